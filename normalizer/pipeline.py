@@ -1,0 +1,198 @@
+"""The engine: runs the stages, resolves overlapping proposals, composes edits, applies them.
+
+Each stage sees the text left by the stages before it and proposes edits against that text.
+`_Composer` maps those edits back to offsets in the ORIGINAL input; an edit that touches a span
+an earlier stage already changed is merged with it into one edit, so the final list never
+overlaps and applying it to the input reproduces the output exactly.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from . import boilerplate, layout, spelling, unicode
+from .lexicon import Lexicon, load_lexicon
+from .model import Edit, Result, apply_edits, summarize
+from .profile import GazetteerEntry, Profile
+
+
+@dataclass(frozen=True)
+class StageContext:
+    """What a stage may read: the profile and the shared, immutable lexicon."""
+
+    profile: Profile
+    lexicon: Lexicon
+
+    @cached_property
+    def extra_names(self) -> dict[str, GazetteerEntry]:
+        """Per-call gazetteer entries keyed by lowercase name."""
+        return {entry.name.lower(): entry for entry in self.profile.gazetteer}
+
+
+Stage = Callable[[str, StageContext], list[Edit]]
+
+STAGE_FUNCTIONS: dict[str, Stage] = {
+    "unicode": unicode.propose,
+    "boilerplate": boilerplate.propose,
+    "whitespace": layout.propose,
+    "spelling": spelling.propose,
+}
+
+
+def resolve_overlaps(proposals: Iterable[Edit]) -> list[Edit]:
+    """Keep a non-overlapping subset: higher confidence wins, then the earlier, then the longer.
+
+    Two edits overlap when their spans share a code point, or when one is an insertion
+    strictly inside the other. This is the only place overlaps are decided.
+    """
+    ranked = sorted(proposals, key=lambda e: (-e.confidence, e.start, -(e.end - e.start)))
+    kept: list[Edit] = []
+    for edit in ranked:
+        if not any(_overlaps(edit, other) for other in kept):
+            kept.append(edit)
+    return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start
+    return a.start < b.end and b.start < a.end or (
+        a.start == a.end and b.start < a.start < b.end
+    ) or (b.start == b.end and a.start < b.start < a.end)
+
+
+class _Composer:
+    """Accumulates edits made by successive stages, in original coordinates."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.text = original
+        self.applied: list[Edit] = []
+        self.suggested: list[Edit] = []
+
+    def _segments(self) -> list[tuple[int, int, int, int, Edit | None]]:
+        """(orig_start, orig_end, cur_start, cur_end, edit) runs; kept runs have edit None.
+
+        A kept run (possibly empty) stands before, between and after every changed run,
+        so every boundary position of the current text lies in some kept run.
+        """
+        segments: list[tuple[int, int, int, int, Edit | None]] = []
+        orig = cur = 0
+        for edit in self.applied:
+            kept = edit.start - orig
+            segments.append((orig, edit.start, cur, cur + kept, None))
+            cur += kept
+            segments.append((edit.start, edit.end, cur, cur + len(edit.replacement), edit))
+            cur += len(edit.replacement)
+            orig = edit.end
+        segments.append((orig, len(self.original), cur, cur + len(self.original) - orig, None))
+        return segments
+
+    @staticmethod
+    def _to_original(segments: list, starts: list[int], pos: int, after: bool) -> int:
+        """Map a current position outside changed runs; `after` prefers the later kept run."""
+        index = bisect.bisect_right(starts, pos) - 1 if after else bisect.bisect_left(starts, pos)
+        candidates = range(index, -1, -1) if after else range(max(index - 1, 0), len(segments))
+        for i in candidates:
+            o_start, _o_end, c_start, c_end, edit = segments[i]
+            if edit is None and c_start <= pos <= c_end:
+                return o_start + pos - c_start
+        raise AssertionError("position not in a kept run")  # pragma: no cover
+
+    def add(self, proposals: list[Edit], profile: Profile) -> None:
+        """Map one stage's resolved proposals (current coordinates) to the original."""
+        if not proposals:
+            return
+        segments = self._segments()
+        starts = [seg[2] for seg in segments]
+        merged_away: set[int] = set()
+        new_applied: list[Edit] = []
+        for proposal in proposals:
+            s, e = proposal.start, proposal.end
+            involved = [
+                seg for seg in segments
+                if seg[4] is not None and seg[2] < e and seg[3] > s
+                or seg[4] is not None and seg[2] < s < seg[3]
+            ]
+            apply = (
+                proposal.applied
+                and profile.mode == "fix"
+                and proposal.confidence >= profile.threshold
+            )
+            if involved and not apply:
+                continue  # a suggestion on text an earlier stage rewrote: nothing to point at
+            lo = min([s] + [seg[2] for seg in involved])
+            hi = max([e] + [seg[3] for seg in involved])
+            o_start = self._to_original(segments, starts, lo, after=True)
+            o_end = self._to_original(segments, starts, hi, after=False)
+            replacement = self.text[lo:s] + proposal.replacement + self.text[e:hi]
+            reason = "; ".join([proposal.reason] + [seg[4].reason for seg in involved])
+            edit = replace(
+                proposal,
+                start=o_start,
+                end=o_end,
+                original=self.original[o_start:o_end],
+                replacement=replacement,
+                reason=reason,
+                confidence=min([proposal.confidence] + [seg[4].confidence for seg in involved]),
+                applied=apply,
+            )
+            merged_away.update(id(seg[4]) for seg in involved)
+            if edit.original == edit.replacement:
+                continue  # a later stage undid an earlier change
+            (new_applied if apply else self.suggested).append(edit)
+        self.applied = sorted(
+            [e for e in self.applied if id(e) not in merged_away] + new_applied,
+            key=lambda e: (e.start, e.end),
+        )
+        self.suggested = [
+            s for s in self.suggested if not any(_overlaps(s, a) for a in self.applied)
+        ]
+        self.text = apply_edits(self.original, self.applied)
+
+
+class Normalizer:
+    """Normalize news text: `Normalizer().normalize(text)` returns a `Result`.
+
+    The lexicon is loaded once per process and shared (it is immutable); a `Normalizer` is
+    cheap to create and safe to share between threads.
+    """
+
+    def __init__(self, profile: Profile | None = None, lexicon: Lexicon | None = None) -> None:
+        self.profile = profile or Profile()
+        self.lexicon = lexicon or load_lexicon(self.profile.gazetteer_files)
+
+    def normalize(
+        self,
+        text: str,
+        *,
+        mode: str | None = None,
+        only: list[str] | tuple[str, ...] | None = None,
+        skip: list[str] | tuple[str, ...] | None = None,
+        allow: list[str] | tuple[str, ...] | None = None,
+        gazetteer: list[GazetteerEntry] | tuple[GazetteerEntry, ...] | None = None,
+    ) -> Result:
+        """Run every enabled stage over `text`; per-call options refine the profile."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        profile = self.profile
+        if any(v is not None for v in (mode, only, skip, allow, gazetteer)):
+            profile = profile.with_overrides(
+                mode=mode, only=only, skip=skip, allow=allow, gazetteer=gazetteer
+            )
+        context = StageContext(profile, self.lexicon)
+        composer = _Composer(text)
+        for name in profile.stages:
+            proposals = STAGE_FUNCTIONS[name](composer.text, context)
+            composer.add(resolve_overlaps(proposals), profile)
+        edits = tuple(sorted(composer.applied + composer.suggested, key=lambda e: (e.start, e.end)))
+        stats = summarize(text, edits)
+        stats["chars_out"] = len(composer.text)
+        return Result(composer.text, edits, stats)
+
+    def check(self, text: str, **options: object) -> Result:
+        """Like `normalize` in `suggest` mode: every finding reported, nothing applied."""
+        return self.normalize(text, mode="suggest", **options)  # type: ignore[arg-type]

@@ -1,0 +1,191 @@
+"""Profiles and configuration files.
+
+A `Profile` is everything that changes what the engine does: mode, confidence threshold,
+enabled stages, allow list, extra gazetteer entries and files, boilerplate packs, typography.
+Configuration lives in `normalizer.toml` / `.normalizer.toml` (top-level keys) or in the
+`[tool.normalizer]` table of `pyproject.toml`. Unknown keys are errors, never ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .model import STAGES
+
+CONFIG_NAMES = ("normalizer.toml", ".normalizer.toml", "pyproject.toml")
+MODES = ("fix", "suggest")
+TYPOGRAPHY = ("keep", "ascii")
+ENTITY_TYPES = ("person", "place", "org", "name", "other")
+
+
+class ConfigError(ValueError):
+    """A configuration file or value is invalid; the message names the key and the cause."""
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    name: str
+    type: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Engine settings. Immutable; derive variants with `Profile.with_overrides`."""
+
+    mode: str = "fix"
+    threshold: float = 0.8
+    stages: tuple[str, ...] = STAGES
+    allow: frozenset[str] = frozenset()
+    gazetteer: tuple[GazetteerEntry, ...] = ()
+    gazetteer_files: tuple[Path, ...] = ()
+    boilerplate_packs: tuple[str, ...] | None = None  # None: every pack shipped
+    typography: str = "keep"
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ConfigError(f"mode: expected one of {', '.join(MODES)}, got {self.mode!r}")
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ConfigError(f"threshold: expected a number in [0, 1], got {self.threshold!r}")
+        for stage in self.stages:
+            if stage not in STAGES:
+                raise ConfigError(f"stages: unknown stage {stage!r} (known: {', '.join(STAGES)})")
+        if self.typography not in TYPOGRAPHY:
+            raise ConfigError(f"typography: expected one of {', '.join(TYPOGRAPHY)}")
+        for entry in self.gazetteer:
+            if entry.type not in ENTITY_TYPES:
+                raise ConfigError(
+                    f"gazetteer: entry {entry.name!r} has unknown type {entry.type!r} "
+                    f"(known: {', '.join(ENTITY_TYPES)})"
+                )
+
+    def with_overrides(
+        self,
+        *,
+        mode: str | None = None,
+        only: list[str] | tuple[str, ...] | None = None,
+        skip: list[str] | tuple[str, ...] | None = None,
+        allow: list[str] | tuple[str, ...] | frozenset[str] | None = None,
+        gazetteer: list[GazetteerEntry] | tuple[GazetteerEntry, ...] | None = None,
+        threshold: float | None = None,
+    ) -> Profile:
+        """A copy with per-call changes: `only`/`skip` select stages, `allow`/`gazetteer` add."""
+        for name, values in (("only", only), ("skip", skip)):
+            for stage in values or ():
+                if stage not in STAGES:
+                    raise ConfigError(f"{name}: unknown stage {stage!r} (known: {', '.join(STAGES)})")
+        stages = tuple(s for s in self.stages if (not only or s in only) and s not in (skip or ()))
+        return replace(
+            self,
+            mode=mode or self.mode,
+            stages=stages,
+            allow=self.allow | frozenset(allow or ()),
+            gazetteer=self.gazetteer + tuple(gazetteer or ()),
+            threshold=self.threshold if threshold is None else threshold,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FileOptions:
+    """Settings of the command line's file walker (not used by the engine)."""
+
+    include: tuple[str, ...] = ("*.txt", "*.md", "*.text")
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    profile: Profile = field(default_factory=Profile)
+    files: FileOptions = field(default_factory=FileOptions)
+    source: Path | None = None
+
+
+def _expect(key: str, value: Any, kind: type | tuple[type, ...], what: str) -> Any:
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise ConfigError(f"{key}: expected {what}, got {type(value).__name__}")
+    return value
+
+
+def _string_list(key: str, value: Any) -> tuple[str, ...]:
+    _expect(key, value, list, "a list of strings")
+    for item in value:
+        _expect(key, item, str, "a list of strings")
+    return tuple(value)
+
+
+def parse_config(table: dict[str, Any], base_dir: Path, source: Path | None = None) -> Config:
+    """Validate a config table (TOML keys in kebab-case); relative paths resolve from base_dir."""
+    profile: dict[str, Any] = {}
+    files: dict[str, Any] = {}
+    for key, value in table.items():
+        if key == "mode":
+            profile["mode"] = _expect(key, value, str, "a string")
+        elif key == "threshold":
+            profile["threshold"] = float(_expect(key, value, (int, float), "a number"))
+        elif key == "stages":
+            profile["stages"] = _string_list(key, value)
+        elif key == "allow":
+            profile["allow"] = frozenset(_string_list(key, value))
+        elif key == "gazetteer":
+            _expect(key, value, list, "a list of {name, type} tables")
+            entries = []
+            for item in value:
+                _expect(key, item, dict, "a list of {name, type} tables")
+                unknown = set(item) - {"name", "type"}
+                if unknown:
+                    raise ConfigError(f"gazetteer: unknown key {sorted(unknown)[0]!r} in an entry")
+                name = _expect("gazetteer.name", item.get("name"), str, "a string")
+                kind = _expect("gazetteer.type", item.get("type", "name"), str, "a string")
+                entries.append(GazetteerEntry(name, kind))
+            profile["gazetteer"] = tuple(entries)
+        elif key == "gazetteer-files":
+            profile["gazetteer_files"] = tuple(base_dir / p for p in _string_list(key, value))
+        elif key == "boilerplate-packs":
+            profile["boilerplate_packs"] = _string_list(key, value)
+        elif key == "typography":
+            profile["typography"] = _expect(key, value, str, "a string")
+        elif key in ("include", "exclude"):
+            files[key] = _string_list(key, value)
+        elif key == "max-file-size":
+            files["max_file_size"] = _expect(key, value, int, "an integer (bytes)")
+        else:
+            where = f" in {source}" if source else ""
+            raise ConfigError(f"unknown configuration key {key!r}{where}")
+    return Config(Profile(**profile), FileOptions(**files), source)
+
+
+def load_config(path: Path) -> Config:
+    """Read a config file: `pyproject.toml` uses `[tool.normalizer]`, others the top level."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("normalizer", {})
+    return parse_config(data, path.parent, path)
+
+
+def discover_config(start: Path) -> Path | None:
+    """The nearest config file at or above `start`; a pyproject.toml counts only with a
+    `[tool.normalizer]` table."""
+    start = start.resolve()
+    for folder in (start, *start.parents) if start.is_dir() else start.parents:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml":
+                return candidate
+            try:
+                with candidate.open("rb") as fh:
+                    if "normalizer" in tomllib.load(fh).get("tool", {}):
+                        return candidate
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+    return None
