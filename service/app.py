@@ -1,0 +1,50 @@
+"""The application factory: `create_app(config)` builds a ready-to-serve Flask application.
+
+The engine (`Normalizer`, with its lexicon) is created here, once. Under gunicorn with
+`preload_app` this happens in the master before the workers fork, so they share its memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from normalizer import Normalizer, load_config
+
+from . import api_v1, languagetool, middleware, ops
+from .config import ServiceConfig
+from .engine import Engine
+from .errors import register_error_handlers
+from .metrics import Metrics
+from .ratelimit import RateLimiter
+from .state import EXTENSION, ServiceState
+
+
+def create_app(config: dict[str, Any] | None = None, normalizer: Normalizer | None = None) -> Flask:
+    """Build the service.
+
+    `config` overrides the `NORMALIZER_*` environment variables (see `ServiceConfig` and
+    docs/service.md); unknown keys raise ValueError, a bad profile file raises ConfigError.
+    `normalizer` replaces the engine built from the profile (for embedding and tests).
+    """
+    settings = ServiceConfig.load(config)
+    if normalizer is None:
+        path = settings.profile_path
+        normalizer = Normalizer(load_config(Path(path)).profile if path else None)
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    metrics = Metrics()
+    app.extensions[EXTENSION] = ServiceState(
+        config=settings,
+        engine=Engine(normalizer, settings.request_timeout, metrics),
+        metrics=metrics,
+        limiter=RateLimiter(settings.rate_limit) if settings.rate_limit else None,
+    )
+    register_error_handlers(app)
+    middleware.install(app)
+    for blueprint in (api_v1.bp, languagetool.bp, ops.bp):
+        app.register_blueprint(blueprint)
+    return app

@@ -1,0 +1,92 @@
+"""JSON errors: every error the service answers is `{"error": {"code", "message"}}`.
+
+Client errors carry a precise message (naming the offending field); a server fault is logged
+with its request id and answered 500 with that id only, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, g, jsonify, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+log = logging.getLogger("normalizer.service")
+
+DRAIN_LIMIT = 16 * 1024 * 1024
+"""Bytes of an over-limit body read and discarded so the client can read the 413 (a server that
+closes a socket with unread input resets the connection before the client sees the answer)."""
+
+
+class ApiError(Exception):
+    """A client-visible error with its HTTP status and a stable machine-readable code."""
+
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = headers or {}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"error": {"code": self.code, "message": self.message}}
+
+
+def field_error(field: str, message: str) -> ApiError:
+    """400 for a request field of the wrong type or value; the message starts with its name."""
+    return ApiError(400, "invalid_field", f"{field}: {message}")
+
+
+def _json_error(error: ApiError) -> Response:
+    response = jsonify(error.to_dict())
+    response.status_code = error.status
+    response.headers.update(error.headers)
+    return response
+
+
+def _code(exc: HTTPException) -> str:
+    return (exc.name or "error").lower().replace(" ", "_").replace("'", "")
+
+
+def _drain_input() -> None:
+    stream = request.environ.get("wsgi.input")
+    remaining = DRAIN_LIMIT
+    while stream is not None and remaining > 0:
+        chunk = stream.read(min(65536, remaining))
+        if not chunk:
+            break
+        remaining -= len(chunk)
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Answer every error, werkzeug's included, as JSON."""
+
+    @app.errorhandler(ApiError)
+    def _api_error(error: ApiError) -> Response:
+        return _json_error(error)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException) -> Response:
+        if isinstance(exc, RequestEntityTooLarge):
+            _drain_input()
+            limit = app.config["MAX_CONTENT_LENGTH"]
+            message = f"request body larger than the limit of {limit} bytes"
+        else:
+            message = exc.description or exc.name
+        error = ApiError(exc.code or 500, _code(exc), message)
+        response = _json_error(error)
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
+
+    @app.errorhandler(Exception)
+    def _server_fault(exc: Exception) -> Response:
+        request_id = g.get("request_id", "-")
+        log.exception("server fault: request %s %s %s", request_id, request.method, request.path)
+        return _json_error(
+            ApiError(500, "internal_error", f"internal server error (request id {request_id})")
+        )

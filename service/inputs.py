@@ -1,0 +1,163 @@
+"""Request decoding and validation shared by every endpoint.
+
+Bodies are decoded as strict UTF-8 (422 otherwise); JSON is parsed by the service itself so that
+malformed JSON is a 400 naming the problem, and every field is checked with its path in the
+message (`documents[2].gazetteer[0].type: ...`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import request
+
+from normalizer import STAGES, GazetteerEntry
+from normalizer.profile import ENTITY_TYPES, MODES
+
+from .errors import ApiError, field_error
+
+UTF8_CHARSETS = ("utf-8", "utf8", "us-ascii", "ascii")
+OPTION_FIELDS = ("mode", "only", "skip", "allow", "gazetteer")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One validated document: its text and the per-call options of `Normalizer.normalize`."""
+
+    text: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def require_content_type(*accepted: str) -> str:
+    """The request's media type if it is one of `accepted` with a UTF-8 charset, else 415."""
+    mimetype = request.mimetype
+    if mimetype not in accepted:
+        got = mimetype or "no Content-Type"
+        raise ApiError(
+            415, "unsupported_media_type", f"expected {' or '.join(accepted)}, got {got}"
+        )
+    charset = request.mimetype_params.get("charset")
+    if charset is not None and charset.lower() not in UTF8_CHARSETS:
+        message = f"charset {charset!r}: only UTF-8 is accepted"
+        raise ApiError(415, "unsupported_media_type", message)
+    return mimetype
+
+
+def decode_utf8(data: bytes, what: str) -> str:
+    """Strict UTF-8 decoding; 422 naming the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(
+            422,
+            "invalid_utf8",
+            f"{what} is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}",
+        ) from None
+
+
+def check_text(text: str, where: str) -> str:
+    """Reject lone surrogates (possible through JSON escapes): they are not Unicode text."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ApiError(
+            422,
+            "invalid_utf8",
+            f"{where}: contains a lone surrogate U+{ord(text[exc.start]):04X} at {exc.start}",
+        ) from None
+    return text
+
+
+def read_json_body() -> Any:
+    """The request body parsed as JSON (application/json, UTF-8)."""
+    raw = decode_utf8(request.get_data(cache=True), "request body")
+    try:
+        return json.loads(raw.removeprefix("\ufeff"))
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise ApiError(400, "malformed_json", f"malformed JSON at {where}: {exc.msg}") from None
+
+
+def read_document(allow_mode: bool = True) -> Document:
+    """The document of a `/v1/normalize` or `/v1/check` request: JSON object or plain text."""
+    if require_content_type("application/json", "text/plain") == "text/plain":
+        text = decode_utf8(request.get_data(cache=True), "request body")
+        return Document(text)
+    return parse_document(read_json_body(), "", allow_mode)
+
+
+def parse_document(body: Any, prefix: str, allow_mode: bool = True) -> Document:
+    """Validate one JSON document `{"text", "mode"?, "only"?, "skip"?, "allow"?, "gazetteer"?}`."""
+    if not isinstance(body, dict):
+        where = prefix.rstrip(".") or "body"
+        raise field_error(where, f"expected a JSON object, got {_type(body)}")
+    known = ("text", *OPTION_FIELDS) if allow_mode else ("text", *OPTION_FIELDS[1:])
+    for key in body:
+        if key not in known:
+            raise field_error(f"{prefix}{key}", f"unknown field (known: {', '.join(known)})")
+    if "text" not in body:
+        raise field_error(f"{prefix}text", "required field missing")
+    text = body["text"]
+    if not isinstance(text, str):
+        raise field_error(f"{prefix}text", f"expected a string, got {_type(text)}")
+    options: dict[str, Any] = {}
+    if "mode" in body:
+        options["mode"] = _choice(f"{prefix}mode", body["mode"], MODES)
+    for name in ("only", "skip"):
+        if name in body:
+            values = _string_list(f"{prefix}{name}", body[name])
+            for i, value in enumerate(values):
+                _choice(f"{prefix}{name}[{i}]", value, STAGES)
+            options[name] = values
+    if "allow" in body:
+        options["allow"] = _string_list(f"{prefix}allow", body["allow"])
+    if "gazetteer" in body:
+        options["gazetteer"] = _gazetteer(f"{prefix}gazetteer", body["gazetteer"])
+    return Document(check_text(text, f"{prefix}text"), options)
+
+
+def _gazetteer(where: str, value: Any) -> list[GazetteerEntry]:
+    if not isinstance(value, list):
+        raise field_error(where, f"expected an array of {{name, type}} objects, got {_type(value)}")
+    entries = []
+    for i, item in enumerate(value):
+        at = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            raise field_error(at, f"expected an object {{name, type}}, got {_type(item)}")
+        for key in item:
+            if key not in ("name", "type"):
+                raise field_error(f"{at}.{key}", "unknown field (known: name, type)")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise field_error(f"{at}.name", "expected a non-empty string")
+        kind = _choice(f"{at}.type", item.get("type", "name"), ENTITY_TYPES)
+        entries.append(GazetteerEntry(check_text(name, f"{at}.name"), kind))
+    return entries
+
+
+def _choice(where: str, value: Any, choices: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise field_error(where, f"expected one of {', '.join(choices)}, got {json.dumps(value)}")
+    return value
+
+
+def _string_list(where: str, value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise field_error(where, f"expected an array of strings, got {_type(value)}")
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise field_error(f"{where}[{i}]", f"expected a string, got {_type(item)}")
+    return [check_text(v, f"{where}[{i}]") for i, v in enumerate(value)]
+
+
+def _type(value: Any) -> str:
+    """The JSON name of a value's type, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return {str: "string", list: "array", dict: "object"}.get(type(value), type(value).__name__)
