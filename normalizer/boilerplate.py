@@ -42,9 +42,11 @@ _LINE = re.compile(r"[^\r\n]+")
 _BULLET = re.compile(r"^(?:[•·▪►▸▶→»*]|-(?=\s))\s*")
 _BRACKETS = {"[": "]", "(": ")"}
 _TITLE_END = re.compile(r"[.,;]$")
-_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of on or the to vs with about after over".split()
-)
+# Words a title leaves in lower case.
+_SMALL_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "the", "to", "vs", "with", "about", "after", "over",
+})
 # The longest paragraph any rule can trigger on is far below this, so long prose is skipped
 # without normalizing it.
 _CHARS_PER_WORD = 30
@@ -106,7 +108,7 @@ def dictionaries_dir() -> Path:
 
 
 def pack_dirs() -> tuple[Path, ...]:
-    """Directories searched for packs: the shipped one first, then `$NORMALIZER_BOILERPLATE_PATH`."""
+    """Pack directories: the shipped one, then those in `$NORMALIZER_BOILERPLATE_PATH`."""
     extra = os.environ.get(PATH_ENV, "")
     return (dictionaries_dir() / "boilerplate", *(Path(p) for p in extra.split(os.pathsep) if p))
 
@@ -127,7 +129,7 @@ def _get(
     value = table.get(key, default)
     if value is None:
         raise PackError(f"{where}: missing required key {key!r}")
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         name = kind.__name__ if isinstance(kind, type) else "a number"
         raise PackError(f"{where}: {key!r} must be {name}, got {type(value).__name__}")
     return value
@@ -279,7 +281,7 @@ def _paragraphs(text: str) -> list[_Para]:
             blank = True
             continue
         gap = text[prev_end:start]
-        if gap.count("\n") >= 2 or "\n" not in gap and gap.count("\r") >= 2:
+        if gap.count("\n") >= 2 or ("\n" not in gap and gap.count("\r") >= 2):
             blank = True
         paras.append(_Para(start, end, blank))
         blank = False
@@ -318,9 +320,9 @@ def _trigger(rule: Rule, norm: str, low: str, words: int) -> str | None:
     if not rule.min_words <= words <= rule.max_words:
         return None
     keyword = next((k for k in rule.keywords if k in low), None)
-    if keyword is None or rule.title and not _titleish(norm):
+    if keyword is None or (rule.title and not _titleish(norm)):
         return None
-    if not rule.pattern.fullmatch(norm) or rule.reject and rule.reject.search(norm):
+    if not rule.pattern.fullmatch(norm) or (rule.reject and rule.reject.search(norm)):
         return None
     if rule.require:
         found = rule.require.search(norm)
@@ -393,8 +395,7 @@ def _spans(paras: list[_Para], matches: list[_Match]) -> Iterator[tuple[_Match, 
             bounds = [paras[first - 1].end] + [paras[m.last].end for m in run]
         else:
             bounds = [paras[m.first].start for m in run] + [paras[last].end]
-        for m, start, end in zip(run, bounds, bounds[1:], strict=False):
-            yield m, start, end
+        yield from zip(run, bounds, bounds[1:], strict=False)
         run = []
 
 
