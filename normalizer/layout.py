@@ -1,14 +1,76 @@
-"""Stage stub (being written)."""
+"""The `whitespace` stage: blank-line runs, trailing spaces, words split at line ends.
+
+- A run of two or more blank lines (lines holding only spaces or tabs count as blank) becomes
+  one blank line, in the document's own line ending (LF or CRLF).
+- Spaces and tabs at the end of a line are removed.
+- A word hyphenated across a line break ("govern-\\nment") is joined when the joined word is
+  a known word and its second part is not a word by itself, so real compounds
+  ("Taliban-\\nlinked", "well-\\nknown") keep their hyphen. The rest of the word moves up to
+  the first line; the line break takes the place of the space that followed it.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+import regex
 
 from .model import Edit
 
 if TYPE_CHECKING:
     from .pipeline import StageContext
 
+BLANK_RUN = regex.compile(r"\r?\n(?:[ \t]*\r?\n){2,}")
+TRAILING = regex.compile(r"[ \t]+(?=\r?\n|\Z)")
+SPLIT_WORD = regex.compile(
+    r"(?<=(?<![\p{L}-])(\p{L}+))-(\r?\n)(\p{Ll}+)([.,;:!?'\")\]’”]*)( ?)"
+)
+JOINED_MIN_ZIPF = 3.0
+
+
+def _blank_runs(text: str) -> list[Edit]:
+    edits = []
+    for match in BLANK_RUN.finditer(text):
+        newline = "\r\n" if "\r\n" in match.group() else "\n"
+        lines = match.group().count("\n") - 1
+        edits.append(Edit(
+            match.start(), match.end(), match.group(), newline * 2, "whitespace",
+            "whitespace.blank-lines", 1.0, f"{lines} blank lines folded to one",
+        ))
+    return edits
+
+
+def _trailing(text: str, taken: list[tuple[int, int]]) -> list[Edit]:
+    edits = []
+    for match in TRAILING.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        edits.append(Edit(
+            match.start(), match.end(), match.group(), "", "whitespace",
+            "whitespace.trailing", 1.0, "spaces at the end of a line removed",
+        ))
+    return edits
+
+
+def _split_words(text: str, ctx: StageContext) -> list[Edit]:
+    lexicon = ctx.lexicon
+    edits = []
+    for match in SPLIT_WORD.finditer(text):
+        head, newline, tail, punct, space = match.groups()
+        joined = (head + tail).lower()
+        known = joined in lexicon.common or lexicon.frequency(joined) >= JOINED_MIN_ZIPF
+        if not known or tail in lexicon.common:
+            continue
+        edits.append(Edit(
+            match.start(), match.end(), match.group(),
+            tail + punct + (newline if space else ""), "whitespace", "whitespace.line-end-hyphen",
+            0.9, f"'{head}-{tail}' is '{head + tail}' split at a line end",
+        ))
+    return edits
+
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
-    return []
+    """Layout edits for `text`; none of them overlap."""
+    runs = _blank_runs(text)
+    spans = [(e.start, e.end) for e in runs]
+    return runs + _trailing(text, spans) + _split_words(text, ctx)

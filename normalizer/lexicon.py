@@ -1,14 +1,261 @@
-"""Lexicon stub (being written)."""
+"""The lexicon: word frequencies, the gazetteer of names, bigrams and the symspell index.
+
+Loaded once per process and cached on disk, because rebuilding symspell's delete index from
+text takes about two seconds while unpickling it (with the garbage collector paused) takes a
+fraction of that. The cache key is a hash of every data file's content plus the package and
+symspellpy versions, so an edited dictionary or an upgrade rebuilds it by itself.
+
+Sources (see dictionaries/SOURCES.md):
+- common words: symspellpy's bundled English frequency list (82,765 words, lowercase);
+- bigrams: symspellpy's bundled bigram list;
+- Zipf frequencies: dictionaries/built/wordfreq_en.tsv (from wordfreq's `large` list);
+- gazetteer: dictionaries/curated/*.tsv, dictionaries/built/places.tsv and user files.
+"""
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import importlib.metadata
+import importlib.resources
+import os
+import pickle
+import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+import regex
+from symspellpy import SymSpell
+from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
+SYMSPELL_MAX_DISTANCE = 2
+SYMSPELL_PREFIX = 5  # fewer delete keys: a 4x faster cache load for 1 ms lookups
+CACHE_FORMAT = 3
+
+# A name token worth indexing on its own: a capitalized word of at least three letters.
+NAME_TOKEN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]+")
+# Words that appear inside multi-word names but are not names themselves.
+NAME_STOPWORDS = frozenset({
+    "the", "of", "and", "for", "de", "del", "la", "le", "el", "al", "bin", "ibn", "van", "von",
+    "der", "den", "da", "di", "du", "des", "los", "las", "san", "saint", "new", "north", "south",
+    "east", "west", "upper", "lower", "city", "county", "state", "province", "region",
+    "republic", "united", "national", "international", "university", "institute", "party",
+    "union", "council", "ministry", "department",
+})
+
+
+def dictionaries_dir() -> Path:
+    """The dictionaries/ folder: $NORMALIZER_DICTIONARIES, else the one beside the package."""
+    env = os.environ.get("NORMALIZER_DICTIONARIES")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "dictionaries"
+
+
+def cache_dir() -> Path:
+    """Where the lexicon cache lives: $NORMALIZER_CACHE_DIR, else the user's cache folder."""
+    env = os.environ.get("NORMALIZER_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "normalizer"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A gazetteer entry for one name token: canonical spelling, type and where it came from."""
+
+    canonical: str
+    type: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """OCR printed `observed` where the page had `intended`; `cost` is -log10 probability."""
+
+    observed: str
+    intended: str
+    cost: float
+
+
+@dataclass(eq=False)  # identity equality and hashing: one instance per process, cache key
 class Lexicon:
-    pass
+    """Immutable after loading; share one instance per process."""
+
+    common: dict[str, int]
+    zipf: dict[str, float]
+    names: dict[str, Entity]
+    bigrams: dict[str, int]
+    confusions: tuple[Confusion, ...]
+    symspell: SymSpell
+    sources: tuple[str, ...] = field(default=())
+
+    def sizes(self) -> dict[str, int]:
+        return {
+            "common_words": len(self.common),
+            "word_frequencies": len(self.zipf),
+            "gazetteer_names": len(self.names),
+            "bigrams": len(self.bigrams),
+            "ocr_confusions": len(self.confusions),
+        }
+
+    def frequency(self, lower: str) -> float:
+        """Zipf frequency of a lowercase word (0 when unseen)."""
+        return self.zipf.get(lower, 0.0)
+
+
+def _symspell_file(name: str) -> Path:
+    return Path(str(importlib.resources.files("symspellpy") / name))
+
+
+def _data_files(extra: Iterable[Path]) -> list[Path]:
+    root = dictionaries_dir()
+    files = [root / "confusions.tsv", root / "built" / "wordfreq_en.tsv"]
+    files += sorted((root / "built").glob("places.tsv"))
+    files += sorted((root / "curated").glob("*.tsv"))
+    files += [Path(p) for p in extra]
+    files += [_symspell_file("frequency_dictionary_en_82_765.txt"),
+              _symspell_file("frequency_bigramdictionary_en_243_342.txt")]
+    return files
+
+
+def _read_tsv(path: Path) -> Iterable[list[str]]:
+    """Rows of a TSV file, skipping comments and the header line."""
+    with path.open(encoding="utf-8") as fh:
+        header_seen = False
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            if not header_seen:
+                header_seen = True
+                if line.split("\t")[0] in ("name", "word", "observed"):
+                    continue
+            yield line.split("\t")
+
+
+def read_gazetteer_file(path: Path) -> list[tuple[str, str]]:
+    """(name, type) pairs of a gazetteer TSV (`name<TAB>type[<TAB>note]`); type defaults to name."""
+    entries = []
+    for number, row in enumerate(_read_tsv(path), start=1):
+        name = row[0].strip()
+        if not name:
+            raise ValueError(f"{path}: row {number}: empty name")
+        entries.append((name, row[1].strip() if len(row) > 1 and row[1].strip() else "name"))
+    return entries
+
+
+def name_tokens(name: str) -> list[str]:
+    """The tokens of a (possibly multi-word) name worth indexing as names on their own."""
+    return [
+        tok for tok in NAME_TOKEN.findall(name)
+        if len(tok) >= 3 and tok.lower() not in NAME_STOPWORDS
+    ]
+
+
+def _index_names(files: list[tuple[Path, str]]) -> dict[str, Entity]:
+    """Index every name token by lowercase form; curated and user entries win over built."""
+    names: dict[str, Entity] = {}
+    for path, source in files:
+        for name, kind in read_gazetteer_file(path):
+            for token in name_tokens(name):
+                key = token.lower()
+                if key not in names or source != "built":
+                    names[key] = Entity(token, kind, f"{source}:{path.name}")
+    return names
+
+
+def _build(extra: list[Path]) -> Lexicon:
+    root = dictionaries_dir()
+    common: dict[str, int] = {}
+    for row in _read_tsv_space(_symspell_file("frequency_dictionary_en_82_765.txt")):
+        common[row[0]] = int(row[1])
+    bigrams: dict[str, int] = {}
+    for row in _read_tsv_space(_symspell_file("frequency_bigramdictionary_en_243_342.txt")):
+        bigrams[f"{row[0]} {row[1]}"] = int(row[2])
+    zipf = {row[0]: float(row[1]) for row in _read_tsv(root / "built" / "wordfreq_en.tsv")}
+    confusions = tuple(
+        Confusion(row[0], row[1], float(row[2])) for row in _read_tsv(root / "confusions.tsv")
+    )
+    gazetteer_files = [(p, "built") for p in sorted((root / "built").glob("places.tsv"))]
+    gazetteer_files += [(p, "curated") for p in sorted((root / "curated").glob("*.tsv"))]
+    gazetteer_files += [(p, "user") for p in extra]
+    symspell = SymSpell(
+        SYMSPELL_MAX_DISTANCE,
+        SYMSPELL_PREFIX,
+        distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST),
+    )
+    for word, count in common.items():
+        symspell.create_dictionary_entry(word, count)
+    sources = tuple(
+        f"{p.parent.name}/{p.name}" for p in _data_files(extra) if p.is_file()
+    )
+    return Lexicon(common, zipf, _index_names(gazetteer_files), bigrams, confusions, symspell,
+                   sources)
+
+
+def _read_tsv_space(path: Path) -> Iterable[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if parts:
+                yield parts
+
+
+def _cache_key(extra: list[Path]) -> str:
+    digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+    for name in ("normalizer", "symspellpy"):
+        try:
+            digest.update(importlib.metadata.version(name).encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(b"-")
+    for path in _data_files(extra):
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"missing")
+    return digest.hexdigest()[:20]
+
+
+def _load_cached(path: Path) -> Lexicon | None:
+    # Unpickling ~1M small objects is three times faster with the collector paused.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as fh:
+            lexicon = pickle.load(fh)
+        return lexicon if isinstance(lexicon, Lexicon) else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _save_cached(path: Path, lexicon: Lexicon) -> None:
+    """Best effort: a read-only cache folder only costs start-up time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+            pickle.dump(lexicon, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, path)
+    except OSError:
+        pass
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[Path, ...]) -> Lexicon:
+    for path in extra:
+        if not path.is_file():
+            raise FileNotFoundError(f"gazetteer file not found: {path}")
+    key = _cache_key(list(extra))
+    cache_file = cache_dir() / f"lexicon-{key}.pickle"
+    lexicon = _load_cached(cache_file) if cache_file.is_file() else None
+    if lexicon is None:
+        lexicon = _build(list(extra))
+        _save_cached(cache_file, lexicon)
+    return lexicon
 
 
 def load_lexicon(extra_gazetteer_files: Iterable[Path] = ()) -> Lexicon:
-    return Lexicon()
+    """The process-wide lexicon (plus optional extra gazetteer TSV files), loaded once."""
+    return _load(tuple(sorted(Path(p).resolve() for p in extra_gazetteer_files)))

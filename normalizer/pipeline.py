@@ -59,7 +59,7 @@ def resolve_overlaps(proposals: Iterable[Edit]) -> list[Edit]:
 def _overlaps(a: Edit, b: Edit) -> bool:
     if a.start == a.end and b.start == b.end:
         return a.start == b.start
-    return a.start < b.end and b.start < a.end or (
+    return (a.start < b.end and b.start < a.end) or (
         a.start == a.end and b.start < a.start < b.end
     ) or (b.start == b.end and a.start < b.start < a.end)
 
@@ -114,8 +114,8 @@ class _Composer:
             s, e = proposal.start, proposal.end
             involved = [
                 seg for seg in segments
-                if seg[4] is not None and seg[2] < e and seg[3] > s
-                or seg[4] is not None and seg[2] < s < seg[3]
+                if (seg[4] is not None and seg[2] < e and seg[3] > s)
+                or (seg[4] is not None and seg[2] < s < seg[3])
             ]
             apply = (
                 proposal.applied

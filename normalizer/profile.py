@@ -75,7 +75,8 @@ class Profile:
         for name, values in (("only", only), ("skip", skip)):
             for stage in values or ():
                 if stage not in STAGES:
-                    raise ConfigError(f"{name}: unknown stage {stage!r} (known: {', '.join(STAGES)})")
+                    known = ", ".join(STAGES)
+                    raise ConfigError(f"{name}: unknown stage {stage!r} (known: {known})")
         stages = tuple(s for s in self.stages if (not only or s in only) and s not in (skip or ()))
         return replace(
             self,
@@ -104,7 +105,7 @@ class Config:
 
 
 def _expect(key: str, value: Any, kind: type | tuple[type, ...], what: str) -> Any:
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         raise ConfigError(f"{key}: expected {what}, got {type(value).__name__}")
     return value
 

@@ -1,14 +1,392 @@
-"""Stage stub (being written)."""
+"""Detection and correction of OCR glyph errors, misspellings and misspelt names.
+
+The decision is a noisy-channel comparison in log10 units. For a suspect token `w` each
+hypothesis gets a score:
+
+- identity ("w is right"): log10 P(w) from its Zipf frequency, plus a bonus when some resource
+  knows the word; a string no resource has seen gets `UNSEEN` (rare names are real, so this
+  is not minus infinity);
+- candidate `c`: log10 P(c) (Zipf frequency, raised for gazetteer names and for names the
+  document itself spells that way several times) minus the channel cost of c -> w
+  (ocr.ChannelModel: an OCR confusion is cheap, a typo dearer) minus `ERROR_PRIOR`.
+
+The confidence of the best candidate is its posterior among all hypotheses. Capitalized
+tokens are names: they are corrected only toward gazetteer names or names the same document
+spells differently and more often, never toward a lowercase common word (at the start of a
+sentence an OCR confusion of a very common word is the one exception: "Tbe" -> "The").
+Common words (the 82k list), allowed words, non-Latin and accented tokens, short tokens and
+acronyms are never suspects.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
+from symspellpy import Verbosity
+
+from .lexicon import Entity, Lexicon
 from .model import Edit
+from .ocr import TYPO_COST, ChannelModel
+from .tokens import Token, starts_sentence, tokenize
 
 if TYPE_CHECKING:
     from .pipeline import StageContext
 
+ZIPF_TO_LOG10 = -9.0
+UNSEEN = -10.0
+"""log10 P of a token no resource knows: about what a glyph slip of a Zipf-3 word scores."""
+KNOWN_BONUS = 1.5
+"""Extra log10 weight for a token that wordfreq has seen: real words and names are sticky."""
+ERROR_PRIOR = 1.0
+"""log10 odds against any given token being damaged at all."""
+GAZETTEER_MIN_ZIPF = 3.0
+"""A gazetteer name counts at least this common, whatever its Zipf frequency."""
+NAME_PRIOR_CAP = 5.5
+PROTECTED_NAME_ZIPF = 2.0
+"""A capitalized token this common in wordfreq is a real name unless the document says so."""
+COMMON_LOWER_ZIPF = 3.0
+"""A lowercase token this common in wordfreq is a real word (e.g. 'teh' is, sadly, not)."""
+MIN_LENGTH = 3
+MAX_GLYPH_COST = 4.0
+MAX_DOCUMENT_COST = TYPO_COST
+SUGGEST_FLOOR = 0.5
+"""Below this confidence a candidate is not even reported."""
+CONTEXT_BONUS = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    word: str  # as it should be written (case applied)
+    key: str  # case-folded
+    score: float
+    cost: float
+    prior: float
+    source: str  # "gazetteer", "document", "lexicon"
+    entity: Entity | None = None
+    doc_count: int = 0
+
+
+def _is_checkable(base: str) -> bool:
+    if len(base) < MIN_LENGTH or not base.isascii():
+        return False
+    if base.isupper() and len(base) <= 4:
+        return False  # acronyms: NATO, FSB, UNHCR is 5 but known
+    return any(c.isalpha() for c in base)
+
+
+def _is_name_shaped(base: str) -> bool:
+    """Capitalized, all-caps or with inner capitals (OCR's 'ZeIensky'); digits count as
+    capitals when they stand first ('0bama')."""
+    return not base[0].islower() or any(c.isupper() for c in base[1:])
+
+
+def apply_case(template: str, word: str, canonical: str | None = None) -> str:
+    """Write `word` in the case pattern of `template` (LIBVA -> LIBYA, Lavroy -> Lavrov)."""
+    letters = [c for c in template if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if not template[0].islower():
+        if canonical and canonical.lower() == word.lower():
+            return canonical
+        return word[:1].upper() + word[1:]
+    return word.lower()
+
+
+class Speller:
+    """Candidate generation and scoring over one lexicon; memoizes context-free work."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.channel = ChannelModel(lexicon.confusions)
+        self._variants = lru_cache(maxsize=50_000)(self._variants_uncached)
+        self._lookup = lru_cache(maxsize=50_000)(self._lookup_uncached)
+
+    def _variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
+        return tuple(sorted(self.channel.variants(key).items()))
+
+    def _lookup_uncached(self, key: str) -> tuple[str, ...]:
+        items = self.lexicon.symspell.lookup(key, Verbosity.ALL, 2)
+        return tuple(item.term for item in items if item.term != key)
+
+    def name_prior(self, key: str, entity: Entity | None) -> float:
+        zipf = self.lexicon.frequency(key)
+        if entity is not None:
+            zipf = max(zipf, GAZETTEER_MIN_ZIPF)
+        return min(zipf, NAME_PRIOR_CAP)
+
+
+@lru_cache(maxsize=8)
+def speller_for(lexicon: Lexicon) -> Speller:
+    return Speller(lexicon)
+
+
+class _Document:
+    """Per-document evidence: how often each name-shaped spelling occurs."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.names = Counter(t.base for t in tokens if t.base[:1].isupper())
+        self._by_key: dict[str, list[tuple[str, int]]] | None = None
+
+    def count(self, base: str) -> int:
+        return self.names.get(base, 0)
+
+    def rivals(self, base: str) -> list[tuple[str, int]]:
+        """Spellings in the document that occur more often than `base` and at least twice."""
+        own = self.names.get(base, 0)
+        return [
+            (name, n) for name, n in self.names.items()
+            if n >= 2 and n > own and name != base and abs(len(name) - len(base)) <= 2
+        ]
+
+
+def _context_words(text: str, token: Token) -> tuple[str, str]:
+    before = text[max(0, token.start - 40) : token.start].split()
+    after = text[token.end : token.end + 40].split()
+    prev = before[-1].strip(".,;:!?\"'()“”’").lower() if before else ""
+    nxt = after[0].strip(".,;:!?\"'()“”’").lower() if after else ""
+    return prev, nxt
+
+
+def _identity_score(lexicon: Lexicon, key: str, names: dict[str, Entity]) -> float:
+    zipf = lexicon.frequency(key)
+    if key in names:
+        zipf = max(zipf, GAZETTEER_MIN_ZIPF)
+    return zipf + ZIPF_TO_LOG10 + KNOWN_BONUS if zipf > 0 else UNSEEN
+
+
+def _candidates(
+    speller: Speller,
+    token: Token,
+    text: str,
+    doc: _Document | None,
+    extra_names: dict[str, Entity],
+) -> list[Candidate]:
+    lexicon = speller.lexicon
+    base = token.base
+    key = base.lower()
+    name_shaped = _is_name_shaped(base)
+    sentence_start = name_shaped and starts_sentence(text, token.start)
+    found: dict[str, Candidate] = {}
+
+    def offer(word_key: str, cost: float, prior: float, source: str,
+              entity: Entity | None = None, count: int = 0, canonical: str | None = None) -> None:
+        score = prior + ZIPF_TO_LOG10 - cost - ERROR_PRIOR
+        if word_key in found and found[word_key].score >= score:
+            return
+        word = apply_case(base, word_key, canonical or (entity.canonical if entity else None))
+        found[word_key] = Candidate(word, word_key, score, cost, prior, source, entity, count)
+
+    variants = speller._variants(key)
+    for variant, cost in variants:
+        if cost > MAX_GLYPH_COST:
+            continue
+        entity = extra_names.get(variant) or lexicon.names.get(variant)
+        if name_shaped:
+            if entity is not None:
+                offer(variant, cost, speller.name_prior(variant, entity), "gazetteer", entity)
+            elif sentence_start and variant in lexicon.common:
+                offer(variant, cost, lexicon.frequency(variant), "lexicon")
+        elif variant in lexicon.common:
+            offer(variant, cost, lexicon.frequency(variant), "lexicon")
+    if name_shaped and doc is not None:
+        for name, count in doc.rivals(base):
+            cost = speller.channel.cost(base, name)
+            if cost <= MAX_DOCUMENT_COST:
+                entity = extra_names.get(name.lower()) or lexicon.names.get(name.lower())
+                prior = speller.name_prior(name.lower(), entity) + math.log10(count)
+                offer(name.lower(), cost, max(prior, GAZETTEER_MIN_ZIPF), "document",
+                      entity, count, canonical=name)
+    if not name_shaped and lexicon.frequency(key) < COMMON_LOWER_ZIPF:
+        prev, nxt = _context_words(text, token)
+        for term in speller._lookup(key):
+            offer(term, speller.channel.cost(key, term), lexicon.frequency(term), "lexicon")
+        if prev or nxt:
+            for cand_key, cand in list(found.items()):
+                bigrams = lexicon.bigrams
+                bonus = CONTEXT_BONUS * (
+                    (f"{prev} {cand_key}" in bigrams) + (f"{cand_key} {nxt}" in bigrams)
+                )
+                if bonus:
+                    found[cand_key] = Candidate(
+                        cand.word, cand.key, cand.score + bonus, cand.cost, cand.prior,
+                        cand.source, cand.entity, cand.doc_count,
+                    )
+    return sorted(found.values(), key=lambda c: (-c.score, c.key))
+
+
+def _posterior(identity: float, candidates: list[Candidate]) -> list[float]:
+    top = max([identity] + [c.score for c in candidates])
+    weights = [10 ** (c.score - top) for c in candidates]
+    total = 10 ** (identity - top) + sum(weights)
+    return [w / total for w in weights]
+
+
+def _reason(speller: Speller, base: str, best: Candidate, doc: _Document | None) -> str:
+    parts = [speller.channel.explain(base, best.word)]
+    count = doc.count(best.word) if doc and best.source != "lexicon" else 0
+    if count:
+        parts.append(f"'{best.word}' occurs {count} time{'s' * (count != 1)} in this document")
+    if best.entity is not None:
+        where = "in the user's gazetteer" if best.entity.source.startswith("user") else (
+            "in the gazetteer")
+        parts.append(f"{where} as a {best.entity.type}")
+    elif best.source == "lexicon":
+        seen = "rare" if speller.lexicon.frequency(base.lower()) else "unknown"
+        parts.append(f"'{best.key}' is a common word (Zipf {best.prior:.1f}); '{base}' is {seen}")
+    return "; ".join(parts[:1]) + ("; " + " and ".join(parts[1:]) if len(parts) > 1 else "")
+
+
+def _kind_and_rule(speller: Speller, base: str, best: Candidate) -> tuple[str, str]:
+    glyph = speller.channel.explain(base, best.word).startswith("glyph")
+    kind = "ocr" if glyph else ("entity" if best.source != "lexicon" else "spelling")
+    return kind, f"{kind}.{best.source}"
+
+
+def _is_suspect(lexicon: Lexicon, token: Token, text: str, names: dict[str, Entity],
+                doc: _Document) -> bool:
+    base = token.base
+    key = base.lower()
+    if key in lexicon.common:
+        return False
+    zipf = lexicon.frequency(key)
+    if _is_name_shaped(base):
+        if key in names:
+            return False
+        # At a sentence start a capital proves nothing: judge the word as a word there.
+        protected = (
+            COMMON_LOWER_ZIPF
+            if base[1:].islower() and starts_sentence(text, token.start)
+            else PROTECTED_NAME_ZIPF
+        )
+        # A spelling the document repeats is a name it uses, unless a rival is far more frequent.
+        return zipf < protected or bool(doc.rivals(base))
+    return True
+
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
-    return []
+    """Edits for OCR errors, misspellings and misspelt names in `text`."""
+    lexicon = ctx.lexicon
+    speller = speller_for(lexicon)
+    allow = {w.lower() for w in ctx.profile.allow}
+    names = {**lexicon.names, **_extra_entities(ctx)}
+    extra = _extra_entities(ctx)
+    tokens = list(tokenize(text))
+    doc = _Document(tokens)
+    edits: list[Edit] = []
+    for token in tokens:
+        base = token.base
+        key = base.lower()
+        if key in lexicon.common or key in allow or not _is_checkable(base):
+            continue
+        if not _is_suspect(lexicon, token, text, names, doc):
+            continue
+        edit = _decide(speller, token, text, doc, names, extra)
+        if edit is not None:
+            edits.append(edit)
+    return edits
+
+
+def _extra_entities(ctx: StageContext) -> dict[str, Entity]:
+    return {
+        key: Entity(entry.name if " " not in entry.name else key.capitalize(), entry.type, "user")
+        for key, entry in ctx.extra_names.items()
+    }
+
+
+def _decide(speller: Speller, token: Token, text: str, doc: _Document,
+            names: dict[str, Entity], extra: dict[str, Entity]) -> Edit | None:
+    base = token.base
+    candidates = _candidates(speller, token, text, doc, extra)
+    if not candidates:
+        return None
+    identity = _identity_score(speller.lexicon, base.lower(), names)
+    posterior = _posterior(identity, candidates)
+    best, confidence = candidates[0], posterior[0]
+    if confidence < SUGGEST_FLOOR or best.word == base:
+        return None
+    kind, rule = _kind_and_rule(speller, base, best)
+    return Edit(
+        start=token.start,
+        end=token.start + len(base),
+        original=base,
+        replacement=best.word,
+        kind=kind,
+        rule=rule,
+        confidence=round(confidence, 4),
+        reason=_reason(speller, base, best, doc),
+        alternatives=tuple(c.word for c in candidates[1:4]),
+    )
+
+
+def candidates(word: str, ctx: StageContext, context: str | None = None) -> list[str]:
+    """Ranked corrections for `word` alone (or inside `context`), best first; for benchmarks
+    of candidate ranking (accuracy@k). Empty when nothing is close."""
+    text = context if context and word in context else word
+    start = text.index(word)
+    token = Token(start, start + len(word), word, word)
+    speller = speller_for(ctx.lexicon)
+    doc = _Document(list(tokenize(text)))
+    return [c.word for c in _candidates(speller, token, text, doc, _extra_entities(ctx))]
+
+
+def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
+    """How `word` is judged: known or not, scored candidates and the decision, as a dict."""
+    lexicon = ctx.lexicon
+    speller = speller_for(lexicon)
+    text = context if context and word in context else word
+    start = text.index(word)
+    tokens = list(tokenize(text))
+    token = next(
+        (t for t in tokens if t.start == start), Token(start, start + len(word), word, word)
+    )
+    base, key = token.base, token.base.lower()
+    names = {**lexicon.names, **_extra_entities(ctx)}
+    doc = _Document(tokens)
+    allow = {w.lower() for w in ctx.profile.allow}
+    report: dict[str, Any] = {"token": word, "known": False, "why": "", "candidates": [],
+                              "decision": "unchanged"}
+    if key in allow:
+        report.update(known=True, why="in the allow list")
+        return report
+    if not _is_checkable(base):
+        report.update(known=True, why="not checked: short, accented, non-Latin, acronym or number")
+        return report
+    if key in lexicon.common:
+        report.update(known=True, why="a common English word")
+        return report
+    if key in names:
+        entity = names[key]
+        report.update(known=True, why=f"in the gazetteer as a {entity.type} ({entity.source})")
+        if not _is_suspect(lexicon, token, text, names, doc):
+            return report
+    elif not _is_suspect(lexicon, token, text, names, doc):
+        report.update(known=True, why=f"a known word or name (Zipf {lexicon.frequency(key):.2f})")
+        return report
+    else:
+        report["why"] = f"unknown to the lexicon and gazetteer (Zipf {lexicon.frequency(key):.2f})"
+    cands = _candidates(speller, token, text, doc, _extra_entities(ctx))
+    identity = _identity_score(lexicon, key, names)
+    posterior = _posterior(identity, cands)
+    report["identity_score"] = round(identity, 3)
+    report["candidates"] = [
+        {"candidate": c.word, "score": round(c.score, 3), "confidence": round(p, 4),
+         "cost": round(c.cost, 2), "frequency": round(c.prior, 2), "source": c.source,
+         "reason": _reason(speller, base, c, doc)}
+        for c, p in zip(cands, posterior, strict=True)
+    ]
+    edit = _decide(speller, token, text, doc, names, _extra_entities(ctx))
+    if edit is None:
+        report["decision"] = "unchanged: no candidate is clearly more likely than the word itself"
+    elif edit.confidence >= ctx.profile.threshold:
+        report["decision"] = f"fix to {edit.replacement!r} (confidence {edit.confidence:.2f})"
+    else:
+        report["decision"] = (
+            f"suggest {edit.replacement!r} only (confidence {edit.confidence:.2f} below "
+            f"the threshold {ctx.profile.threshold})"
+        )
+    return report
+

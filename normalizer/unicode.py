@@ -1,14 +1,91 @@
-"""Stage stub (being written)."""
+"""The `unicode` stage: broken encodings, invisible characters, odd spaces, ligatures.
+
+Mojibake and other encoding damage are repaired by ftfy, line by line, with options chosen
+for news text: curly quotes, line breaks and full-width characters are left alone, and
+ftfy's explanation of each repair becomes the edit's reason. On top of ftfy, a small table
+removes zero-width spaces, word joiners, stray byte-order marks and soft hyphens, and turns
+no-break spaces into plain ones. With the profile's `typography = "ascii"`, curly quotes,
+dashes and ellipses become ASCII as well (off by default: news typography is kept).
+"""
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING
+
+import ftfy
+import regex
 
 from .model import Edit
 
 if TYPE_CHECKING:
     from .pipeline import StageContext
 
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,  # typographic quotes are content in news; a profile may change them
+    fix_line_breaks=False,  # CRLF and LF are the caller's to keep
+    fix_character_width=False,  # full-width forms belong to CJK text
+    normalization="NFC",
+    explain=True,
+)
+
+INVISIBLE = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark",
+             "\u00ad": "soft hyphen"}
+SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2007": "figure space"}
+ASCII_TYPOGRAPHY = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                    "\u2014": "--", "\u2026": "..."}
+
+# Lines that need a look: anything outside printable ASCII, an HTML entity or an escape.
+NEEDS_LOOK = regex.compile(r"[^\x20-\x7e\t\r\n]|&#?\w+;")
+LINE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+
+
+def _table_fix(line: str, typography: str, at_start: bool) -> str:
+    out = []
+    for i, char in enumerate(line):
+        if char in INVISIBLE and not (char == "\ufeff" and at_start and i == 0):
+            continue
+        if char in SPACES:
+            out.append(" ")
+        elif typography == "ascii" and char in ASCII_TYPOGRAPHY:
+            out.append(ASCII_TYPOGRAPHY[char])
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _describe(removed: str, added: str, ftfy_steps: str) -> tuple[str, str, float]:
+    """(rule, reason, confidence) for one changed span."""
+    if removed and all(c in INVISIBLE for c in removed) and not added:
+        names = sorted({INVISIBLE[c] for c in removed})
+        return "unicode.invisible", f"invisible character removed ({', '.join(names)})", 1.0
+    if removed and all(c in SPACES for c in removed) and added == " " * len(removed):
+        return "unicode.space", f"{SPACES[removed[0]]} replaced by a plain space", 1.0
+    if removed and all(c in ASCII_TYPOGRAPHY for c in removed):
+        return "unicode.typography", "typography made ASCII (profile typography = ascii)", 1.0
+    return "unicode.ftfy", f"broken Unicode repaired by ftfy ({ftfy_steps})", 0.95
+
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
-    return []
+    """Edits repairing encoding damage and invisible or odd characters in `text`."""
+    typography = ctx.profile.typography
+    edits: list[Edit] = []
+    for match in LINE.finditer(text):
+        raw = match.group()
+        if not raw or not NEEDS_LOOK.search(raw):
+            continue
+        body = raw.rstrip("\r\n")
+        start = match.start()
+        fixed = ftfy.fix_and_explain(body, FTFY_CONFIG)
+        steps = ", ".join(f"{action} {param}" for action, param in fixed.explanation or ())
+        result = _table_fix(fixed.text, typography, at_start=start == 0)
+        if result == body:
+            continue
+        matcher = difflib.SequenceMatcher(None, body, result, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                continue
+            rule, reason, confidence = _describe(body[i1:i2], result[j1:j2], steps)
+            edits.append(Edit(start + i1, start + i2, body[i1:i2], result[j1:j2], "unicode",
+                              rule, confidence, reason))
+    return edits

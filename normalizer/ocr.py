@@ -1,0 +1,150 @@
+"""The OCR glyph-confusion channel model.
+
+`ChannelModel.cost(observed, intended)` is the -log10 probability that the page said `intended`
+and the text shows `observed`: a weighted edit distance in which an OCR confusion from
+dictionaries/confusions.tsv (v->y, rn->m, cl->d, ...) costs its own, lower weight and counts as
+ONE operation even when it spans two characters, while any other edit costs a typo's weight.
+`ChannelModel.variants(observed)` runs the confusions backwards to list what the page may have
+said, so that "governrnent" finds "government" although plain edit distance counts 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .lexicon import Confusion
+
+TYPO_COST = 3.5
+"""-log10 probability of one arbitrary insertion, deletion or substitution."""
+TRANSPOSE_COST = 3.0
+ADJACENT_KEY_COST = 3.0
+DOUBLE_LETTER_COST = 3.0
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _adjacent_keys() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for r, row in enumerate(_KEYBOARD_ROWS):
+        for i, key in enumerate(row):
+            neighbours = [row[i - 1] if i else "", row[i + 1] if i + 1 < len(row) else ""]
+            for other_row in (r - 1, r + 1):
+                if 0 <= other_row < len(_KEYBOARD_ROWS):
+                    near = _KEYBOARD_ROWS[other_row]
+                    neighbours += [near[j] for j in (i - 1, i, i + 1) if 0 <= j < len(near)]
+            pairs.update((key, n) for n in neighbours if n)
+    return frozenset(pairs)
+
+
+ADJACENT_KEYS = _adjacent_keys()
+
+
+@dataclass(frozen=True)
+class ChannelModel:
+    """Weighted, confusion-aware edit costs over case-folded strings."""
+
+    confusions: tuple[Confusion, ...]
+    _table: dict[tuple[str, str], float] = field(init=False, repr=False)
+    _by_observed: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        table: dict[tuple[str, str], float] = {}
+        for conf in self.confusions:
+            key = (conf.observed.lower(), conf.intended.lower())
+            if key[0] != key[1]:
+                table[key] = min(conf.cost, table.get(key, conf.cost))
+        by_observed: dict[str, list[tuple[str, float]]] = {}
+        for (observed, intended), cost in sorted(table.items()):
+            by_observed.setdefault(observed, []).append((intended, cost))
+        object.__setattr__(self, "_table", table)
+        object.__setattr__(self, "_by_observed", by_observed)
+
+    def confusion_cost(self, observed: str, intended: str) -> float | None:
+        return self._table.get((observed.lower(), intended.lower()))
+
+    def cost(self, observed: str, intended: str) -> float:
+        """-log10 P(observed | intended): 0 for equal strings (case ignored)."""
+        w, c = observed.lower(), intended.lower()
+        if w == c:
+            return 0.0
+        n, m = len(w), len(c)
+        inf = float("inf")
+        dp = [[inf] * (m + 1) for _ in range(n + 1)]
+        dp[0][0] = 0.0
+        pairs = self._table
+        for i in range(n + 1):
+            for j in range(m + 1):
+                here = dp[i][j]
+                if here == inf:
+                    continue
+                if i < n and j < m:
+                    if w[i] == c[j]:
+                        step = 0.0
+                    elif (w[i], c[j]) in pairs:
+                        step = pairs[(w[i], c[j])]
+                    elif (c[j], w[i]) in ADJACENT_KEYS:
+                        step = ADJACENT_KEY_COST
+                    else:
+                        step = TYPO_COST
+                    dp[i + 1][j + 1] = min(dp[i + 1][j + 1], here + step)
+                if i < n:  # the OCR/typist added w[i]
+                    extra = DOUBLE_LETTER_COST if i and w[i] == w[i - 1] else TYPO_COST
+                    dp[i + 1][j] = min(dp[i + 1][j], here + extra)
+                if j < m:  # c[j] went missing
+                    missing = DOUBLE_LETTER_COST if j and c[j] == c[j - 1] else TYPO_COST
+                    dp[i][j + 1] = min(dp[i][j + 1], here + missing)
+                if i + 1 < n and j + 1 < m and w[i] == c[j + 1] and w[i + 1] == c[j]:
+                    dp[i + 2][j + 2] = min(dp[i + 2][j + 2], here + TRANSPOSE_COST)
+                for lo in (1, 2):
+                    for li in (1, 2):
+                        if (lo, li) == (1, 1) or i + lo > n or j + li > m:
+                            continue
+                        cost = pairs.get((w[i : i + lo], c[j : j + li]))
+                        if cost is not None:
+                            dp[i + lo][j + li] = min(dp[i + lo][j + li], here + cost)
+        return dp[n][m]
+
+    def variants(self, observed: str, max_rewrites: int = 2) -> dict[str, float]:
+        """Strings the page may have said: `observed` (case-folded) with up to
+        `max_rewrites` non-overlapping confusions undone, each with its summed cost."""
+        start = observed.lower()
+        found: dict[str, float] = {}
+        frontier: list[tuple[str, int, float]] = [(start, 0, 0.0)]
+        for _ in range(max_rewrites):
+            next_frontier = []
+            for text, from_pos, base_cost in frontier:
+                for variant, end, cost in self._rewrites(text, from_pos):
+                    total = base_cost + cost
+                    if total < found.get(variant, float("inf")) and variant != start:
+                        found[variant] = total
+                        next_frontier.append((variant, end, total))
+            frontier = next_frontier
+        return found
+
+    def _rewrites(self, text: str, from_pos: int) -> Iterable[tuple[str, int, float]]:
+        for i in range(from_pos, len(text)):
+            for size in (1, 2):
+                observed = text[i : i + size]
+                if len(observed) < size:
+                    continue
+                for intended, cost in self._by_observed.get(observed, ()):
+                    yield text[:i] + intended + text[i + size :], i + len(intended), cost
+
+    def explain(self, observed: str, intended: str) -> str:
+        """A short description of the confusions that turn `intended` into `observed`."""
+        w, c = observed.lower(), intended.lower()
+        if len(w) == len(c):
+            diffs = [(a, b) for a, b in zip(w, c, strict=True) if a != b]
+            if diffs and all((a, b) in self._table for a, b in diffs):
+                return "glyph confusion " + ", ".join(f"{b}->{a}" for a, b in diffs)
+        i = 0
+        while i < min(len(w), len(c)) and w[i] == c[i]:
+            i += 1
+        j = 0
+        while j < min(len(w), len(c)) - i and w[-1 - j] == c[-1 - j]:
+            j += 1
+        obs, inten = w[i : len(w) - j], c[i : len(c) - j]
+        if (obs, inten) in self._table:
+            return f"glyph confusion {inten}->{obs}"
+        return f"spelling slip '{inten}' written as '{obs}'" if obs or inten else "case"
