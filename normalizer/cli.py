@@ -136,13 +136,16 @@ def _keep_final_newline(text: str, result: Result) -> Result:
     """`result` adjusted so its text ends in a newline exactly when `text` does.
 
     If the output differs from the input there, the last applied edit reaches the end of the
-    text; only that edit's replacement changes (and the edit is dropped if it becomes a no-op).
+    text; only that edit's replacement changes: trailing newlines are taken off it, or one
+    is added (and the edit is dropped if it becomes a no-op).
     """
     had, has = text.endswith("\n"), result.text.endswith("\n")
     if had == has or not result.text:
         return result
     last = result.applied[-1]
-    fixed = replace(last, replacement=last.replacement[:-1] if has else last.replacement + "\n")
+    fixed = replace(
+        last, replacement=last.replacement.rstrip("\n") if has else last.replacement + "\n"
+    )
     edits = tuple(
         e for e in (fixed if e is last else e for e in result.edits)
         if e.original != e.replacement
