@@ -21,6 +21,9 @@ from .metrics import Metrics
 from .ratelimit import RateLimiter
 from .state import EXTENSION, ServiceState
 
+WARM_UP_TEXT = "Sergey V. Lavroy met officials in Libva.\n\n\n\nThe end."
+"""Run once at creation so that every lazily built engine structure exists before the fork."""
+
 
 def create_app(config: dict[str, Any] | None = None, normalizer: Normalizer | None = None) -> Flask:
     """Build the service.
@@ -33,6 +36,7 @@ def create_app(config: dict[str, Any] | None = None, normalizer: Normalizer | No
     if normalizer is None:
         path = settings.profile_path
         normalizer = Normalizer(load_config(Path(path)).profile if path else None)
+        normalizer.normalize(WARM_UP_TEXT)
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]

@@ -53,6 +53,8 @@ KIND_RULES: dict[str, tuple[str, str, str, str]] = {
 
 CONTEXT_CHARS = 40
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*[ \t]+|\n+")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.$")
+"""A title, an initial or a dotted acronym before a period (Mr., Gen., V., U.S.): no break."""
 
 
 def form() -> dict[str, str]:
@@ -161,7 +163,11 @@ class _Offsets:
 
     def __init__(self, text: str) -> None:
         self.astral = [i for i, char in enumerate(text) if ord(char) > 0xFFFF]
-        self.breaks = [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(text)]
+        self.breaks = [
+            (m.start(), m.end())
+            for m in _SENTENCE_BREAK.finditer(text)
+            if not _ABBREVIATION.search(text, max(0, m.start() - 16), m.start())
+        ]
         self.break_ends = [end for _, end in self.breaks]
 
     def utf16(self, index: int, base: int = 0) -> int:

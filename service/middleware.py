@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hmac
 import json
-import logging
 import re
 import sys
 import time
@@ -16,22 +15,16 @@ from .errors import ApiError
 from .languagetool import form as languagetool_form
 from .state import state
 
-ACCESS_LOG = "normalizer.access"
 REQUEST_ID_HEADER = "X-Request-ID"
 PUBLIC_ENDPOINTS = frozenset({"ops.healthz", "ops.readyz", "ops.openapi", "lt.languages"})
 """Endpoints answered without the API key: probes, the API description, LanguageTool's list."""
 _CLIENT_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 
-def _access_logger() -> logging.Logger:
-    logger = logging.getLogger(ACCESS_LOG)
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stdout)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
-        logger.propagate = False
-    return logger
+def _write_access_line(fields: dict[str, object]) -> None:
+    """One JSON line on the process's current stdout (gunicorn workers inherit it)."""
+    sys.stdout.write(json.dumps(fields, separators=(",", ":")) + "\n")
+    sys.stdout.flush()
 
 
 def _presented_key() -> str | None:
@@ -47,8 +40,6 @@ def _presented_key() -> str | None:
 
 def install(app: Flask) -> None:
     """Register the request hooks on `app`."""
-    access_log = _access_logger()
-
     @app.before_request
     def _begin() -> None:
         g.started = time.perf_counter()
@@ -77,19 +68,16 @@ def install(app: Flask) -> None:
         current = state()
         current.metrics.observe_request(request.method, route, response.status_code, seconds)
         if current.config.access_log:
-            access_log.info(
-                json.dumps(
-                    {
-                        "ts": round(time.time(), 3),
-                        "id": g.get("request_id", "-"),
-                        "method": request.method,
-                        "route": route,
-                        "status": response.status_code,
-                        "ms": round(seconds * 1000, 2),
-                        "bytes_in": request.content_length or 0,
-                        "bytes": response.calculate_content_length() or 0,
-                    },
-                    separators=(",", ":"),
-                )
+            _write_access_line(
+                {
+                    "ts": round(time.time(), 3),
+                    "id": g.get("request_id", "-"),
+                    "method": request.method,
+                    "route": route,
+                    "status": response.status_code,
+                    "ms": round(seconds * 1000, 2),
+                    "bytes_in": request.content_length or 0,
+                    "bytes": response.calculate_content_length() or 0,
+                }
             )
         return response
