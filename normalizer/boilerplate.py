@@ -237,8 +237,44 @@ def available_packs(dirs: Iterable[Path]) -> dict[str, Path]:
     return found
 
 
+def _alternation(words: list[str]) -> str:
+    """A regex for any of `words` (none a prefix of another), factored into a trie: `re` tries
+    alternatives one by one, so shared prefixes make the per-paragraph prefilter ~3x faster."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    alts = [
+        re.escape(first) + (_alternation(rests) if rests != [""] else "")
+        for first, rests in sorted(groups.items())
+    ]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+class RuleSet:
+    """The compiled rules of the selected packs, with a per-length keyword prefilter."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        # Paragraphs longer than this cannot trigger any rule and are not even normalized.
+        self.char_limit = max((r.max_words for r in rules), default=0) * _CHARS_PER_WORD
+        self._by_words: dict[int, tuple[tuple[Rule, ...], re.Pattern[str] | None]] = {}
+
+    def candidates(self, words: int) -> tuple[tuple[Rule, ...], re.Pattern[str] | None]:
+        """Rules that may fit a line of `words` words, and one pattern finding their keywords."""
+        entry = self._by_words.get(words)
+        if entry is None:
+            # One word of slack: a leading bullet counts here but not once normalized.
+            rules = tuple(r for r in self.rules if r.min_words <= words <= r.max_words + 1)
+            keywords = {k for r in rules for k in r.keywords}
+            # A keyword containing another adds nothing to a presence test.
+            minimal = sorted(k for k in keywords if not any(o != k and o in k for o in keywords))
+            prefilter = re.compile(_alternation(minimal)) if minimal else None
+            entry = self._by_words[words] = (rules, prefilter)
+        return entry
+
+
 @lru_cache(maxsize=32)
-def load_rules(pack_ids: tuple[str, ...] | None, dirs: tuple[Path, ...]) -> tuple[Rule, ...]:
+def load_rules(pack_ids: tuple[str, ...] | None, dirs: tuple[Path, ...]) -> RuleSet:
     """The compiled rules of the selected packs (`None`: every pack found), cached per call key."""
     found = available_packs(dirs)
     selected = sorted(found) if pack_ids is None else pack_ids
@@ -254,7 +290,7 @@ def load_rules(pack_ids: tuple[str, ...] | None, dirs: tuple[Path, ...]) -> tupl
             raise PackError(f"boilerplate rule id {rule.id!r} is defined by more than one pack")
         seen.add(rule.id)
     # Box rules are tried first so a heading is removed together with its body.
-    return tuple(sorted(rules, key=lambda r: r.body is None))
+    return RuleSet(tuple(sorted(rules, key=lambda r: r.body is None)))
 
 
 # --------------------------------------------------------------------------- matching
@@ -346,14 +382,17 @@ class _Match:
     reason: str
 
 
-def _matches(text: str, paras: list[_Para], rules: tuple[Rule, ...]) -> Iterator[_Match]:
-    limit = max((r.max_words for r in rules), default=0) * _CHARS_PER_WORD
+def _matches(text: str, paras: list[_Para], ruleset: RuleSet) -> Iterator[_Match]:
     i = 0
     while i < len(paras):
         para = paras[i]
         i += 1
-        if para.end - para.start > limit:
-            continue  # long prose: no rule can fire, skip normalizing it
+        if para.end - para.start > ruleset.char_limit:
+            continue
+        line = text[para.start : para.end]
+        rules, prefilter = ruleset.candidates(len(line.split()))
+        if prefilter is None or not prefilter.search(line.lower()):
+            continue  # the common case for prose: no rule keyword at all
         norm = _normalize(para, text)
         low = norm.lower()
         for rule in rules:
@@ -401,11 +440,11 @@ def _spans(paras: list[_Para], matches: list[_Match]) -> Iterator[tuple[_Match, 
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
     """Propose one `boilerplate` edit per promo paragraph or box found in `text`."""
-    rules = load_rules(ctx.profile.boilerplate_packs, pack_dirs())
-    if not rules or not text:
+    ruleset = load_rules(ctx.profile.boilerplate_packs, pack_dirs())
+    if not ruleset.rules or not text:
         return []
     paras = _paragraphs(text)
-    matches = list(_matches(text, paras, rules))
+    matches = list(_matches(text, paras, ruleset))
     return [
         Edit(
             start=start,
