@@ -147,4 +147,8 @@ class ChannelModel:
         obs, inten = w[i : len(w) - j], c[i : len(c) - j]
         if (obs, inten) in self._table:
             return f"glyph confusion {inten}->{obs}"
-        return f"spelling slip '{inten}' written as '{obs}'" if obs or inten else "case"
+        if not inten:
+            return f"extra '{obs}' inserted"
+        if not obs:
+            return f"'{inten}' dropped"
+        return f"spelling slip: '{inten}' written as '{obs}'"

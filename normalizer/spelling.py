@@ -31,20 +31,27 @@ from symspellpy import Verbosity
 from .lexicon import Entity, Lexicon
 from .model import Edit
 from .ocr import TYPO_COST, ChannelModel
-from .tokens import Token, starts_sentence, tokenize
+from .tokens import Token, in_headline, starts_sentence, tokenize
 
 if TYPE_CHECKING:
     from .pipeline import StageContext
 
 ZIPF_TO_LOG10 = -9.0
-UNSEEN = -10.0
-"""log10 P of a token no resource knows: about what a glyph slip of a Zipf-3 word scores."""
+UNSEEN_NAME = -10.0
+"""log10 P of a capitalized token no resource knows: rare names are real and many."""
+UNSEEN_WORD = -10.5
+"""log10 P of a lowercase token that 300,000 words of wordfreq never saw."""
 KNOWN_BONUS = 1.5
 """Extra log10 weight for a token that wordfreq has seen: real words and names are sticky."""
 ERROR_PRIOR = 1.0
 """log10 odds against any given token being damaged at all."""
 GAZETTEER_MIN_ZIPF = 3.0
-"""A gazetteer name counts at least this common, whatever its Zipf frequency."""
+"""A curated or user gazetteer name counts at least this common, whatever its Zipf frequency
+(names from the built place lists, 35,000 small towns among them, count as they are seen)."""
+SENTENCE_START_MIN_ZIPF = 5.0
+"""At a sentence start only a very common word may replace a capitalized token ('Tbe')."""
+HEADLINE_MIN_ZIPF = 2.5
+"""In a Title Case headline most capitalized tokens are words ('Bourities' -> 'Bounties')."""
 NAME_PRIOR_CAP = 5.5
 PROTECTED_NAME_ZIPF = 2.0
 """A capitalized token this common in wordfreq is a real name unless the document says so."""
@@ -79,9 +86,16 @@ def _is_checkable(base: str) -> bool:
 
 
 def _is_name_shaped(base: str) -> bool:
-    """Capitalized, all-caps or with inner capitals (OCR's 'ZeIensky'); digits count as
-    capitals when they stand first ('0bama')."""
-    return not base[0].islower() or any(c.isupper() for c in base[1:])
+    """Capitalized, all-caps or with inner capitals ('McConnell', OCR's 'ZeIensky').
+
+    A lowercase word whose only capitals are I is OCR's l ('lIave', 'witlI'), and a leading
+    digit counts as the letter it is mistaken for: 0, 5, 8 as O, S, B; 1, 6 as l, b."""
+    first = base[0]
+    if first.isdigit():
+        return first in "058" or any(c.isupper() for c in base[1:])
+    if first.islower():
+        return any(c.isupper() and c != "I" for c in base[1:])
+    return True
 
 
 def apply_case(template: str, word: str, canonical: str | None = None) -> str:
@@ -114,7 +128,7 @@ class Speller:
 
     def name_prior(self, key: str, entity: Entity | None) -> float:
         zipf = self.lexicon.frequency(key)
-        if entity is not None:
+        if entity is not None and not entity.source.startswith("built"):
             zipf = max(zipf, GAZETTEER_MIN_ZIPF)
         return min(zipf, NAME_PRIOR_CAP)
 
@@ -151,11 +165,14 @@ def _context_words(text: str, token: Token) -> tuple[str, str]:
     return prev, nxt
 
 
-def _identity_score(lexicon: Lexicon, key: str, names: dict[str, Entity]) -> float:
+def _identity_score(lexicon: Lexicon, base: str, names: dict[str, Entity]) -> float:
+    key = base.lower()
     zipf = lexicon.frequency(key)
     if key in names:
         zipf = max(zipf, GAZETTEER_MIN_ZIPF)
-    return zipf + ZIPF_TO_LOG10 + KNOWN_BONUS if zipf > 0 else UNSEEN
+    if zipf > 0:
+        return zipf + ZIPF_TO_LOG10 + KNOWN_BONUS
+    return UNSEEN_NAME if _is_name_shaped(base) else UNSEEN_WORD
 
 
 def _candidates(
@@ -169,7 +186,11 @@ def _candidates(
     base = token.base
     key = base.lower()
     name_shaped = _is_name_shaped(base)
-    sentence_start = name_shaped and starts_sentence(text, token.start)
+    min_word_zipf = (
+        HEADLINE_MIN_ZIPF if name_shaped and in_headline(text, token.start)
+        else SENTENCE_START_MIN_ZIPF if name_shaped and starts_sentence(text, token.start)
+        else None
+    )
     found: dict[str, Candidate] = {}
 
     def offer(word_key: str, cost: float, prior: float, source: str,
@@ -188,7 +209,10 @@ def _candidates(
         if name_shaped:
             if entity is not None:
                 offer(variant, cost, speller.name_prior(variant, entity), "gazetteer", entity)
-            elif sentence_start and variant in lexicon.common:
+            elif (
+                min_word_zipf is not None and variant in lexicon.common
+                and lexicon.frequency(variant) >= min_word_zipf
+            ):
                 offer(variant, cost, lexicon.frequency(variant), "lexicon")
         elif variant in lexicon.common:
             offer(variant, cost, lexicon.frequency(variant), "lexicon")
@@ -246,6 +270,13 @@ def _kind_and_rule(speller: Speller, base: str, best: Candidate) -> tuple[str, s
     return kind, f"{kind}.{best.source}"
 
 
+def _is_line_split(text: str, token: Token) -> bool:
+    """Half of a word hyphenated across a line break ("ac-" / "cused"): not a word alone."""
+    after = text[token.end : token.end + 3]
+    before = text[max(0, token.start - 3) : token.start]
+    return after.startswith(("-\n", "-\r")) or before.endswith(("-\n", "-\r\n"))
+
+
 def _is_suspect(lexicon: Lexicon, token: Token, text: str, names: dict[str, Entity],
                 doc: _Document) -> bool:
     base = token.base
@@ -256,10 +287,11 @@ def _is_suspect(lexicon: Lexicon, token: Token, text: str, names: dict[str, Enti
     if _is_name_shaped(base):
         if key in names:
             return False
-        # At a sentence start a capital proves nothing: judge the word as a word there.
+        # At a sentence start or in a headline a capital proves nothing: judge it as a word.
         protected = (
             COMMON_LOWER_ZIPF
-            if base[1:].islower() and starts_sentence(text, token.start)
+            if base[1:].islower()
+            and (starts_sentence(text, token.start) or in_headline(text, token.start))
             else PROTECTED_NAME_ZIPF
         )
         # A spelling the document repeats is a name it uses, unless a rival is far more frequent.
@@ -282,6 +314,8 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         key = base.lower()
         if key in lexicon.common or key in allow or not _is_checkable(base):
             continue
+        if _is_line_split(text, token):
+            continue
         if not _is_suspect(lexicon, token, text, names, doc):
             continue
         edit = _decide(speller, token, text, doc, names, extra)
@@ -303,7 +337,7 @@ def _decide(speller: Speller, token: Token, text: str, doc: _Document,
     candidates = _candidates(speller, token, text, doc, extra)
     if not candidates:
         return None
-    identity = _identity_score(speller.lexicon, base.lower(), names)
+    identity = _identity_score(speller.lexicon, base, names)
     posterior = _posterior(identity, candidates)
     best, confidence = candidates[0], posterior[0]
     if confidence < SUGGEST_FLOOR or best.word == base:
@@ -369,7 +403,7 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
     else:
         report["why"] = f"unknown to the lexicon and gazetteer (Zipf {lexicon.frequency(key):.2f})"
     cands = _candidates(speller, token, text, doc, _extra_entities(ctx))
-    identity = _identity_score(lexicon, key, names)
+    identity = _identity_score(lexicon, base, names)
     posterior = _posterior(identity, cands)
     report["identity_score"] = round(identity, 3)
     report["candidates"] = [

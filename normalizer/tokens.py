@@ -14,7 +14,10 @@ from dataclasses import dataclass
 
 import regex
 
-TOKEN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’][\p{L}\p{M}]+)*")
+# "!" and "|" between letters are OCR's l ("kil!ing", "Va|ery"), so they stay inside a token.
+TOKEN = regex.compile(
+    r"[\p{L}\p{M}\p{Nd}]+(?:(?:['’]|(?<=\p{L})[!|](?=\p{Ll}))[\p{L}\p{M}\p{Nd}]+)*"
+)
 PROTECTED = regex.compile(
     r"""
       (?:https?|ftp)://\S+?(?=[.,;:!?)\]'"’”]*(?:\s|$))   # URLs, without trailing punctuation
@@ -46,6 +49,7 @@ def _is_ocr_word_shape(surface: str) -> bool:
     )
 
 
+HEADLINE_WORD = regex.compile(r"\p{L}+")
 POSSESSIVE = regex.compile(r"['’][sS]$|(?<=[sS])['’]$")
 SENTENCE_END = regex.compile(r"""[.!?]["'”’)\]]*\s*$|^\s*$|[\n]\s*$|[:;]\s*["“]?\s*$""")
 
@@ -88,6 +92,18 @@ def tokenize(text: str) -> Iterator[Token]:
             continue
         base = POSSESSIVE.sub("", surface) or surface
         yield Token(start, end, surface, base)
+
+
+def in_headline(text: str, start: int) -> bool:
+    """True when the line around `start` is a Title Case headline (most words capitalized,
+    no final period), where capitals mark style, not names."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if not line or line.endswith((".", "?", "!", ":", ";", ",")) or len(line) > 160:
+        return False
+    words = [w for w in HEADLINE_WORD.findall(line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def starts_sentence(text: str, start: int) -> bool:
