@@ -82,6 +82,7 @@ class Rule:
     require: regex.Pattern[str] | None
     reject: regex.Pattern[str] | None
     title: bool
+    not_first: bool
     confidence: float
     reason: str
     body: BodySpec | None
@@ -118,7 +119,7 @@ def pack_dirs() -> tuple[Path, ...]:
 _PACK_KEYS = {"id", "description", "provenance", "licence", "reject", "rules"}
 _RULE_KEYS = {
     "id", "description", "pattern", "keywords", "min-words", "max-words", "require", "reject",
-    "title", "confidence", "reason", "body",
+    "title", "not-first", "confidence", "reason", "body",
 }
 _BODY_KEYS = {"pattern", "min-count", "max-count", "min-words", "max-words", "reject"}
 
@@ -191,6 +192,7 @@ def _parse_rule(table: Any, pack_id: str, pack_reject: str | None, where: str) -
         require=_compile(table.get("require"), where),
         reject=_compile("|".join(f"(?:{r})" for r in rejects) if rejects else None, where),
         title=_get(table, "title", bool, where, False),
+        not_first=_get(table, "not-first", bool, where, False),
         confidence=confidence,
         reason=_get(table, "reason", str, where),
         body=_parse_body(table["body"], f"{where} body") if "body" in table else None,
@@ -338,12 +340,13 @@ def _normalize(para: _Para, text: str) -> str:
 
 
 def _titleish(norm: str) -> bool:
-    """A heading: starts with a capital, no closing sentence punctuation, content words capped."""
+    """A heading: starts with a capital, no closing sentence punctuation, and either short or
+    with its content words capitalized."""
     if not norm or not norm[0].isupper() or _TITLE_END.search(norm):
         return False
     words = [w for w in norm.split() if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
     capped = sum(1 for w in words if w[0].isupper())
-    return capped >= 0.6 * len(words)
+    return len(words) <= 4 or capped >= 0.6 * len(words)
 
 
 def _snippet(norm: str) -> str:
@@ -383,38 +386,47 @@ class _Match:
 
 
 def _matches(text: str, paras: list[_Para], ruleset: RuleSet) -> Iterator[_Match]:
-    i = 0
-    while i < len(paras):
-        para = paras[i]
-        i += 1
-        if para.end - para.start > ruleset.char_limit:
+    index = 0
+    while index < len(paras):
+        para = paras[index]
+        found = None
+        if para.end - para.start <= ruleset.char_limit:
+            found = _match_at(text, paras, index, ruleset)
+        if found is None:
+            index += 1
+        else:
+            yield found
+            index = found.last + 1
+
+
+def _match_at(text: str, paras: list[_Para], index: int, ruleset: RuleSet) -> _Match | None:
+    """The first rule matching the paragraph at `index` (with its box body), if any."""
+    para = paras[index]
+    line = text[para.start : para.end]
+    rules, prefilter = ruleset.candidates(len(line.split()))
+    if prefilter is None or not prefilter.search(line.lower()):
+        return None  # the common case for prose: no rule keyword at all
+    norm = _normalize(para, text)
+    low = norm.lower()
+    for rule in rules:
+        cue = _trigger(rule, norm, low, para.words)
+        if cue is None or (rule.not_first and index == 0):
             continue
-        line = text[para.start : para.end]
-        rules, prefilter = ruleset.candidates(len(line.split()))
-        if prefilter is None or not prefilter.search(line.lower()):
-            continue  # the common case for prose: no rule keyword at all
-        norm = _normalize(para, text)
-        low = norm.lower()
-        for rule in rules:
-            cue = _trigger(rule, norm, low, para.words)
-            if cue is None:
+        last = index
+        if rule.body is not None:
+            spec = rule.body
+            while last + 1 < len(paras) and last - index < spec.max_count:
+                nxt = paras[last + 1]
+                if not _body_ok(spec, _normalize(nxt, text), nxt.words):
+                    break
+                last += 1
+            if last - index < spec.min_count:
                 continue
-            last = i - 1
-            if rule.body is not None:
-                spec = rule.body
-                while last + 1 < len(paras) and last - i + 1 < spec.max_count:
-                    nxt = paras[last + 1]
-                    if not _body_ok(spec, _normalize(nxt, text), nxt.words):
-                        break
-                    last += 1
-                if last - i + 1 < spec.min_count:
-                    continue
-            reason = rule.reason.format(
-                snippet=_snippet(norm), heading=norm, cue=cue, count=last - i + 1
-            )
-            yield _Match(rule, i - 1, last, reason)
-            i = last + 1
-            break
+        reason = rule.reason.format(
+            snippet=_snippet(norm), heading=norm, cue=cue, count=last - index
+        )
+        return _Match(rule, index, last, reason)
+    return None
 
 
 def _spans(paras: list[_Para], matches: list[_Match]) -> Iterator[tuple[_Match, int, int]]:
