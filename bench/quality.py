@@ -123,13 +123,13 @@ def _from_synth(doc: SynthDoc) -> EvalDoc:
 
 
 def load_doc_sets(
-    names: list[str], data: Path, limit: int | None, seed: int
+    limits: dict[str, int | None], data: Path, seed: int
 ) -> tuple[dict[str, list[EvalDoc]], dict[str, str]]:
-    """The requested document sets, and {set: why it was skipped}."""
+    """The document sets named in `limits` (a seeded sample of that many documents, all when
+    None), and {set: why it was skipped or what is missing}."""
     loaded: dict[str, list[EvalDoc]] = {}
     skipped: dict[str, str] = {}
-    for name in names:
-        cap = limit if limit is not None else DEFAULT_LIMITS.get(name)
+    for name, cap in limits.items():
         if name == "seed":
             loaded[name] = [
                 EvalDoc(d.id, d.input, d.expected, metrics.removed_tokens(d.input, d.expected))
@@ -337,10 +337,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="rewrite the Quality section of docs/benchmarks.md and docs/quality.png",
     )
-    args = parser.parse_args(argv)
-    if args.full:
-        DEFAULT_LIMITS.clear()
-    return args
+    return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,8 +352,12 @@ def main(argv: list[str] | None = None) -> int:
     for name, reason in skipped_systems.items():
         print(f"- skipped system {name}: {reason}")
 
+    limits = {
+        name: args.limit if args.limit is not None or args.full else DEFAULT_LIMITS.get(name)
+        for name in wanted
+    }
     doc_sets, skipped_sets = load_doc_sets(
-        [s for s in wanted if s in DOC_SETS], data, args.limit, args.seed
+        {name: cap for name, cap in limits.items() if name in DOC_SETS}, data, args.seed
     )
     pair_sets: dict[str, list[datasets.Pair]] = {}
     for name in (s for s in wanted if s in PAIR_SETS):
@@ -364,8 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         if found is None:
             skipped_sets[name] = f"{data / PAIR_FOLDERS[name]} not found"
         else:
-            cap = args.limit if args.limit is not None else DEFAULT_LIMITS.get(name)
-            pair_sets[name] = datasets.sample(found, cap, args.seed)
+            pair_sets[name] = datasets.sample(found, limits[name], args.seed)
     for name, reason in skipped_sets.items():
         print(f"- set {name}: {reason}")
 

@@ -1,0 +1,281 @@
+"""Throughput, cold start and peak memory of this project and its peers, on one corpus.
+
+    python bench/speed.py                # print the table
+    python bench/speed.py --docs         # also rewrite docs/benchmarks.md and docs/speed.png
+    python bench/speed.py --systems normalizer,hunspell --budget 10 --cold-runs 3
+
+Corpus: at least `--min-bytes` (default 1 MB) of news-like text, built deterministically by
+running the seeded generator of bench/synth.py over every clean text (seeds, tests/cases/clean,
+OverProof ground truth when present) again and again, one new seed per round, so the text is
+realistic noisy OCR and no two rounds are identical. It is written to bench/out/ (git-ignored).
+
+Each system runs in its own fresh subprocess (``--worker``): it is built, warmed up on one
+word, then corrects the corpus document by document. A system still running after
+`--budget` seconds stops after the current document and its words/s is the rate over the
+documents done (the table says how many words were timed). Peak memory is the worker's
+``ru_maxrss`` plus the peak RSS (``VmHWM``) of its helper processes (hunspell, aspell).
+Cold start: the median wall time of `--cold-runs` fresh ``python -c`` processes that import the
+system, build it and correct one word. Timings are printed, never asserted: on a shared
+machine compare the ratios, not the absolute figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python bench/speed.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import datasets, metrics, peers, report
+from bench.synth import CorruptionModel, synthesize_set
+
+ENGINE = "normalizer"
+COLD_SNIPPETS = {ENGINE: 'import normalizer; normalizer.Normalizer().normalize("x")'}
+"""Cold-start programs; every other system: `_peer_snippet`."""
+
+
+def _peer_snippet(name: str) -> str:
+    return f"from bench.peers import SYSTEMS; SYSTEMS[{name!r}]().correct('x')"
+
+
+def build_corpus(data: Path, min_bytes: int, seed: int) -> list[str]:
+    """Corrupted clean texts, round after round (seed, seed + 1, ...), until `min_bytes`."""
+    texts = datasets.clean_texts(data)
+    if not texts:
+        raise SystemExit("no clean text found to build the corpus from")
+    corpus: list[str] = []
+    size = 0
+    round_seed = seed
+    while size < min_bytes:
+        for doc in synthesize_set(texts, round_seed, CorruptionModel()):
+            corpus.append(doc.input)
+            size += len(doc.input.encode("utf-8"))
+        round_seed += 1
+    return corpus
+
+
+def _helper_peak_kb() -> int:
+    """Sum of the peak RSS (VmHWM, KiB) of this process's live children (Linux only)."""
+    total = 0
+    children = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
+    if not children.is_file():
+        return 0
+    for pid in children.read_text().split():
+        status = Path(f"/proc/{pid}/status")
+        for line in status.read_text().splitlines() if status.is_file() else []:
+            if line.startswith("VmHWM:"):
+                total += int(line.split()[1])
+    return total
+
+
+def worker(name: str, corpus_path: Path, budget: float) -> dict[str, object]:
+    """Run one system over the corpus in this process (see the module docstring)."""
+    start = time.perf_counter()
+    systems, skipped = peers.build([name])
+    if skipped:
+        return {"skipped": skipped[name]}
+    system = systems[0]
+    system.correct("warm up")
+    load = time.perf_counter() - start
+    docs = json.loads(corpus_path.read_text(encoding="utf-8"))
+    words = done = 0
+    elapsed = 0.0
+    for doc in docs:
+        began = time.perf_counter()
+        system.correct(doc)
+        elapsed += time.perf_counter() - began
+        words += len(metrics.tokenize(doc))
+        done += 1
+        if elapsed > budget:
+            break
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + _helper_peak_kb()
+    return {
+        "system": system.name,
+        "version": system.version,
+        "load_s": load,
+        "words": words,
+        "docs": done,
+        "docs_total": len(docs),
+        "seconds": elapsed,
+        "words_per_s": metrics.words_per_second(words, elapsed),
+        "peak_rss_mb": peak_kb / 1024,
+    }
+
+
+def _python(args: list[str]) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(datasets.REPO)}
+    return subprocess.run(
+        [sys.executable, *args], cwd=datasets.REPO, env=env, capture_output=True, text=True
+    )
+
+
+def cold_start(name: str, runs: int) -> float | None:
+    """Median seconds of `runs` fresh processes that build the system and correct one word."""
+    snippet = COLD_SNIPPETS.get(name, _peer_snippet(name))
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        if _python(["-c", snippet]).returncode != 0:
+            return None
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def measure(name: str, corpus_path: Path, budget: float, cold_runs: int) -> dict[str, object]:
+    """Throughput and memory in a fresh worker process, then the cold start."""
+    done = _python(
+        [
+            str(Path(__file__).resolve()),
+            "--worker",
+            name,
+            "--corpus",
+            str(corpus_path),
+            "--budget",
+            str(budget),
+        ]
+    )
+    if done.returncode != 0:
+        return {"system": name, "skipped": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    result = json.loads(done.stdout)
+    if "skipped" not in result:
+        result["cold_start_s"] = cold_start(name, cold_runs)
+    return {"system": name, **result}
+
+
+def speed_table(results: list[dict]) -> str:
+    engine = next((r for r in results if r["system"] == ENGINE and "words_per_s" in r), None)
+    rows = []
+    for r in results:
+        if "words_per_s" not in r:
+            continue
+        ratio = r["words_per_s"] / engine["words_per_s"] if engine else None
+        cold = r.get("cold_start_s")
+        rows.append(
+            [
+                r["system"],
+                r["version"],
+                f"{r['words_per_s']:,.0f}",
+                f"{ratio:.2f}×" if ratio is not None else "–",
+                f"{r['words']:,}" + ("" if r["docs"] == r["docs_total"] else " (subset)"),
+                f"{cold:.2f}" if cold is not None else "–",
+                f"{r['load_s']:.2f}",
+                f"{r['peak_rss_mb']:.0f}",
+            ]
+        )
+    headers = [
+        "system",
+        "version",
+        "words/s",
+        "vs normalizer",
+        "words timed",
+        "cold start (s)",
+        "build in worker (s)",
+        "peak RSS (MB)",
+    ]
+    return report.table(headers, rows)
+
+
+def plot(results: list[dict], path: Path) -> None:
+    """Horizontal bars of words/s per system (log scale)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    done = [r for r in results if "words_per_s" in r]
+    fig, ax = plt.subplots(figsize=(7, 0.45 * len(done) + 1.2))
+    colors = ["tab:orange" if r["system"] == ENGINE else "tab:blue" for r in done]
+    ax.barh([r["system"] for r in done], [r["words_per_s"] for r in done], color=colors)
+    ax.set_xscale("log")
+    ax.invert_yaxis()
+    ax.set_xlabel("words per second (log scale, higher is faster)")
+    ax.set_title("Throughput on the same corpus (bench/speed.py)")
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", help="benchmark data folder (as in bench/quality.py)")
+    parser.add_argument("--systems", help="comma-separated systems (default: all)")
+    parser.add_argument("--min-bytes", type=int, default=1_000_000, help="corpus size")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=30.0,
+        help="seconds of correction per system before it stops (default 30)",
+    )
+    parser.add_argument("--cold-runs", type=int, default=3, help="cold-start runs (median)")
+    parser.add_argument("--seed", type=int, default=13, help="corpus seed")
+    parser.add_argument(
+        "--docs",
+        action="store_true",
+        help="rewrite the Speed section of docs/benchmarks.md and docs/speed.png",
+    )
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.corpus, args.budget)))
+        return 0
+    data = datasets.data_dir(args.data)
+    corpus = build_corpus(data, args.min_bytes, args.seed)
+    corpus_path = report.OUT / "speed_corpus.json"
+    corpus_path.parent.mkdir(parents=True, exist_ok=True)
+    corpus_path.write_text(json.dumps(corpus), encoding="utf-8")
+    size = sum(len(d.encode("utf-8")) for d in corpus)
+    words = sum(len(metrics.tokenize(d)) for d in corpus)
+    header = (
+        f"Corpus: {len(corpus):,} documents, {size / 1e6:.2f} MB, {words:,} words "
+        f"(the clean texts with seeded synthetic OCR noise, seed {args.seed})"
+    )
+    print(f"# Speed\n\n{header}\n", flush=True)
+    results = []
+    for name in args.systems.split(",") if args.systems else list(peers.SYSTEMS):
+        results.append(measure(name, corpus_path, args.budget, args.cold_runs))
+        print(f"  {name}: done", file=sys.stderr, flush=True)
+    skipped = [f"- skipped {r['system']}: {r['skipped']}" for r in results if "skipped" in r]
+    table = speed_table(results)
+    print("\n".join([table, *skipped]))
+    report.write_json("speed", {"machine": report.machine(), "corpus": header, "results": results})
+    if args.docs:
+        plot(results, report.DOCS / "speed.png")
+        notes = (
+            f"Each system corrects documents for up to {args.budget:g} s in a fresh process; "
+            '"(subset)" marks systems that did not finish the corpus in that time (their rate '
+            "is over the words they did). Peers memoize their answer per distinct token."
+        )
+        body = "\n\n".join(
+            [
+                "## Speed",
+                report.provenance(),
+                header,
+                table,
+                *skipped,
+                notes,
+                "![words per second](speed.png)",
+            ]
+        )
+        report.update_section("speed", body)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
