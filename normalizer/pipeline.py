@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from . import boilerplate, layout, spelling, unicode
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Entity, Lexicon, load_lexicon, name_tokens
 from .model import Edit, Result, apply_edits, summarize
 from .profile import GazetteerEntry, Profile
 
@@ -27,9 +27,13 @@ class StageContext:
     lexicon: Lexicon
 
     @cached_property
-    def extra_names(self) -> dict[str, GazetteerEntry]:
-        """Per-call gazetteer entries keyed by lowercase name."""
-        return {entry.name.lower(): entry for entry in self.profile.gazetteer}
+    def extra_names(self) -> dict[str, Entity]:
+        """The profile's own gazetteer entries, indexed by lowercase name token."""
+        return {
+            token.lower(): Entity(token, entry.type, "user")
+            for entry in self.profile.gazetteer
+            for token in name_tokens(entry.name)
+        }
 
 
 Stage = Callable[[str, StageContext], list[Edit]]

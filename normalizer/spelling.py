@@ -21,7 +21,8 @@ acronyms are never suspects.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import ChainMap, Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -165,7 +166,7 @@ def _context_words(text: str, token: Token) -> tuple[str, str]:
     return prev, nxt
 
 
-def _identity_score(lexicon: Lexicon, base: str, names: dict[str, Entity]) -> float:
+def _identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) -> float:
     key = base.lower()
     zipf = lexicon.frequency(key)
     if key in names:
@@ -180,7 +181,7 @@ def _candidates(
     token: Token,
     text: str,
     doc: _Document | None,
-    extra_names: dict[str, Entity],
+    extra_names: Mapping[str, Entity],
 ) -> list[Candidate]:
     lexicon = speller.lexicon
     base = token.base
@@ -277,7 +278,7 @@ def _is_line_split(text: str, token: Token) -> bool:
     return after.startswith(("-\n", "-\r")) or before.endswith(("-\n", "-\r\n"))
 
 
-def _is_suspect(lexicon: Lexicon, token: Token, text: str, names: dict[str, Entity],
+def _is_suspect(lexicon: Lexicon, token: Token, text: str, names: Mapping[str, Entity],
                 doc: _Document) -> bool:
     base = token.base
     key = base.lower()
@@ -304,8 +305,8 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     lexicon = ctx.lexicon
     speller = speller_for(lexicon)
     allow = {w.lower() for w in ctx.profile.allow}
-    names = {**lexicon.names, **_extra_entities(ctx)}
-    extra = _extra_entities(ctx)
+    extra = ctx.extra_names
+    names = ChainMap(extra, lexicon.names)
     tokens = list(tokenize(text))
     doc = _Document(tokens)
     edits: list[Edit] = []
@@ -324,15 +325,8 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     return edits
 
 
-def _extra_entities(ctx: StageContext) -> dict[str, Entity]:
-    return {
-        key: Entity(entry.name if " " not in entry.name else key.capitalize(), entry.type, "user")
-        for key, entry in ctx.extra_names.items()
-    }
-
-
 def _decide(speller: Speller, token: Token, text: str, doc: _Document,
-            names: dict[str, Entity], extra: dict[str, Entity]) -> Edit | None:
+            names: Mapping[str, Entity], extra: dict[str, Entity]) -> Edit | None:
     base = token.base
     candidates = _candidates(speller, token, text, doc, extra)
     if not candidates:
@@ -364,7 +358,7 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
     token = Token(start, start + len(word), word, word)
     speller = speller_for(ctx.lexicon)
     doc = _Document(list(tokenize(text)))
-    return [c.word for c in _candidates(speller, token, text, doc, _extra_entities(ctx))]
+    return [c.word for c in _candidates(speller, token, text, doc, ctx.extra_names)]
 
 
 def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
@@ -378,7 +372,7 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
         (t for t in tokens if t.start == start), Token(start, start + len(word), word, word)
     )
     base, key = token.base, token.base.lower()
-    names = {**lexicon.names, **_extra_entities(ctx)}
+    names = ChainMap(ctx.extra_names, lexicon.names)
     doc = _Document(tokens)
     allow = {w.lower() for w in ctx.profile.allow}
     report: dict[str, Any] = {"token": word, "known": False, "why": "", "candidates": [],
@@ -402,7 +396,7 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
         return report
     else:
         report["why"] = f"unknown to the lexicon and gazetteer (Zipf {lexicon.frequency(key):.2f})"
-    cands = _candidates(speller, token, text, doc, _extra_entities(ctx))
+    cands = _candidates(speller, token, text, doc, ctx.extra_names)
     identity = _identity_score(lexicon, base, names)
     posterior = _posterior(identity, cands)
     report["identity_score"] = round(identity, 3)
@@ -412,7 +406,7 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
          "reason": _reason(speller, base, c, doc)}
         for c, p in zip(cands, posterior, strict=True)
     ]
-    edit = _decide(speller, token, text, doc, names, _extra_entities(ctx))
+    edit = _decide(speller, token, text, doc, names, ctx.extra_names)
     if edit is None:
         report["decision"] = "unchanged: no candidate is clearly more likely than the word itself"
     elif edit.confidence >= ctx.profile.threshold:
