@@ -44,7 +44,7 @@ def normalize_batch() -> Response:
     limit = state().config.batch_max_documents
     if len(documents) > limit:
         message = f"documents: {len(documents)} given, at most {limit} accepted"
-        raise ApiError(413, "too_many_documents", message)
+        raise ApiError(400, "too_many_documents", message)
     engine = state().engine
     until = engine.start()
     results: list[dict[str, Any]] = []

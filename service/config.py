@@ -23,7 +23,7 @@ class ServiceConfig:
     max_body_bytes: int = 2 * 1024 * 1024
     """Largest accepted request body; larger bodies get 413."""
     batch_max_documents: int = 64
-    """Most documents accepted by one `/v1/normalize/batch` call; more get 413."""
+    """Most documents accepted by one `/v1/normalize/batch` call; more get 400."""
     request_timeout: float = 10.0
     """Seconds one request may spend in the engine before it is answered 503 `timeout`."""
     api_key: str | None = None

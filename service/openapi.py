@@ -15,9 +15,10 @@ from .config import ServiceConfig
 from .languagetool import LANGUAGES
 
 ERROR_STATUSES = {
-    400: "Malformed JSON or a field of the wrong type or value (the message names the field).",
+    400: "Malformed JSON, a field of the wrong type or value (the message names the field), "
+    "or too many documents in a batch.",
     401: "Missing or wrong API key (only when an API key is configured).",
-    413: "Request body over the size limit, or too many documents.",
+    413: "Request body over the size limit.",
     415: "Unsupported Content-Type or charset.",
     422: "The text is not valid UTF-8 (or contains a lone surrogate).",
     429: "Rate limit exceeded (only when a rate limit is configured); see Retry-After.",

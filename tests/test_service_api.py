@@ -195,7 +195,7 @@ def test_batch_answers_each_document_independently(client):
 def test_batch_limits_and_shape(client, app):
     limit = app.extensions["normalizer_service"].config.batch_max_documents
     too_many = {"documents": [{"text": "a"}] * (limit + 1)}
-    error_of(client.post("/v1/normalize/batch", json=too_many), 413, "too_many_documents")
+    error_of(client.post("/v1/normalize/batch", json=too_many), 400, "too_many_documents")
     error_of(client.post("/v1/normalize/batch", json={"documents": {}}), 400, "invalid_field")
     error_of(client.post("/v1/normalize/batch", json=[]), 400, "invalid_field")
     response = client.post("/v1/normalize/batch", data="a", content_type="text/plain")
