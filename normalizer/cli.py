@@ -308,6 +308,8 @@ class _Worker:
             return Outcome(task.path, error=str(exc))
         except SkipFile as exc:
             return Outcome(task.path, note=str(exc))
+        except Exception as exc:  # an engine bug on one file must not stop a corpus run
+            return Outcome(task.path, error=f"{task.path}: internal error: {exc!r}")
 
     def _read(self, path: str, data: bytes | None = None, explicit: bool = True) -> str:
         limit = self.settings.max_file_size

@@ -215,6 +215,25 @@ def test_bad_files_are_named_and_others_still_done(run, tmp_path) -> None:
     ]
 
 
+def test_an_engine_failure_on_one_file_is_reported_and_others_go_on(run, tmp_path, monkeypatch):
+    real = Normalizer.normalize
+
+    def flaky(self, text, **options):
+        if "boom" in text:
+            raise ValueError("edit 3-5 overlaps")
+        return real(self, text, **options)
+
+    monkeypatch.setattr(Normalizer, "normalize", flaky)
+    (tmp_path / "a.txt").write_text("boom\n")
+    (tmp_path / "b.txt").write_text(CLEAN_TEXT)
+    result = run("check", "-f", "json", "-j", "1", ".")
+    assert result.status == 2
+    assert result.stderr.startswith(
+        "normalizer: error: ./a.txt: internal error: ValueError('edit 3-5 overlaps')\n"
+    )
+    assert json.loads(result.stdout)["path"] == "./b.txt"
+
+
 def test_in_place_refuses_a_read_only_file_and_keeps_it(run, tmp_path) -> None:
     path = tmp_path / "ro.txt"
     path.write_bytes(SEED_INPUT.read_bytes())
