@@ -37,7 +37,7 @@ def create_app(config: dict[str, Any] | None = None, normalizer: Normalizer | No
         path = settings.profile_path
         normalizer = Normalizer(load_config(Path(path)).profile if path else None)
         normalizer.normalize(WARM_UP_TEXT)
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
     metrics = Metrics()
