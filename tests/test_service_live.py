@@ -112,6 +112,15 @@ def test_probes_info_and_metrics(server):
     assert "# TYPE normalizer_edits_total counter" in metrics.text
 
 
+def test_metrics_sum_all_workers_in_multiprocess_mode(tmp_path):
+    with gunicorn_server(workers=2, env={"PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}) as live:
+        for _ in range(12):
+            post(live, "/v1/check", json={"text": "Lavroy"})
+        line = 'normalizer_http_requests_total{method="POST",route="/v1/check",status="200"} 12.0'
+        for _ in range(4):  # whichever worker answers the scrape
+            assert line in requests.get(live.url + "/metrics", timeout=5).text
+
+
 def test_structured_access_log_on_stdout(server):
     requests.get(server.url + "/healthz", headers={"X-Request-ID": "live-log-1"}, timeout=5)
     post(server, "/v1/check", json={"text": "a"}, headers={"X-Request-ID": "live-log-2"})
