@@ -25,9 +25,7 @@ STARTUP_SECONDS = 60
 @dataclass(frozen=True)
 class LiveServer:
     url: str
-    port: int
     log: Path
-    pid: int
 
     def log_lines(self) -> list[str]:
         return self.log.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -79,7 +77,7 @@ def running(command: list[str], port: int, env: dict[str, str]) -> Iterator[Live
             )
         try:
             wait_ready(url, process, log)
-            yield LiveServer(url, port, log, process.pid)
+            yield LiveServer(url, log)
         finally:
             stop(process)
 
