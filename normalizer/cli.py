@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext, suppress
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, NoReturn
 
@@ -298,7 +299,11 @@ class _Worker:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.normalizer = Normalizer(settings.profile)
+
+    @cached_property
+    def normalizer(self) -> Normalizer:
+        """Built on the first readable file, so a run of only bad files loads no lexicon."""
+        return Normalizer(self.settings.profile)
 
     def run(self, task: Task) -> Outcome:
         handler = {"check": self._check, "clean": self._clean, "test": self._test}

@@ -431,20 +431,29 @@ def test_config_discovery_and_unknown_keys(run, tmp_path) -> None:
 
 
 def test_profile_file_replaces_engine_settings_only(run, tmp_path, monkeypatch) -> None:
-    profiles: list = []
-    monkeypatch.setattr(cli, "_Worker", lambda settings: profiles.append(settings.profile))
+    (tmp_path / "normalizer.toml").write_text('threshold = 0.5\nexclude = ["*.md"]\n')
     (tmp_path / "house.toml").write_text('mode = "suggest"\nthreshold = 0.95\n')
     (tmp_path / "a.txt").write_text(CLEAN_TEXT)
-    monkeypatch.setattr(cli, "run_tasks", lambda settings, tasks, jobs: iter(()))
-    assert run("check", "--profile", "house.toml", "a.txt").status == 0
+    seen: list[tuple[cli.Settings, list]] = []
+
+    def fake_batch(settings, items, jobs, quiet):
+        seen.append((settings, list(items)))
+        return cli.Totals()
+
+    monkeypatch.setattr(cli, "run_batch", fake_batch)
+    assert run("check", "a.txt").status == 0
+    assert run("check", "--profile", "house.toml", "a.txt", "b.md").status == 0
+    (plain, _), (profiled, items) = seen
+    assert (plain.profile.mode, plain.profile.threshold) == ("fix", 0.5)
+    assert (profiled.profile.mode, profiled.profile.threshold) == ("suggest", 0.95)
+    assert [item.path for item in items] == ["a.txt"]  # the configuration's exclude still holds
     (tmp_path / "bad.toml").write_text('include = ["*.md"]\n')
     result = run("check", "--profile", "bad.toml", "a.txt")
     assert result.status == 2
-    assert "bad.toml: include, exclude and max-file-size belong in the configuration" in result.stderr
-    settings = []
-    monkeypatch.setattr(cli, "run_batch", lambda s, items, jobs, quiet: settings.append(s) or cli.Totals())
-    run("check", "--profile", "house.toml", "a.txt")
-    assert settings[0].profile.mode == "suggest" and settings[0].profile.threshold == 0.95
+    assert result.stderr == (
+        "normalizer: error: bad.toml: include, exclude and max-file-size belong in the "
+        "configuration file (--config), not in a profile\n"
+    )
 
 
 def test_walk_skips_hidden_binary_and_unmatched_files_with_notes(run, tmp_path) -> None:
