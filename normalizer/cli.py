@@ -237,7 +237,8 @@ def find_files(
     include = files.include if include is None else include
     for path in paths:
         if os.path.isdir(path):
-            yield from _walk(path, "", files.exclude, include)
+            root = "" if os.path.normpath(path) == "." else path  # report a.txt, not ./a.txt
+            yield from _walk(root, "", files.exclude, include)
         elif not _matches(path, files.exclude):
             yield Task(path)
 
@@ -245,7 +246,7 @@ def find_files(
 def _walk(
     root: str, rel: str, exclude: Sequence[str], include: Sequence[str]
 ) -> Iterator[Task | SkipFile | FileError]:
-    folder = os.path.join(root, rel) if rel else root
+    folder = os.path.join(root, rel) if root else rel or "."
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
@@ -253,16 +254,17 @@ def _walk(
         return
     for entry in entries:
         entry_rel = f"{rel}/{entry.name}" if rel else entry.name
+        path = os.path.join(root, entry_rel) if root else entry_rel
         if entry.name.startswith("."):
-            yield SkipFile(entry.path, "hidden")
+            yield SkipFile(path, "hidden")
         elif _matches(entry_rel, exclude):
             continue
         elif entry.is_dir(follow_symlinks=False):
             yield from _walk(root, entry_rel, exclude, include)
         elif entry.is_dir():
-            yield SkipFile(entry.path, "symlink to a directory")
+            yield SkipFile(path, "symlink to a directory")
         elif _matches(entry_rel, include):
-            yield Task(entry.path, explicit=False)
+            yield Task(path, explicit=False)
 
 
 # --------------------------------------------------------------------------- workers
@@ -798,14 +800,7 @@ class _Parser(argparse.ArgumentParser):
 
 DESCRIPTION = """\
 Precision-first OCR/misspelling correction, promo stripping and Unicode/layout
-normalization for news text.
-
-commands:
-  clean    write the clean text (stdout, -o FILE or --in-place)
-  check    change nothing; report what clean would do; exit 1 if anything would change
-  test     golden-file check: NAME.input.txt cleaned must equal NAME.expected.txt
-  explain  show how one word is judged and why
-  serve    run the HTTP service
+normalization for news text. Run `normalizer COMMAND --help` for a command's options.
 """
 
 MAIN_EPILOG = """\
@@ -918,11 +913,14 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = _Parser(prog=PROG, description=DESCRIPTION, epilog=MAIN_EPILOG, formatter_class=fmt)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands", parser_class=_Parser
+    )
     engine = _engine_options()
 
     clean = commands.add_parser(
-        "clean", help="write the clean text", epilog=CLEAN_EPILOG, formatter_class=fmt,
+        "clean", help="write the clean text (stdout, -o FILE or --in-place)",
+        epilog=CLEAN_EPILOG, formatter_class=fmt,
         parents=[engine, _file_options(include=True)],
         description="Clean text: stdin to stdout, files to stdout, to -o OUT, or in place.",
     )
@@ -948,8 +946,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
 
     test = commands.add_parser(
-        "test", help="golden-file regression check of a corpus", epilog=TEST_EPILOG,
-        formatter_class=fmt, parents=[engine, _file_options(include=False)],
+        "test", help="golden files: NAME.input.txt cleaned must equal NAME.expected.txt",
+        epilog=TEST_EPILOG, formatter_class=fmt, parents=[engine, _file_options(include=False)],
         description="Clean every NAME.input.txt and compare it with NAME.expected.txt.",
     )
     test.add_argument("dirs", nargs="*", metavar="DIR",
