@@ -37,6 +37,7 @@ class StageContext:
 
 
 Stage = Callable[[str, StageContext], list[Edit]]
+MAX_ROUNDS = 3
 
 STAGE_FUNCTIONS: dict[str, Stage] = {
     "unicode": unicode.propose,
@@ -147,7 +148,10 @@ class _Composer:
             merged_away.update(id(seg[4]) for seg in involved)
             if edit.original == edit.replacement:
                 continue  # a later stage undid an earlier change
-            (new_applied if apply else self.suggested).append(edit)
+            if apply:
+                new_applied.append(edit)
+            elif edit not in self.suggested:
+                self.suggested.append(edit)
         self.applied = sorted(
             [e for e in self.applied if id(e) not in merged_away] + new_applied,
             key=lambda e: (e.start, e.end),
@@ -189,9 +193,16 @@ class Normalizer:
             )
         context = StageContext(profile, self.lexicon)
         composer = _Composer(text)
-        for name in profile.stages:
-            proposals = STAGE_FUNCTIONS[name](composer.text, context)
-            composer.add(resolve_overlaps(proposals), profile)
+        # A fix can give an earlier stage something to do ('Sign up for e0aIl' is a promo once
+        # the word is 'email'): run the stages again until a round changes nothing, so that
+        # normalizing the output again changes nothing either.
+        for _ in range(MAX_ROUNDS):
+            before = composer.text
+            for name in profile.stages:
+                proposals = STAGE_FUNCTIONS[name](composer.text, context)
+                composer.add(resolve_overlaps(proposals), profile)
+            if composer.text == before:
+                break
         edits = tuple(sorted(composer.applied + composer.suggested, key=lambda e: (e.start, e.end)))
         stats = summarize(text, edits)
         stats["chars_out"] = len(composer.text)

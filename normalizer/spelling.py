@@ -23,16 +23,24 @@ from __future__ import annotations
 import math
 from collections import ChainMap, Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz.distance import Levenshtein
 from symspellpy import Verbosity
 
 from .lexicon import Entity, Lexicon
 from .model import Edit
 from .ocr import TYPO_COST, ChannelModel
-from .tokens import Token, in_headline, starts_sentence, tokenize
+from .tokens import (
+    Token,
+    in_headline,
+    starts_sentence,
+    strip_possessive,
+    tokenize,
+    word_types,
+)
 
 if TYPE_CHECKING:
     from .pipeline import StageContext
@@ -51,6 +59,10 @@ GAZETTEER_MIN_ZIPF = 3.0
 (names from the built place lists, 35,000 small towns among them, count as they are seen)."""
 SENTENCE_START_MIN_ZIPF = 5.0
 """At a sentence start only a very common word may replace a capitalized token ('Tbe')."""
+UNSEEN_CAPITAL_MIN_ZIPF = 3.0
+"""A capitalized token wordfreq never saw may become a common word this frequent, through one
+OCR confusion anywhere in a sentence ('NationaI' -> 'National', 'Wonnen' -> 'Women')."""
+SINGLE_CONFUSION_COST = 2.5
 HEADLINE_MIN_ZIPF = 2.5
 """In a Title Case headline most capitalized tokens are words ('Bourities' -> 'Bounties')."""
 NAME_PRIOR_CAP = 5.5
@@ -61,9 +73,19 @@ COMMON_LOWER_ZIPF = 3.0
 MIN_LENGTH = 3
 MAX_GLYPH_COST = 4.0
 MAX_DOCUMENT_COST = TYPO_COST
+MAX_ROUNDS = 3
 SUGGEST_FLOOR = 0.5
 """Below this confidence a candidate is not even reported."""
 CONTEXT_BONUS = 0.4
+MIN_COST = 1.2
+"""The cheapest channel cost of any change (the cheapest confusion)."""
+NEGLIGIBLE = 3.0
+"""A hypothesis this many log10 units below the best one cannot move a posterior."""
+
+
+WordPolicy = tuple[float, float] | None
+"""For a name-shaped token: (min Zipf, max channel cost) of a common word that may replace
+it, or None when only names may."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,24 +111,27 @@ def _is_checkable(base: str) -> bool:
 def _is_name_shaped(base: str) -> bool:
     """Capitalized, all-caps or with inner capitals ('McConnell', OCR's 'ZeIensky').
 
-    A lowercase word whose only capitals are I is OCR's l ('lIave', 'witlI'), and a leading
-    digit counts as the letter it is mistaken for: 0, 5, 8 as O, S, B; 1, 6 as l, b."""
+    A lowercase word whose only capitals are I is OCR's l ('lIave', 'witlI'); a word that
+    starts with a digit or a bar ('0pen', '5aid', '|ater') is judged by its other letters."""
     first = base[0]
-    if first.isdigit():
-        return first in "058" or any(c.isupper() for c in base[1:])
-    if first.islower():
+    if first.islower() or not first.isalpha():
         return any(c.isupper() and c != "I" for c in base[1:])
     return True
 
 
 def apply_case(template: str, word: str, canonical: str | None = None) -> str:
-    """Write `word` in the case pattern of `template` (LIBVA -> LIBYA, Lavroy -> Lavrov)."""
-    letters = [c for c in template if c.isalpha()]
+    """Write `word` in the case pattern of `template` (LIBVA -> LIBYA, Lavroy -> Lavrov).
+
+    A gazetteer name keeps its canonical spelling unless the template is lowercase; a leading
+    digit or bar says nothing about case, and a leading I that stands for l is lowercase."""
+    # OCR's l and i inside a capitalized word ('KABllL') do not make it lowercase.
+    letters = [c for c in template if c.isalpha() and c not in "li"]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return word.upper()
-    if not template[0].islower():
-        if canonical and canonical.lower() == word.lower():
-            return canonical
+    first = template[0]
+    if canonical and canonical.lower() == word.lower() and not first.islower():
+        return canonical
+    if first.isupper() and not (first == "I" and word[:1] == "l"):
         return word[:1].upper() + word[1:]
     return word.lower()
 
@@ -119,13 +144,33 @@ class Speller:
         self.channel = ChannelModel(lexicon.confusions)
         self._variants = lru_cache(maxsize=50_000)(self._variants_uncached)
         self._lookup = lru_cache(maxsize=50_000)(self._lookup_uncached)
+        self.cost = lru_cache(maxsize=200_000)(self.channel.cost)
+        self._needs_look = lru_cache(maxsize=200_000)(self._needs_look_uncached)
+        self._word_candidates = lru_cache(maxsize=50_000)(self._word_candidates_uncached)
+
+    def word_candidates(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
+        """Memoized `_word_candidates` without per-call gazetteer entries (read-only!)."""
+        return self._word_candidates(base, policy)
+
+    def _word_candidates_uncached(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
+        return _word_candidates(self, base, policy, {})
 
     def _variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
         return tuple(sorted(self.channel.variants(key).items()))
 
-    def _lookup_uncached(self, key: str) -> tuple[str, ...]:
+    def needs_look(self, surface: str) -> bool:
+        """Whether a token surface could be an error at all (memoized by word type)."""
+        return self._needs_look(surface)
+
+    def _needs_look_uncached(self, surface: str) -> bool:
+        base = strip_possessive(surface)
+        return base.lower() not in self.lexicon.common and _is_checkable(base)
+
+    def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
+        """symspell's candidates within two edits, most frequent first, with their Zipf."""
         items = self.lexicon.symspell.lookup(key, Verbosity.ALL, 2)
-        return tuple(item.term for item in items if item.term != key)
+        found = [(item.term, self.lexicon.frequency(item.term)) for item in items]
+        return tuple(sorted(((t, z) for t, z in found if t != key), key=lambda x: (-x[1], x[0])))
 
     def name_prior(self, key: str, entity: Entity | None) -> float:
         zipf = self.lexicon.frequency(key)
@@ -142,9 +187,18 @@ def speller_for(lexicon: Lexicon) -> Speller:
 class _Document:
     """Per-document evidence: how often each name-shaped spelling occurs."""
 
-    def __init__(self, tokens: list[Token]) -> None:
-        self.names = Counter(t.base for t in tokens if t.base[:1].isupper())
-        self._by_key: dict[str, list[tuple[str, int]]] | None = None
+    def __init__(self, types: Counter[str]) -> None:
+        self.names: Counter[str] = Counter()
+        for surface, count in types.items():
+            if surface[0].isupper():
+                self.names[strip_possessive(surface)] += count
+
+    def record(self, edit: Edit) -> None:
+        """Count a confident fix as the spelling the document will have."""
+        if edit.original[:1].isupper():
+            self.names[edit.original] -= 1
+        if edit.replacement[:1].isupper():
+            self.names[edit.replacement] += 1
 
     def count(self, base: str) -> int:
         return self.names.get(base, 0)
@@ -176,6 +230,69 @@ def _identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) ->
     return UNSEEN_NAME if _is_name_shaped(base) else UNSEEN_WORD
 
 
+def _offer(found: dict[str, Candidate], base: str, word_key: str, cost: float, prior: float,
+           source: str, entity: Entity | None = None, count: int = 0,
+           canonical: str | None = None) -> None:
+    """Add a hypothesis to `found`, keeping the better score per candidate word."""
+    score = prior + ZIPF_TO_LOG10 - cost - ERROR_PRIOR
+    if word_key in found and found[word_key].score >= score:
+        return
+    word = apply_case(base, word_key, canonical or (entity.canonical if entity else None))
+    found[word_key] = Candidate(word, word_key, score, cost, prior, source, entity, count)
+
+
+def _word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:
+    if in_headline(text, token.start):
+        return (HEADLINE_MIN_ZIPF, MAX_GLYPH_COST)
+    unseen = lexicon.frequency(token.base.lower()) == 0
+    if starts_sentence(text, token.start):
+        return (UNSEEN_CAPITAL_MIN_ZIPF if unseen else SENTENCE_START_MIN_ZIPF, MAX_GLYPH_COST)
+    return (UNSEEN_CAPITAL_MIN_ZIPF, SINGLE_CONFUSION_COST) if unseen else None
+
+
+def _word_candidates(speller: Speller, base: str, policy: WordPolicy,
+                     extra_names: Mapping[str, Entity]) -> dict[str, Candidate]:
+    """Context-free candidates: OCR variants that are gazetteer names (or, for lowercase
+    tokens and where the word policy allows, common words), and symspell's lookups."""
+    lexicon = speller.lexicon
+    key = base.lower()
+    name_shaped = _is_name_shaped(base)
+    found: dict[str, Candidate] = {}
+    for variant, cost in speller._variants(key):
+        if cost > MAX_GLYPH_COST:
+            continue
+        entity = extra_names.get(variant) or lexicon.names.get(variant)
+        if name_shaped:
+            if entity is not None:
+                _offer(found, base, variant, cost, speller.name_prior(variant, entity),
+                       "gazetteer", entity)
+            elif (
+                policy is not None and variant in lexicon.common
+                and lexicon.frequency(variant) >= policy[0] and cost <= policy[1]
+            ):
+                _offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon")
+        elif (
+            entity is not None and not base[0].isalpha() and entity.type != "other"
+            and not entity.source.startswith("built")
+        ):
+            # '0bama', '8elarus': a leading digit hides the capital of a name.
+            _offer(found, base, variant, cost, speller.name_prior(variant, entity),
+                   "gazetteer", entity)
+        elif variant in lexicon.common:
+            _offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon")
+    if not name_shaped and lexicon.frequency(key) < COMMON_LOWER_ZIPF:
+        best = max((c.score for c in found.values()), default=-99.0)
+        for term, zipf in speller._lookup(key):
+            if zipf + ZIPF_TO_LOG10 - ERROR_PRIOR - MIN_COST < best - NEGLIGIBLE:
+                break  # sorted by frequency: no later term can matter to the posterior
+            entity = lexicon.names.get(term)
+            if entity is not None and entity.type == "person":
+                continue  # a lowercase word is not a surname with a typo ('murram', 'murray')
+            _offer(found, base, term, speller.cost(key, term), zipf, "lexicon")
+            best = max(best, found[term].score) if term in found else best
+    return found
+
+
 def _candidates(
     speller: Speller,
     token: Token,
@@ -183,63 +300,40 @@ def _candidates(
     doc: _Document | None,
     extra_names: Mapping[str, Entity],
 ) -> list[Candidate]:
+    """Every scored hypothesis for `token` in `text`, best first."""
     lexicon = speller.lexicon
     base = token.base
     key = base.lower()
     name_shaped = _is_name_shaped(base)
-    min_word_zipf = (
-        HEADLINE_MIN_ZIPF if name_shaped and in_headline(text, token.start)
-        else SENTENCE_START_MIN_ZIPF if name_shaped and starts_sentence(text, token.start)
-        else None
-    )
-    found: dict[str, Candidate] = {}
-
-    def offer(word_key: str, cost: float, prior: float, source: str,
-              entity: Entity | None = None, count: int = 0, canonical: str | None = None) -> None:
-        score = prior + ZIPF_TO_LOG10 - cost - ERROR_PRIOR
-        if word_key in found and found[word_key].score >= score:
-            return
-        word = apply_case(base, word_key, canonical or (entity.canonical if entity else None))
-        found[word_key] = Candidate(word, word_key, score, cost, prior, source, entity, count)
-
-    variants = speller._variants(key)
-    for variant, cost in variants:
-        if cost > MAX_GLYPH_COST:
-            continue
-        entity = extra_names.get(variant) or lexicon.names.get(variant)
-        if name_shaped:
-            if entity is not None:
-                offer(variant, cost, speller.name_prior(variant, entity), "gazetteer", entity)
-            elif (
-                min_word_zipf is not None and variant in lexicon.common
-                and lexicon.frequency(variant) >= min_word_zipf
-            ):
-                offer(variant, cost, lexicon.frequency(variant), "lexicon")
-        elif variant in lexicon.common:
-            offer(variant, cost, lexicon.frequency(variant), "lexicon")
+    policy = _word_policy(lexicon, token, text) if name_shaped else None
+    if extra_names:
+        found = _word_candidates(speller, base, policy, extra_names)
+    else:
+        found = dict(speller.word_candidates(base, policy))
+    if not base[0].isalpha() and (
+        starts_sentence(text, token.start) or in_headline(text, token.start)
+    ):
+        found = {k: replace(c, word=c.word[:1].upper() + c.word[1:]) for k, c in found.items()}
     if name_shaped and doc is not None:
         for name, count in doc.rivals(base):
-            cost = speller.channel.cost(base, name)
+            # rapidfuzz's C Levenshtein screens rivals before the weighted channel model.
+            if Levenshtein.distance(key, name.lower(), score_cutoff=4) > 4:
+                continue
+            cost = speller.cost(base, name)
             if cost <= MAX_DOCUMENT_COST:
                 entity = extra_names.get(name.lower()) or lexicon.names.get(name.lower())
                 prior = speller.name_prior(name.lower(), entity) + math.log10(count)
-                offer(name.lower(), cost, max(prior, GAZETTEER_MIN_ZIPF), "document",
-                      entity, count, canonical=name)
-    if not name_shaped and lexicon.frequency(key) < COMMON_LOWER_ZIPF:
+                _offer(found, base, name.lower(), cost, max(prior, GAZETTEER_MIN_ZIPF),
+                       "document", entity, count, canonical=name)
+    if not name_shaped and found:
         prev, nxt = _context_words(text, token)
-        for term in speller._lookup(key):
-            offer(term, speller.channel.cost(key, term), lexicon.frequency(term), "lexicon")
-        if prev or nxt:
-            for cand_key, cand in list(found.items()):
-                bigrams = lexicon.bigrams
-                bonus = CONTEXT_BONUS * (
-                    (f"{prev} {cand_key}" in bigrams) + (f"{cand_key} {nxt}" in bigrams)
-                )
-                if bonus:
-                    found[cand_key] = Candidate(
-                        cand.word, cand.key, cand.score + bonus, cand.cost, cand.prior,
-                        cand.source, cand.entity, cand.doc_count,
-                    )
+        bigrams = lexicon.bigrams
+        for cand_key, cand in list(found.items()):
+            bonus = CONTEXT_BONUS * (
+                (f"{prev} {cand_key}" in bigrams) + (f"{cand_key} {nxt}" in bigrams)
+            )
+            if bonus:
+                found[cand_key] = replace(cand, score=cand.score + bonus)
     return sorted(found.values(), key=lambda c: (-c.score, c.key))
 
 
@@ -305,24 +399,33 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     lexicon = ctx.lexicon
     speller = speller_for(lexicon)
     allow = {w.lower() for w in ctx.profile.allow}
+    types = word_types(text)
+    wanted = {s for s in types if speller.needs_look(s)}
+    wanted = {s for s in wanted if strip_possessive(s).lower() not in allow}
+    if not wanted:
+        return []
     extra = ctx.extra_names
     names = ChainMap(extra, lexicon.names)
-    tokens = list(tokenize(text))
-    doc = _Document(tokens)
-    edits: list[Edit] = []
-    for token in tokens:
-        base = token.base
-        key = base.lower()
-        if key in lexicon.common or key in allow or not _is_checkable(base):
-            continue
-        if _is_line_split(text, token):
-            continue
-        if not _is_suspect(lexicon, token, text, names, doc):
-            continue
-        edit = _decide(speller, token, text, doc, names, extra)
-        if edit is not None:
-            edits.append(edit)
-    return edits
+    tokens = [t for t in tokenize(text, only=wanted) if not _is_line_split(text, t)]
+    edits: dict[int, Edit] = {}
+    # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), so
+    # decide again with the fixes counted until nothing moves: normalizing twice then finds
+    # nothing new.
+    for _ in range(MAX_ROUNDS):
+        doc = _Document(types)
+        for edit in edits.values():
+            if edit.confidence >= ctx.profile.threshold:
+                doc.record(edit)
+        decided: dict[int, Edit] = {}
+        for token in tokens:
+            if _is_suspect(lexicon, token, text, names, doc):
+                edit = _decide(speller, token, text, doc, names, extra)
+                if edit is not None:
+                    decided[token.start] = edit
+        if decided == edits:
+            break
+        edits = decided
+    return [edits[start] for start in sorted(edits)]
 
 
 def _decide(speller: Speller, token: Token, text: str, doc: _Document,
@@ -357,7 +460,7 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
     start = text.index(word)
     token = Token(start, start + len(word), word, word)
     speller = speller_for(ctx.lexicon)
-    doc = _Document(list(tokenize(text)))
+    doc = _Document(word_types(text))
     return [c.word for c in _candidates(speller, token, text, doc, ctx.extra_names)]
 
 
@@ -367,13 +470,13 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
     speller = speller_for(lexicon)
     text = context if context and word in context else word
     start = text.index(word)
-    tokens = list(tokenize(text))
     token = next(
-        (t for t in tokens if t.start == start), Token(start, start + len(word), word, word)
+        (t for t in tokenize(text) if t.start == start),
+        Token(start, start + len(word), word, word),
     )
     base, key = token.base, token.base.lower()
     names = ChainMap(ctx.extra_names, lexicon.names)
-    doc = _Document(tokens)
+    doc = _Document(word_types(text))
     allow = {w.lower() for w in ctx.profile.allow}
     report: dict[str, Any] = {"token": word, "known": False, "why": "", "candidates": [],
                               "decision": "unchanged"}

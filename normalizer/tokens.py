@@ -8,15 +8,18 @@ numbers or number-like codes ("COVID-19" keeps its letters checkable, "10am" is 
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 import regex
 
-# "!" and "|" between letters are OCR's l ("kil!ing", "Va|ery"), so they stay inside a token.
+# "!" and "|" are OCR's l inside a word ("kil!ing", "Va|ery"), and so is a bar that starts a
+# word after a space ("|ater") or a bar that ends one ("Stee|").
 TOKEN = regex.compile(
+    r"(?:(?<![^\s(\"“‘])[!|](?=\p{Ll}{2}))?"
     r"[\p{L}\p{M}\p{Nd}]+(?:(?:['’]|(?<=\p{L})[!|](?=\p{Ll}))[\p{L}\p{M}\p{Nd}]+)*"
+    r"(?:(?<=\p{L}\p{L})\|(?![\p{L}\p{N}]))?"
 )
 PROTECTED = regex.compile(
     r"""
@@ -68,30 +71,63 @@ class Token:
         return self.start + len(self.base)
 
 
+# Every protected span contains one of these; most lines contain none, and this is cheap.
+PROTECTED_HINT = regex.compile(
+    r"://|www\.|@|\#|`|\.(?:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)\b"
+)
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans of URLs, e-mails, handles, tags and inline code."""
+    if not PROTECTED_HINT.search(text):
+        return []
     return [m.span() for m in PROTECTED.finditer(text)]
 
 
-def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) shares a character with one of the sorted `spans`."""
-    i = bisect.bisect_right(starts, start) - 1
-    return (i >= 0 and spans[i][1] > start) or (i + 1 < len(spans) and spans[i + 1][0] < end)
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, end if end >= 0 else len(text)
 
 
-def tokenize(text: str) -> Iterator[Token]:
-    """Checkable word tokens of `text`, outside protected spans, in order."""
-    spans = protected_spans(text)
-    starts = [s for s, _ in spans]
+def tokenize(text: str, only: Container[str] | None = None) -> Iterator[Token]:
+    """Checkable word tokens of `text`, outside protected spans, in order.
+
+    With `only`, just the tokens whose surface is in it: the engine asks for the few word
+    types it does not know, so clean text costs one regex scan and no Token objects.
+    Protected spans are found line by line, and only on lines that hold a wanted token.
+    """
+    line_spans: dict[int, list[tuple[int, int]]] = {}
     for match in TOKEN.finditer(text):
-        start, end = match.span()
-        if spans and _overlaps(spans, starts, start, end):
-            continue
         surface = match.group()
+        if only is not None and surface not in only:
+            continue
+        start, end = match.span()
+        line_start, line_end = _line_bounds(text, start)
+        spans = line_spans.get(line_start)
+        if spans is None:
+            spans = [
+                (line_start + s, line_start + e)
+                for s, e in protected_spans(text[line_start:line_end])
+            ]
+            line_spans[line_start] = spans
+        if any(s < end and start < e for s, e in spans):
+            continue
         if any(c.isdigit() for c in surface) and not _is_ocr_word_shape(surface):
             continue
-        base = POSSESSIVE.sub("", surface) or surface
-        yield Token(start, end, surface, base)
+        yield Token(start, end, surface, strip_possessive(surface))
+
+
+def strip_possessive(surface: str) -> str:
+    """'Russia's' -> 'Russia', 'officials'' -> 'officials'."""
+    if "'" not in surface and "’" not in surface:
+        return surface
+    return POSSESSIVE.sub("", surface) or surface
+
+
+def word_types(text: str) -> Counter[str]:
+    """How often each token surface occurs (protected spans included: a cheap upper bound)."""
+    return Counter(TOKEN.findall(text))
 
 
 def in_headline(text: str, start: int) -> bool:

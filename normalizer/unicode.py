@@ -40,18 +40,17 @@ NEEDS_LOOK = regex.compile(r"[^\x20-\x7e\t\r\n]|&#?\w+;")
 LINE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 
 
+KEEP_TYPOGRAPHY = str.maketrans({**dict.fromkeys(INVISIBLE), **dict.fromkeys(SPACES, " ")})
+MAKE_ASCII = str.maketrans({**dict.fromkeys(INVISIBLE), **dict.fromkeys(SPACES, " "),
+                            **ASCII_TYPOGRAPHY})
+
+
 def _table_fix(line: str, typography: str, at_start: bool) -> str:
-    out = []
-    for i, char in enumerate(line):
-        if char in INVISIBLE and not (char == "\ufeff" and at_start and i == 0):
-            continue
-        if char in SPACES:
-            out.append(" ")
-        elif typography == "ascii" and char in ASCII_TYPOGRAPHY:
-            out.append(ASCII_TYPOGRAPHY[char])
-        else:
-            out.append(char)
-    return "".join(out)
+    """Apply the character table; a byte-order mark that opens the text is kept."""
+    table = MAKE_ASCII if typography == "ascii" else KEEP_TYPOGRAPHY
+    if at_start and line.startswith("\ufeff"):
+        return "\ufeff" + line[1:].translate(table)
+    return line.translate(table)
 
 
 def _describe(removed: str, added: str, ftfy_steps: str) -> tuple[str, str, float]:
