@@ -52,8 +52,12 @@ def _code(exc: HTTPException) -> str:
 
 
 def _drain_input() -> None:
+    """Read what is left of the body, never past its end (a raw socket would block there)."""
     stream = request.environ.get("wsgi.input")
-    remaining = DRAIN_LIMIT
+    if request.content_length is not None:
+        remaining = min(request.content_length, DRAIN_LIMIT)
+    else:
+        remaining = DRAIN_LIMIT if request.environ.get("wsgi.input_terminated") else 0
     while stream is not None and remaining > 0:
         chunk = stream.read(min(65536, remaining))
         if not chunk:

@@ -11,7 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import request
+from flask import current_app, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from normalizer import STAGES, GazetteerEntry
 from normalizer.profile import ENTITY_TYPES, MODES
@@ -70,9 +71,23 @@ def check_text(text: str, where: str) -> str:
     return text
 
 
+def read_body() -> bytes:
+    """The whole request body (call once per request).
+
+    A streamed (chunked) body has no Content-Length for werkzeug to check, and werkzeug silently
+    cuts it at the limit: here the cut is detected and answered 413 like any other large body.
+    """
+    data = request.get_data(cache=True)
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    streamed = request.content_length is None
+    if streamed and len(data) >= limit and request.environ["wsgi.input"].read(1):
+        raise RequestEntityTooLarge()
+    return data
+
+
 def read_json_body() -> Any:
     """The request body parsed as JSON (application/json, UTF-8)."""
-    raw = decode_utf8(request.get_data(cache=True), "request body")
+    raw = decode_utf8(read_body(), "request body")
     try:
         return json.loads(raw.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
@@ -83,7 +98,7 @@ def read_json_body() -> Any:
 def read_document(allow_mode: bool = True) -> Document:
     """The document of a `/v1/normalize` or `/v1/check` request: JSON object or plain text."""
     if require_content_type("application/json", "text/plain") == "text/plain":
-        text = decode_utf8(request.get_data(cache=True), "request body")
+        text = decode_utf8(read_body(), "request body")
         return Document(text)
     return parse_document(read_json_body(), "", allow_mode)
 

@@ -22,7 +22,7 @@ from flask import Blueprint, Response, g, jsonify, request
 from normalizer import Edit, __version__
 
 from .errors import ApiError, field_error
-from .inputs import Document, check_text, decode_utf8, require_content_type
+from .inputs import Document, check_text, decode_utf8, read_body, require_content_type
 from .state import state
 
 bp = Blueprint("lt", __name__, url_prefix="/v2")
@@ -63,7 +63,7 @@ def form() -> dict[str, str]:
         if require_content_type(*FORM_TYPES) == "multipart/form-data":
             g.lt_form = {key: request.form[key] for key in request.form}
         else:
-            body = decode_utf8(request.get_data(cache=True), "request body")
+            body = decode_utf8(read_body(), "request body")
             try:
                 pairs = urllib.parse.parse_qsl(body, keep_blank_values=True, errors="strict")
             except UnicodeDecodeError:
