@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from .lexicon import dictionaries_dir
 from .model import Edit
 from .profile import ConfigError
 
@@ -98,14 +99,6 @@ class Pack:
     licence: str
     path: Path
     rules: tuple[Rule, ...]
-
-
-def dictionaries_dir() -> Path:
-    """The data directory: `$NORMALIZER_DICTIONARIES`, else `dictionaries/` of the checkout."""
-    configured = os.environ.get("NORMALIZER_DICTIONARIES")
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parent.parent / "dictionaries"
 
 
 def pack_dirs() -> tuple[Path, ...]:
