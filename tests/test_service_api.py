@@ -363,3 +363,13 @@ def test_access_log_is_one_json_line_per_request(capsys):
     line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert line["id"] == "abc-1" and line["route"] == "/v1/check" and line["status"] == 200
     assert line["bytes"] > 0 and line["ms"] >= 0
+
+
+def test_profile_file_sets_the_engine_profile(tmp_path):
+    profile = tmp_path / "house.toml"
+    profile.write_text('mode = "suggest"\nallow = ["Libva"]\n', encoding="utf-8")
+    client = create_app({"access_log": False, "profile_path": str(profile)}).test_client()
+    info = client.get("/v1/info").get_json()["profile"]
+    assert (info["source"], info["mode"], info["allow"]) == (str(profile), "suggest", ["Libva"])
+    text = "Sergey V. Lavroy met officials."
+    assert client.post("/v1/normalize", json={"text": text}).get_json()["text"] == text
