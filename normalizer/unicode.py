@@ -11,9 +11,11 @@ dashes and ellipses become ASCII as well (off by default: news typography is kep
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from typing import TYPE_CHECKING
 
 import ftfy
+import ftfy.badness
 import regex
 
 from .model import Edit
@@ -35,9 +37,27 @@ SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2007
 ASCII_TYPOGRAPHY = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                     "\u2014": "--", "\u2026": "..."}
 
-# Lines that need a look: anything outside printable ASCII, an HTML entity or an escape.
-NEEDS_LOOK = regex.compile(r"[^\x20-\x7e\t\r\n]|&#?\w+;")
+# Text needs a look when ftfy's own detector calls it mojibake, when it is not in NFC, or
+# when it holds a character of the table, a ligature, a control character, a lone surrogate
+# or an HTML entity. Curly quotes, dashes and accented letters alone do not count.
+NEEDS_LOOK = regex.compile(
+    "[" + "".join(INVISIBLE) + "".join(SPACES)
+    + r"\ufb00-\ufb06\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|&#?\w+;"
+)
+NEEDS_ASCII = regex.compile("[" + "".join(ASCII_TYPOGRAPHY) + "]")
+# UTF-8 read as Latin-1 or Windows-1252 always shows a lead byte as one of these characters;
+# ftfy's (slower) detector runs only on text that has one.
+MOJIBAKE_LEAD = regex.compile(r"[\u00c2-\u00f4]")
 LINE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+
+
+def _needs_look(text: str, typography: str) -> bool:
+    return bool(
+        NEEDS_LOOK.search(text)
+        or (MOJIBAKE_LEAD.search(text) and ftfy.badness.is_bad(text))
+        or not unicodedata.is_normalized("NFC", text)
+        or (typography == "ascii" and NEEDS_ASCII.search(text))
+    )
 
 
 KEEP_TYPOGRAPHY = str.maketrans({**dict.fromkeys(INVISIBLE), **dict.fromkeys(SPACES, " ")})
@@ -68,10 +88,12 @@ def _describe(removed: str, added: str, ftfy_steps: str) -> tuple[str, str, floa
 def propose(text: str, ctx: StageContext) -> list[Edit]:
     """Edits repairing encoding damage and invisible or odd characters in `text`."""
     typography = ctx.profile.typography
+    if not _needs_look(text, typography):
+        return []
     edits: list[Edit] = []
     for match in LINE.finditer(text):
         raw = match.group()
-        if not raw or not NEEDS_LOOK.search(raw):
+        if not raw or not _needs_look(raw, typography):
             continue
         body = raw.rstrip("\r\n")
         start = match.start()
