@@ -47,9 +47,15 @@ NAME_STOPWORDS = frozenset({
 
 
 def dictionaries_dir() -> Path:
-    """The dictionaries/ folder: $NORMALIZER_DICTIONARIES, else the one beside the package."""
+    """The dictionaries/ folder: $NORMALIZER_DICTIONARIES, else the copy installed with the
+    package (normalizer.dictionaries), else the one beside the package in a checkout."""
     env = os.environ.get("NORMALIZER_DICTIONARIES")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "dictionaries"
+    if env:
+        return Path(env)
+    installed = Path(__file__).resolve().parent / "dictionaries"
+    if (installed / "confusions.tsv").is_file():
+        return installed
+    return Path(__file__).resolve().parent.parent / "dictionaries"
 
 
 def cache_dir() -> Path:
