@@ -23,6 +23,7 @@ demo: $(STAMP)
 ## Run the whole test suite (lint included).
 test: $(STAMP)
 	$(BIN)/ruff check normalizer service tests bench dictionaries
+	$(BIN)/normalizer test seeds
 	$(BIN)/python -m pytest -n 2 tests
 
 lint: $(STAMP)
