@@ -76,7 +76,17 @@ MAX_DOCUMENT_COST = TYPO_COST
 MAX_ROUNDS = 3
 SUGGEST_FLOOR = 0.5
 """Below this confidence a candidate is not even reported."""
-CONTEXT_BONUS = 0.4
+CONTEXT_WEIGHT = 0.75
+"""log10 weight of each neighbour that symspell's bigram list pairs with a hypothesis."""
+UNSEEN_CAPITAL_TYPO_MIN_ZIPF = 5.0
+"""A typo (not an OCR confusion) in a capitalized token no corpus saw may be corrected to a
+common word only this frequent: 'Wsetern' -> 'Western', never 'Biegun' -> 'begun' (3.9) or
+'Burbau' -> 'Bureau' (4.6) when the name 'Burhan' is two OCR confusions away."""
+REAL_WORD_MAX_ZIPF = 4.0
+REAL_WORD_MIN_RIVAL_ZIPF = 5.5
+"""A rare common word one OCR confusion away from a very frequent one ('aud'/'and',
+'tor'/'for') is a suspect too, but is corrected only when the bigram list pairs a neighbour
+with the rival and none with the word itself."""
 MIN_COST = 1.2
 """The cheapest channel cost of any change (the cheapest confusion)."""
 NEGLIGIBLE = 3.0
@@ -147,6 +157,7 @@ class Speller:
         self.cost = lru_cache(maxsize=200_000)(self.channel.cost)
         self._needs_look = lru_cache(maxsize=200_000)(self._needs_look_uncached)
         self._word_candidates = lru_cache(maxsize=50_000)(self._word_candidates_uncached)
+        self._real_word_risk = lru_cache(maxsize=50_000)(self._real_word_risk_uncached)
 
     def word_candidates(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
         """Memoized `_word_candidates` without per-call gazetteer entries (read-only!)."""
@@ -164,7 +175,22 @@ class Speller:
 
     def _needs_look_uncached(self, surface: str) -> bool:
         base = strip_possessive(surface)
-        return base.lower() not in self.lexicon.common and _is_checkable(base)
+        if not _is_checkable(base):
+            return False
+        key = base.lower()
+        return key not in self.lexicon.common or (base.islower() and self.real_word_risk(key))
+
+    def real_word_risk(self, key: str) -> bool:
+        """A rare common word with a very frequent one a single OCR confusion away."""
+        return self._real_word_risk(key)
+
+    def _real_word_risk_uncached(self, key: str) -> bool:
+        lexicon = self.lexicon
+        return lexicon.frequency(key) <= REAL_WORD_MAX_ZIPF and any(
+            cost <= SINGLE_CONFUSION_COST and variant in lexicon.common
+            and lexicon.frequency(variant) >= REAL_WORD_MIN_RIVAL_ZIPF
+            for variant, cost in self._variants(key)
+        )
 
     def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
         """symspell's candidates within two edits, most frequent first, with their Zipf."""
@@ -286,10 +312,21 @@ def _word_candidates(speller: Speller, base: str, policy: WordPolicy,
             if zipf + ZIPF_TO_LOG10 - ERROR_PRIOR - MIN_COST < best - NEGLIGIBLE:
                 break  # sorted by frequency: no later term can matter to the posterior
             entity = lexicon.names.get(term)
-            if entity is not None and entity.type == "person":
+            if term not in lexicon.common or (entity is not None and entity.type == "person"):
                 continue  # a lowercase word is not a surname with a typo ('murram', 'murray')
             _offer(found, base, term, speller.cost(key, term), zipf, "lexicon")
             best = max(best, found[term].score) if term in found else best
+    if name_shaped and lexicon.frequency(key) == 0 and key.isalpha():
+        for term, zipf in speller._lookup(key):
+            cost = speller.cost(key, term)
+            if cost > TYPO_COST or term[0] != key[0]:
+                continue  # one slip at most, and not in the capital that starts the name
+            entity = extra_names.get(term) or lexicon.names.get(term)
+            if entity is not None and entity.type != "other":
+                _offer(found, base, term, cost, speller.name_prior(term, entity), "gazetteer",
+                       entity)
+            elif term in lexicon.common and zipf >= UNSEEN_CAPITAL_TYPO_MIN_ZIPF:
+                _offer(found, base, term, cost, zipf, "lexicon")
     return found
 
 
@@ -325,16 +362,19 @@ def _candidates(
                 prior = speller.name_prior(name.lower(), entity) + math.log10(count)
                 _offer(found, base, name.lower(), cost, max(prior, GAZETTEER_MIN_ZIPF),
                        "document", entity, count, canonical=name)
-    if not name_shaped and found:
+    if found:
         prev, nxt = _context_words(text, token)
-        bigrams = lexicon.bigrams
         for cand_key, cand in list(found.items()):
-            bonus = CONTEXT_BONUS * (
-                (f"{prev} {cand_key}" in bigrams) + (f"{cand_key} {nxt}" in bigrams)
-            )
+            bonus = _context_score(lexicon, prev, cand_key, nxt)
             if bonus:
                 found[cand_key] = replace(cand, score=cand.score + bonus)
     return sorted(found.values(), key=lambda c: (-c.score, c.key))
+
+
+def _context_score(lexicon: Lexicon, prev: str, word: str, nxt: str) -> float:
+    """CONTEXT_WEIGHT for each neighbour the bigram list pairs with `word`."""
+    bigrams = lexicon.bigrams
+    return CONTEXT_WEIGHT * ((f"{prev} {word}" in bigrams) + (f"{word} {nxt}" in bigrams))
 
 
 def _posterior(identity: float, candidates: list[Candidate]) -> list[float]:
@@ -372,12 +412,13 @@ def _is_line_split(text: str, token: Token) -> bool:
     return after.startswith(("-\n", "-\r")) or before.endswith(("-\n", "-\r\n"))
 
 
-def _is_suspect(lexicon: Lexicon, token: Token, text: str, names: Mapping[str, Entity],
+def _is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, Entity],
                 doc: _Document) -> bool:
+    lexicon = speller.lexicon
     base = token.base
     key = base.lower()
     if key in lexicon.common:
-        return False
+        return base.islower() and speller.real_word_risk(key)
     zipf = lexicon.frequency(key)
     if _is_name_shaped(base):
         if key in names:
@@ -418,7 +459,7 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
                 doc.record(edit)
         decided: dict[int, Edit] = {}
         for token in tokens:
-            if _is_suspect(lexicon, token, text, names, doc):
+            if _is_suspect(speller, token, text, names, doc):
                 edit = _decide(speller, token, text, doc, names, extra)
                 if edit is not None:
                     decided[token.start] = edit
@@ -434,11 +475,19 @@ def _decide(speller: Speller, token: Token, text: str, doc: _Document,
     candidates = _candidates(speller, token, text, doc, extra)
     if not candidates:
         return None
-    identity = _identity_score(speller.lexicon, base, names)
+    lexicon = speller.lexicon
+    key = base.lower()
+    prev, nxt = _context_words(text, token)
+    own_context = _context_score(lexicon, prev, key, nxt)
+    identity = _identity_score(lexicon, base, names) + own_context
     posterior = _posterior(identity, candidates)
     best, confidence = candidates[0], posterior[0]
     if confidence < SUGGEST_FLOOR or best.word == base:
         return None
+    if key in lexicon.common and not (
+        own_context == 0 and _context_score(lexicon, prev, best.key, nxt) > 0
+    ):
+        return None  # a real word is replaced only when its neighbours vote for the rival
     kind, rule = _kind_and_rule(speller, base, best)
     return Edit(
         start=token.start,
@@ -488,13 +537,15 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
         return report
     if key in lexicon.common:
         report.update(known=True, why="a common English word")
-        return report
-    if key in names:
+        if not _is_suspect(speller, token, text, names, doc):
+            return report
+        report["why"] += ", but rare, and one OCR confusion from a very frequent word"
+    elif key in names:
         entity = names[key]
         report.update(known=True, why=f"in the gazetteer as a {entity.type} ({entity.source})")
-        if not _is_suspect(lexicon, token, text, names, doc):
+        if not _is_suspect(speller, token, text, names, doc):
             return report
-    elif not _is_suspect(lexicon, token, text, names, doc):
+    elif not _is_suspect(speller, token, text, names, doc):
         report.update(known=True, why=f"a known word or name (Zipf {lexicon.frequency(key):.2f})")
         return report
     else:
