@@ -85,8 +85,8 @@ common word only this frequent: 'Wsetern' -> 'Western', never 'Biegun' -> 'begun
 REAL_WORD_MAX_ZIPF = 4.0
 REAL_WORD_MIN_RIVAL_ZIPF = 5.5
 """A rare common word one OCR confusion away from a very frequent one ('aud'/'and',
-'tor'/'for') is a suspect too, but is corrected only when the bigram list pairs a neighbour
-with the rival and none with the word itself."""
+'tor'/'for') is a suspect too, but is corrected only when the bigram list pairs both
+neighbours with the rival and neither with the word itself."""
 MIN_COST = 1.2
 """The cheapest channel cost of any change (the cheapest confusion)."""
 NEGLIGIBLE = 3.0
@@ -251,6 +251,10 @@ def _identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) ->
     zipf = lexicon.frequency(key)
     if key in names:
         zipf = max(zipf, GAZETTEER_MIN_ZIPF)
+    if key in lexicon.common:
+        # A common word is a suspect only beside a far more frequent rival, and is replaced
+        # only where the context votes against it (see _decide): no stickiness bonus.
+        return zipf + ZIPF_TO_LOG10
     if zipf > 0:
         return zipf + ZIPF_TO_LOG10 + KNOWN_BONUS
     return UNSEEN_NAME if _is_name_shaped(base) else UNSEEN_WORD
@@ -430,6 +434,8 @@ def _is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, E
             and (starts_sentence(text, token.start) or in_headline(text, token.start))
             else PROTECTED_NAME_ZIPF
         )
+        if protected == COMMON_LOWER_ZIPF and speller.real_word_risk(key):
+            return True  # 'Thc' opening a sentence
         # A spelling the document repeats is a name it uses, unless a rival is far more frequent.
         return zipf < protected or bool(doc.rivals(base))
     return True
@@ -485,9 +491,9 @@ def _decide(speller: Speller, token: Token, text: str, doc: _Document,
     if confidence < SUGGEST_FLOOR or best.word == base:
         return None
     if key in lexicon.common and not (
-        own_context == 0 and _context_score(lexicon, prev, best.key, nxt) > 0
+        own_context == 0 and _context_score(lexicon, prev, best.key, nxt) == 2 * CONTEXT_WEIGHT
     ):
-        return None  # a real word is replaced only when its neighbours vote for the rival
+        return None  # a real word is replaced only when both neighbours vote for the rival
     kind, rule = _kind_and_rule(speller, base, best)
     return Edit(
         start=token.start,
