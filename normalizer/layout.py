@@ -3,10 +3,11 @@
 - A run of two or more blank lines (lines holding only spaces or tabs count as blank) becomes
   one blank line, in the document's own line ending (LF or CRLF).
 - Spaces and tabs at the end of a line are removed.
-- A word hyphenated across a line break ("govern-\\nment") is joined when the joined word is
-  a known word and its second part is not a word by itself, so real compounds
-  ("Taliban-\\nlinked", "well-\\nknown") keep their hyphen. The rest of the word moves up to
-  the first line; the line break takes the place of the space that followed it.
+- With the profile's `dehyphenate = true` (off by default: archives and corpora often keep
+  the printed line layout), a word hyphenated across a line break ("govern-\\nment") is
+  joined when the joined word is a known word and its second part is not a word by itself, so
+  real compounds ("Taliban-\\nlinked", "well-\\nknown") keep their hyphen. The rest of the
+  word moves up to the first line; the line break takes the place of the space after it.
 """
 
 from __future__ import annotations
@@ -73,4 +74,5 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     """Layout edits for `text`; none of them overlap."""
     runs = _blank_runs(text)
     spans = [(e.start, e.end) for e in runs]
-    return runs + _trailing(text, spans) + _split_words(text, ctx)
+    edits = runs + _trailing(text, spans)
+    return edits + _split_words(text, ctx) if ctx.profile.dehyphenate else edits

@@ -43,6 +43,7 @@ class Profile:
     gazetteer_files: tuple[Path, ...] = ()
     boilerplate_packs: tuple[str, ...] | None = None  # None: every pack shipped
     typography: str = "keep"
+    dehyphenate: bool = False
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -148,6 +149,8 @@ def parse_config(table: dict[str, Any], base_dir: Path, source: Path | None = No
             profile["boilerplate_packs"] = _string_list(key, value)
         elif key == "typography":
             profile["typography"] = _expect(key, value, str, "a string")
+        elif key == "dehyphenate":
+            profile["dehyphenate"] = _expect(key, value, bool, "true or false")
         elif key in ("include", "exclude"):
             files[key] = _string_list(key, value)
         elif key == "max-file-size":

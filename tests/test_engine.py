@@ -126,9 +126,14 @@ def test_a_fix_inside_a_unicode_repair_is_merged_into_one_edit(engine):
     assert "zero-width space" in edit.reason and "v->y" in edit.reason
 
 
-def test_line_end_hyphenation_joins_split_words_only(engine):
+def test_line_end_hyphenation_is_kept_by_default(engine):
+    text = "The govern-\nment said so.\n"
+    assert engine.normalize(text).text == text
+
+
+def test_dehyphenate_joins_split_words_only():
     text = "The govern-\nment said that well-\nknown Taliban-\nlinked groups were care-\nful.\n"
-    assert engine.normalize(text).text == (
+    assert Normalizer(Profile(dehyphenate=True)).normalize(text).text == (
         "The government\nsaid that well-\nknown Taliban-\nlinked groups were careful.\n"
     )
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalizer import apply_edits, resolve_overlaps
+from normalizer import Normalizer, Profile, apply_edits, resolve_overlaps
 from normalizer.model import Edit
+
+EVERYTHING_ON = Normalizer(Profile(dehyphenate=True, typography="ascii"))
 
 WORDS = [
     "Lavroy", "Lavrov", "Libva", "Libya", "the", "tbe", "governrnent", "Biegun", "Updates",
@@ -46,6 +48,14 @@ def test_normalizing_twice_changes_nothing_the_second_time(engine, text):
     twice = engine.normalize(once)
     assert twice.text == once
     assert twice.applied == ()
+
+
+@SETTINGS
+@given(text=texts)
+def test_every_option_on_keeps_offsets_exact_and_idempotent(text):
+    result = EVERYTHING_ON.normalize(text)
+    assert apply_edits(text, result.edits) == result.text
+    assert EVERYTHING_ON.normalize(result.text).applied == ()
 
 
 @SETTINGS
