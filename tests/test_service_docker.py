@@ -91,8 +91,12 @@ def test_copied_files_exist_and_include_every_package_and_the_dictionaries():
             assert (ROOT / source).exists(), f"COPY {source}: not in the repository"
             assert not any(fnmatch.fnmatch(source, pattern) for pattern in ignored), source
             copied.add(source)
-    packages = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
-    assert {"pyproject.toml", *packages, "dictionaries"} <= copied
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    package_dirs = setuptools.get("package-dir", {})
+    sources = {package_dirs.get(p, p.replace(".", "/")) for p in setuptools["packages"]}
+    for source in sources:  # each package's folder, or the folder holding it, is copied
+        assert any(source == c or source.startswith(f"{c}/") for c in copied), source
+    assert {"pyproject.toml", "dictionaries"} <= copied
     destinations = {dest for _, dest in copies()}
     assert PurePosixPath(env()["NORMALIZER_DICTIONARIES"]) in destinations
 
