@@ -21,12 +21,14 @@ acronyms are never suspects.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import ChainMap, Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import regex
 from rapidfuzz.distance import Levenshtein
 from symspellpy import Verbosity
 
@@ -63,6 +65,9 @@ UNSEEN_CAPITAL_MIN_ZIPF = 3.0
 """A capitalized token wordfreq never saw may become a common word this frequent, through one
 OCR confusion anywhere in a sentence ('NationaI' -> 'National', 'Wonnen' -> 'Women')."""
 SINGLE_CONFUSION_COST = 2.5
+WORDFREQ_NAME_MIN_ZIPF = 2.5
+"""A capitalized token no corpus saw may become, through one OCR confusion, a name that
+wordfreq knows at least this well, even outside the gazetteer ('Tbaddeus' -> 'Thaddeus')."""
 HEADLINE_MIN_ZIPF = 2.5
 """In a Title Case headline most capitalized tokens are words ('Bourities' -> 'Bounties')."""
 NAME_PRIOR_CAP = 5.5
@@ -110,12 +115,22 @@ class Candidate:
     doc_count: int = 0
 
 
+LATIN_WORD = regex.compile(r"^[\p{Latin}\p{M}\d'’!|]+$")
+
+
 def _is_checkable(base: str) -> bool:
-    if len(base) < MIN_LENGTH or not base.isascii():
+    """Latin-script words of three letters or more; not acronyms of up to four capitals."""
+    if len(base) < MIN_LENGTH or not (base.isascii() or LATIN_WORD.match(base)):
         return False
     if base.isupper() and len(base) <= 4:
         return False  # acronyms: NATO, FSB, UNHCR is 5 but known
     return any(c.isalpha() for c in base)
+
+
+def _unaccented(word: str) -> str:
+    """The word without accents and with straight apostrophes: what spelling must not change."""
+    word = word.replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _is_name_shaped(base: str) -> bool:
@@ -177,7 +192,7 @@ class Speller:
         base = strip_possessive(surface)
         if not _is_checkable(base):
             return False
-        key = base.lower()
+        key = base.lower().replace("’", "'")
         return key not in self.lexicon.common or (base.islower() and self.real_word_risk(key))
 
     def real_word_risk(self, key: str) -> bool:
@@ -287,6 +302,7 @@ def _word_candidates(speller: Speller, base: str, policy: WordPolicy,
     lexicon = speller.lexicon
     key = base.lower()
     name_shaped = _is_name_shaped(base)
+    unseen = lexicon.frequency(key) == 0
     found: dict[str, Candidate] = {}
     for variant, cost in speller._variants(key):
         if cost > MAX_GLYPH_COST:
@@ -301,6 +317,12 @@ def _word_candidates(speller: Speller, base: str, policy: WordPolicy,
                 and lexicon.frequency(variant) >= policy[0] and cost <= policy[1]
             ):
                 _offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon")
+            elif (
+                unseen and cost <= SINGLE_CONFUSION_COST
+                and lexicon.frequency(variant) >= WORDFREQ_NAME_MIN_ZIPF
+            ):
+                # Not in the gazetteer, but a word or name wordfreq knows well ('Tbaddeus').
+                _offer(found, base, variant, cost, lexicon.frequency(variant), "wordfreq")
         elif (
             entity is not None and not base[0].isalpha() and entity.type != "other"
             and not entity.source.startswith("built")
@@ -366,6 +388,9 @@ def _candidates(
                 prior = speller.name_prior(name.lower(), entity) + math.log10(count)
                 _offer(found, base, name.lower(), cost, max(prior, GAZETTEER_MIN_ZIPF),
                        "document", entity, count, canonical=name)
+    plain = _unaccented(key)
+    # Accents are the writer's choice, never an error to fix ('Erdoğan' beside 'Erdogan').
+    found = {k: c for k, c in found.items() if _unaccented(k) != plain}
     if found:
         prev, nxt = _context_words(text, token)
         for cand_key, cand in list(found.items()):
@@ -397,6 +422,9 @@ def _reason(speller: Speller, base: str, best: Candidate, doc: _Document | None)
         where = "in the user's gazetteer" if best.entity.source.startswith("user") else (
             "in the gazetteer")
         parts.append(f"{where} as a {best.entity.type}")
+    elif best.source == "wordfreq":
+        parts.append(f"'{best.word}' is a name wordfreq knows (Zipf {best.prior:.1f}); "
+                     f"'{base}' is unknown")
     elif best.source == "lexicon":
         seen = "rare" if speller.lexicon.frequency(base.lower()) else "unknown"
         parts.append(f"'{best.key}' is a common word (Zipf {best.prior:.1f}); '{base}' is {seen}")
@@ -420,7 +448,7 @@ def _is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, E
                 doc: _Document) -> bool:
     lexicon = speller.lexicon
     base = token.base
-    key = base.lower()
+    key = base.lower().replace("’", "'")
     if key in lexicon.common:
         return base.islower() and speller.real_word_risk(key)
     zipf = lexicon.frequency(key)
