@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from flask import current_app
 
@@ -23,14 +22,12 @@ class ServiceState:
     limiter: RateLimiter | None
 
     def dictionary_sizes(self) -> dict[str, int]:
-        """Entries per dictionary, as the lexicon reports them (`Lexicon.sizes()`); {} if not."""
-        sizes: Any = getattr(self.engine.normalizer.lexicon, "sizes", None)
-        return dict(sizes()) if callable(sizes) else {}
+        """Entries per dictionary, as the lexicon reports them."""
+        return self.engine.normalizer.lexicon.sizes()
 
     def sources(self) -> list[str]:
-        """Where the dictionaries came from (`Lexicon.sources()`); [] if the lexicon cannot say."""
-        sources: Any = getattr(self.engine.normalizer.lexicon, "sources", None)
-        return [str(s) for s in sources()] if callable(sources) else []
+        """The data files the lexicon was built from (see dictionaries/SOURCES.md)."""
+        return list(self.engine.normalizer.lexicon.sources)
 
 
 def state() -> ServiceState:

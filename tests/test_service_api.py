@@ -208,6 +208,8 @@ def test_info_reports_version_profile_and_dictionaries(client):
     assert info["profile"]["mode"] == "fix"
     assert info["limits"]["max_body_bytes"] == 2 * 1024 * 1024
     assert set(info["dictionaries"]) == {"sizes", "sources"}
+    assert info["dictionaries"]["sizes"]["common_words"] > 80_000
+    assert "built/wordfreq_en.tsv" in info["dictionaries"]["sources"]
 
 
 def test_metrics_count_requests_and_edits_by_kind():
