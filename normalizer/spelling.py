@@ -234,6 +234,11 @@ class _Document:
             if surface[0].isupper():
                 self.names[strip_possessive(surface)] += count
 
+    def copy(self) -> _Document:
+        twin = _Document(Counter())
+        twin.names = self.names.copy()
+        return twin
+
     def record(self, edit: Edit) -> None:
         """Count a confident fix as the spelling the document will have."""
         if edit.original[:1].isupper():
@@ -486,8 +491,9 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), so
     # decide again with the fixes counted until nothing moves: normalizing twice then finds
     # nothing new.
+    counted = _Document(types)
     for _ in range(MAX_ROUNDS):
-        doc = _Document(types)
+        doc = counted.copy()
         for edit in edits.values():
             if edit.confidence >= ctx.profile.threshold:
                 doc.record(edit)

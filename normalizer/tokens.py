@@ -9,7 +9,7 @@ numbers or number-like codes ("COVID-19" keeps its letters checkable, "10am" is 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -21,6 +21,9 @@ TOKEN = regex.compile(
     r"[\p{L}\p{M}\p{Nd}]+(?:(?:['’]|(?<=\p{L})[!|](?=\p{Ll}))[\p{L}\p{M}\p{Nd}]+)*"
     r"(?:(?<=\p{L}\p{L})\|(?![\p{L}\p{N}]))?"
 )
+TOKEN_CHAR = regex.compile(r"[\p{L}\p{M}\p{Nd}]")
+# The same tokens in text without "!" or "|", twice as fast to scan.
+TOKEN_PLAIN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’][\p{L}\p{M}\p{Nd}]+)*")
 PROTECTED = regex.compile(
     r"""
       (?:https?|ftp)://\S+?(?=[.,;:!?)\]'"’”]*(?:\s|$))   # URLs, without trailing punctuation
@@ -90,7 +93,46 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end if end >= 0 else len(text)
 
 
-def tokenize(text: str, only: Container[str] | None = None) -> Iterator[Token]:
+def _pattern(text: str) -> regex.Pattern[str]:
+    return TOKEN if "!" in text or "|" in text else TOKEN_PLAIN
+
+
+def _starts_token(text: str, pos: int, pattern: regex.Pattern[str]) -> bool:
+    """Whether a full scan with `pattern` would start a token at `pos`."""
+    if pos == 0:
+        return True
+    if TOKEN_CHAR.match(text[pos - 1]):
+        return False  # a run of token characters is always one token
+    if text[pos - 1] not in "'’!|":
+        return True
+    # An apostrophe or a bar may join tokens: rescan the run of characters that can.
+    start = pos - 1
+    while start > 0 and pos - start < 64 and (
+        TOKEN_CHAR.match(text[start - 1]) or text[start - 1] in "'’!|"
+    ):
+        start -= 1
+    for match in pattern.finditer(text, start):
+        if match.start() >= pos:
+            return match.start() == pos
+    return False
+
+
+def _matches(text: str, only: Iterable[str]) -> list[regex.Match[str]]:
+    """Token matches whose surface is one of `only`, found by substring search: clean text
+    has few unknown word types, and str.find outruns a regex scan of every token."""
+    pattern = _pattern(text)
+    found = []
+    for surface in only:
+        pos = text.find(surface)
+        while pos >= 0:
+            match = pattern.match(text, pos)
+            if match and match.end() == pos + len(surface) and _starts_token(text, pos, pattern):
+                found.append(match)
+            pos = text.find(surface, pos + 1)
+    return sorted(found, key=lambda m: m.start())
+
+
+def tokenize(text: str, only: Collection[str] | None = None) -> Iterator[Token]:
     """Checkable word tokens of `text`, outside protected spans, in order.
 
     With `only`, just the tokens whose surface is in it: the engine asks for the few word
@@ -98,10 +140,9 @@ def tokenize(text: str, only: Container[str] | None = None) -> Iterator[Token]:
     Protected spans are found line by line, and only on lines that hold a wanted token.
     """
     line_spans: dict[int, list[tuple[int, int]]] = {}
-    for match in TOKEN.finditer(text):
+    matches = _pattern(text).finditer(text) if only is None else _matches(text, only)
+    for match in matches:
         surface = match.group()
-        if only is not None and surface not in only:
-            continue
         start, end = match.span()
         line_start, line_end = _line_bounds(text, start)
         spans = line_spans.get(line_start)
@@ -127,7 +168,7 @@ def strip_possessive(surface: str) -> str:
 
 def word_types(text: str) -> Counter[str]:
     """How often each token surface occurs (protected spans included: a cheap upper bound)."""
-    return Counter(TOKEN.findall(text))
+    return Counter(_pattern(text).findall(text))
 
 
 def in_headline(text: str, start: int) -> bool:

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from normalizer import Normalizer, Profile, apply_edits, resolve_overlaps
 from normalizer.model import Edit
+from normalizer.tokens import tokenize, word_types
 
 EVERYTHING_ON = Normalizer(Profile(dehyphenate=True, typography="ascii"))
 
@@ -82,3 +83,11 @@ def test_resolve_overlaps_keeps_the_more_confident_edit():
 def test_resolve_overlaps_treats_an_insertion_inside_a_span_as_overlap():
     kept = resolve_overlaps([_edit(2, 2, 0.5), _edit(0, 5, 0.9), _edit(5, 5, 0.4)])
     assert [(e.start, e.end) for e in kept] == [(0, 5), (5, 5)]
+
+
+@SETTINGS
+@given(text=texts)
+def test_tokenizing_selected_types_finds_the_same_tokens_as_a_full_scan(text):
+    full = list(tokenize(text))
+    selected = list(tokenize(text, only=set(word_types(text))))
+    assert selected == full
