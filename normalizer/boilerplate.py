@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +29,7 @@ import regex
 
 from .lexicon import dictionaries_dir
 from .model import Edit
-from .profile import ConfigError
+from .profile import ConfigError, read_toml
 
 if TYPE_CHECKING:
     from .pipeline import StageContext
@@ -194,13 +193,7 @@ def _parse_rule(table: Any, pack_id: str, pack_reject: str | None, where: str) -
 
 def parse_pack(path: Path) -> Pack:
     """Read and validate one pack file; raise `PackError` naming the file and the rule."""
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise PackError(f"{path}: cannot read pack: {exc.strerror or exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise PackError(f"{path}: invalid TOML: {exc}") from exc
+    data = read_toml(path, "pack", PackError)
     where = str(path.name)
     _check_keys(data, _PACK_KEYS, where)
     pack_id = _get(data, "id", str, where)

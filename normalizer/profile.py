@@ -161,15 +161,20 @@ def parse_config(table: dict[str, Any], base_dir: Path, source: Path | None = No
     return Config(Profile(**profile), FileOptions(**files), source)
 
 
-def load_config(path: Path) -> Config:
-    """Read a config file: `pyproject.toml` uses `[tool.normalizer]`, others the top level."""
+def read_toml(path: Path, what: str, error: type[ConfigError] = ConfigError) -> dict[str, Any]:
+    """Parse a TOML file; raise `error` naming the file and the cause."""
     try:
         with path.open("rb") as fh:
-            data = tomllib.load(fh)
+            return tomllib.load(fh)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from exc
+        raise error(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+        raise error(f"{path}: invalid TOML: {exc}") from exc
+
+
+def load_config(path: Path) -> Config:
+    """Read a config file: `pyproject.toml` uses `[tool.normalizer]`, others the top level."""
+    data = read_toml(path, "config")
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("normalizer", {})
     return parse_config(data, path.parent, path)
