@@ -208,8 +208,9 @@ class Speller:
         )
 
     def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
-        """symspell's candidates within two edits, most frequent first, with their Zipf."""
-        items = self.lexicon.symspell.lookup(key, Verbosity.ALL, 2)
+        """symspell's nearest candidates (one edit, else two), most frequent first, with their
+        Zipf. Two-edit OCR slips (rn -> m) come from the channel model's variants instead."""
+        items = self.lexicon.symspell.lookup(key, Verbosity.CLOSEST, 2)
         found = [(item.term, self.lexicon.frequency(item.term)) for item in items]
         return tuple(sorted(((t, z) for t, z in found if t != key), key=lambda x: (-x[1], x[0])))
 
@@ -349,9 +350,11 @@ def _word_candidates(speller: Speller, base: str, policy: WordPolicy,
             best = max(best, found[term].score) if term in found else best
     if name_shaped and lexicon.frequency(key) == 0 and key.isalpha():
         for term, zipf in speller._lookup(key):
+            if term[0] != key[0]:
+                continue  # not a slip in the capital that starts the name
             cost = speller.cost(key, term)
-            if cost > TYPO_COST or term[0] != key[0]:
-                continue  # one slip at most, and not in the capital that starts the name
+            if cost > TYPO_COST:
+                continue  # one slip at most
             entity = extra_names.get(term) or lexicon.names.get(term)
             if entity is not None and entity.type != "other":
                 _offer(found, base, term, cost, speller.name_prior(term, entity), "gazetteer",
@@ -393,9 +396,15 @@ def _candidates(
                 prior = speller.name_prior(name.lower(), entity) + math.log10(count)
                 _offer(found, base, name.lower(), cost, max(prior, GAZETTEER_MIN_ZIPF),
                        "document", entity, count, canonical=name)
+    if not found:
+        return []
+    # Context can lift a hypothesis by 2 * CONTEXT_WEIGHT at most: drop those it cannot save.
+    floor = max(c.score for c in found.values()) - NEGLIGIBLE - 2 * CONTEXT_WEIGHT
     plain = _unaccented(key)
     # Accents are the writer's choice, never an error to fix ('Erdoğan' beside 'Erdogan').
-    found = {k: c for k, c in found.items() if _unaccented(k) != plain}
+    found = {
+        k: c for k, c in found.items() if c.score >= floor and _unaccented(k) != plain
+    }
     if found:
         prev, nxt = _context_words(text, token)
         for cand_key, cand in list(found.items()):
