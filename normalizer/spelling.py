@@ -167,12 +167,14 @@ class Speller:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.channel = ChannelModel(lexicon.confusions)
-        self._variants = lru_cache(maxsize=50_000)(self._variants_uncached)
-        self._lookup = lru_cache(maxsize=50_000)(self._lookup_uncached)
-        self.cost = lru_cache(maxsize=200_000)(self.channel.cost)
-        self._needs_look = lru_cache(maxsize=200_000)(self._needs_look_uncached)
-        self._word_candidates = lru_cache(maxsize=50_000)(self._word_candidates_uncached)
-        self._real_word_risk = lru_cache(maxsize=50_000)(self._real_word_risk_uncached)
+        # Bounded memos: a long batch run keeps a flat memory profile (variants are the
+        # largest entries, about a hundred strings each).
+        self._variants = lru_cache(maxsize=4_096)(self._variants_uncached)
+        self._lookup = lru_cache(maxsize=16_384)(self._lookup_uncached)
+        self.cost = lru_cache(maxsize=65_536)(self.channel.cost)
+        self._needs_look = lru_cache(maxsize=131_072)(self._needs_look_uncached)
+        self._word_candidates = lru_cache(maxsize=16_384)(self._word_candidates_uncached)
+        self._real_word_risk = lru_cache(maxsize=16_384)(self._real_word_risk_uncached)
 
     def word_candidates(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
         """Memoized `_word_candidates` without per-call gazetteer entries (read-only!)."""
