@@ -228,11 +228,21 @@ class PySpellChecker(TokenPeer):
         return sorted(found, key=lambda c: (-self._spell.word_usage_frequency(c), c)) or [word]
 
 
+def _debian_version(package: str) -> str:
+    """``", <package> <version>"`` from dpkg when it knows the package, else ``""``."""
+    if shutil.which("dpkg-query") is None:
+        return ""
+    found = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Version}", package], capture_output=True, text=True
+    )
+    return f", {package} {found.stdout.strip()}" if found.returncode == 0 else ""
+
+
 class PipeSpeller(TokenPeer):
     """An Ispell-compatible checker in pipe mode (``-a``): one ``^word`` line per token, the
     first suggestion of an ``&`` answer replaces it; ``#`` (no suggestion) keeps it."""
 
-    def __init__(self, name: str, command: list[str], install: str) -> None:
+    def __init__(self, name: str, command: list[str], dictionary: str, install: str) -> None:
         super().__init__()
         self.name = name
         if shutil.which(command[0]) is None:
@@ -252,7 +262,7 @@ class PipeSpeller(TokenPeer):
         if not banner:
             raise Unavailable(f"{name} did not start: {self._process.stderr.read().strip()}")
         found = re.search(r"but really (.+?)\)", banner)
-        self.version = found.group(1) if found else banner.strip()
+        self.version = (found.group(1) if found else banner.strip()) + _debian_version(dictionary)
 
     def _ask(self, word: str) -> list[str] | None:
         """Suggestions for `word`, or None when the checker accepts it."""
@@ -274,11 +284,6 @@ class PipeSpeller(TokenPeer):
 
     def candidates(self, word: str) -> list[str]:
         return self._ask(word) or [word]
-
-    def close(self) -> None:
-        """Stop the checker process."""
-        self._stdin.close()
-        self._process.wait(timeout=10)
 
 
 class Autocorrect(TokenPeer):
@@ -344,10 +349,10 @@ SYSTEMS: dict[str, Callable[[], System]] = {
     "symspell compound": SymSpellCompound,
     "pyspellchecker": PySpellChecker,
     "hunspell": lambda: PipeSpeller(
-        "hunspell", ["hunspell", "-a", "-d", "en_US", "-i", "utf-8"], _APT
+        "hunspell", ["hunspell", "-a", "-d", "en_US", "-i", "utf-8"], "hunspell-en-us", _APT
     ),
     "aspell": lambda: PipeSpeller(
-        "aspell", ["aspell", "-a", "--lang=en", "--encoding=utf-8"], _APT
+        "aspell", ["aspell", "-a", "--lang=en", "--encoding=utf-8"], "aspell-en", _APT
     ),
     "autocorrect": Autocorrect,
     "codespell": Codespell,

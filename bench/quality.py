@@ -280,7 +280,8 @@ def losses(
 
 
 def plot(doc_scores: dict[str, list[DocScore]], path: Path) -> None:
-    """Precision against recall, one panel per document set that needs corrections."""
+    """Precision against recall, one panel per document set that needs corrections; systems
+    that changed nothing in a set have no precision and are left out of its panel."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -290,6 +291,8 @@ def plot(doc_scores: dict[str, list[DocScore]], path: Path) -> None:
     fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4.6), squeeze=False)
     for ax, (set_name, scores) in zip(axes[0], panels.items(), strict=True):
         for s in scores:
+            if not s.counts.fixes + s.counts.wrong_fixes + s.counts.false_positives:
+                continue  # changed nothing: precision undefined, not plotted
             marker = "*" if s.system == "normalizer" else "o"
             ax.scatter(
                 s.counts.recall, s.counts.precision, marker=marker, s=120 if marker == "*" else 40
