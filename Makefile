@@ -36,8 +36,8 @@ dictionaries: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/speed.py
-	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/speed.py --docs
+	$(BIN)/python bench/quality.py --docs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -4,10 +4,12 @@
     python bench/speed.py --docs         # also rewrite docs/benchmarks.md and docs/speed.png
     python bench/speed.py --systems normalizer,hunspell --budget 10 --cold-runs 3
 
-Corpus: at least `--min-bytes` (default 1 MB) of news-like text, built deterministically by
-running the seeded generator of bench/synth.py over every clean text (seeds, tests/cases/clean,
-OverProof ground truth when present) again and again, one new seed per round, so the text is
-realistic noisy OCR and no two rounds are identical. It is written to bench/out/ (git-ignored).
+Corpora: at least `--min-bytes` (default 1 MB) each of news-like text, built deterministically
+by running the seeded generator of bench/synth.py over every clean text (seeds,
+tests/cases/clean, OverProof ground truth when present) again and again, one new seed per
+round, so the text is realistic noisy OCR and no two rounds are identical ("noisy"); and the
+same rounds without any corruption ("clean": what a cleaner mostly sees, where it must be
+fast). `--corpora` picks them. They are written to bench/out/ (git-ignored).
 
 Each system runs in its own fresh subprocess (``--worker``): it is built, warmed up on one
 word, then corrects the corpus document by document. A system still running after
@@ -46,8 +48,11 @@ def _peer_snippet(name: str) -> str:
     return f"from bench.peers import SYSTEMS; SYSTEMS[{name!r}]().correct('x')"
 
 
-def build_corpus(data: Path, min_bytes: int, seed: int) -> list[str]:
-    """Corrupted clean texts, round after round (seed, seed + 1, ...), until `min_bytes`."""
+def build_corpus(
+    data: Path, min_bytes: int, seed: int, model: CorruptionModel | None = None
+) -> list[str]:
+    """Clean texts through `model` (default: the synthetic corruption), round after round
+    (seed, seed + 1, ...), until `min_bytes`."""
     texts = datasets.clean_texts(data)
     if not texts:
         raise SystemExit("no clean text found to build the corpus from")
@@ -55,7 +60,7 @@ def build_corpus(data: Path, min_bytes: int, seed: int) -> list[str]:
     size = 0
     round_seed = seed
     while size < min_bytes:
-        for doc in synthesize_set(texts, round_seed, CorruptionModel()):
+        for doc in synthesize_set(texts, round_seed, model or CorruptionModel()):
             corpus.append(doc.input)
             size += len(doc.input.encode("utf-8"))
         round_seed += 1
@@ -151,15 +156,17 @@ def measure(name: str, corpus_path: Path, budget: float, cold_runs: int) -> dict
 
 
 def speed_table(results: list[dict]) -> str:
-    engine = next((r for r in results if r["system"] == ENGINE and "words_per_s" in r), None)
+    engines = {r["corpus"]: r for r in results if r["system"] == ENGINE and "words_per_s" in r}
     rows = []
     for r in results:
         if "words_per_s" not in r:
             continue
+        engine = engines.get(r["corpus"])
         ratio = r["words_per_s"] / engine["words_per_s"] if engine else None
         cold = r.get("cold_start_s")
         rows.append(
             [
+                r["corpus"],
                 r["system"],
                 r["version"],
                 f"{r['words_per_s']:,.0f}",
@@ -171,6 +178,7 @@ def speed_table(results: list[dict]) -> str:
             ]
         )
     headers = [
+        "corpus",
         "system",
         "version",
         "words/s",
@@ -193,11 +201,12 @@ def plot(results: list[dict], path: Path) -> None:
     done = [r for r in results if "words_per_s" in r]
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(done) + 1.2))
     colors = ["tab:orange" if r["system"] == ENGINE else "tab:blue" for r in done]
-    ax.barh([r["system"] for r in done], [r["words_per_s"] for r in done], color=colors)
+    labels = [f"{r['system']} ({r['corpus']})" for r in done]
+    ax.barh(labels, [r["words_per_s"] for r in done], color=colors)
     ax.set_xscale("log")
     ax.invert_yaxis()
     ax.set_xlabel("words per second (log scale, higher is faster)")
-    ax.set_title("Throughput on the same corpus (bench/speed.py)")
+    ax.set_title("Throughput on the same corpora (bench/speed.py)")
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -221,6 +230,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--cold-runs", type=int, default=3, help="cold-start runs (median)")
     parser.add_argument("--seed", type=int, default=13, help="corpus seed")
     parser.add_argument(
+        "--corpora", default="clean,noisy", help="which corpora: clean, noisy or both (default)"
+    )
+    parser.add_argument(
         "--docs",
         action="store_true",
         help="rewrite the Speed section of docs/benchmarks.md and docs/speed.png",
@@ -236,21 +248,31 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args.worker, args.corpus, args.budget)))
         return 0
     data = datasets.data_dir(args.data)
-    corpus = build_corpus(data, args.min_bytes, args.seed)
-    corpus_path = report.OUT / "speed_corpus.json"
-    corpus_path.parent.mkdir(parents=True, exist_ok=True)
-    corpus_path.write_text(json.dumps(corpus), encoding="utf-8")
-    size = sum(len(d.encode("utf-8")) for d in corpus)
-    words = sum(len(metrics.tokenize(d)) for d in corpus)
-    header = (
-        f"Corpus: {len(corpus):,} documents, {size / 1e6:.2f} MB, {words:,} words "
-        f"(the clean texts with seeded synthetic OCR noise, seed {args.seed})"
-    )
-    print(f"# Speed\n\n{header}\n", flush=True)
-    results = []
-    for name in args.systems.split(",") if args.systems else list(peers.SYSTEMS):
-        results.append(measure(name, corpus_path, args.budget, args.cold_runs))
-        print(f"  {name}: done", file=sys.stderr, flush=True)
+    models = {"noisy": CorruptionModel(), "clean": CorruptionModel.clean()}
+    kinds = args.corpora.split(",")
+    for kind in kinds:
+        if kind not in models:
+            raise SystemExit(f"--corpora: unknown corpus {kind!r} (known: clean, noisy)")
+    print("# Speed\n", flush=True)
+    headers, results = [], []
+    for kind in kinds:
+        corpus = build_corpus(data, args.min_bytes, args.seed, models[kind])
+        corpus_path = report.OUT / f"speed_corpus_{kind}.json"
+        corpus_path.parent.mkdir(parents=True, exist_ok=True)
+        corpus_path.write_text(json.dumps(corpus), encoding="utf-8")
+        size = sum(len(d.encode("utf-8")) for d in corpus)
+        words = sum(len(metrics.tokenize(d)) for d in corpus)
+        described = "with seeded synthetic OCR noise" if kind == "noisy" else "uncorrupted"
+        headers.append(
+            f"Corpus {kind}: {len(corpus):,} documents, {size / 1e6:.2f} MB, {words:,} words "
+            f"(the clean texts {described}, seed {args.seed})"
+        )
+        print(headers[-1], flush=True)
+        for name in args.systems.split(",") if args.systems else list(peers.SYSTEMS):
+            result = measure(name, corpus_path, args.budget, args.cold_runs)
+            results.append({"corpus": kind, **result})
+            print(f"  {kind} {name}: done", file=sys.stderr, flush=True)
+    header = "\n\n".join(headers)
     skipped = [f"- skipped {r['system']}: {r['skipped']}" for r in results if "skipped" in r]
     table = speed_table(results)
     print("\n".join([table, *skipped]))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import ChainMap, Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -70,13 +70,13 @@ WORDFREQ_NAME_MIN_ZIPF = 2.5
 wordfreq knows at least this well, even outside the gazetteer ('Tbaddeus' -> 'Thaddeus')."""
 HEADLINE_MIN_ZIPF = 2.5
 """In a Title Case headline most capitalized tokens are words ('Bourities' -> 'Bounties')."""
+MAX_GLYPH_COST = 4.0
 NAME_PRIOR_CAP = 5.5
 PROTECTED_NAME_ZIPF = 2.0
 """A capitalized token this common in wordfreq is a real name unless the document says so."""
 COMMON_LOWER_ZIPF = 3.0
 """A lowercase token this common in wordfreq is a real word (e.g. 'teh' is, sadly, not)."""
 MIN_LENGTH = 3
-MAX_GLYPH_COST = 4.0
 MAX_DOCUMENT_COST = TYPO_COST
 MAX_ROUNDS = 3
 SUGGEST_FLOOR = 0.5
@@ -101,6 +101,8 @@ NEGLIGIBLE = 3.0
 WordPolicy = tuple[float, float] | None
 """For a name-shaped token: (min Zipf, max channel cost) of a common word that may replace
 it, or None when only names may."""
+HEADLINE_POLICY: WordPolicy = (HEADLINE_MIN_ZIPF, MAX_GLYPH_COST)
+"""The most permissive policy: its candidates include those of every other."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +199,11 @@ class Speller:
         key = base.lower().replace("’", "'")
         return key not in self.lexicon.common or (base.islower() and self.real_word_risk(key))
 
+    def has_candidates(self, base: str) -> bool:
+        """Whether any position could give `base` a candidate outside the document: the
+        headline policy admits the most common words, so its candidates are a superset."""
+        return bool(self.word_candidates(base, HEADLINE_POLICY))
+
     def real_word_risk(self, key: str) -> bool:
         """A rare common word with a very frequent one a single OCR confusion away."""
         return self._real_word_risk(key)
@@ -212,7 +219,9 @@ class Speller:
     def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
         """symspell's nearest candidates (one edit, else two), most frequent first, with their
         Zipf. Two-edit OCR slips (rn -> m) come from the channel model's variants instead."""
-        items = self.lexicon.symspell.lookup(key, Verbosity.CLOSEST, 2)
+        # Two edits in a word of five letters or fewer leave too little of it to go on.
+        distance = 1 if len(key) <= 5 else 2
+        items = self.lexicon.symspell.lookup(key, Verbosity.CLOSEST, distance)
         found = [(item.term, self.lexicon.frequency(item.term)) for item in items]
         return tuple(sorted(((t, z) for t, z in found if t != key), key=lambda x: (-x[1], x[0])))
 
@@ -231,14 +240,16 @@ def speller_for(lexicon: Lexicon) -> Speller:
 class _Document:
     """Per-document evidence: how often each name-shaped spelling occurs."""
 
-    def __init__(self, types: Counter[str]) -> None:
+    def __init__(self, types: Counter[str], common: Container[str]) -> None:
         self.names: Counter[str] = Counter()
         for surface, count in types.items():
             if surface[0].isupper():
                 self.names[strip_possessive(surface)] += count
+        self.common = common
+        self._repeated: list[tuple[str, int]] | None = None
 
     def copy(self) -> _Document:
-        twin = _Document(Counter())
+        twin = _Document(Counter(), self.common)
         twin.names = self.names.copy()
         return twin
 
@@ -248,16 +259,23 @@ class _Document:
             self.names[edit.original] -= 1
         if edit.replacement[:1].isupper():
             self.names[edit.replacement] += 1
+        self._repeated = None
 
     def count(self, base: str) -> int:
         return self.names.get(base, 0)
 
     def rivals(self, base: str) -> list[tuple[str, int]]:
         """Spellings in the document that occur more often than `base` and at least twice."""
+        if self._repeated is None:
+            # Capitalized common words ('The', 'But') are reached through OCR variants instead.
+            self._repeated = [
+                (name, n) for name, n in self.names.items()
+                if n >= 2 and name.lower() not in self.common
+            ]
         own = self.names.get(base, 0)
         return [
-            (name, n) for name, n in self.names.items()
-            if n >= 2 and n > own and name != base and abs(len(name) - len(base)) <= 2
+            (name, n) for name, n in self._repeated
+            if n > own and name != base and abs(len(name) - len(base)) <= 2
         ]
 
 
@@ -296,7 +314,7 @@ def _offer(found: dict[str, Candidate], base: str, word_key: str, cost: float, p
 
 def _word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:
     if in_headline(text, token.start):
-        return (HEADLINE_MIN_ZIPF, MAX_GLYPH_COST)
+        return HEADLINE_POLICY
     unseen = lexicon.frequency(token.base.lower()) == 0
     if starts_sentence(text, token.start):
         return (UNSEEN_CAPITAL_MIN_ZIPF if unseen else SENTENCE_START_MIN_ZIPF, MAX_GLYPH_COST)
@@ -491,18 +509,22 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     speller = speller_for(lexicon)
     allow = {w.lower() for w in ctx.profile.allow}
     types = word_types(text)
-    wanted = {s for s in types if speller.needs_look(s)}
-    wanted = {s for s in wanted if strip_possessive(s).lower() not in allow}
+    extra = ctx.extra_names
+    counted = _Document(types, lexicon.common)
+    wanted = {
+        s for s in types
+        if speller.needs_look(s) and strip_possessive(s).lower() not in allow
+        and (extra or speller.has_candidates(strip_possessive(s))
+             or counted.rivals(strip_possessive(s)))
+    }
     if not wanted:
         return []
-    extra = ctx.extra_names
     names = ChainMap(extra, lexicon.names)
     tokens = [t for t in tokenize(text, only=wanted) if not _is_line_split(text, t)]
     edits: dict[int, Edit] = {}
     # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), so
     # decide again with the fixes counted until nothing moves: normalizing twice then finds
     # nothing new.
-    counted = _Document(types)
     for _ in range(MAX_ROUNDS):
         doc = counted.copy()
         for edit in edits.values():
@@ -560,7 +582,7 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
     start = text.index(word)
     token = Token(start, start + len(word), word, word)
     speller = speller_for(ctx.lexicon)
-    doc = _Document(word_types(text))
+    doc = _Document(word_types(text), ctx.lexicon.common)
     return [c.word for c in _candidates(speller, token, text, doc, ctx.extra_names)]
 
 
@@ -576,7 +598,7 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
     )
     base, key = token.base, token.base.lower()
     names = ChainMap(ctx.extra_names, lexicon.names)
-    doc = _Document(word_types(text))
+    doc = _Document(word_types(text), ctx.lexicon.common)
     allow = {w.lower() for w in ctx.profile.allow}
     report: dict[str, Any] = {"token": word, "known": False, "why": "", "candidates": [],
                               "decision": "unchanged"}
