@@ -47,6 +47,7 @@ class ChannelModel:
     confusions: tuple[Confusion, ...]
     _table: dict[tuple[str, str], float] = field(init=False, repr=False)
     _by_observed: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
+    _by_intended: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         table: dict[tuple[str, str], float] = {}
@@ -57,8 +58,12 @@ class ChannelModel:
         by_observed: dict[str, list[tuple[str, float]]] = {}
         for (observed, intended), cost in sorted(table.items()):
             by_observed.setdefault(observed, []).append((intended, cost))
+        by_intended: dict[str, list[tuple[str, float]]] = {}
+        for (observed, intended), cost in sorted(table.items()):
+            by_intended.setdefault(intended, []).append((observed, cost))
         object.__setattr__(self, "_table", table)
         object.__setattr__(self, "_by_observed", by_observed)
+        object.__setattr__(self, "_by_intended", by_intended)
 
     def confusion_cost(self, observed: str, intended: str) -> float | None:
         return self._table.get((observed.lower(), intended.lower()))
@@ -120,6 +125,19 @@ class ChannelModel:
                         found[variant] = total
                         next_frontier.append((variant, end, total))
             frontier = next_frontier
+        return found
+
+    def misreadings(self, intended: str, max_cost: float) -> set[str]:
+        """What OCR may print for `intended` (case-folded) through one confusion of at most
+        `max_cost`: the forward direction of `variants`."""
+        word = intended.lower()
+        found = set()
+        for i in range(len(word)):
+            for size in (1, 2):
+                for observed, cost in self._by_intended.get(word[i : i + size], ()):
+                    if cost <= max_cost and i + size <= len(word):
+                        found.add(word[:i] + observed + word[i + size :])
+        found.discard(word)
         return found
 
     def _rewrites(self, text: str, from_pos: int) -> Iterable[tuple[str, int, float]]:

@@ -25,7 +25,7 @@ import unicodedata
 from collections import ChainMap, Counter
 from collections.abc import Container, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -209,11 +209,17 @@ class Speller:
         return self._real_word_risk(key)
 
     def _real_word_risk_uncached(self, key: str) -> bool:
-        lexicon = self.lexicon
-        return lexicon.frequency(key) <= REAL_WORD_MAX_ZIPF and any(
-            cost <= SINGLE_CONFUSION_COST and variant in lexicon.common
-            and lexicon.frequency(variant) >= REAL_WORD_MIN_RIVAL_ZIPF
-            for variant, cost in self._variants(key)
+        return key in self._misreadings and self.lexicon.frequency(key) <= REAL_WORD_MAX_ZIPF
+
+    @cached_property
+    def _misreadings(self) -> frozenset[str]:
+        """Every string one OCR confusion away from a very frequent word ('aud', 'tor')."""
+        frequent = [
+            word for word in self.lexicon.common
+            if self.lexicon.frequency(word) >= REAL_WORD_MIN_RIVAL_ZIPF
+        ]
+        return frozenset().union(
+            *(self.channel.misreadings(word, SINGLE_CONFUSION_COST) for word in frequent)
         )
 
     def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
@@ -478,29 +484,38 @@ def _is_line_split(text: str, token: Token) -> bool:
     return after.startswith(("-\n", "-\r")) or before.endswith(("-\n", "-\r\n"))
 
 
-def _is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, Entity],
-                doc: _Document) -> bool:
+def _could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
+                    word_position: bool | None) -> bool:
+    """Whether `base` can be an error, before document evidence. `word_position`: the token
+    opens a sentence or stands in a headline, where a capital proves nothing (None: any
+    position, which gives a superset)."""
     lexicon = speller.lexicon
-    base = token.base
     key = base.lower().replace("’", "'")
     if key in lexicon.common:
         return base.islower() and speller.real_word_risk(key)
-    zipf = lexicon.frequency(key)
-    if _is_name_shaped(base):
-        if key in names:
-            return False
-        # At a sentence start or in a headline a capital proves nothing: judge it as a word.
-        protected = (
-            COMMON_LOWER_ZIPF
-            if base[1:].islower()
-            and (starts_sentence(text, token.start) or in_headline(text, token.start))
-            else PROTECTED_NAME_ZIPF
-        )
-        if protected == COMMON_LOWER_ZIPF and speller.real_word_risk(key):
-            return True  # 'Thc' opening a sentence
-        # A spelling the document repeats is a name it uses, unless a rival is far more frequent.
-        return zipf < protected or bool(doc.rivals(base))
-    return True
+    if not _is_name_shaped(base):
+        return True
+    if key in names:
+        return False
+    word_like = word_position is not False and base[1:].islower()
+    if word_like and speller.real_word_risk(key):
+        return True  # 'Thc' opening a sentence
+    protected = COMMON_LOWER_ZIPF if word_like else PROTECTED_NAME_ZIPF
+    return lexicon.frequency(key) < protected
+
+
+def _is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, Entity],
+                doc: _Document) -> bool:
+    base = token.base
+    word_position = starts_sentence(text, token.start) or in_headline(text, token.start)
+    if _could_be_wrong(speller, base, names, word_position):
+        return True
+    # A spelling the document repeats is a name it uses, unless a rival is far more frequent.
+    key = base.lower().replace("’", "'")
+    return (
+        _is_name_shaped(base) and key not in speller.lexicon.common and key not in names
+        and bool(doc.rivals(base))
+    )
 
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
@@ -511,15 +526,21 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     types = word_types(text)
     extra = ctx.extra_names
     counted = _Document(types, lexicon.common)
-    wanted = {
-        s for s in types
-        if speller.needs_look(s) and strip_possessive(s).lower() not in allow
-        and (extra or speller.has_candidates(strip_possessive(s))
-             or counted.rivals(strip_possessive(s)))
-    }
+    names = ChainMap(extra, lexicon.names)
+    wanted = set()
+    for surface in types:
+        if not speller.needs_look(surface):
+            continue
+        base = strip_possessive(surface)
+        if base.lower() in allow:
+            continue
+        rivals = bool(counted.rivals(base))
+        if extra or rivals or (
+            _could_be_wrong(speller, base, names, None) and speller.has_candidates(base)
+        ):
+            wanted.add(surface)
     if not wanted:
         return []
-    names = ChainMap(extra, lexicon.names)
     tokens = [t for t in tokenize(text, only=wanted) if not _is_line_split(text, t)]
     edits: dict[int, Edit] = {}
     # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), so
