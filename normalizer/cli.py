@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import gc
 import json
+import multiprocessing
 import os
 import signal
 import stat
@@ -33,6 +35,7 @@ from typing import Any, NoReturn
 from tqdm import tqdm
 
 from . import __version__, report
+from .lexicon import load_lexicon
 from .model import STAGES, Result, apply_edits, summarize
 from .pipeline import Normalizer, StageContext
 from .profile import (
@@ -414,24 +417,40 @@ def _run_task(task: Task) -> Outcome:
     return _WORKER.run(task)
 
 
+def _run_batch(batch: list[Task]) -> list[Outcome]:
+    return [_run_task(task) for task in batch]
+
+
+BATCH_FILES = 8
+"""Files sent to a worker at once: fewer round trips between processes for small files."""
+
+
 def run_tasks(settings: Settings, tasks: Sequence[Task], jobs: int) -> Iterator[Outcome]:
-    """Outcomes of `tasks`, in order. With `jobs` > 1 files go to that many worker processes,
-    at most 4 per worker queued at a time, so memory stays flat on any corpus."""
+    """Outcomes of `tasks`, in order. With `jobs` > 1 files go to that many worker processes
+    in batches of `BATCH_FILES`, at most 4 batches per worker queued at a time, so memory
+    stays flat on any corpus."""
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
         _init_worker(settings, in_pool=False)
         yield from map(_run_task, tasks)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings, True)) as pool:
-        pending: deque[Future[Outcome]] = deque()
-        queue = iter(tasks)
+    # Load the lexicon here, then fork: the workers inherit it instead of loading it again.
+    load_lexicon(settings.profile.gazetteer_files)
+    gc.freeze()
+    context = multiprocessing.get_context("fork")
+    size = max(1, min(BATCH_FILES, len(tasks) // (4 * jobs)))
+    batches = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(settings, True)
+    ) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
         try:
-            for task in queue:
-                pending.append(pool.submit(_run_task, task))
+            for batch in batches:
+                pending.append(pool.submit(_run_batch, batch))
                 if len(pending) >= 4 * jobs:
-                    yield pending.popleft().result()
+                    yield from pending.popleft().result()
             while pending:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         finally:
             for future in pending:
                 future.cancel()
