@@ -307,10 +307,7 @@ def plot(doc_scores: dict[str, list[DocScore]], path: Path) -> None:
         ax.set(title=set_name, xlabel="recall", ylabel="precision", xlim=(0, 1), ylim=(0, 1.05))
         ax.grid(alpha=0.3)
     fig.suptitle("Token correction precision vs recall (bench/quality.py)")
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    report.save_figure(fig, path)
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:

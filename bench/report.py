@@ -90,3 +90,13 @@ def write_json(name: str, data: Any) -> Path:
     path = OUT / f"{name}.json"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def save_figure(fig: Any, path: Path) -> None:
+    """Lay out a matplotlib figure, write it as a PNG at `path` and release it."""
+    import matplotlib.pyplot as plt
+
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)

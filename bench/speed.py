@@ -208,10 +208,7 @@ def plot(results: list[dict], path: Path) -> None:
     ax.set_xlabel("words per second (log scale, higher is faster)")
     ax.set_title("Throughput on the same corpora (bench/speed.py)")
     ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    report.save_figure(fig, path)
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
