@@ -31,8 +31,17 @@ SEED_EXPECTED = REPO / "seeds" / "pompeo-lavrov-bounties.expected.txt"
 
 
 def try_repo(hook: str, file: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook,
-               "--files", file, "--verbose"]
+    command = [
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(REPO),
+        hook,
+        "--files",
+        file,
+        "--verbose",
+    ]
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
@@ -53,19 +62,24 @@ def main() -> int:
         clean = try_repo("normalizer-check", "clean.txt", work, env)
         checks.append(("check passes on the clean file", clean.returncode == 0, clean))
         dirty = try_repo("normalizer-check", "article.txt", work, env)
-        checks.append((
-            "check fails on the seed article with the Lavrov fix",
-            dirty.returncode == 1 and "+Secretary of State" in dirty.stdout
-            and "Lavrov" in dirty.stdout,
-            dirty,
-        ))
+        checks.append(
+            (
+                "check fails on the seed article with the Lavrov fix",
+                dirty.returncode == 1
+                and "+Secretary of State" in dirty.stdout
+                and "Lavrov" in dirty.stdout,
+                dirty,
+            )
+        )
         fixed = try_repo("normalizer-clean", "article.txt", work, env)
-        checks.append((
-            "clean rewrites the seed article to the expected file",
-            fixed.returncode == 1
-            and (work / "article.txt").read_bytes() == SEED_EXPECTED.read_bytes(),
-            fixed,
-        ))
+        checks.append(
+            (
+                "clean rewrites the seed article to the expected file",
+                fixed.returncode == 1
+                and (work / "article.txt").read_bytes() == SEED_EXPECTED.read_bytes(),
+                fixed,
+            )
+        )
     failed = 0
     for name, ok, proc in checks:
         print(f"{'ok  ' if ok else 'FAIL'} {name}")

@@ -44,14 +44,18 @@ class Level:
             p99 = ordered[min(done - 1, int(done * 0.99))] * 1000
         else:
             p50 = p99 = float("nan")
-        return (f"{self.connections:>11} {done:>9} {done / self.seconds:>9.1f} "
-                f"{p50:>8.1f} {p99:>8.1f} {self.errors:>7}")
+        return (
+            f"{self.connections:>11} {done:>9} {done / self.seconds:>9.1f} "
+            f"{p50:>8.1f} {p99:>8.1f} {self.errors:>7}"
+        )
 
 
 def request_bytes(host: str, port: int, path: str, body: bytes) -> bytes:
-    head = (f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
-            "Content-Type: text/plain; charset=utf-8\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n")
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    )
     return head.encode("ascii") + body
 
 
@@ -75,12 +79,14 @@ async def one_connection(host: str, port: int, payload: bytes, level: Level, unt
             level.errors += 1
 
 
-async def run_level(host: str, port: int, payload: bytes, connections: int,
-                    seconds: float) -> Level:
+async def run_level(
+    host: str, port: int, payload: bytes, connections: int, seconds: float
+) -> Level:
     level = Level(connections, seconds)
     until = time.monotonic() + seconds
-    await asyncio.gather(*(one_connection(host, port, payload, level, until)
-                           for _ in range(connections)))
+    await asyncio.gather(
+        *(one_connection(host, port, payload, level, until) for _ in range(connections))
+    )
     return level
 
 
@@ -102,10 +108,14 @@ def start_server(port: int, workers: int) -> subprocess.Popen:
     sys.path.insert(0, str(ROOT))
     from service.server import GUNICORN_ARGS
 
-    env = {**os.environ, "NORMALIZER_BIND": f"127.0.0.1:{port}",
-           "NORMALIZER_WORKERS": str(workers)}
-    return subprocess.Popen([sys.executable, "-m", "gunicorn", *GUNICORN_ARGS], cwd=ROOT,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "NORMALIZER_BIND": f"127.0.0.1:{port}", "NORMALIZER_WORKERS": str(workers)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", *GUNICORN_ARGS],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def wait_ready(host: str, port: int, process: subprocess.Popen | None) -> None:
@@ -159,10 +169,14 @@ def main(argv: list[str] | None = None) -> int:
         wait_ready(host, port, process)
         payload = request_bytes(host, port, args.path, args.document.read_bytes())
         asyncio.run(run_level(host, port, payload, 2, 2.0))  # warm-up, not reported
-        print(f"POST {args.path}: {args.document.name} ({args.document.stat().st_size} bytes), "
-              f"{args.seconds:g} s per level, {os.cpu_count()} CPUs")
-        print(f"{'connections':>11} {'requests':>9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
-              f"{'errors':>7}")
+        print(
+            f"POST {args.path}: {args.document.name} ({args.document.stat().st_size} bytes), "
+            f"{args.seconds:g} s per level, {os.cpu_count()} CPUs"
+        )
+        print(
+            f"{'connections':>11} {'requests':>9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
+            f"{'errors':>7}"
+        )
         for connections in args.connections:
             level = asyncio.run(run_level(host, port, payload, connections, args.seconds))
             print(level.row(), flush=True)
