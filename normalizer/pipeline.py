@@ -54,11 +54,25 @@ def resolve_overlaps(proposals: Iterable[Edit]) -> list[Edit]:
     strictly inside the other. This is the only place overlaps are decided.
     """
     ranked = sorted(proposals, key=lambda e: (-e.confidence, e.start, -(e.end - e.start)))
-    kept: list[Edit] = []
+    kept: list[Edit] = []  # sorted by start, never overlapping
+    starts: list[int] = []
     for edit in ranked:
-        if not any(_overlaps(edit, other) for other in kept):
-            kept.append(edit)
+        if not _overlaps_any(edit, kept, starts):
+            index = bisect.bisect_right(starts, edit.start)
+            starts.insert(index, edit.start)
+            kept.insert(index, edit)
     return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def _overlaps_any(edit: Edit, kept: list[Edit], starts: list[int]) -> bool:
+    """Whether `edit` overlaps one of `kept` (non-overlapping, sorted; `starts` their starts):
+    only the one starting just before it and those starting inside it can."""
+    index = max(bisect.bisect_left(starts, edit.start) - 1, 0)
+    while index < len(kept) and starts[index] <= edit.end:
+        if _overlaps(edit, kept[index]):
+            return True
+        index += 1
+    return False
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
@@ -117,11 +131,14 @@ class _Composer:
         new_applied: list[Edit] = []
         for proposal in proposals:
             s, e = proposal.start, proposal.end
-            involved = [
-                seg for seg in segments
-                if (seg[4] is not None and seg[2] < e and seg[3] > s)
-                or (seg[4] is not None and seg[2] < s < seg[3])
-            ]
+            # Segments are in text order: only those from the one holding `s` on can touch.
+            first = max(bisect.bisect_right(starts, s) - 1, 0)
+            involved = []
+            for seg in segments[first:]:
+                if seg[2] > e:
+                    break
+                if seg[4] is not None and ((seg[2] < e and seg[3] > s) or seg[2] < s < seg[3]):
+                    involved.append(seg)
             apply = (
                 proposal.applied
                 and profile.mode == "fix"
@@ -156,8 +173,10 @@ class _Composer:
             [e for e in self.applied if id(e) not in merged_away] + new_applied,
             key=lambda e: (e.start, e.end),
         )
+        applied_starts = [a.start for a in self.applied]
         self.suggested = [
-            s for s in self.suggested if not any(_overlaps(s, a) for a in self.applied)
+            s for s in self.suggested
+            if not _overlaps_any(s, self.applied, applied_starts)
         ]
         self.text = apply_edits(self.original, self.applied)
 

@@ -29,6 +29,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from symspellpy import Verbosity
 
@@ -78,6 +79,9 @@ COMMON_LOWER_ZIPF = 3.0
 """A lowercase token this common in wordfreq is a real word (e.g. 'teh' is, sadly, not)."""
 MIN_LENGTH = 3
 MAX_DOCUMENT_COST = TYPO_COST
+RIVAL_MAX_EDITS = 3
+"""Plain edits between a token and a document name that could still be one slip or two
+cheap OCR confusions (MAX_DOCUMENT_COST): the rapidfuzz screen before the channel model."""
 MAX_ROUNDS = 3
 SUGGEST_FLOOR = 0.5
 """Below this confidence a candidate is not even reported."""
@@ -253,6 +257,7 @@ class _Document:
                 self.names[strip_possessive(surface)] += count
         self.common = common
         self._repeated: list[tuple[str, int]] | None = None
+        self._rivals: dict[str, list[tuple[str, int]]] = {}
 
     def copy(self) -> _Document:
         twin = _Document(Counter(), self.common)
@@ -266,23 +271,33 @@ class _Document:
         if edit.replacement[:1].isupper():
             self.names[edit.replacement] += 1
         self._repeated = None
+        self._rivals.clear()
 
     def count(self, base: str) -> int:
         return self.names.get(base, 0)
 
     def rivals(self, base: str) -> list[tuple[str, int]]:
         """Spellings in the document that occur more often than `base` and at least twice."""
+        if base in self._rivals:
+            return self._rivals[base]
         if self._repeated is None:
             # Capitalized common words ('The', 'But') are reached through OCR variants instead.
             self._repeated = [
-                (name, n) for name, n in self.names.items()
+                name for name, n in self.names.items()
                 if n >= 2 and name.lower() not in self.common
             ]
         own = self.names.get(base, 0)
-        return [
-            (name, n) for name, n in self._repeated
-            if n > own and name != base and abs(len(name) - len(base)) <= 2
+        # rapidfuzz screens every repeated name in C; the channel model scores the few left.
+        close = process.extract(
+            base, self._repeated, scorer=Levenshtein.distance, processor=str.lower,
+            score_cutoff=RIVAL_MAX_EDITS, limit=None,
+        )
+        found = [
+            (name, self.names[name]) for name, _, _ in close
+            if self.names[name] > own and name != base
         ]
+        self._rivals[base] = found
+        return found
 
 
 def _context_words(text: str, token: Token) -> tuple[str, str]:
@@ -413,9 +428,6 @@ def _candidates(
         found = {k: replace(c, word=c.word[:1].upper() + c.word[1:]) for k, c in found.items()}
     if name_shaped and doc is not None:
         for name, count in doc.rivals(base):
-            # rapidfuzz's C Levenshtein screens rivals before the weighted channel model.
-            if Levenshtein.distance(key, name.lower(), score_cutoff=4) > 4:
-                continue
             cost = speller.cost(base, name)
             if cost <= MAX_DOCUMENT_COST:
                 entity = extra_names.get(name.lower()) or lexicon.names.get(name.lower())

@@ -93,6 +93,10 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end if end >= 0 else len(text)
 
 
+SEARCH_LIMIT = 64
+"""Up to this many wanted word types are found by substring search, more by one scan."""
+
+
 def _pattern(text: str) -> regex.Pattern[str]:
     return TOKEN if "!" in text or "|" in text else TOKEN_PLAIN
 
@@ -140,9 +144,14 @@ def tokenize(text: str, only: Collection[str] | None = None) -> Iterator[Token]:
     Protected spans are found line by line, and only on lines that hold a wanted token.
     """
     line_spans: dict[int, list[tuple[int, int]]] = {}
-    matches = _pattern(text).finditer(text) if only is None else _matches(text, only)
+    if only is not None and len(only) <= SEARCH_LIMIT:
+        matches: Iterable[regex.Match[str]] = _matches(text, only)
+    else:  # one scan: substring search per type would grow with types x length
+        matches = _pattern(text).finditer(text)
     for match in matches:
         surface = match.group()
+        if only is not None and surface not in only:
+            continue
         start, end = match.span()
         line_start, line_end = _line_bounds(text, start)
         spans = line_spans.get(line_start)
