@@ -63,12 +63,13 @@ GAZETTEER_MIN_ZIPF = 3.0
 SENTENCE_START_MIN_ZIPF = 5.0
 """At a sentence start only a very common word may replace a capitalized token ('Tbe')."""
 UNSEEN_CAPITAL_MIN_ZIPF = 3.0
-"""A capitalized token wordfreq never saw may become a common word this frequent, through one
-OCR confusion anywhere in a sentence ('NationaI' -> 'National', 'Wonnen' -> 'Women')."""
+"""A capitalized token wordfreq never saw may become a word or name this frequent, through
+one OCR confusion anywhere in a sentence ('NationaI' -> 'National', 'Wonnen' -> 'Women',
+'Tbaddeus' -> 'Thaddeus' would need 2.7: 'Elyne' -> 'Clyne' is a real name it would break)."""
 SINGLE_CONFUSION_COST = 2.5
-WORDFREQ_NAME_MIN_ZIPF = 2.5
-"""A capitalized token no corpus saw may become, through one OCR confusion, a name that
-wordfreq knows at least this well, even outside the gazetteer ('Tbaddeus' -> 'Thaddeus')."""
+MIN_TYPO_NAME_LENGTH = 6
+"""A typo is corrected in a capitalized token only from this length: short rare names
+('Konyg', 'Redg') are too often one slip from a real one."""
 HEADLINE_MIN_ZIPF = 2.5
 """In a Title Case headline most capitalized tokens are words ('Bourities' -> 'Bounties')."""
 MAX_GLYPH_COST = 4.0
@@ -360,16 +361,13 @@ def _word_candidates(speller: Speller, base: str, policy: WordPolicy,
                 _offer(found, base, variant, cost, speller.name_prior(variant, entity),
                        "gazetteer", entity)
             elif (
-                policy is not None and variant in lexicon.common
-                and lexicon.frequency(variant) >= policy[0] and cost <= policy[1]
+                policy is not None and cost <= policy[1]
+                and lexicon.frequency(variant) >= policy[0]
             ):
-                _offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon")
-            elif (
-                unseen and cost <= SINGLE_CONFUSION_COST
-                and lexicon.frequency(variant) >= WORDFREQ_NAME_MIN_ZIPF
-            ):
-                # Not in the gazetteer, but a word or name wordfreq knows well ('Tbaddeus').
-                _offer(found, base, variant, cost, lexicon.frequency(variant), "wordfreq")
+                # A common word, or a name wordfreq knows well but the gazetteer lacks
+                # ('Tbaddeus' -> 'Thaddeus').
+                source = "lexicon" if variant in lexicon.common else "wordfreq"
+                _offer(found, base, variant, cost, lexicon.frequency(variant), source)
         elif (
             entity is not None and not base[0].isalpha() and entity.type != "other"
             and not entity.source.startswith("built")
@@ -389,7 +387,7 @@ def _word_candidates(speller: Speller, base: str, policy: WordPolicy,
                 continue  # a lowercase word is not a surname with a typo ('murram', 'murray')
             _offer(found, base, term, speller.cost(key, term), zipf, "lexicon")
             best = max(best, found[term].score) if term in found else best
-    if name_shaped and lexicon.frequency(key) == 0 and key.isalpha():
+    if name_shaped and unseen and key.isalpha() and len(key) >= MIN_TYPO_NAME_LENGTH:
         for term, zipf in speller._lookup(key):
             if term[0] != key[0]:
                 continue  # not a slip in the capital that starts the name
@@ -417,7 +415,10 @@ def _candidates(
     base = token.base
     key = base.lower()
     name_shaped = _is_name_shaped(base)
-    policy = _word_policy(lexicon, token, text) if name_shaped else None
+    # A capitalized spelling the document repeats is a name it uses ('Toose' four times is
+    # not 'Loose'): only names, not common words, may replace it.
+    repeated = doc is not None and doc.count(base) >= 2
+    policy = _word_policy(lexicon, token, text) if name_shaped and not repeated else None
     if extra_names:
         found = _word_candidates(speller, base, policy, extra_names)
     else:
@@ -519,11 +520,11 @@ def _could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
 def _is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, Entity],
                 doc: _Document) -> bool:
     base = token.base
+    key = base.lower().replace("’", "'")
     word_position = starts_sentence(text, token.start) or in_headline(text, token.start)
     if _could_be_wrong(speller, base, names, word_position):
         return True
     # A spelling the document repeats is a name it uses, unless a rival is far more frequent.
-    key = base.lower().replace("’", "'")
     return (
         _is_name_shaped(base) and key not in speller.lexicon.common and key not in names
         and bool(doc.rivals(base))
