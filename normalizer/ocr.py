@@ -20,6 +20,9 @@ TYPO_COST = 3.5
 TRANSPOSE_COST = 3.0
 ADJACENT_KEY_COST = 3.0
 DOUBLE_LETTER_COST = 3.0
+VOWEL_COST = 3.0
+"""One vowel for another ('seperate') is the commonest spelling slip of all."""
+VOWELS = frozenset("aeiouy")
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -90,6 +93,8 @@ class ChannelModel:
                         step = pairs[(w[i], c[j])]
                     elif (c[j], w[i]) in ADJACENT_KEYS:
                         step = ADJACENT_KEY_COST
+                    elif w[i] in VOWELS and c[j] in VOWELS:
+                        step = VOWEL_COST
                     else:
                         step = TYPO_COST
                     dp[i + 1][j + 1] = min(dp[i + 1][j + 1], here + step)

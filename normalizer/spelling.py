@@ -616,8 +616,17 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
     start = text.index(word)
     token = Token(start, start + len(word), word, word)
     speller = speller_for(ctx.lexicon)
-    doc = _Document(word_types(text), ctx.lexicon.common)
-    return [c.word for c in _candidates(speller, token, text, doc, ctx.extra_names)]
+    lexicon = ctx.lexicon
+    doc = _Document(word_types(text), lexicon.common)
+    found = {c.key: c for c in _candidates(speller, token, text, doc, ctx.extra_names)}
+    # A ranked list wants every word within two edits, not only the nearest ones the
+    # correction decision needs.
+    key = word.lower()
+    for item in lexicon.symspell.lookup(key, Verbosity.ALL, 2):
+        if item.term != key and item.term in lexicon.common:
+            _offer(found, word, item.term, speller.cost(key, item.term),
+                   lexicon.frequency(item.term), "lexicon")
+    return [c.word for c in sorted(found.values(), key=lambda c: (-c.score, c.key))]
 
 
 def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
