@@ -119,7 +119,6 @@ class Candidate:
     prior: float
     source: str  # "gazetteer", "document", "lexicon"
     entity: Entity | None = None
-    doc_count: int = 0
 
 
 LATIN_WORD = regex.compile(r"^[\p{Latin}\p{M}\d'’!|]+$")
@@ -324,14 +323,14 @@ def _identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) ->
 
 
 def _offer(found: dict[str, Candidate], base: str, word_key: str, cost: float, prior: float,
-           source: str, entity: Entity | None = None, count: int = 0,
+           source: str, entity: Entity | None = None,
            canonical: str | None = None) -> None:
     """Add a hypothesis to `found`, keeping the better score per candidate word."""
     score = prior + ZIPF_TO_LOG10 - cost - ERROR_PRIOR
     if word_key in found and found[word_key].score >= score:
         return
     word = apply_case(base, word_key, canonical or (entity.canonical if entity else None))
-    found[word_key] = Candidate(word, word_key, score, cost, prior, source, entity, count)
+    found[word_key] = Candidate(word, word_key, score, cost, prior, source, entity)
 
 
 def _word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:
@@ -434,7 +433,7 @@ def _candidates(
                 entity = extra_names.get(name.lower()) or lexicon.names.get(name.lower())
                 prior = speller.name_prior(name.lower(), entity) + math.log10(count)
                 _offer(found, base, name.lower(), cost, max(prior, GAZETTEER_MIN_ZIPF),
-                       "document", entity, count, canonical=name)
+                       "document", entity, canonical=name)
     if not found:
         return []
     # Context can lift a hypothesis by 2 * CONTEXT_WEIGHT at most: drop those it cannot save.

@@ -69,10 +69,6 @@ class Token:
     surface: str
     base: str
 
-    @property
-    def base_end(self) -> int:
-        return self.start + len(self.base)
-
 
 # Every protected span contains one of these; most lines contain none, and this is cheap.
 PROTECTED_HINT = regex.compile(
