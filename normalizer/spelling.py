@@ -79,6 +79,9 @@ PROTECTED_NAME_ZIPF = 2.0
 COMMON_LOWER_ZIPF = 3.0
 """A lowercase token this common in wordfreq is a real word (e.g. 'teh' is, sadly, not)."""
 MIN_LENGTH = 3
+TYPO_LOOKUP_MAX_ZIPF = 1.5
+"""symspell is asked for typo candidates only for lowercase tokens rarer than this: a word
+wordfreq has seen more often is a real word far more often than a typo worth the lookup."""
 MAX_DOCUMENT_COST = TYPO_COST
 RIVAL_MAX_EDITS = 3
 """Plain edits between a token and a document name that could still be one slip or two
@@ -376,7 +379,7 @@ def _word_candidates(speller: Speller, base: str, policy: WordPolicy,
                    "gazetteer", entity)
         elif variant in lexicon.common:
             _offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon")
-    if not name_shaped and lexicon.frequency(key) < COMMON_LOWER_ZIPF:
+    if not name_shaped and lexicon.frequency(key) < TYPO_LOOKUP_MAX_ZIPF:
         best = max((c.score for c in found.values()), default=-99.0)
         for term, zipf in speller._lookup(key):
             if zipf + ZIPF_TO_LOG10 - ERROR_PRIOR - MIN_COST < best - NEGLIGIBLE:
