@@ -7,9 +7,10 @@
 Corpora: at least `--min-bytes` (default 1 MB) each of news-like text, built deterministically
 by running the seeded generator of bench/synth.py over every clean text (seeds,
 tests/cases/clean, OverProof ground truth when present) again and again, one new seed per
-round, so the text is realistic noisy OCR and no two rounds are identical ("noisy"); and the
+round, so the text is realistic noisy OCR and no two rounds are identical ("noisy"); the
 same rounds without any corruption ("clean": what a cleaner mostly sees, where it must be
-fast). `--corpora` picks them. They are written to bench/out/ (git-ignored).
+fast); and the modern news alone, uncorrupted ("news": no 19th-century vocabulary).
+`--corpora` picks them. They are written to bench/out/ (git-ignored).
 
 Each system runs in its own fresh subprocess (``--worker``): it is built, warmed up on one
 word, then corrects the corpus document by document. A system still running after
@@ -49,11 +50,15 @@ def _peer_snippet(name: str) -> str:
 
 
 def build_corpus(
-    data: Path, min_bytes: int, seed: int, model: CorruptionModel | None = None
+    data: Path, min_bytes: int, seed: int, model: CorruptionModel | None = None,
+    modern_only: bool = False,
 ) -> list[str]:
     """Clean texts through `model` (default: the synthetic corruption), round after round
-    (seed, seed + 1, ...), until `min_bytes`."""
+    (seed, seed + 1, ...), until `min_bytes`; `modern_only` leaves out the OverProof text."""
     texts = datasets.clean_texts(data)
+    if modern_only:
+        texts = [(name, paragraphs) for name, paragraphs in texts
+                 if not name.startswith("overproof")]
     if not texts:
         raise SystemExit("no clean text found to build the corpus from")
     corpus: list[str] = []
@@ -227,7 +232,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--cold-runs", type=int, default=3, help="cold-start runs (median)")
     parser.add_argument("--seed", type=int, default=13, help="corpus seed")
     parser.add_argument(
-        "--corpora", default="clean,noisy", help="which corpora: clean, noisy or both (default)"
+        "--corpora",
+        default="news,clean,noisy",
+        help="which corpora, comma-separated: news, clean, noisy (default: all three)",
     )
     parser.add_argument(
         "--docs",
@@ -245,24 +252,34 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args.worker, args.corpus, args.budget)))
         return 0
     data = datasets.data_dir(args.data)
-    models = {"noisy": CorruptionModel(), "clean": CorruptionModel.clean()}
+    models = {
+        "news": CorruptionModel.clean(),
+        "clean": CorruptionModel.clean(),
+        "noisy": CorruptionModel(),
+    }
     kinds = args.corpora.split(",")
     for kind in kinds:
         if kind not in models:
-            raise SystemExit(f"--corpora: unknown corpus {kind!r} (known: clean, noisy)")
+            raise SystemExit(f"--corpora: unknown corpus {kind!r} (known: {', '.join(models)})")
     print("# Speed\n", flush=True)
     headers, results = [], []
     for kind in kinds:
-        corpus = build_corpus(data, args.min_bytes, args.seed, models[kind])
+        corpus = build_corpus(
+            data, args.min_bytes, args.seed, models[kind], modern_only=kind == "news"
+        )
         corpus_path = report.OUT / f"speed_corpus_{kind}.json"
         corpus_path.parent.mkdir(parents=True, exist_ok=True)
         corpus_path.write_text(json.dumps(corpus), encoding="utf-8")
         size = sum(len(d.encode("utf-8")) for d in corpus)
         words = sum(len(metrics.tokenize(d)) for d in corpus)
-        described = "with seeded synthetic OCR noise" if kind == "noisy" else "uncorrupted"
+        described = {
+            "news": "modern news only (seeds, tests/cases/clean), uncorrupted",
+            "clean": "uncorrupted, OverProof's 19th-century text included",
+            "noisy": "with seeded synthetic OCR noise",
+        }[kind]
         headers.append(
             f"Corpus {kind}: {len(corpus):,} documents, {size / 1e6:.2f} MB, {words:,} words "
-            f"(the clean texts {described}, seed {args.seed})"
+            f"(the clean texts, {described}; seed {args.seed})"
         )
         print(headers[-1], flush=True)
         for name in args.systems.split(",") if args.systems else list(peers.SYSTEMS):
