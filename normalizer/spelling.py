@@ -67,18 +67,23 @@ UNSEEN_CAPITAL_MIN_ZIPF = 3.0
 one OCR confusion anywhere in a sentence ('NationaI' -> 'National', 'Wonnen' -> 'Women',
 'Tbaddeus' -> 'Thaddeus' would need 2.7: 'Elyne' -> 'Clyne' is a real name it would break)."""
 SINGLE_CONFUSION_COST = 2.5
+"""The dearest single OCR confusion in dictionaries/confusions.tsv."""
 MIN_TYPO_NAME_LENGTH = 6
 """A typo is corrected in a capitalized token only from this length: short rare names
 ('Konyg', 'Redg') are too often one slip from a real one."""
 HEADLINE_MIN_ZIPF = 2.5
 """In a Title Case headline most capitalized tokens are words ('Bourities' -> 'Bounties')."""
 MAX_GLYPH_COST = 4.0
+"""Two cheap OCR confusions at most between a token and a candidate it may become."""
 NAME_PRIOR_CAP = 5.5
+"""A name's prior never exceeds this: famous names must not outweigh the channel model."""
 PROTECTED_NAME_ZIPF = 2.0
 """A capitalized token this common in wordfreq is a real name unless the document says so."""
 COMMON_LOWER_ZIPF = 3.0
-"""A lowercase token this common in wordfreq is a real word (e.g. 'teh' is, sadly, not)."""
+"""At a sentence start or in a headline, a capitalized token this common in wordfreq is a real
+word (so 'Teh', at 3.04, is left alone)."""
 MIN_LENGTH = 3
+"""Tokens shorter than this are never checked: too little to go on."""
 TYPO_LOOKUP_MAX_ZIPF = 1.5
 """symspell is asked for typo candidates only for lowercase tokens rarer than this: a word
 wordfreq has seen more often is a real word far more often than a typo worth the lookup."""
@@ -87,6 +92,7 @@ RIVAL_MAX_EDITS = 3
 """Plain edits between a token and a document name that could still be one slip or two
 cheap OCR confusions (MAX_DOCUMENT_COST): the rapidfuzz screen before the channel model."""
 MAX_ROUNDS = 3
+"""Decision rounds per document: each counts the confident fixes of the one before."""
 SUGGEST_FLOOR = 0.5
 """Below this confidence a candidate is not even reported."""
 CONTEXT_WEIGHT = 0.75
