@@ -142,6 +142,11 @@ def _is_checkable(base: str) -> bool:
     return any(c.isalpha() for c in base)
 
 
+def _lookup_key(base: str) -> str:
+    """How the lexicon spells a token: lowercase, straight apostrophe ('Doesn’t' -> "doesn't")."""
+    return base.lower().replace("’", "'")
+
+
 def _unaccented(word: str) -> str:
     """The word without accents and with straight apostrophes: what spelling must not change."""
     word = word.replace("’", "'")
@@ -209,7 +214,7 @@ class Speller:
         base = strip_possessive(surface)
         if not _is_checkable(base):
             return False
-        key = base.lower().replace("’", "'")
+        key = _lookup_key(base)
         return key not in self.lexicon.common or (base.islower() and self.real_word_risk(key))
 
     def has_candidates(self, base: str) -> bool:
@@ -511,7 +516,7 @@ def _could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
     opens a sentence or stands in a headline, where a capital proves nothing (None: any
     position, which gives a superset)."""
     lexicon = speller.lexicon
-    key = base.lower().replace("’", "'")
+    key = _lookup_key(base)
     if key in lexicon.common:
         return base.islower() and speller.real_word_risk(key)
     if not _is_name_shaped(base):
@@ -528,7 +533,7 @@ def _could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
 def _is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, Entity],
                 doc: _Document) -> bool:
     base = token.base
-    key = base.lower().replace("’", "'")
+    key = _lookup_key(base)
     word_position = starts_sentence(text, token.start) or in_headline(text, token.start)
     if _could_be_wrong(speller, base, names, word_position):
         return True
@@ -575,7 +580,8 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         decided: dict[int, Edit] = {}
         for token in tokens:
             if _is_suspect(speller, token, text, names, doc):
-                edit = _decide(speller, token, text, doc, names, extra)
+                weighing = _weigh(speller, token, text, doc, names, extra)
+                edit = _decide(speller, token, doc, weighing)
                 if edit is not None:
                     decided[token.start] = edit
         if decided == edits:
@@ -584,23 +590,39 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     return [edits[start] for start in sorted(edits)]
 
 
-def _decide(speller: Speller, token: Token, text: str, doc: _Document,
-            names: Mapping[str, Entity], extra: dict[str, Entity]) -> Edit | None:
-    base = token.base
-    candidates = _candidates(speller, token, text, doc, extra)
-    if not candidates:
-        return None
+@dataclass(frozen=True, slots=True)
+class _Weighing:
+    """Every hypothesis for one token, scored in context: the candidates (best first), the
+    word itself (`identity`, its own context included), and their posterior shares."""
+
+    candidates: list[Candidate]
+    identity: float
+    posterior: list[float]
+    own_context: float
+    rival_context: float  # what the neighbours say for the best candidate
+
+
+def _weigh(speller: Speller, token: Token, text: str, doc: _Document,
+           names: Mapping[str, Entity], extra: Mapping[str, Entity]) -> _Weighing:
     lexicon = speller.lexicon
-    key = base.lower()
+    candidates = _candidates(speller, token, text, doc, extra)
     prev, nxt = _context_words(text, token)
-    own_context = _context_score(lexicon, prev, key, nxt)
-    identity = _identity_score(lexicon, base, names) + own_context
-    posterior = _posterior(identity, candidates)
-    best, confidence = candidates[0], posterior[0]
+    own_context = _context_score(lexicon, prev, _lookup_key(token.base), nxt)
+    identity = _identity_score(lexicon, token.base, names) + own_context
+    rival_context = _context_score(lexicon, prev, candidates[0].key, nxt) if candidates else 0.0
+    return _Weighing(candidates, identity, _posterior(identity, candidates), own_context,
+                     rival_context)
+
+
+def _decide(speller: Speller, token: Token, doc: _Document, weighing: _Weighing) -> Edit | None:
+    base = token.base
+    if not weighing.candidates:
+        return None
+    best, confidence = weighing.candidates[0], weighing.posterior[0]
     if confidence < SUGGEST_FLOOR or best.word == base:
         return None
-    if key in lexicon.common and not (
-        own_context == 0 and _context_score(lexicon, prev, best.key, nxt) == 2 * CONTEXT_WEIGHT
+    if _lookup_key(base) in speller.lexicon.common and not (
+        weighing.own_context == 0 and weighing.rival_context == 2 * CONTEXT_WEIGHT
     ):
         return None  # a real word is replaced only when both neighbours vote for the rival
     kind, rule = _kind_and_rule(speller, base, best)
@@ -613,7 +635,7 @@ def _decide(speller: Speller, token: Token, text: str, doc: _Document,
         rule=rule,
         confidence=round(confidence, 4),
         reason=_reason(speller, base, best, doc),
-        alternatives=tuple(c.word for c in candidates[1:4]),
+        alternatives=tuple(c.word for c in weighing.candidates[1:4]),
     )
 
 
@@ -647,7 +669,7 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
         (t for t in tokenize(text) if t.start == start),
         Token(start, start + len(word), word, word),
     )
-    base, key = token.base, token.base.lower()
+    base, key = token.base, _lookup_key(token.base)
     names = ChainMap(ctx.extra_names, lexicon.names)
     doc = _Document(word_types(text), ctx.lexicon.common)
     allow = {w.lower() for w in ctx.profile.allow}
@@ -657,7 +679,7 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
         report.update(known=True, why="in the allow list")
         return report
     if not _is_checkable(base):
-        report.update(known=True, why="not checked: short, accented, non-Latin, acronym or number")
+        report.update(known=True, why="not checked: short, non-Latin, acronym or number")
         return report
     if key in lexicon.common:
         report.update(known=True, why="a common English word")
@@ -674,17 +696,15 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
         return report
     else:
         report["why"] = f"unknown to the lexicon and gazetteer (Zipf {lexicon.frequency(key):.2f})"
-    cands = _candidates(speller, token, text, doc, ctx.extra_names)
-    identity = _identity_score(lexicon, base, names)
-    posterior = _posterior(identity, cands)
-    report["identity_score"] = round(identity, 3)
+    weighing = _weigh(speller, token, text, doc, names, ctx.extra_names)
+    report["identity_score"] = round(weighing.identity, 3)
     report["candidates"] = [
         {"candidate": c.word, "score": round(c.score, 3), "confidence": round(p, 4),
          "cost": round(c.cost, 2), "frequency": round(c.prior, 2), "source": c.source,
          "reason": _reason(speller, base, c, doc)}
-        for c, p in zip(cands, posterior, strict=True)
+        for c, p in zip(weighing.candidates, weighing.posterior, strict=True)
     ]
-    edit = _decide(speller, token, text, doc, names, ctx.extra_names)
+    edit = _decide(speller, token, doc, weighing)
     if edit is None:
         report["decision"] = "unchanged: no candidate is clearly more likely than the word itself"
     elif edit.confidence >= ctx.profile.threshold:
