@@ -21,7 +21,10 @@ from .model import Edit
 if TYPE_CHECKING:
     from .pipeline import StageContext
 
-BLANK_RUN = regex.compile(r"\r?\n(?:[ \t]*\r?\n){2,}")
+BLANK_RUN_START = regex.compile(r"\r?\n(?:[ \t]*\r?\n){2}")
+BLANK_LINES = regex.compile(r"(?:[ \t]*\r?\n){1,4096}")
+"""A run's further blank lines, a bounded number at a time: one unbounded repetition would
+make the regex engine keep a backtracking record per line (270 MB for 2 MB of newlines)."""
 TRAILING = regex.compile(r"[ \t]+(?=\r?\n|\Z)")
 SPLIT_WORD = regex.compile(
     r"(?<=(?<![\p{L}-])(\p{L}+))-(\r?\n)(\p{Ll}+)([.,;:!?'\")\]’”]*)( ?)"
@@ -31,13 +34,19 @@ JOINED_MIN_ZIPF = 3.0
 
 def _blank_runs(text: str) -> list[Edit]:
     edits = []
-    for match in BLANK_RUN.finditer(text):
-        newline = "\r\n" if "\r\n" in match.group() else "\n"
-        lines = match.group().count("\n") - 1
+    match = BLANK_RUN_START.search(text)
+    while match:
+        start, end = match.span()
+        while more := BLANK_LINES.match(text, end):
+            end = more.end()
+        run = text[start:end]
+        newline = "\r\n" if "\r\n" in run else "\n"
+        lines = run.count("\n") - 1
         edits.append(Edit(
-            match.start(), match.end(), match.group(), newline * 2, "whitespace",
+            start, end, run, newline * 2, "whitespace",
             "whitespace.blank-lines", 1.0, f"{lines} blank lines folded to one",
         ))
+        match = BLANK_RUN_START.search(text, end)
     return edits
 
 

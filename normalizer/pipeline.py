@@ -167,7 +167,7 @@ class _Composer:
                 continue  # a later stage undid an earlier change
             if apply:
                 new_applied.append(edit)
-            elif edit not in self.suggested:
+            else:
                 self.suggested.append(edit)
         self.applied = sorted(
             [e for e in self.applied if id(e) not in merged_away] + new_applied,
@@ -217,6 +217,8 @@ class Normalizer:
         # normalizing the output again changes nothing either.
         for _ in range(MAX_ROUNDS):
             before = composer.text
+            # The last round's suggestions are the ones that hold for the final text.
+            composer.suggested = []
             for name in profile.stages:
                 proposals = STAGE_FUNCTIONS[name](composer.text, context)
                 composer.add(resolve_overlaps(proposals), profile)

@@ -84,6 +84,14 @@ COMMON_LOWER_ZIPF = 3.0
 word (so 'Teh', at 3.04, is left alone)."""
 MIN_LENGTH = 3
 """Tokens shorter than this are never checked: too little to go on."""
+MAX_LENGTH = 40
+"""Tokens longer than this are never checked: no English word or name is that long, and the
+work per token (OCR variants, symspell deletes, the channel model's table) grows with the
+square of its length, so an unbounded token is a way to exhaust memory."""
+WINDOW = 65_536
+"""Documents longer than this many characters are decided window by window (cut at a
+paragraph or line break): a name's spellings are compared with the other names of its
+window, which keeps the cost linear in the length of the text."""
 TYPO_LOOKUP_MAX_ZIPF = 1.5
 """symspell is asked for typo candidates only for lowercase tokens rarer than this: a word
 wordfreq has seen more often is a real word far more often than a typo worth the lookup."""
@@ -134,8 +142,8 @@ LATIN_WORD = regex.compile(r"^[\p{Latin}\p{M}\d'’!|]+$")
 
 
 def _is_checkable(base: str) -> bool:
-    """Latin-script words of three letters or more; not acronyms of up to four capitals."""
-    if len(base) < MIN_LENGTH or not (base.isascii() or LATIN_WORD.match(base)):
+    """Latin-script words of three to forty letters; not acronyms of up to four capitals."""
+    if not MIN_LENGTH <= len(base) <= MAX_LENGTH or not (base.isascii() or LATIN_WORD.match(base)):
         return False
     if base.isupper() and len(base) <= 4:
         return False  # acronyms: NATO, FSB, UNHCR is 5 but known
@@ -545,7 +553,41 @@ def _is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, E
 
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
-    """Edits for OCR errors, misspellings and misspelt names in `text`."""
+    """Edits for OCR errors, misspellings and misspelt names in `text`, window by window."""
+    edits: list[Edit] = []
+    for start, end in _windows(text):
+        found = _propose_window(text[start:end], ctx)
+        edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
+    return edits
+
+
+WINDOW_CUTS = (regex.compile(r"\n[ \t]*\n"), regex.compile(r"\n"), regex.compile(r"\s"),
+               regex.compile(r"[^\p{L}\p{M}\p{Nd}'’!|]"))
+"""Where a window may end, best first: a paragraph break, a line break, a space, any
+character no token contains."""
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Spans of at most WINDOW characters that tile `text`, each cut at the best place in
+    its last quarter (a cut inside a run of token characters that long splits nothing the
+    speller would check: such a run is far longer than MAX_LENGTH)."""
+    spans = []
+    start = 0
+    while len(text) - start > WINDOW:
+        limit = start + WINDOW
+        cut = limit
+        for pattern in WINDOW_CUTS:
+            found = [m.end() for m in pattern.finditer(text, limit - WINDOW // 4, limit)]
+            if found:
+                cut = found[-1]
+                break
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def _propose_window(text: str, ctx: StageContext) -> list[Edit]:
     lexicon = ctx.lexicon
     speller = speller_for(lexicon)
     allow = {w.lower() for w in ctx.profile.allow}
@@ -581,7 +623,8 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         for token in tokens:
             if _is_suspect(speller, token, text, names, doc):
                 weighing = _weigh(speller, token, text, doc, names, extra)
-                edit = _decide(speller, token, doc, weighing)
+                # Reasons quote the counts of the text as it is, not as the fixes made it.
+                edit = _decide(speller, token, counted, weighing)
                 if edit is not None:
                     decided[token.start] = edit
         if decided == edits:

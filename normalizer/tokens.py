@@ -24,15 +24,18 @@ TOKEN = regex.compile(
 TOKEN_CHAR = regex.compile(r"[\p{L}\p{M}\p{Nd}]")
 # The same tokens in text without "!" or "|", twice as fast to scan.
 TOKEN_PLAIN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’][\p{L}\p{M}\p{Nd}]+)*")
+# A scan costs constant work per position even on a megabyte with no space in it: URLs are
+# greedy runs (their final punctuation is trimmed afterwards, not by backtracking), every
+# other repetition is bounded (RFC 5321/1035 lengths for addresses and labels).
 PROTECTED = regex.compile(
     r"""
-      (?:https?|ftp)://\S+?(?=[.,;:!?)\]'"’”]*(?:\s|$))   # URLs, without trailing punctuation
-    | www\.[^\s/]+\.\p{L}{2,}\S*?(?=[.,;:!?)\]'"’”]*(?:\s|$))
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                       # e-mail addresses
+      (?:https?|ftp)://\S+                                # URLs (final punctuation: see below)
+    | www\.[^\s/.]{1,253}\.\p{L}\S+
+    | [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+          # e-mail addresses
     | (?<![\w@])@\w{1,30}                                # @handles
-    | (?<![\w&#])\#\w+                                   # #tags
-    | `[^`\n]+`                                          # inline code
-    | \b[\w-]+\.(?:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)\b  # domains, file names
+    | (?<![\w&#])\#\w{1,140}                              # #tags
+    | `[^`\n]{1,2000}`                                    # inline code
+    | \b[\w-]{1,63}\.(?:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)\b  # domains, files
     """,
     regex.VERBOSE,
 )
@@ -56,6 +59,7 @@ def _is_ocr_word_shape(surface: str) -> bool:
 
 
 HEADLINE_WORD = regex.compile(r"\p{L}+")
+HEADLINE_MAX_LENGTH = 160
 POSSESSIVE = regex.compile(r"['’][sS]$|(?<=[sS])['’]$")
 SENTENCE_END = regex.compile(r"""[.!?]["'”’)\]]*\s*$|^\s*$|[\n]\s*$|[:;]\s*["“]?\s*$""")
 
@@ -70,6 +74,9 @@ class Token:
     base: str
 
 
+URL_STARTS = ("http://", "https://", "ftp://", "www.")
+URL_TRAILING = ".,;:!?)]'\"’”"
+"""Punctuation that ends a sentence around a URL rather than the URL itself."""
 # Every protected span contains one of these; most lines contain none, and this is cheap.
 PROTECTED_HINT = regex.compile(
     r"://|www\.|@|\#|`|\.(?:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)\b"
@@ -80,7 +87,13 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans of URLs, e-mails, handles, tags and inline code."""
     if not PROTECTED_HINT.search(text):
         return []
-    return [m.span() for m in PROTECTED.finditer(text)]
+    spans = []
+    for match in PROTECTED.finditer(text):
+        start, end = match.span()
+        if text.startswith(URL_STARTS, start):
+            end = start + len(match.group().rstrip(URL_TRAILING))
+        spans.append((start, end))
+    return spans
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -139,7 +152,8 @@ def tokenize(text: str, only: Collection[str] | None = None) -> Iterator[Token]:
     types it does not know, so clean text costs one regex scan and no Token objects.
     Protected spans are found line by line, and only on lines that hold a wanted token.
     """
-    line_spans: dict[int, list[tuple[int, int]]] = {}
+    line_start, line_end = 0, -1
+    spans: list[tuple[int, int]] = []
     if only is not None and len(only) <= SEARCH_LIMIT:
         matches: Iterable[regex.Match[str]] = _matches(text, only)
     else:  # one scan: substring search per type would grow with types x length
@@ -149,14 +163,12 @@ def tokenize(text: str, only: Collection[str] | None = None) -> Iterator[Token]:
         if only is not None and surface not in only:
             continue
         start, end = match.span()
-        line_start, line_end = _line_bounds(text, start)
-        spans = line_spans.get(line_start)
-        if spans is None:
+        if start > line_end:  # matches come in order: each line is scanned once
+            line_start, line_end = _line_bounds(text, start)
             spans = [
                 (line_start + s, line_start + e)
                 for s, e in protected_spans(text[line_start:line_end])
             ]
-            line_spans[line_start] = spans
         if any(s < end and start < e for s, e in spans):
             continue
         if any(c.isdigit() for c in surface) and not _is_ocr_word_shape(surface):
@@ -179,10 +191,17 @@ def word_types(text: str) -> Counter[str]:
 def in_headline(text: str, start: int) -> bool:
     """True when the line around `start` is a Title Case headline (most words capitalized,
     no final period), where capitals mark style, not names."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
+    # Only a short line can be a headline: look no further than HEADLINE_MAX_LENGTH either
+    # way, so that tokens on one very long line cost constant time each.
+    lo = max(0, start - HEADLINE_MAX_LENGTH - 1)
+    line_start = text.rfind("\n", lo, start) + 1
+    line_end = text.find("\n", start, start + HEADLINE_MAX_LENGTH + 1)
+    if (line_start == 0 and lo > 0) or (line_end < 0 and start + HEADLINE_MAX_LENGTH < len(text)):
+        return False
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    if not line or line.endswith((".", "?", "!", ":", ";", ",")) or len(line) > 160:
+    if not line or line.endswith((".", "?", "!", ":", ";", ",")):
+        return False
+    if len(line) > HEADLINE_MAX_LENGTH:
         return False
     words = [w for w in HEADLINE_WORD.findall(line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
