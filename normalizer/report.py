@@ -1,8 +1,9 @@
-"""Output formats shared by the command line and the HTTP service.
+"""Output formats of the command line, some shared with the HTTP service.
 
-Every function here is pure: it takes a display path, the ORIGINAL text and the engine's
-`Result` for that text (edit offsets are code points into `original`) and returns strings or
-JSON-ready objects. Nothing is read or written here.
+Every function here is pure: most take a display path, the ORIGINAL text and the engine's
+`Result` for that text (edit offsets are code points into `original`) and return strings or
+JSON-ready objects; the rest render summaries and explanations. Nothing is read or written
+here.
 
 Positions are 1-based lines and columns. Lines are separated by ``\\n`` only (a ``\\r`` before
 it belongs to the line ending); columns count code points, and a leading UTF-8 byte order
@@ -245,3 +246,35 @@ def summary_line(
 def plural(n: int, noun: str) -> str:
     """``1 file``, ``2 files``."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def cases_summary_line(cases: int, failed: int, errors: int = 0) -> str:
+    """The closing line of `normalizer test`: ``normalizer: 3 cases, 2 passed, 1 failed``."""
+    error_part = f", {plural(errors, 'error')}" if errors else ""
+    return (
+        f"normalizer: {plural(cases, 'case')}, {cases - failed} passed, {failed} failed"
+        f"{error_part}\n"
+    )
+
+
+def explanation_text(info: Mapping[str, Any]) -> str:
+    """A readable rendering of `normalizer.spelling.explain`'s dict (`normalizer explain`)."""
+    known = "known word" if info.get("known") else "unknown word"
+    lines = [f"{info.get('token', '')}: {known}", f"  why: {info.get('why', '')}"]
+    candidates = info.get("candidates") or []
+    lines.append("  candidates:" if candidates else "  candidates: none")
+    width = max((len(str(c.get("candidate", ""))) for c in candidates), default=0)
+    for rank, cand in enumerate(candidates, 1):
+        lines.append(
+            f"    {rank}. {cand.get('candidate', '')!s:<{width}}"
+            f"  score {_number(cand.get('score'))}  cost {_number(cand.get('cost'))}"
+            f"  frequency {_number(cand.get('frequency'))}  {cand.get('reason', '')}".rstrip()
+        )
+    lines.append(f"  decision: {info.get('decision', '')}")
+    return "\n".join(lines) + "\n"
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return "-" if value is None else str(value)

@@ -16,6 +16,9 @@ import pytest
 from tqdm import tqdm
 
 from normalizer import Edit, Normalizer, Result, __version__, apply_edits, cli
+from normalizer.cli import atomic, configuration, console, runner, textfile
+from normalizer.cli.commands import check
+from normalizer.profile import GazetteerEntry
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_INPUT = REPO / "seeds" / "pompeo-lavrov-bounties.input.txt"
@@ -285,13 +288,13 @@ def test_write_atomic_failure_keeps_the_old_file(tmp_path, monkeypatch) -> None:
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(KeyboardInterrupt):
-        cli.write_atomic(str(path), b"new content")
+        atomic.write_atomic(str(path), b"new content")
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
 def test_write_atomic_new_file_gets_default_mode(tmp_path) -> None:
-    cli.write_atomic(str(tmp_path / "new.txt"), b"x")
+    atomic.write_atomic(str(tmp_path / "new.txt"), b"x")
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o666 & ~mask
@@ -330,7 +333,7 @@ class FakeNormalizer:
 def test_crlf_and_bom_are_preserved_and_edits_map_back(bom: str, final: str) -> None:
     text = f"{bom}Lavroy said\r\n\r\nSign up\r\nin Libva{final}"
     fake = FakeNormalizer({"Lavroy": "Lavrov", "Sign up\n": "", "Libva": "Libya"})
-    result = cli.normalize_file_text(fake, text, {})  # type: ignore[arg-type]
+    result = textfile.normalize_file_text(fake, text, {})  # type: ignore[arg-type]
     assert fake.seen == [text.removeprefix("\ufeff").replace("\r\n", "\n")]
     assert result.text == f"{bom}Lavrov said\r\n\r\nin Libya{final}"
     assert apply_edits(text, result.edits) == result.text
@@ -340,7 +343,7 @@ def test_crlf_and_bom_are_preserved_and_edits_map_back(bom: str, final: str) -> 
 
 def test_mixed_line_endings_go_to_the_engine_as_they_are() -> None:
     fake = FakeNormalizer({})
-    cli.normalize_file_text(fake, "a\r\nb\nc", {})  # type: ignore[arg-type]
+    textfile.normalize_file_text(fake, "a\r\nb\nc", {})  # type: ignore[arg-type]
     assert fake.seen == ["a\r\nb\nc"]
 
 
@@ -348,7 +351,7 @@ def test_mixed_line_endings_go_to_the_engine_as_they_are() -> None:
 @pytest.mark.parametrize("final", ["add", "drop"])
 def test_final_newline_is_kept_whatever_the_engine_does(text: str, final: str) -> None:
     fake = FakeNormalizer({"Lavroy": "Lavrov"}, final=final)
-    result = cli.normalize_file_text(fake, text, {})  # type: ignore[arg-type]
+    result = textfile.normalize_file_text(fake, text, {})  # type: ignore[arg-type]
     assert result.text.endswith("\n") == text.endswith("\n")
     assert apply_edits(text, result.edits) == result.text
     assert all(e.original != e.replacement for e in result.edits)
@@ -374,8 +377,8 @@ def test_real_engine_keeps_crlf_bom_and_missing_newline(run, tmp_path) -> None:
 def test_gazetteer_file_is_parsed_and_bad_lines_are_named(run, tmp_path) -> None:
     good = tmp_path / "names.tsv"
     good.write_text("# extra names\nStephen Biegun\tperson\n\nKremlin\torg\n")
-    assert cli.read_gazetteer(str(good)) == [
-        cli.GazetteerEntry("Stephen Biegun", "person"), cli.GazetteerEntry("Kremlin", "org"),
+    assert configuration.read_gazetteer(str(good)) == [
+        GazetteerEntry("Stephen Biegun", "person"), GazetteerEntry("Kremlin", "org"),
     ]
     (tmp_path / "a.txt").write_text(CLEAN_TEXT)
     assert run("check", "--gazetteer", "names.tsv", "a.txt").status == 0
@@ -405,7 +408,7 @@ def test_engine_options_reach_the_engine(run, tmp_path, monkeypatch) -> None:
     assert run(*args).status == 0
     assert seen == [{
         "mode": "suggest", "only": ["spelling", "unicode"], "skip": ["unicode"],
-        "allow": ["Biegun", "Pompeo"], "gazetteer": [cli.GazetteerEntry("Biegun", "person")],
+        "allow": ["Biegun", "Pompeo"], "gazetteer": [GazetteerEntry("Biegun", "person")],
     }]
 
 
@@ -434,13 +437,13 @@ def test_profile_file_replaces_engine_settings_only(run, tmp_path, monkeypatch) 
     (tmp_path / "normalizer.toml").write_text('threshold = 0.5\nexclude = ["*.md"]\n')
     (tmp_path / "house.toml").write_text('mode = "suggest"\nthreshold = 0.95\n')
     (tmp_path / "a.txt").write_text(CLEAN_TEXT)
-    seen: list[tuple[cli.Settings, list]] = []
+    seen: list[tuple[runner.Settings, list]] = []
 
     def fake_batch(settings, items, jobs, quiet):
         seen.append((settings, list(items)))
-        return cli.Totals()
+        return runner.Totals()
 
-    monkeypatch.setattr(cli, "run_batch", fake_batch)
+    monkeypatch.setattr(check, "run_files", fake_batch)
     assert run("check", "a.txt").status == 0
     assert run("check", "--profile", "house.toml", "a.txt", "b.md").status == 0
     (plain, _), (profiled, items) = seen
@@ -521,7 +524,7 @@ def test_progress_bar_on_a_terminal_only(run, tmp_path, monkeypatch) -> None:
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, mininterval=0, miniters=1, **kwargs)
 
-    monkeypatch.setattr(cli, "tqdm", EagerBar)
+    monkeypatch.setattr(console, "tqdm", EagerBar)
     for i in range(3):
         (tmp_path / f"{i}.txt").write_text(CLEAN_TEXT)
     shown = run("check", "-j", "1", ".", tty=True)
@@ -570,3 +573,25 @@ def test_serve_calls_the_service_lazily(run, monkeypatch) -> None:
     assert run("serve").status == 0
     assert calls[0] == ("127.0.0.1", 9000, 3, "p.toml")
     assert calls[1][:2] == ("127.0.0.1", 8080) and calls[1][3] is None
+
+
+def test_the_command_line_does_not_import_the_service() -> None:
+    code = (
+        "import sys, normalizer.cli\n"
+        "from normalizer.cli.parser import build_parser\n"
+        "build_parser()\n"
+        "assert not [m for m in sys.modules if m == 'service' or m.startswith('service.')]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)
+
+
+def test_a_plain_install_ships_every_cli_package() -> None:
+    import tomllib
+
+    declared = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(path.parent.relative_to(REPO).parts)
+        for path in (REPO / "normalizer").rglob("__init__.py")
+        if "__pycache__" not in path.parts
+    }
+    assert found <= declared

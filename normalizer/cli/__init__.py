@@ -1,0 +1,54 @@
+"""The `normalizer` command line: clean text, check it in CI, test a corpus, explain a word.
+
+Everything the engine decides comes from the library (`Normalizer.normalize`); the command
+line finds files, reads and decodes them, runs the engine (in worker processes for several
+files), writes results atomically and formats reports with `normalizer.report`. Each concern
+has one module:
+
+- `commands`: one module per command (``clean``, ``check``, ``test``, ``explain``,
+  ``serve``), listed in `commands.COMMANDS`;
+- `parser` builds the argument parser from them; `options` holds the options several
+  commands share and the types of option values; `configuration` turns options and
+  configuration files into engine settings;
+- `walk` finds the files, `textfile` reads and decodes one and maps the engine's result back
+  to its BOM and line endings, `atomic` writes files all or nothing;
+- `runner` runs a command's per-file work in this process or in worker processes, and
+  `console` prints results, notes, errors and the progress bar;
+- `errors`: exit statuses and the errors commands raise.
+
+See docs/cli.md for the user documentation.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from ..profile import ConfigError
+from .errors import EXIT_ERROR, EXIT_INTERRUPTED, UsageError, error_line
+from .parser import build_parser
+
+__all__ = ["build_parser", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 changes found, 2 errors)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return args.handler(args)
+    except (UsageError, ConfigError) as exc:
+        sys.stderr.write(error_line(str(exc)) + "\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write(error_line("interrupted") + "\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, without a second error at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERROR

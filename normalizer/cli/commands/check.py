@@ -1,0 +1,55 @@
+"""`normalizer check`: change nothing, report what `clean` would change."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import partial
+
+from ... import report
+from ..configuration import load_settings
+from ..options import add_engine_options, add_file_options
+from ..runner import Outcome, Settings, Worker, run_files
+from ..walk import Task, inputs
+
+NAME = "check"
+HELP = "report what clean would change (exit 1 if anything)"
+DESCRIPTION = "Change nothing; report what `clean` would do, per file."
+EPILOG = """\
+examples:
+  normalizer check articles/                   unified diff of what clean would change
+  normalizer check -f brief a.txt              a.txt:3:57: Lavroy -> Lavrov (ocr.gazetteer)
+  normalizer check -f github .                 GitHub Actions annotations
+  normalizer check -f json a.txt | jq .edits   one JSON object per file and line
+  git diff --name-only | normalizer check -f brief $(cat)
+
+Exit status: 0 every file is clean, 1 some file would change, 2 usage or file errors.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or directories; none or '-' reads stdin")
+    parser.add_argument("-f", "--format", choices=report.FORMATS, default="diff",
+                        help="diff: unified diff (default); json: one object per file and "
+                        "line; github: workflow annotations; brief: path:line:col: old -> new "
+                        "(rule)")
+    add_engine_options(parser)
+    add_file_options(parser, include=True)
+
+
+def check_file(worker: Worker, task: Task, *, fmt: str) -> Outcome:
+    """Report one file in format `fmt` (one of `report.FORMATS`)."""
+    text = worker.read(task)
+    result = worker.normalize(text)
+    return worker.outcome(task.path, text, result, report.render(fmt, task.path, text, result))
+
+
+def run(args: argparse.Namespace) -> int:
+    profile, options, files = load_settings(args)
+    settings = Settings(partial(check_file, fmt=args.format), profile, options,
+                        files.max_file_size)
+    totals = run_files(settings, inputs(args.paths, files), args.jobs, args.quiet)
+    if not args.quiet:
+        sys.stderr.write(totals.summary("checked"))
+    return totals.status()

@@ -1,0 +1,87 @@
+"""`normalizer clean`: write the clean text to stdout, to -o OUT, or in place."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from functools import partial
+
+from ..atomic import require_writable, write_atomic
+from ..configuration import load_settings
+from ..errors import EXIT_ERROR, EXIT_OK, FileError, UsageError
+from ..options import add_engine_options, add_file_options
+from ..runner import Outcome, Settings, Worker, run_files
+from ..walk import Task, inputs, reads_stdin
+
+NAME = "clean"
+HELP = "write the clean text (stdout, -o FILE or --in-place)"
+DESCRIPTION = "Clean text: stdin to stdout, files to stdout, to -o OUT, or in place."
+EPILOG = """\
+examples:
+  normalizer clean < in.txt > out.txt          stdin to stdout
+  normalizer clean article.txt -o clean.txt    one file to another
+  normalizer clean -i corpus/ --jobs 4         rewrite every text file under corpus/
+  normalizer clean --skip spelling -i a.txt    layout, Unicode and promo fixes only
+  normalizer clean --mode suggest a.txt        apply nothing (see check for findings)
+  normalizer clean --gazetteer names.tsv --allow Biegun a.txt
+
+Files are rewritten atomically and keep their mode, BOM, line endings and final newline.
+Exit status: 0 success, 2 when any file could not be read or written (others still done).
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or directories; none or '-' reads stdin")
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("-o", "--output", metavar="OUT",
+                        help="write the one input's clean text here")
+    target.add_argument("-i", "--in-place", action="store_true",
+                        help="rewrite the files (atomically, keeping their mode)")
+    add_engine_options(parser)
+    add_file_options(parser, include=True)
+
+
+def clean_file(worker: Worker, task: Task, *, in_place: bool, output: str | None) -> Outcome:
+    """Clean one file: its text to stdout, to `output`, or over itself when `in_place`
+    (only when it changes)."""
+    text = worker.read(task)
+    if in_place:
+        require_writable(task.path)
+    result = worker.normalize(text)
+    outcome = worker.outcome(task.path, text, result)
+    target = task.path if in_place else output
+    if target is None:
+        outcome.stdout = result.text
+    elif target != task.path or outcome.changed:
+        try:
+            write_atomic(target, result.text.encode("utf-8"))
+        except OSError as exc:
+            raise FileError(target, f"cannot write: {exc.strerror or exc}") from None
+    return outcome
+
+
+def _check_targets(args: argparse.Namespace) -> None:
+    if reads_stdin(args.paths) and args.in_place:
+        raise UsageError("--in-place needs file names; stdin is cleaned to stdout")
+    if args.output:
+        if len(args.paths) > 1:
+            raise UsageError("-o/--output takes one input; use --in-place for several files")
+        if args.paths and os.path.isdir(args.paths[0]):
+            raise UsageError(
+                f"{args.paths[0]}: is a directory; -o writes one file, use --in-place"
+            )
+        if os.path.isdir(args.output):
+            raise UsageError(f"{args.output}: is a directory; -o needs a file name")
+
+
+def run(args: argparse.Namespace) -> int:
+    profile, options, files = load_settings(args)
+    _check_targets(args)
+    handle = partial(clean_file, in_place=args.in_place, output=args.output)
+    settings = Settings(handle, profile, options, files.max_file_size)
+    totals = run_files(settings, inputs(args.paths, files), args.jobs, args.quiet)
+    if not (args.quiet or reads_stdin(args.paths)):
+        sys.stderr.write(totals.summary("processed"))
+    return EXIT_ERROR if totals.errors else EXIT_OK

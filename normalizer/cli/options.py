@@ -1,0 +1,102 @@
+"""Options several commands share, and the types of option values.
+
+A command adds the groups it accepts in its own ``add_arguments``:
+`add_engine_options` (configuration, profile, stages, allow list, gazetteers) and
+`add_file_options` (jobs, include/exclude globs, size limit, quiet). A new shared option
+goes here, once; a command's own options go in its module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from ..model import STAGES
+from ..profile import ENTITY_TYPES, MODES
+
+
+def cores() -> int:
+    """The CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def size(value: str) -> int:
+    """A byte count for --max-file-size: ``20000000``, ``512K``, ``20M`` or ``1G``."""
+    units = {"K": 1024, "M": 1024**2, "G": 1024**3}
+    text = value.strip().upper().removesuffix("B")
+    factor = units.get(text[-1:], 1)
+    number = text[:-1] if text[-1:] in units else text
+    try:
+        result = int(float(number) * factor)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a size like 20M or 500000, got {value!r}"
+        ) from None
+    if result <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive size, got {value!r}")
+    return result
+
+
+def stages(value: str) -> list[str]:
+    """Stage names for --only/--skip, comma-separated."""
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    for name in names:
+        if name not in STAGES:
+            raise argparse.ArgumentTypeError(
+                f"unknown stage {name!r} (known: {', '.join(STAGES)})"
+            )
+    return names
+
+
+def positive(value: str) -> int:
+    """A whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """--config, --profile, --mode, --only, --skip, --allow, --gazetteer
+    (read by `configuration.load_settings`)."""
+    group = parser.add_argument_group("engine options")
+    group.add_argument("--config", metavar="FILE",
+                       help="configuration file to use instead of the discovered one")
+    group.add_argument("--profile", metavar="FILE",
+                       help="engine settings (TOML, same keys as normalizer.toml) "
+                       "replacing those of the configuration")
+    group.add_argument("--mode", choices=MODES,
+                       help="fix: apply confident edits (default); suggest: apply nothing")
+    group.add_argument("--only", metavar="STAGE[,STAGE]", type=stages, action="append",
+                       default=[], help=f"run only these stages ({', '.join(STAGES)})")
+    group.add_argument("--skip", metavar="STAGE[,STAGE]", type=stages, action="append",
+                       default=[], help="do not run these stages")
+    group.add_argument("--allow", metavar="WORD", action="append", default=[],
+                       help="never change WORD (repeatable)")
+    group.add_argument("--gazetteer", metavar="FILE", action="append", default=[],
+                       help="extra names, one 'name<TAB>type' a line; type: "
+                       f"{', '.join(ENTITY_TYPES)} (repeatable)")
+
+
+def add_file_options(parser: argparse.ArgumentParser, *, include: bool) -> None:
+    """--jobs, --include (when `include`), --exclude, --max-file-size, --quiet."""
+    group = parser.add_argument_group("file options")
+    group.add_argument("-j", "--jobs", metavar="N", type=positive, default=cores(),
+                       help="files processed in parallel (default: the cores, %(default)s)")
+    if include:
+        group.add_argument("--include", metavar="GLOB", action="append", default=[],
+                           help="take only matching files when walking a directory, replacing "
+                           "the configured globs (default *.txt, *.md, *.text; repeatable)")
+    group.add_argument("--exclude", metavar="GLOB", action="append", default=[],
+                       help="skip matching files and directories, in addition to the "
+                       "configured globs (repeatable)")
+    group.add_argument("--max-file-size", metavar="SIZE", type=size,
+                       help="refuse larger files, e.g. 500K or 50M (default 20M)")
+    group.add_argument("-q", "--quiet", action="store_true",
+                       help="no progress bar, notes or summary line")

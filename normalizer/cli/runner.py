@@ -1,0 +1,213 @@
+"""Running a command's work on many files, in this process or in worker processes.
+
+A command describes its work on one file as a function ``handle(worker, task) -> Outcome``
+and hands it to `run_files` in a `Settings`; this module finds no files and formats nothing.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import signal
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from .. import report
+from ..lexicon import load_lexicon
+from ..model import Result
+from ..pipeline import Normalizer
+from ..profile import Profile
+from .console import Console
+from .errors import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, FileError, SkipFile
+from .textfile import normalize_file_text, read_text
+from .walk import Item, Task
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What handling one task produced; `stdout` is printed by the main process, in order."""
+
+    path: str
+    stdout: str = ""
+    error: str | None = None
+    note: str | None = None
+    changed: bool = False  # check/clean: the text changes; test: output differs from expected
+    edits: Counter[str] = field(default_factory=Counter)  # applied edits by kind
+    words: int = 0
+
+
+Handler = Callable[["Worker", Task], Outcome]
+"""A command's work on one file (a module-level function or a `functools.partial` of one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a worker needs to handle tasks of one run (sent once to each process)."""
+
+    handle: Handler
+    profile: Profile
+    options: dict[str, Any]  # per-call engine options: mode, only, skip, allow, gazetteer
+    max_file_size: int
+
+
+class Worker:
+    """Handles tasks in one process with one `Normalizer` (the lexicon loads once)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def normalizer(self) -> Normalizer:
+        """Built on the first readable file, so a run of only bad files loads no lexicon."""
+        return Normalizer(self.settings.profile)
+
+    def run(self, task: Task) -> Outcome:
+        """The outcome of `task`; a file's errors and engine failures become its outcome."""
+        try:
+            return self.settings.handle(self, task)
+        except FileError as exc:
+            return Outcome(task.path, error=str(exc))
+        except SkipFile as exc:
+            return Outcome(task.path, note=str(exc))
+        except Exception as exc:  # an engine bug on one file must not stop a corpus run
+            return Outcome(task.path, error=f"{task.path}: internal error: {exc!r}")
+
+    def read(self, task: Task) -> str:
+        """The text of the task's file or stdin data (see `textfile.read_text`)."""
+        return read_text(task.path, self.settings.max_file_size, task.data, explicit=task.explicit)
+
+    def normalize(self, text: str) -> Result:
+        """The engine's result for a file's text, with the run's options."""
+        return normalize_file_text(self.normalizer, text, self.settings.options)
+
+    @staticmethod
+    def outcome(path: str, text: str, result: Result, stdout: str = "") -> Outcome:
+        """The outcome of running the engine on `text`, printing `stdout`."""
+        return Outcome(
+            path,
+            stdout=stdout,
+            changed=result.text != text,
+            edits=Counter(e.kind for e in result.applied),
+            words=len(text.split()),
+        )
+
+
+# --------------------------------------------------------------------------- worker processes
+
+_WORKER: Worker | None = None
+
+
+def _init_worker(settings: Settings, in_pool: bool) -> None:
+    """Create this process's worker; pool workers leave Ctrl-C to the main process, which
+    cancels queued files, so a file being written is always finished."""
+    global _WORKER
+    if in_pool:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER = Worker(settings)
+
+
+def _run_task(task: Task) -> Outcome:
+    assert _WORKER is not None, "worker not initialized"
+    return _WORKER.run(task)
+
+
+def _run_chunk(chunk: list[Task]) -> list[Outcome]:
+    return [_run_task(task) for task in chunk]
+
+
+CHUNK_FILES = 8
+"""Files sent to a worker at once: fewer round trips between processes for small files."""
+
+
+def run_tasks(settings: Settings, tasks: Sequence[Task], jobs: int) -> Iterator[Outcome]:
+    """Outcomes of `tasks`, in order. With `jobs` > 1 files go to that many worker processes
+    in chunks of `CHUNK_FILES`, at most 4 chunks per worker queued at a time, so memory
+    stays flat on any corpus."""
+    jobs = max(1, min(jobs, len(tasks)))
+    if jobs == 1:
+        _init_worker(settings, in_pool=False)
+        yield from map(_run_task, tasks)
+        return
+    # Load the lexicon here, then fork: the workers inherit it instead of loading it again.
+    load_lexicon(settings.profile.gazetteer_files)
+    gc.freeze()
+    context = multiprocessing.get_context("fork")
+    size = max(1, min(CHUNK_FILES, len(tasks) // (4 * jobs)))
+    chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(settings, True)
+    ) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_run_chunk, chunk))
+                if len(pending) >= 4 * jobs:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+# --------------------------------------------------------------------------- a whole run
+
+
+@dataclass(slots=True)
+class Totals:
+    """Counts of a run, for its summary line and exit status."""
+
+    files: int = 0
+    changed: int = 0
+    errors: int = 0
+    skipped: int = 0
+    edits: Counter[str] = field(default_factory=Counter)
+
+    def summary(self, verb: str) -> str:
+        """The closing line, see `report.summary_line`."""
+        return report.summary_line(
+            verb, self.files, self.changed, self.edits, self.errors, self.skipped
+        )
+
+    def status(self) -> int:
+        """Exit status of a command that reports changes: 2 errors, 1 changes, else 0."""
+        if self.errors:
+            return EXIT_ERROR
+        return EXIT_CHANGED if self.changed else EXIT_OK
+
+
+def run_files(settings: Settings, items: Iterable[Item], jobs: int, quiet: bool) -> Totals:
+    """Handle every task (in `jobs` processes); print outputs in order, notes and errors as
+    they come."""
+    items = list(items)
+    tasks = [item for item in items if isinstance(item, Task)]
+    console = Console(quiet, len(tasks))
+    totals = Totals()
+    try:
+        for item in items:
+            if isinstance(item, SkipFile):
+                totals.skipped += 1
+                console.note(str(item))
+            elif isinstance(item, FileError):
+                totals.errors += 1
+                console.error(str(item))
+        for outcome in run_tasks(settings, tasks, jobs):
+            console.advance(outcome.words)
+            if outcome.error:
+                totals.errors += 1
+                console.error(outcome.error)
+            elif outcome.note:
+                totals.skipped += 1
+                console.note(outcome.note)
+            else:
+                totals.files += 1
+                totals.changed += outcome.changed
+                totals.edits.update(outcome.edits)
+                console.out(outcome.stdout)
+    finally:
+        console.close()
+    return totals

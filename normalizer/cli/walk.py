@@ -1,0 +1,88 @@
+"""Finding the files a command works on: paths as named, directories walked."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ..profile import FileOptions
+from .errors import FileError, SkipFile, UsageError
+from .textfile import STDIN
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One unit of work: a file (named on the command line when `explicit`) or stdin data."""
+
+    path: str
+    explicit: bool = True
+    data: bytes | None = None
+
+
+Item = Task | SkipFile | FileError
+"""What finding files yields: work to do, or a note or error to report."""
+
+
+def _matches(rel: str, patterns: Iterable[str]) -> bool:
+    path = PurePosixPath(rel)
+    return any(path.match(pattern) for pattern in patterns)
+
+
+def find_files(
+    paths: Sequence[str], files: FileOptions, include: Sequence[str] | None = None
+) -> Iterator[Item]:
+    """Tasks for `paths` in order; directories are walked in name order.
+
+    While walking, a file is taken when its path relative to the walked directory matches
+    an `include` glob (default `files.include`) and no `exclude` glob; excluded directories
+    are not entered; hidden entries (name starting with ``.``) and symlinked directories are
+    skipped with a note; an unreadable directory is an error. A path named explicitly is
+    taken, whatever its name, unless it matches an exclude glob; a missing one becomes a
+    task that fails with "No such file or directory".
+    """
+    include = files.include if include is None else include
+    for path in paths:
+        if os.path.isdir(path):
+            root = "" if os.path.normpath(path) == "." else path  # report a.txt, not ./a.txt
+            yield from _walk(root, "", files.exclude, include)
+        elif not _matches(path, files.exclude):
+            yield Task(path)
+
+
+def _walk(root: str, rel: str, exclude: Sequence[str], include: Sequence[str]) -> Iterator[Item]:
+    folder = os.path.join(root, rel) if root else rel or "."
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield FileError(folder, f"cannot read directory: {exc.strerror}")
+        return
+    for entry in entries:
+        entry_rel = f"{rel}/{entry.name}" if rel else entry.name
+        path = os.path.join(root, entry_rel) if root else entry_rel
+        if entry.name.startswith("."):
+            yield SkipFile(path, "hidden")
+        elif _matches(entry_rel, exclude):
+            continue
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk(root, entry_rel, exclude, include)
+        elif entry.is_dir():
+            yield SkipFile(path, "symlink to a directory")
+        elif _matches(entry_rel, include):
+            yield Task(path, explicit=False)
+
+
+def inputs(paths: Sequence[str], files: FileOptions) -> Iterable[Item]:
+    """The items of `clean` and `check` PATH arguments: stdin for none or ``-``, else files."""
+    if reads_stdin(paths):
+        return [Task(STDIN, data=sys.stdin.buffer.read())]
+    if "-" in paths:
+        raise UsageError("'-' (stdin) cannot be mixed with file names")
+    return find_files(paths, files)
+
+
+def reads_stdin(paths: Sequence[str]) -> bool:
+    """True when PATH arguments name stdin: none, or ``-`` alone."""
+    return not paths or list(paths) == ["-"]
