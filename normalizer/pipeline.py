@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import boilerplate, layout, spelling, unicode
@@ -21,10 +21,13 @@ from .profile import GazetteerEntry, Profile
 
 @dataclass(frozen=True)
 class StageContext:
-    """What a stage may read: the profile and the shared, immutable lexicon."""
+    """What a stage may read: the profile and the shared, immutable lexicon; and where it
+    may leave counters for `Result.stats` (`notes`: each stage sets its own keys, and the
+    last round's values stand, since that round saw the final text)."""
 
     profile: Profile
     lexicon: Lexicon
+    notes: dict[str, int] = field(default_factory=dict, compare=False)
 
     @cached_property
     def extra_names(self) -> dict[str, Entity]:
@@ -227,6 +230,7 @@ class Normalizer:
         edits = tuple(sorted(composer.applied + composer.suggested, key=lambda e: (e.start, e.end)))
         stats = summarize(text, edits)
         stats["chars_out"] = len(composer.text)
+        stats.update(context.notes)
         return Result(composer.text, edits, stats)
 
     def check(self, text: str, **options: object) -> Result:

@@ -553,11 +553,21 @@ def _is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, E
 
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
-    """Edits for OCR errors, misspellings and misspelt names in `text`, window by window."""
+    """Edits for OCR errors, misspellings and misspelt names in `text`, window by window.
+
+    Sets the note `unchecked_long_tokens`: how many tokens were too long to check."""
     edits: list[Edit] = []
+    unchecked = 0
     for start, end in _windows(text):
-        found = _propose_window(text[start:end], ctx)
+        window = text[start:end]
+        types = word_types(window)
+        unchecked += sum(
+            n for surface, n in types.items()
+            if len(surface) > MAX_LENGTH and any(c.isalpha() for c in surface)
+        )
+        found = _propose_window(window, types, ctx)
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
+    ctx.notes["unchecked_long_tokens"] = unchecked
     return edits
 
 
@@ -587,11 +597,10 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _propose_window(text: str, ctx: StageContext) -> list[Edit]:
+def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[Edit]:
     lexicon = ctx.lexicon
     speller = speller_for(lexicon)
     allow = {w.lower() for w in ctx.profile.allow}
-    types = word_types(text)
     extra = ctx.extra_names
     counted = _Document(types, lexicon.common)
     names = ChainMap(extra, lexicon.names)

@@ -1,0 +1,84 @@
+"""How the engine's cost grows with the input: dense noisy text and hostile shapes.
+
+    .venv/bin/python bench/scaling.py                 # 100 KB, 1 MB, 4 MB of dense noisy text
+    .venv/bin/python bench/scaling.py --sizes 100000,400000 --hostile
+
+Dense noisy text is the synthetic OCR corpus of bench/speed.py (seeded glyph confusions and
+typos, every round different), cut to each size: every size is a first pass over text the
+process has not seen. Prints seconds, words/s and the cost per byte relative to the smallest
+size (1.0 = linear). `--hostile` adds 2 MB inputs of the shapes that once blew up (one
+token, no spaces, long lines, blank lines, URLs of dots) with time and the process's peak RSS.
+Numbers are printed, never asserted: tests/test_bounds.py holds the linearity checks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import datasets
+from bench.speed import build_corpus
+from bench.synth import CorruptionModel
+from normalizer import Normalizer
+
+HOSTILE_SIZE = 2_000_000
+HOSTILE = {
+    "one token": lambda n: "a" * n,
+    "one line of words": lambda n: "Talks with Sergey Lavroy in Libva today " * (n // 40),
+    "letters then @": lambda n: ("a" * 999 + "@") * (n // 1000),
+    "URL of dots": lambda n: "http://" + "." * n,
+    "bars": lambda n: "a|" * (n // 2),
+    "blank lines": lambda n: "\n" * n,
+    "junk glyphs": lambda n: "«»|!'’*0O1l " * (n // 12),
+    "capitalized unknowns": lambda n: "Xyzzyq " * (n // 7),
+    "mojibake": lambda n: "Ã©" * (n // 2),
+}
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100000,1000000,4000000",
+                        help="sizes in characters, comma-separated (default: 100 KB, 1 MB, 4 MB)")
+    parser.add_argument("--hostile", action="store_true", help="also time the hostile shapes")
+    parser.add_argument("--data", help="benchmark data folder (default: ../shared/benchmarks)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    engine = Normalizer()
+    engine.normalize("warm up")
+    corpus = "\n\n".join(
+        build_corpus(datasets.data_dir(args.data), sum(sizes) + 1, 11, CorruptionModel())
+    )
+    print("| size | seconds | words/s | cost per byte vs smallest |\n| --- | --- | --- | --- |")
+    offset, base = 0, None
+    for size in sizes:
+        text = corpus[offset : offset + size]  # unseen text at every size
+        offset += size
+        start = time.perf_counter()
+        engine.normalize(text)
+        seconds = time.perf_counter() - start
+        per_byte = seconds / size
+        base = base or per_byte
+        print(f"| {size:,} | {seconds:.2f} | {len(text.split()) / seconds:,.0f} | "
+              f"{per_byte / base:.2f} |", flush=True)
+    if args.hostile:
+        print("\n| hostile 2 MB input | seconds | peak RSS (MB) |\n| --- | --- | --- |")
+        for name, make in HOSTILE.items():
+            text = make(HOSTILE_SIZE)
+            start = time.perf_counter()
+            engine.normalize(text)
+            print(f"| {name} | {time.perf_counter() - start:.2f} | {_peak_mb():.0f} |",
+                  flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
