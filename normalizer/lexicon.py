@@ -5,6 +5,12 @@ text takes about two seconds while unpickling it (with the garbage collector pau
 fraction of that. The cache key is a hash of every data file's content plus the package and
 symspellpy versions, so an edited dictionary or an upgrade rebuilds it by itself.
 
+A pickle can run code, so a cache file is loaded only when someone else cannot have written
+it: the cache folder and the file must belong to the current user and be writable by no one
+else, the file's content must match the sha256 digest saved in front of it (checked before
+unpickling), and unpickling builds only the lexicon's own classes. Any other file is ignored
+and rebuilt, with a logged warning.
+
 Sources (see dictionaries/SOURCES.md):
 - common words: symspellpy's bundled English frequency list (82,765 words, lowercase);
 - bigrams: symspellpy's bundled bigram list;
@@ -16,10 +22,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import hmac
 import importlib.metadata
 import importlib.resources
+import io
+import logging
 import os
 import pickle
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,7 +42,19 @@ from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
 SYMSPELL_MAX_DISTANCE = 2
 SYMSPELL_PREFIX = 5  # fewer delete keys: 0.75 s cold start instead of 1.2 s (prefix 6)
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
+CACHE_MAGIC = b"normalizer-lexicon-cache\n"
+CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
+CACHE_CLASSES = frozenset({
+    ("normalizer.lexicon", "Lexicon"), ("normalizer.lexicon", "Entity"),
+    ("normalizer.lexicon", "Confusion"), ("symspellpy.symspellpy", "SymSpell"),
+    ("symspellpy.editdistance", "EditDistance"), ("symspellpy.editdistance", "DistanceAlgorithm"),
+    ("symspellpy.editdistance", "DamerauOsaFast"), ("collections", "defaultdict"),
+    ("builtins", "list"),
+})
+"""The only globals a cache file may name (see `_LexiconUnpickler`)."""
+
+log = logging.getLogger(__name__)
 
 # A name token worth indexing on its own: a capitalized word of at least three letters.
 NAME_TOKEN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]+")
@@ -237,30 +259,94 @@ def _cache_key(extra: list[Path]) -> str:
     return digest.hexdigest()[:20]
 
 
+class _LexiconUnpickler(pickle.Unpickler):
+    """Builds only the classes a lexicon is made of: any other global in the stream is refused,
+    so a cache file can never import or call anything else (defence in depth behind the
+    ownership and digest checks)."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) not in CACHE_CLASSES:
+            raise pickle.UnpicklingError(f"refused global {module}.{name}")
+        return super().find_class(module, name)
+
+
+def _untrusted(info: os.stat_result, what: str) -> str | None:
+    """Why a cache file or folder with this status must not be trusted, or None."""
+    if info.st_uid != os.geteuid():
+        return f"{what} is owned by uid {info.st_uid}, not by this user (uid {os.geteuid()})"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"{what} is writable by other users (mode {stat.filemode(info.st_mode)})"
+    return None
+
+
+def _usable_folder(folder: Path) -> bool:
+    """Whether the cache folder exists (it is created, private, when missing) and only this user
+    can write to it; an unsafe folder is neither read nor written, with a logged note."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        reason = _untrusted(folder.stat(), "the folder")
+    except OSError:
+        return False  # no cache where none can be written: only start-up time is lost
+    if reason:
+        log.warning("lexicon cache folder %s not used: %s", folder, reason)
+    return reason is None
+
+
 def _load_cached(path: Path) -> Lexicon | None:
+    """The lexicon stored at `path`, or None (with a logged note) unless the file is this
+    user's own, not writable by others, and its content matches the digest it was saved with."""
+    try:
+        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as fh:
+            info = os.fstat(fh.fileno())
+            reason = _untrusted(info, "the file") if stat.S_ISREG(info.st_mode) else "not a file"
+            data = b"" if reason else fh.read()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        data, reason = b"", f"cannot be opened safely ({exc.strerror})"
+    header = len(CACHE_MAGIC) + CACHE_DIGEST_SIZE
+    if not reason and not (
+        data.startswith(CACHE_MAGIC)
+        and hmac.compare_digest(
+            data[len(CACHE_MAGIC):header], hashlib.sha256(memoryview(data)[header:]).digest()
+        )
+    ):
+        reason = "its content does not match its digest (damaged or altered)"
+    if reason:
+        log.warning("lexicon cache %s ignored and rebuilt: %s", path, reason)
+        return None
     # Unpickling ~1M small objects is three times faster with the collector paused.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        with path.open("rb") as fh:
-            lexicon = pickle.load(fh)
-        return lexicon if isinstance(lexicon, Lexicon) else None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        stream = io.BytesIO(data)  # shares `data`, no copy
+        stream.seek(header)
+        lexicon = _LexiconUnpickler(stream).load()
+        if not isinstance(lexicon, Lexicon):
+            raise TypeError(f"holds a {type(lexicon).__name__}, not a lexicon")
+    except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError) as exc:
+        log.warning("lexicon cache %s ignored and rebuilt: %s", path, exc)
         return None
     finally:
         if enabled:
             gc.enable()
+    return lexicon
 
 
 def _save_cached(path: Path, lexicon: Lexicon) -> None:
-    """Best effort: a read-only cache folder only costs start-up time."""
+    """Write the digest-prefixed pickle atomically, private to this user. Best effort: a
+    read-only cache folder only costs start-up time."""
+    payload = pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
-            pickle.dump(lexicon, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:  # mode 0600
+            temporary = Path(tmp.name)
+            tmp.write(CACHE_MAGIC + hashlib.sha256(payload).digest())
+            tmp.write(payload)
+        os.replace(temporary, path)
     except OSError:
-        pass
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=8)
@@ -269,11 +355,14 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
         if not path.is_file():
             raise FileNotFoundError(f"gazetteer file not found: {path}")
     key = _cache_key(list(extra))
-    cache_file = cache_dir() / f"lexicon-{key}.pickle"
-    lexicon = _load_cached(cache_file) if cache_file.is_file() else None
+    folder = cache_dir()
+    cache_file = folder / f"lexicon-{key}.pickle"
+    usable = _usable_folder(folder)
+    lexicon = _load_cached(cache_file) if usable else None
     if lexicon is None:
         lexicon = _build(list(extra))
-        _save_cached(cache_file, lexicon)
+        if usable:
+            _save_cached(cache_file, lexicon)
     return lexicon
 
 

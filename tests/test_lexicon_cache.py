@@ -1,0 +1,159 @@
+"""The lexicon cache is a pickle: only a file this user wrote, intact, is ever unpickled."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import stat
+from pathlib import Path
+
+import pytest
+from symspellpy import SymSpell
+from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+
+from normalizer import lexicon as lexicon_module
+from normalizer.lexicon import (
+    CACHE_MAGIC,
+    Confusion,
+    Entity,
+    Lexicon,
+    _load_cached,
+    _save_cached,
+)
+
+
+def tiny_lexicon() -> Lexicon:
+    """A lexicon with the same classes as the real one, small enough to build in a test."""
+    symspell = SymSpell(2, 5, distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST))
+    for word, count in (("libya", 100), ("talks", 50)):
+        symspell.create_dictionary_entry(word, count)
+    return Lexicon(
+        common={"libya": 100, "talks": 50}, zipf={"libya": 4.2}, bigrams={"talks with": 7},
+        names={"lavrov": Entity("Lavrov", "person", "curated:people.tsv")},
+        confusions=(Confusion("rn", "m", 1.5),), symspell=symspell, sources=("built/x.tsv",),
+    )
+
+
+@pytest.fixture
+def cache_file(tmp_path: Path) -> Path:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    path = folder / "lexicon-test.pickle"
+    _save_cached(path, tiny_lexicon())
+    return path
+
+
+def notes(caplog: pytest.LogCaptureFixture) -> str:
+    return "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING)
+
+
+def test_a_saved_cache_is_private_digest_prefixed_and_loads_back(cache_file):
+    assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600
+    assert cache_file.read_bytes().startswith(CACHE_MAGIC)
+    loaded = _load_cached(cache_file)
+    assert loaded is not None
+    assert loaded.common == {"libya": 100, "talks": 50}
+    assert loaded.names["lavrov"] == Entity("Lavrov", "person", "curated:people.tsv")
+    assert loaded.symspell.lookup("lybia", 0)[0].term == "libya"
+    assert not list(cache_file.parent.glob("tmp*")), "no temporary file left behind"
+
+
+def test_altered_content_is_never_unpickled(cache_file, caplog):
+    data = bytearray(cache_file.read_bytes())
+    data[-10] ^= 0xFF
+    cache_file.write_bytes(bytes(data))
+    assert _load_cached(cache_file) is None
+    assert "does not match its digest" in notes(caplog)
+
+
+def test_a_truncated_or_foreign_file_is_ignored(cache_file, caplog):
+    cache_file.write_bytes(cache_file.read_bytes()[:1000])
+    assert _load_cached(cache_file) is None
+    cache_file.write_bytes(pickle.dumps(tiny_lexicon()))  # a bare pickle, no digest
+    assert _load_cached(cache_file) is None
+    assert notes(caplog).count("does not match its digest") == 2
+
+
+def test_a_file_writable_by_others_is_ignored(cache_file, caplog):
+    cache_file.chmod(0o666)
+    assert _load_cached(cache_file) is None
+    assert "writable by other users" in notes(caplog)
+
+
+def test_a_file_owned_by_someone_else_is_ignored(cache_file, caplog, monkeypatch):
+    owner = cache_file.stat().st_uid
+    monkeypatch.setattr(os, "geteuid", lambda: owner + 1)
+    assert _load_cached(cache_file) is None
+    assert f"owned by uid {owner}, not by this user" in notes(caplog)
+
+
+def test_a_symbolic_link_is_not_followed(cache_file, caplog):
+    link = cache_file.with_name("lexicon-link.pickle")
+    link.symlink_to(cache_file)
+    assert _load_cached(link) is None
+    assert "cannot be opened safely" in notes(caplog)
+
+
+class _Exploit:
+    def __reduce__(self):
+        return (os.system, ("touch exploited",))
+
+
+def test_a_pickle_naming_other_globals_is_refused_even_with_a_valid_digest(
+    cache_file, caplog, monkeypatch, tmp_path
+):
+    """Defence in depth: a well-formed, owned, digest-matching file still cannot run code."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(pickle, "dumps", lambda obj, protocol: pickle._dumps(_Exploit(), protocol))
+    _save_cached(cache_file, tiny_lexicon())
+    monkeypatch.undo()
+    assert _load_cached(cache_file) is None
+    assert "refused global" in notes(caplog)
+    assert not (tmp_path / "exploited").exists()
+
+
+@pytest.fixture
+def counted_builds(monkeypatch, tmp_path) -> list[int]:
+    """Route `_load` to a tiny lexicon in a temporary cache folder; count the builds."""
+    builds: list[int] = []
+
+    def build(extra):
+        builds.append(1)
+        return tiny_lexicon()
+
+    monkeypatch.setattr(lexicon_module, "_build", build)
+    monkeypatch.setattr(lexicon_module, "_cache_key", lambda extra: "test")
+    monkeypatch.setenv("NORMALIZER_CACHE_DIR", str(tmp_path / "cache"))
+    return builds
+
+
+def load() -> Lexicon:
+    return lexicon_module._load.__wrapped__(())
+
+
+def test_a_tampered_cache_is_rebuilt_and_replaced(counted_builds, tmp_path, caplog):
+    load()
+    folder = tmp_path / "cache"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert len(counted_builds) == 1
+    load()
+    assert len(counted_builds) == 1, "the second start reads the cache"
+    path = folder / "lexicon-test.pickle"
+    path.write_bytes(path.read_bytes().replace(b"libya", b"lybia"))
+    assert load().common["libya"] == 100
+    assert len(counted_builds) == 2
+    assert "ignored and rebuilt" in notes(caplog)
+    load()
+    assert len(counted_builds) == 2, "the rebuilt cache is valid again"
+
+
+def test_an_unsafe_folder_is_neither_read_nor_written(counted_builds, tmp_path, caplog):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    folder.chmod(0o777)
+    load()
+    load()
+    assert len(counted_builds) == 2
+    assert not list(folder.iterdir())
+    assert "cache folder" in notes(caplog) and "writable by other users" in notes(caplog)
