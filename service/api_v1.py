@@ -9,7 +9,15 @@ from flask import Blueprint, Response, current_app, jsonify
 from normalizer import __version__
 
 from .errors import ApiError, field_error
-from .inputs import Document, parse_document, read_document, read_json_body, require_content_type
+from .inputs import (
+    Document,
+    json_type,
+    parse_document,
+    read_document,
+    read_json_body,
+    reject_unknown_fields,
+    require_content_type,
+)
 from .state import state
 
 bp = Blueprint("v1", __name__, url_prefix="/v1")
@@ -36,11 +44,16 @@ def normalize_batch() -> Response:
     """Normalize up to `batch_max_documents` documents; each slot answers independently."""
     require_content_type("application/json")
     body = read_json_body()
-    if not isinstance(body, dict) or set(body) != {"documents"}:
-        raise field_error("body", 'expected a JSON object {"documents": [...]}')
+    if not isinstance(body, dict):
+        expected = 'expected a JSON object {"documents": [...]}'
+        raise field_error("body", f"{expected}, got {json_type(body)}")
+    reject_unknown_fields(body, "", ("documents",))
+    if "documents" not in body:
+        raise field_error("documents", "required field missing")
     documents = body["documents"]
     if not isinstance(documents, list):
-        raise field_error("documents", "expected an array of document objects")
+        got = json_type(documents)
+        raise field_error("documents", f"expected an array of document objects, got {got}")
     limit = state().config.batch_max_documents
     if len(documents) > limit:
         message = f"documents: {len(documents)} given, at most {limit} accepted"

@@ -8,6 +8,7 @@ message (`documents[2].gazetteer[0].type: ...`).
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,10 @@ from normalizer.profile import ENTITY_TYPES, MODES
 from .errors import ApiError, field_error
 
 UTF8_CHARSETS = ("utf-8", "utf8", "us-ascii", "ascii")
+MAX_NUMBER_CHARS = 100
+"""Longest number literal accepted in JSON (no field is a number; this bounds parsing work)."""
+QUOTE_CHARS = 40
+"""Characters of a client's value repeated in an error message."""
 OPTION_FIELDS = ("mode", "only", "skip", "allow", "gazetteer")
 
 
@@ -85,14 +90,66 @@ def read_body() -> bytes:
     return data
 
 
+class StrictJSONError(ValueError):
+    """Valid JSON syntax the service refuses: NaN/Infinity, huge numbers, duplicate keys."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise StrictJSONError(f"{name} is not a JSON number")
+
+
+def _bounded_number(kind: type[int] | type[float]) -> Any:
+    def parse(literal: str) -> int | float:
+        if len(literal) > MAX_NUMBER_CHARS:
+            raise StrictJSONError(f"a number longer than {MAX_NUMBER_CHARS} characters")
+        value = kind(literal)
+        if not math.isfinite(value):
+            raise StrictJSONError(f"number {literal} is out of range")
+        return value
+
+    return parse
+
+
+def first_duplicate(pairs: list[tuple[str, Any]]) -> str | None:
+    """The first key that occurs twice among (key, value) pairs, or None."""
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    return None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        key = first_duplicate(pairs)
+        raise StrictJSONError(f"duplicate key {describe(key)} in an object")
+    return obj
+
+
+_STRICT_JSON = json.JSONDecoder(
+    object_pairs_hook=_unique_keys,
+    parse_constant=_refuse_constant,
+    parse_int=_bounded_number(int),
+    parse_float=_bounded_number(float),
+)
+"""RFC 8259 JSON without Python's extensions (NaN, Infinity) and with unique keys."""
+
+
 def read_json_body() -> Any:
-    """The request body parsed as JSON (application/json, UTF-8)."""
+    """The request body parsed as strict JSON (application/json, UTF-8); 400 otherwise."""
     raw = decode_utf8(read_body(), "request body")
     try:
-        return json.loads(raw.removeprefix("\ufeff"))
+        return _STRICT_JSON.decode(raw.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
-        raise ApiError(400, "malformed_json", f"malformed JSON at {where}: {exc.msg}") from None
+        message = f"malformed JSON at {where}: {exc.msg}"
+    except RecursionError:
+        message = "malformed JSON: arrays or objects nested too deeply"
+    except StrictJSONError as exc:
+        message = f"malformed JSON: {exc}"
+    raise ApiError(400, "malformed_json", message)
 
 
 def read_document(allow_mode: bool = True) -> Document:
@@ -107,16 +164,14 @@ def parse_document(body: Any, prefix: str, allow_mode: bool = True) -> Document:
     """Validate one JSON document `{"text", "mode"?, "only"?, "skip"?, "allow"?, "gazetteer"?}`."""
     if not isinstance(body, dict):
         where = prefix.rstrip(".") or "body"
-        raise field_error(where, f"expected a JSON object, got {_type(body)}")
+        raise field_error(where, f"expected a JSON object, got {json_type(body)}")
     known = ("text", *OPTION_FIELDS) if allow_mode else ("text", *OPTION_FIELDS[1:])
-    for key in body:
-        if key not in known:
-            raise field_error(f"{prefix}{key}", f"unknown field (known: {', '.join(known)})")
+    reject_unknown_fields(body, prefix, known)
     if "text" not in body:
         raise field_error(f"{prefix}text", "required field missing")
     text = body["text"]
     if not isinstance(text, str):
-        raise field_error(f"{prefix}text", f"expected a string, got {_type(text)}")
+        raise field_error(f"{prefix}text", f"expected a string, got {json_type(text)}")
     options: dict[str, Any] = {}
     if "mode" in body:
         options["mode"] = _choice(f"{prefix}mode", body["mode"], MODES)
@@ -133,17 +188,24 @@ def parse_document(body: Any, prefix: str, allow_mode: bool = True) -> Document:
     return Document(check_text(text, f"{prefix}text"), options)
 
 
+def reject_unknown_fields(obj: dict[str, Any], prefix: str, known: tuple[str, ...]) -> None:
+    """400 naming the first key of `obj` that is not one of `known`."""
+    for key in obj:
+        if key not in known:
+            where = f"{prefix}{cut(key)}"
+            raise field_error(where, f"unknown field (known: {', '.join(known)})")
+
+
 def _gazetteer(where: str, value: Any) -> list[GazetteerEntry]:
     if not isinstance(value, list):
-        raise field_error(where, f"expected an array of {{name, type}} objects, got {_type(value)}")
+        got = json_type(value)
+        raise field_error(where, f"expected an array of {{name, type}} objects, got {got}")
     entries = []
     for i, item in enumerate(value):
         at = f"{where}[{i}]"
         if not isinstance(item, dict):
-            raise field_error(at, f"expected an object {{name, type}}, got {_type(item)}")
-        for key in item:
-            if key not in ("name", "type"):
-                raise field_error(f"{at}.{key}", "unknown field (known: name, type)")
+            raise field_error(at, f"expected an object {{name, type}}, got {json_type(item)}")
+        reject_unknown_fields(item, f"{at}.", ("name", "type"))
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
             raise field_error(f"{at}.name", "expected a non-empty string")
@@ -154,20 +216,32 @@ def _gazetteer(where: str, value: Any) -> list[GazetteerEntry]:
 
 def _choice(where: str, value: Any, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in choices:
-        raise field_error(where, f"expected one of {', '.join(choices)}, got {json.dumps(value)}")
+        raise field_error(where, f"expected one of {', '.join(choices)}, got {describe(value)}")
     return value
 
 
 def _string_list(where: str, value: Any) -> list[str]:
     if not isinstance(value, list):
-        raise field_error(where, f"expected an array of strings, got {_type(value)}")
+        raise field_error(where, f"expected an array of strings, got {json_type(value)}")
     for i, item in enumerate(value):
         if not isinstance(item, str):
-            raise field_error(f"{where}[{i}]", f"expected a string, got {_type(item)}")
+            raise field_error(f"{where}[{i}]", f"expected a string, got {json_type(item)}")
     return [check_text(v, f"{where}[{i}]") for i, v in enumerate(value)]
 
 
-def _type(value: Any) -> str:
+def describe(value: Any) -> str:
+    """A client's value for an error message: a string quoted and cut short, else its type."""
+    if isinstance(value, str):
+        return json.dumps(cut(value), ensure_ascii=False)
+    return json_type(value)
+
+
+def cut(text: str) -> str:
+    """`text`, cut to `QUOTE_CHARS` characters for an error message."""
+    return text[:QUOTE_CHARS] + "..." if len(text) > QUOTE_CHARS else text
+
+
+def json_type(value: Any) -> str:
     """The JSON name of a value's type, for error messages."""
     if value is None:
         return "null"

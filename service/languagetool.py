@@ -22,7 +22,16 @@ from flask import Blueprint, Response, g, jsonify, request
 from normalizer import Edit, __version__
 
 from .errors import ApiError, field_error
-from .inputs import Document, check_text, decode_utf8, read_body, require_content_type
+from .inputs import (
+    Document,
+    check_text,
+    cut,
+    decode_utf8,
+    describe,
+    first_duplicate,
+    read_body,
+    require_content_type,
+)
 from .state import state
 
 bp = Blueprint("lt", __name__, url_prefix="/v2")
@@ -58,19 +67,21 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.$")
 
 
 def form() -> dict[str, str]:
-    """The request's form fields (first value of each), decoded as strict UTF-8; cached."""
+    """The request's form fields, decoded as strict UTF-8; cached. A field given twice is
+    ambiguous and refused (400), like a duplicate key in JSON."""
     if "lt_form" not in g:
         if require_content_type(*FORM_TYPES) == "multipart/form-data":
-            g.lt_form = {key: request.form[key] for key in request.form}
+            pairs = list(request.form.items(multi=True))
         else:
             body = decode_utf8(read_body(), "request body")
             try:
                 pairs = urllib.parse.parse_qsl(body, keep_blank_values=True, errors="strict")
             except UnicodeDecodeError:
                 raise ApiError(422, "invalid_utf8", "a form field is not valid UTF-8") from None
-            g.lt_form = {}
-            for key, value in pairs:
-                g.lt_form.setdefault(key, value)
+        repeated = first_duplicate(pairs)
+        if repeated is not None:
+            raise field_error(cut(repeated), "given more than once")
+        g.lt_form = dict(pairs)
     return g.lt_form
 
 
@@ -86,10 +97,10 @@ def languages() -> Response:
 def check() -> Response:
     """Check a text and answer LanguageTool's JSON (`software`, `language`, `matches`)."""
     fields = form()
+    if "data" in fields:
+        raise field_error("data", "annotated text is not supported; send the text field")
     text = fields.get("text")
     if text is None:
-        if "data" in fields:
-            raise field_error("data", "annotated text is not supported; send the text field")
         raise field_error("text", "required field missing")
     code = _language(fields.get("language"))
     engine = state().engine
@@ -127,9 +138,8 @@ def _language(value: str | None) -> str:
         raise field_error("language", "required field missing (e.g. en-US or auto)")
     if value in LANGUAGES or value == "auto":
         return value
-    raise field_error(
-        "language", f"unsupported language {value!r} (supported: {', '.join(LANGUAGES)}, auto)"
-    )
+    supported = f"supported: {', '.join(LANGUAGES)}, auto"
+    raise field_error("language", f"unsupported language {describe(value)} ({supported})")
 
 
 def _split(value: str | None) -> set[str]:
@@ -146,7 +156,7 @@ def _select(fields: dict[str, str], matches: list[dict[str, Any]]) -> list[dict[
     )
     only = fields.get("enabledOnly", "false")
     if only not in ("true", "false"):
-        raise field_error("enabledOnly", f"expected true or false, got {only!r}")
+        raise field_error("enabledOnly", f"expected true or false, got {describe(only)}")
     kept = []
     for match in matches:
         rule, category = match["rule"]["id"], match["rule"]["category"]["id"]
