@@ -49,7 +49,8 @@ def test_nesting_the_parser_accepts_is_answered_by_type_not_echoed(client):
     serialises the value back (which could recurse past the limit, or be megabytes long)."""
     deep = "[" * 900 + "]" * 900
     for field in ("mode", "text", "only", "allow", "gazetteer"):
-        raw = '{"text": "a", "%s": %s}' % (field, deep) if field != "text" else '{"text": %s}' % deep
+        before = "" if field == "text" else '"text": "a", '
+        raw = "{" + before + json.dumps(field) + ": " + deep + "}"
         message = error_of(post_json(client, "/v1/normalize", raw), 400, "invalid_field")
         assert message.startswith(f"{field}") and len(message) < 200
 
