@@ -37,6 +37,11 @@ from .state import state
 bp = Blueprint("lt", __name__, url_prefix="/v2")
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+READ_FIELDS = frozenset({
+    "text", "data", "language", "disabledRules", "enabledRules", "disabledCategories",
+    "enabledCategories", "enabledOnly", "apiKey",
+})
+"""The form fields the service reads; LanguageTool's others are accepted and ignored."""
 LANGUAGES = {
     "en": "English",
     "en-US": "English (US)",
@@ -67,8 +72,8 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.$")
 
 
 def form() -> dict[str, str]:
-    """The request's form fields, decoded as strict UTF-8; cached. A field given twice is
-    ambiguous and refused (400), like a duplicate key in JSON."""
+    """The request's form fields, decoded as strict UTF-8; cached. A field the service reads,
+    given twice, is ambiguous and refused (400), like a duplicate key in JSON."""
     if "lt_form" not in g:
         if require_content_type(*FORM_TYPES) == "multipart/form-data":
             pairs = list(request.form.items(multi=True))
@@ -78,7 +83,7 @@ def form() -> dict[str, str]:
                 pairs = urllib.parse.parse_qsl(body, keep_blank_values=True, errors="strict")
             except UnicodeDecodeError:
                 raise ApiError(422, "invalid_utf8", "a form field is not valid UTF-8") from None
-        repeated = first_duplicate(pairs)
+        repeated = first_duplicate([pair for pair in pairs if pair[0] in READ_FIELDS])
         if repeated is not None:
             raise field_error(cut(repeated), "given more than once")
         g.lt_form = dict(pairs)

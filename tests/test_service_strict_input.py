@@ -137,3 +137,9 @@ def test_v2_check_refuses_a_repeated_multipart_field(client):
     data = {"text": ["a", "b"], "language": "en-US"}
     response = client.post("/v2/check", data=data, content_type="multipart/form-data")
     assert error_of(response, 400, "invalid_field") == "text: given more than once"
+
+
+def test_v2_check_ignores_repeated_fields_it_does_not_read(client):
+    data = {"text": "Libva", "language": "en-US", "motherTongue": ["de", "fr"]}
+    response = client.post("/v2/check", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200
