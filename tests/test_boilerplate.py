@@ -26,6 +26,10 @@ def _load(name: str) -> list[dict[str, Any]]:
 POSITIVE = _load("positive.json")
 NEGATIVE = _load("negative.json")
 KNOWN_FAILURES = _load("known_failures.json")
+HARD_NEGATIVES = _load("hard_negatives.json")
+# Prose around a single promo or sentence under test.
+BEFORE = "The council voted 7 to 2 on Tuesday to approve the transit budget after months of debate."
+AFTER = "Officials expect the first new routes to open in the spring, though delays are possible."
 
 
 def _propose(text: str, packs: tuple[str, ...] | None = None) -> list[Edit]:
@@ -101,10 +105,19 @@ def test_known_failure_still_fails(case: dict[str, Any]) -> None:
     assert _clean(case["input"]) != case["expected"], "known failure now passes"
 
 
+@pytest.mark.parametrize("case", HARD_NEGATIVES, ids=[c["id"] for c in HARD_NEGATIVES])
+def test_news_sentence_that_starts_like_a_promo_stays(case: dict[str, Any]) -> None:
+    # Alone, and as a paragraph between two others, as it would sit in an article.
+    assert _propose(case["text"]) == []
+    text = f"{BEFORE}\n\n{case['text'].strip()}\n\n{AFTER}\n"
+    assert _propose(text) == []
+
+
 def test_case_counts() -> None:
     assert len(POSITIVE) >= 20
     assert len(NEGATIVE) >= 25
-    ids = [c["id"] for c in POSITIVE + NEGATIVE + KNOWN_FAILURES]
+    assert len(HARD_NEGATIVES) >= 200
+    ids = [c["id"] for c in POSITIVE + NEGATIVE + KNOWN_FAILURES + HARD_NEGATIVES]
     assert len(ids) == len(set(ids))
 
 
@@ -122,6 +135,38 @@ def test_mixed_document() -> None:
     assert apply_edits(text, edits) == "\n\n".join(p for p in parts_out if p) + "\n"
     assert [e.rule for e in edits] == [r for c in POSITIVE for r in c["rules"]]
     _assert_paragraph_spans(text, edits)
+
+
+# --------------------------------------------------------------------------- pack examples
+
+def _pack_rules() -> list[boilerplate.packs.Rule]:
+    found = boilerplate.available_packs([lexicon.dictionaries_dir() / "boilerplate"])
+    return [rule for path in found.values() for rule in boilerplate.parse_pack(path).rules]
+
+
+EXAMPLES = [(r.id, text) for r in _pack_rules() for text in r.examples]
+COUNTER_EXAMPLES = [(r.id, text) for r in _pack_rules() for text in r.counter_examples]
+
+
+@pytest.mark.parametrize(("rule", "example"), EXAMPLES, ids=[f"{r}:{t[:40]}" for r, t in EXAMPLES])
+def test_pack_example_is_removed_by_its_rule(rule: str, example: str) -> None:
+    text = f"{BEFORE}\n\n{example}\n\n{AFTER}\n"
+    edits = _propose(text)
+    assert [e.rule for e in edits] == [rule]
+    assert apply_edits(text, edits) == f"{BEFORE}\n\n{AFTER}\n"
+
+
+@pytest.mark.parametrize(
+    ("rule", "example"), COUNTER_EXAMPLES, ids=[f"{r}:{t[:40]}" for r, t in COUNTER_EXAMPLES]
+)
+def test_pack_counter_example_stays(rule: str, example: str) -> None:
+    text = f"{BEFORE}\n\n{example}\n\n{AFTER}\n"
+    assert _propose(text) == []
+
+
+def test_every_rule_has_examples() -> None:
+    for rule in _pack_rules():
+        assert rule.examples, f"{rule.id} has no examples"
 
 
 # --------------------------------------------------------------------------- the seed
@@ -167,13 +212,13 @@ def test_whole_document_promo() -> None:
 def test_shipped_packs_are_documented_and_exercised() -> None:
     found = boilerplate.available_packs([lexicon.dictionaries_dir() / "boilerplate"])
     assert {"ads", "newsletter", "explainer", "navigation", "social", "related"} <= set(found)
-    exercised = {r for c in POSITIVE for r in c["rules"]}
+    exercised = {r for c in POSITIVE for r in c["rules"]} | {rule for rule, _text in EXAMPLES}
     for path in found.values():
         pack = boilerplate.parse_pack(path)
         assert pack.description and pack.provenance and pack.licence
         for rule in pack.rules:
             assert re.fullmatch(r"[a-z]+\.[a-z-]+", rule.id), rule.id
-            assert rule.id in exercised, f"{rule.id} has no positive case"
+            assert rule.id in exercised, f"{rule.id} has no positive case or example"
 
 
 def test_profile_selects_packs() -> None:
@@ -232,3 +277,102 @@ def test_dictionaries_dir_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 def test_a_megabyte_of_clean_prose_yields_no_removal() -> None:
     prose = SEED.with_suffix(".expected.txt").read_text(encoding="utf-8")
     assert _propose(prose * (1_000_000 // len(prose))) == []
+
+
+# --------------------------------------------------------------------------- prose guard
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Already a member of NATO since 2023, Finland has doubled its defence budget and bought F-35 jets.",
+        "Subscribe to the podcast on Spotify or Apple Podcasts, the host joked during the broadcast.",
+        "Copyright 2019 rules were struck down by the European Court of Justice in March.",
+    ],
+)
+def test_prose_guard_keeps_news_sentences(sentence: str) -> None:
+    assert boilerplate.prose.is_news_prose(sentence)
+    assert _propose(f"{BEFORE}\n\n{sentence}\n\n{AFTER}\n") == []
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Subscribe now for unlimited access to our journalism.",
+        "Already a subscriber? Log in.",
+        "Copyright 2024 The Associated Press. All rights reserved. This material may not be published.",
+        "Get the Evening Update newsletter delivered each weekday.",
+        "Advertisement - Scroll to continue",
+    ],
+)
+def test_prose_guard_lets_promos_go(promo: str) -> None:
+    assert not boilerplate.prose.is_news_prose(promo)
+
+
+def test_advertising_heading_above_its_section_stays() -> None:
+    text = f"{BEFORE}\n\nAdvertising\n\nAdvertising revenue at the group fell 12 percent in the quarter.\n"
+    assert _propose(text) == []
+    assert [e.rule for e in _propose(f"{BEFORE}\n\nAdvertising\n\n{AFTER}\n")] == ["ad.ambiguous-label"]
+
+
+# --------------------------------------------------------------------------- titled boxes
+
+BOXES = [
+    "Explainer: What is NATO?\n\nNATO is a military alliance of 32 countries in Europe and North America, founded in 1949. Its members agree that an attack on one is an attack on all.",
+    "Who are the Houthis?\n\nThe Houthis are a Yemeni rebel movement backed by Iran. They control much of the country's north.",
+    "Factbox\n\nThe International Criminal Court was set up in 2002 to try genocide, war crimes and crimes against humanity.",
+    "How the filibuster works\n\nThe filibuster is a Senate rule that lets a minority of senators delay or block a vote. Ending one takes 60 votes.",
+    "Background: The Taliban ruled Afghanistan from 1996 to 2001 and returned to power in August 2021.",
+    "By the numbers\n\n32 member countries\n\n1949: the year the alliance was founded\n\n2%: the share of GDP members pledge to spend on defence",
+    "Q&A: What is a recession?\n\nA recession is a significant decline in economic activity that lasts more than a few months.",
+]
+
+
+@pytest.mark.parametrize("box", BOXES, ids=[b.split("\n")[0][:30] for b in BOXES])
+def test_titled_box_is_removed(box: str) -> None:
+    text = f"{BEFORE}\n\n{box}\n\n{AFTER}\n"
+    edits = _propose(text)
+    assert [e.rule for e in edits] == ["explainer.titled-box"]
+    assert edits[0].applied and 0.8 <= edits[0].confidence <= 0.97
+    assert "titled box" in edits[0].reason
+    assert apply_edits(text, edits) == f"{BEFORE}\n\n{AFTER}\n"
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # a subhead whose paragraph goes on with the story: quotes, reporting, the article's people
+        "How did it happen?\n\nInvestigators are still trying to piece together the final minutes of the flight.",
+        "What Comes Next\n\nMr. Alvarez said he would appeal the ruling on Monday.",
+        "The Background\n\n\"We were never told,\" said Ana Ruiz, who has lived in the valley since 1987.",
+        "Why now?\n\nHe has avoided directly answering questions about the timing of the decision.",
+    ],
+)
+def test_article_section_is_not_a_box(section: str) -> None:
+    text = f"Mr. Alvarez spoke to reporters in Lima.\n\n{BEFORE}\n\n{section}\n\n{AFTER}\n"
+    assert [e for e in _propose(text) if e.applied] == []
+
+
+def test_weak_box_is_only_a_suggestion() -> None:
+    # No title cue: the shape alone (a short title, one generic sentence) is not enough to act.
+    text = f"{BEFORE}\n\nThe Alliance\n\nNATO is a military alliance of 32 countries founded in 1949.\n\n{AFTER}\n"
+    edits = _propose(text)
+    assert [(e.rule, e.applied) for e in edits] == [("explainer.titled-box", False)]
+    assert 0.6 <= edits[0].confidence < 0.8
+    assert apply_edits(text, edits) == text
+
+
+def test_box_threshold_follows_the_profile() -> None:
+    text = f"{BEFORE}\n\n{BOXES[1]}\n\n{AFTER}\n"
+    strict = boilerplate.propose(text, SimpleNamespace(profile=Profile(threshold=0.99)))
+    assert [(e.rule, e.applied) for e in strict] == [("explainer.titled-box", False)]
+
+
+def test_box_detector_off_without_the_explainer_pack() -> None:
+    text = f"{BEFORE}\n\n{BOXES[1]}\n\n{AFTER}\n"
+    assert _propose(text, ("ads", "social")) == []
+
+
+def test_document_title_is_never_a_box() -> None:
+    text = f"{BOXES[1]}\n\n{AFTER}\n"
+    assert _propose(text) == []

@@ -1,0 +1,114 @@
+"""Matching the rules of the packs against paragraphs.
+
+A rule either matches one paragraph (`Sign up for ...`, `Advertisement`) or is a *box*: a
+heading paragraph followed by a bounded number of body paragraphs (`Share this` + one network
+name per line). A paragraph that the prose guard finds to be a complete news sentence is never
+removed, whatever rule matched it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .packs import BodySpec, Rule, RuleSet
+from .paragraphs import Match, Para, normalized, snippet
+from .prose import is_news_prose
+
+_TITLE_END = re.compile(r"[.,;]$")
+# Words a title leaves in lower case.
+SMALL_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "the", "to", "vs", "with", "about", "after", "over",
+})
+
+
+def titleish(norm: str) -> bool:
+    """A heading: starts with a capital, no closing sentence punctuation, and either short or
+    with its content words capitalized."""
+    if not norm or not norm[0].isupper() or _TITLE_END.search(norm):
+        return False
+    words = [w for w in norm.split() if w[0].isalpha() and w.lower() not in SMALL_WORDS]
+    capped = sum(1 for w in words if w[0].isupper())
+    return len(words) <= 4 or capped >= 0.6 * len(words)
+
+
+def _trigger(rule: Rule, norm: str, low: str, words: int) -> str | None:
+    """The cue that makes `norm` match `rule` (for the reason), or None when it does not."""
+    if not rule.min_words <= words <= rule.max_words:
+        return None
+    keyword = next((k for k in rule.keywords if k in low), None)
+    if keyword is None or (rule.title and not titleish(norm)):
+        return None
+    if not rule.pattern.fullmatch(norm) or (rule.reject and rule.reject.search(norm)):
+        return None
+    if rule.require:
+        found = rule.require.search(norm)
+        return found.group() if found else None
+    return keyword
+
+
+def _body_ok(spec: BodySpec, norm: str, words: int) -> bool:
+    return (
+        spec.min_words <= words <= spec.max_words
+        and spec.pattern.fullmatch(norm) is not None
+        and not (spec.reject and spec.reject.search(norm))
+    )
+
+
+def rule_matches(text: str, paras: list[Para], ruleset: RuleSet) -> Iterator[Match]:
+    """Every paragraph or box a pack rule removes, in text order, never overlapping."""
+    index = 0
+    while index < len(paras):
+        para = paras[index]
+        found = None
+        if para.end - para.start <= ruleset.char_limit:
+            found = _match_at(text, paras, index, ruleset)
+        if found is None:
+            index += 1
+        else:
+            yield found
+            index = found.last + 1
+
+
+def _match_at(text: str, paras: list[Para], index: int, ruleset: RuleSet) -> Match | None:
+    """The first rule matching the paragraph at `index` (with its box body), if any."""
+    para = paras[index]
+    line = text[para.start : para.end]
+    rules, prefilter = ruleset.candidates(len(line.split()))
+    if prefilter is None or not prefilter.search(line.lower()):
+        return None  # the common case for prose: no rule keyword at all
+    norm = normalized(para, text)
+    low = norm.lower()
+    for rule in rules:
+        cue = _trigger(rule, norm, low, para.words)
+        if cue is None or (rule.not_first and index == 0):
+            continue
+        last = _box_end(text, paras, index, rule.body) if rule.body else index
+        if last is None or _heads_its_topic(text, paras, last, rule) or is_news_prose(norm):
+            continue
+        reason = rule.reason.format(
+            snippet=snippet(norm), heading=norm, cue=cue, count=last - index
+        )
+        return Match(rule.id, index, last, rule.confidence, reason)
+    return None
+
+
+def _box_end(text: str, paras: list[Para], index: int, spec: BodySpec) -> int | None:
+    """The last body paragraph of the box headed at `index`, None when too few fit."""
+    last = index
+    while last + 1 < len(paras) and last - index < spec.max_count:
+        nxt = paras[last + 1]
+        if not _body_ok(spec, normalized(nxt, text), nxt.words):
+            break
+        last += 1
+    return last if last - index >= spec.min_count else None
+
+
+def _heads_its_topic(text: str, paras: list[Para], last: int, rule: Rule) -> bool:
+    """Whether the paragraph after the match continues its topic (`unless-next`): then the
+    match is a section heading ('Advertising' above a paragraph on ad revenue), not a label."""
+    if rule.unless_next is None or last + 1 >= len(paras):
+        return False
+    nxt = paras[last + 1]
+    return rule.unless_next.search(text[nxt.start : nxt.end]) is not None
