@@ -346,15 +346,17 @@ def check(articles: list[Article], hand: dict[tuple[str, str], float]) -> list[s
     ]
 
 
-def known_words() -> set[str]:
-    known = set()
+def zipf_frequencies() -> dict[str, float]:
+    """Zipf frequency (0-8) of every word of built/wordfreq_en.tsv, lowercase."""
     with (OUT / "wordfreq_en.tsv").open(encoding="utf-8") as fh:
         next(fh)
-        for line in fh:
-            word, zipf = line.rstrip("\n").split("\t")
-            if float(zipf) >= KNOWN_ZIPF:
-                known.add(word.lower())
-    return known
+        return {word.lower(): float(zipf) for word, zipf in
+                (line.rstrip("\n").split("\t") for line in fh)}
+
+
+def known_words() -> set[str]:
+    """The words common enough to count as words: Zipf >= KNOWN_ZIPF."""
+    return {word for word, zipf in zipf_frequencies().items() if zipf >= KNOWN_ZIPF}
 
 
 def write(path: Path, header: list[str], rows: Iterable[Iterable[object]]) -> None:

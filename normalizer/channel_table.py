@@ -19,15 +19,13 @@ dataset 2 (aligned OCR and ground truth; see SOURCES.md), all lowercase:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
 
 from .lexicon import Confusion, dictionaries_dir
+from .tsv import nonempty, read_table
 
-T = TypeVar("T")
 ANY_LETTER = "*"
 """`before`/`after` of the overall word-boundary rates."""
 
@@ -111,58 +109,26 @@ class ChannelTable:
         return self._misreadings_by_observed.get(observed.lower(), ())
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) of a TSV file with a header line; lines starting with # skipped."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        numbered = ((n, line) for n, line in enumerate(fh, start=1) if not line.startswith("#"))
-        first = next(numbered, None)
-        if first is None or tuple(first[1].rstrip("\r\n").split("\t")) != columns:
-            raise ValueError(f"{path}: the header must be {' '.join(columns)}")
-        for number, line in numbered:
-            values = line.rstrip("\r\n").split("\t")
-            if len(values) != len(columns):
-                raise ValueError(f"{path}:{number}: expected {len(columns)} fields, "
-                                 f"got {len(values)}")
-            yield number, dict(zip(columns, values, strict=True))
-
-
-def _parse(path: Path, columns: tuple[str, ...], make: Callable[[dict[str, str]], T]
-           ) -> tuple[T, ...]:
-    items = []
-    for number, row in _rows(path, columns):
-        try:
-            items.append(make(row))
-        except ValueError as error:
-            raise ValueError(f"{path}:{number}: {error}") from None
-    return tuple(items)
-
-
 def read_confusions(path: Path) -> tuple[LearnedConfusion, ...]:
     """The rows of a channel.tsv file."""
-    return _parse(path, ("observed", "intended", "count", "total", "cost"), lambda r: (
-        LearnedConfusion(_segment(r["observed"]), _segment(r["intended"]), float(r["cost"]),
+    return read_table(path, ("observed", "intended", "count", "total", "cost"), lambda r: (
+        LearnedConfusion(nonempty(r["observed"]), nonempty(r["intended"]), float(r["cost"]),
                          int(r["count"]), int(r["total"]))))
 
 
 def read_boundaries(path: Path) -> tuple[BoundaryRate, ...]:
     """The rows of a boundaries.tsv file."""
-    return _parse(path, ("event", "before", "after", "count", "total", "cost"), lambda r: (
+    return read_table(path, ("event", "before", "after", "count", "total", "cost"), lambda r: (
         BoundaryRate(r["event"], r["before"], r["after"], float(r["cost"]), int(r["count"]),
                      int(r["total"]))))
 
 
 def read_misreadings(path: Path) -> tuple[Misreading, ...]:
     """The rows of an ocr_misreadings.tsv file."""
-    return _parse(path, ("observed", "intended", "count", "observed_total", "known"),
-                  lambda r: Misreading(_segment(r["observed"]), _segment(r["intended"]),
-                                       int(r["count"]), int(r["observed_total"]),
-                                       _yes_no(r["known"])))
-
-
-def _segment(text: str) -> str:
-    if not text or text != text.strip():
-        raise ValueError(f"empty or space-padded string {text!r}")
-    return text
+    return read_table(path, ("observed", "intended", "count", "observed_total", "known"),
+                      lambda r: Misreading(nonempty(r["observed"]), nonempty(r["intended"]),
+                                           int(r["count"]), int(r["observed_total"]),
+                                           _yes_no(r["known"])))
 
 
 def _yes_no(text: str) -> bool:

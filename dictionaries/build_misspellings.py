@@ -1,0 +1,87 @@
+"""Build built/misspellings.tsv: common misspellings with their one correction.
+
+    python dictionaries/build_misspellings.py
+
+Source: codespell's main dictionary (`codespell_lib/data/dictionary.txt`, read from the
+installed package; the version is pinned in pyproject.toml's `build` extra and checked here),
+itself derived from English Wikipedia's lists of common misspellings (CC BY-SA 3.0; see
+SOURCES.md). Its lines are `misspelling->correction[, correction...][, reason]`.
+
+Kept: entries with exactly one correction (several mean the fix is ambiguous; a trailing
+comma marks an entry codespell itself does not fix automatically), both sides ASCII lowercase
+letters (the correction may be two words: "alot" -> "a lot"), every word of the correction
+a word (Zipf >= KNOWN_ZIPF in built/wordfreq_en.tsv), the misspelling not itself a common
+word of the lexicon (symspellpy's 82,765-word list: "despatch", "connexion" are spellings,
+not slips), and the misspelling seen by wordfreq (Zipf > 0): those are the slips a
+word-frequency check lets through ("teh" 3.04, "recieve" 2.75), which is why this table
+exists; an unseen misspelling is a non-word the candidate search finds anyway. Each row
+gives the misspelling's Zipf frequency: the more often it is written, the more context a
+correction should ask for.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.resources
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python dictionaries/build_misspellings.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dictionaries.build_channel import KNOWN_ZIPF, OUT, write, zipf_frequencies
+
+CODESPELL_VERSION = "2.4.3"
+"""The version pinned in pyproject.toml's `build` extra."""
+
+
+def codespell_entries() -> list[tuple[str, str]]:
+    """(misspelling, corrections field) of codespell's main dictionary, in file order."""
+    installed = importlib.metadata.version("codespell")
+    if installed != CODESPELL_VERSION:
+        raise SystemExit(f"codespell {installed} is installed; this table pins "
+                         f"{CODESPELL_VERSION} (pip install -e '.[build]')")
+    text = (importlib.resources.files("codespell_lib") / "data" / "dictionary.txt").read_text(
+        encoding="utf-8")
+    return [tuple(line.split("->", 1)) for line in text.splitlines() if "->" in line]
+
+
+def lexicon_words() -> set[str]:
+    """symspellpy's common English words: the engine's notion of a correct common word."""
+    path = importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    return {line.split()[0] for line in path.read_text(encoding="utf-8").splitlines() if line}
+
+
+def select(entries: list[tuple[str, str]], zipf: dict[str, float], lexicon: set[str]
+           ) -> list[tuple[str, str, str]]:
+    """(misspelling, correction, misspelling's Zipf) of the entries kept (module docstring)."""
+    rows = {}
+    for misspelling, corrections in entries:
+        if "," in corrections or misspelling in lexicon:
+            continue
+        correction = corrections.strip()
+        words = correction.split(" ")
+        if not (misspelling.isascii() and misspelling.isalpha() and misspelling.islower()):
+            continue
+        if not all(w.isascii() and w.isalpha() and w.islower() for w in words):
+            continue
+        seen = zipf.get(misspelling, 0.0)
+        if seen > 0 and all(zipf.get(w, 0.0) >= KNOWN_ZIPF for w in words):
+            rows[misspelling] = (misspelling, correction, f"{seen:.2f}")
+    return sorted(rows.values())
+
+
+def main() -> None:
+    rows = select(codespell_entries(), zipf_frequencies(), lexicon_words())
+    write(OUT / "misspellings.tsv", [
+        f"# Common misspellings with their one correction, from codespell {CODESPELL_VERSION}'s",
+        "# dictionary.txt (derived from English Wikipedia's lists of common misspellings,",
+        "# CC BY-SA 3.0; this file is a derived work under the same licence). Made by",
+        "# dictionaries/build_misspellings.py. zipf: how often the misspelling itself is",
+        "# written (wordfreq's Zipf scale, 0-8).",
+        "misspelling\tcorrection\tzipf",
+    ], rows)
+
+
+if __name__ == "__main__":
+    main()

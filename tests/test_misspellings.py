@@ -1,0 +1,62 @@
+"""Common misspellings: what dictionaries/build_misspellings.py keeps, and the loader."""
+
+import pytest
+
+from dictionaries.build_misspellings import lexicon_words, select
+from normalizer.misspellings import correction_of, load_misspellings, read_misspellings
+
+ZIPF = {"teh": 3.04, "the": 7.7, "a": 7.3, "lot": 5.6, "alot": 3.9, "abbot": 2.5, "abort": 3.4,
+        "abbort": 1.2, "colour": 4.8, "recieve": 2.75, "receive": 4.9, "xylofone": 0.0,
+        "xylophone": 3.0, "kwyjibo": 1.1}
+
+
+@pytest.mark.parametrize(("entry", "kept"), [
+    (("teh", "the"), ("teh", "the", "3.04")),
+    (("alot", "a lot"), ("alot", "a lot", "3.90")),  # a two-word correction
+    (("abbort", "abort, abbot,"), None),  # two corrections: ambiguous
+    (("recieve", "receive,"), None),  # a trailing comma: codespell does not fix it by itself
+    (("colour", "color"), None),  # a word of the lexicon
+    (("xylofone", "xylophone"), None),  # never seen: a non-word the candidate search finds
+    (("kwyjibo", "zorblax"), None),  # the correction is no known word
+    (("Teh", "The"), None),  # not lowercase
+])
+def test_selection(entry, kept):
+    assert select([entry], ZIPF, lexicon={"colour"}) == ([kept] if kept else [])
+
+
+@pytest.fixture(scope="module")
+def table():
+    return load_misspellings()
+
+
+@pytest.mark.parametrize(("slip", "fix"), [
+    ("teh", "the"), ("recieve", "receive"), ("seperate", "separate"),
+    ("definately", "definitely"), ("againts", "against"),
+])
+def test_the_slips_word_lists_let_through_are_in_the_shipped_table(table, slip, fix):
+    assert table[slip].correction == fix
+    assert table[slip].zipf > 0
+    assert correction_of(slip.capitalize()) == fix
+
+
+def test_no_row_is_a_word_of_the_lexicon_and_all_are_plain_lowercase(table):
+    lexicon = lexicon_words()
+    assert 1000 < len(table) < 10000
+    for row in table.values():
+        assert row.misspelling not in lexicon
+        assert row.misspelling.isascii() and row.misspelling.isalpha() and row.misspelling.islower()
+        assert row.misspelling != row.correction
+    assert correction_of("house") is None
+
+
+def test_the_table_is_read_only_and_loaded_once(table):
+    with pytest.raises(TypeError):
+        table["teh"] = None
+    assert load_misspellings() is table
+
+
+def test_malformed_rows_say_where(tmp_path):
+    path = tmp_path / "misspellings.tsv"
+    path.write_text("misspelling\tcorrection\tzipf\nteh\tthe\thigh\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"misspellings.tsv:2: could not convert"):
+        read_misspellings(path)
