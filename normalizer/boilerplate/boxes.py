@@ -233,7 +233,7 @@ def _score(
         add(f"{cue}-title")
     if len(title.split()) > 10:
         add("long-title")
-    if _TITLE_ANAPHORA.search(title):
+    if cue != "strong" and _TITLE_ANAPHORA.search(title):
         add("title-anaphora")
     text = " ".join(body)
     title_words = {w.lower() for w in _CONTENT_WORD.findall(title)} - _TITLE_FILLERS

@@ -7,7 +7,7 @@ budget ...", "Subscribe to the podcast on Spotify, the host joked.") differs in 
 guard tests, and a paragraph with all three is kept whatever rule matched it:
 
 1. it ends like a sentence (`.`, `!`, `?`, possibly inside closing quotes or brackets), which a
-   label or a headline does not;
+   label or a headline does not, and has at least `MIN_WORDS` words;
 2. it speaks in the third person: no "you", "your", "we", "our", "us" outside quotations, no
    reference to the page itself ("this article", "this newsletter"), no legal formula
    ("All rights reserved");
@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import regex
 
+MIN_WORDS = 6
+"""Shorter paragraphs are labels ("Video Player is loading."), not news sentences."""
 _ENDS_LIKE_SENTENCE = regex.compile(r"""[.!?…]['"’”)\]]*$""")
 _QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
 _PAGE_VOICE = regex.compile(
@@ -80,7 +82,7 @@ _NEWS_CARRIER = regex.compile(rf"\d|\b(?:{_MONTHS})\b|(?<=\w[,;]?\s)[A-Z]\w+")
 
 def is_news_prose(norm: str) -> bool:
     """Whether the normalized paragraph `norm` is a complete news sentence (see the module)."""
-    if not _ENDS_LIKE_SENTENCE.search(norm):
+    if len(norm.split()) < MIN_WORDS or not _ENDS_LIKE_SENTENCE.search(norm):
         return False
     unquoted = _QUOTED.sub(" ", norm)
     if _PAGE_VOICE.search(unquoted):
