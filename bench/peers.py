@@ -77,12 +77,12 @@ class Engine(System):
 
     def __init__(self) -> None:
         import normalizer
-        from normalizer import pipeline, spelling
+        from normalizer import correction, pipeline
 
         self._normalizer = normalizer.Normalizer()
         self.version = normalizer.__version__
         self._rank: Callable[[str], list[str]] | None = None
-        ranker = getattr(spelling, "candidates", None)
+        ranker = getattr(correction, "candidates", None)
         if ranker is None:
             self.note = "no spelling.candidates(): @1 from normalize(word), @5 = @1"
         else:

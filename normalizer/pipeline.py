@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from . import boilerplate, layout, spelling, unicode
+from . import boilerplate, correction, layout, unicode
 from .lexicon import Entity, Lexicon, load_lexicon, name_tokens
 from .model import Edit, Result, apply_edits, summarize
 from .profile import GazetteerEntry, Profile
@@ -46,7 +46,7 @@ STAGE_FUNCTIONS: dict[str, Stage] = {
     "unicode": unicode.propose,
     "boilerplate": boilerplate.propose,
     "whitespace": layout.propose,
-    "spelling": spelling.propose,
+    "spelling": correction.propose,
 }
 
 

@@ -22,7 +22,7 @@ from normalizer.channel_table import (
     read_channel_table,
     read_confusions,
 )
-from normalizer.ocr import ChannelModel
+from normalizer.correction.channel import ChannelModel
 
 
 def confusions_of(observed: str, intended: str) -> list:

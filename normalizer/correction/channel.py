@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .lexicon import Confusion
+from ..lexicon import Confusion
 
 TYPO_COST = 3.5
 """-log10 probability of one arbitrary insertion, deletion or substitution."""

@@ -1,0 +1,18 @@
+"""The `spelling` stage: detection and correction of OCR glyph errors, misspellings and
+misspelt names, as a noisy-channel decision.
+
+Modules, one concern each:
+
+- `words`: which tokens are checked, how they are looked up, case;
+- `channel`: the OCR/typo channel model, -log10 P(observed | intended);
+- `context`: what the neighbouring words say for a hypothesis;
+- `document`: the document's own evidence (how often it spells each name);
+- `candidates`: what a suspect token may stand for, scored;
+- `decide`: which tokens change, to what, with what confidence;
+- `reasons`: why, in words; `explain`: ranked candidates and judgements for one word.
+"""
+
+from .decide import propose
+from .explain import candidates, explain
+
+__all__ = ["candidates", "explain", "propose"]

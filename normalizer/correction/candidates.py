@@ -1,0 +1,327 @@
+"""Candidate generation and scoring: what a suspect token may stand for.
+
+Generators: the OCR channel run backwards (`channel.ChannelModel.variants`), symspellpy's
+nearest words, and the document's own more frequent spellings of a name. Each hypothesis `c`
+for a token `w` scores log10 P(c) (Zipf frequency, raised for gazetteer names and document
+names) minus the channel cost of c -> w minus `ERROR_PRIOR`, plus what the context says.
+Capitalized tokens are names: a `WordPolicy` says which common words may replace one where.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
+
+from symspellpy import Verbosity
+
+from ..lexicon import Entity, Lexicon
+from ..tokens import Token, in_headline, starts_sentence, strip_possessive
+from .channel import TYPO_COST, ChannelModel
+from .context import CONTEXT_WEIGHT, context_score, context_words
+from .document import Document
+from .words import apply_case, is_checkable, is_name_shaped, lookup_key, unaccented
+
+ZIPF_TO_LOG10 = -9.0
+
+
+ERROR_PRIOR = 1.0
+"""log10 odds against any given token being damaged at all."""
+
+
+GAZETTEER_MIN_ZIPF = 3.0
+"""A curated or user gazetteer name counts at least this common, whatever its Zipf frequency
+(names from the built place lists, 35,000 small towns among them, count as they are seen)."""
+
+
+SENTENCE_START_MIN_ZIPF = 5.0
+"""At a sentence start only a very common word may replace a capitalized token ('Tbe')."""
+
+
+UNSEEN_CAPITAL_MIN_ZIPF = 3.0
+"""A capitalized token wordfreq never saw may become a word or name this frequent, through
+one OCR confusion anywhere in a sentence ('NationaI' -> 'National', 'Wonnen' -> 'Women',
+'Tbaddeus' -> 'Thaddeus' would need 2.7: 'Elyne' -> 'Clyne' is a real name it would break)."""
+
+
+SINGLE_CONFUSION_COST = 2.5
+"""The dearest single OCR confusion in dictionaries/confusions.tsv."""
+
+
+MIN_TYPO_NAME_LENGTH = 6
+"""A typo is corrected in a capitalized token only from this length: short rare names
+('Konyg', 'Redg') are too often one slip from a real one."""
+
+
+HEADLINE_MIN_ZIPF = 2.5
+"""In a Title Case headline most capitalized tokens are words ('Bourities' -> 'Bounties')."""
+
+
+MAX_GLYPH_COST = 4.0
+"""Two cheap OCR confusions at most between a token and a candidate it may become."""
+
+
+NAME_PRIOR_CAP = 5.5
+"""A name's prior never exceeds this: famous names must not outweigh the channel model."""
+
+
+TYPO_LOOKUP_MAX_ZIPF = 1.5
+"""symspell is asked for typo candidates only for lowercase tokens rarer than this: a word
+wordfreq has seen more often is a real word far more often than a typo worth the lookup."""
+
+
+MAX_DOCUMENT_COST = TYPO_COST
+
+
+UNSEEN_CAPITAL_TYPO_MIN_ZIPF = 5.0
+"""A typo (not an OCR confusion) in a capitalized token no corpus saw may be corrected to a
+common word only this frequent: 'Wsetern' -> 'Western', never 'Biegun' -> 'begun' (3.9) or
+'Burbau' -> 'Bureau' (4.6) when the name 'Burhan' is two OCR confusions away."""
+
+
+REAL_WORD_MAX_ZIPF = 4.0
+
+
+REAL_WORD_MIN_RIVAL_ZIPF = 5.5
+"""A rare common word one OCR confusion away from a very frequent one ('aud'/'and',
+'tor'/'for') is a suspect too, but is corrected only when the bigram list pairs both
+neighbours with the rival and neither with the word itself."""
+
+
+MIN_COST = 1.2
+"""The cheapest channel cost of any change (the cheapest confusion)."""
+
+
+NEGLIGIBLE = 3.0
+"""A hypothesis this many log10 units below the best one cannot move a posterior."""
+
+
+WordPolicy = tuple[float, float] | None
+"""For a name-shaped token: (min Zipf, max channel cost) of a common word that may replace
+it, or None when only names may."""
+
+
+HEADLINE_POLICY: WordPolicy = (HEADLINE_MIN_ZIPF, MAX_GLYPH_COST)
+"""The most permissive policy: its candidates include those of every other."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    word: str  # as it should be written (case applied)
+    key: str  # case-folded
+    score: float
+    cost: float
+    prior: float
+    source: str  # "gazetteer", "document", "lexicon"
+    entity: Entity | None = None
+
+
+class Speller:
+    """Candidate generation and scoring over one lexicon; memoizes context-free work."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.channel = ChannelModel(lexicon.confusions)
+        # Bounded memos: a long batch run keeps a flat memory profile (variants are the
+        # largest entries, about a hundred strings each).
+        self._variants = lru_cache(maxsize=4_096)(self._variants_uncached)
+        self._lookup = lru_cache(maxsize=16_384)(self._lookup_uncached)
+        self.cost = lru_cache(maxsize=65_536)(self.channel.cost)
+        self._needs_look = lru_cache(maxsize=131_072)(self._needs_look_uncached)
+        self._word_candidates = lru_cache(maxsize=16_384)(self._word_candidates_uncached)
+        self._real_word_risk = lru_cache(maxsize=16_384)(self._real_word_risk_uncached)
+
+    def word_candidates(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
+        """Memoized `context_free_candidates` without per-call gazetteer entries (read-only!)."""
+        return self._word_candidates(base, policy)
+
+    def _word_candidates_uncached(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
+        return context_free_candidates(self, base, policy, {})
+
+    def _variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
+        return tuple(sorted(self.channel.variants(key).items()))
+
+    def needs_look(self, surface: str) -> bool:
+        """Whether a token surface could be an error at all (memoized by word type)."""
+        return self._needs_look(surface)
+
+    def _needs_look_uncached(self, surface: str) -> bool:
+        base = strip_possessive(surface)
+        if not is_checkable(base):
+            return False
+        key = lookup_key(base)
+        return key not in self.lexicon.common or (base.islower() and self.real_word_risk(key))
+
+    def has_candidates(self, base: str) -> bool:
+        """Whether any position could give `base` a candidate outside the document: the
+        headline policy admits the most common words, so its candidates are a superset."""
+        return bool(self.word_candidates(base, HEADLINE_POLICY))
+
+    def real_word_risk(self, key: str) -> bool:
+        """A rare common word with a very frequent one a single OCR confusion away."""
+        return self._real_word_risk(key)
+
+    def _real_word_risk_uncached(self, key: str) -> bool:
+        return key in self._misreadings and self.lexicon.frequency(key) <= REAL_WORD_MAX_ZIPF
+
+    @cached_property
+    def _misreadings(self) -> frozenset[str]:
+        """Every string one OCR confusion away from a very frequent word ('aud', 'tor')."""
+        frequent = [
+            word for word in self.lexicon.common
+            if self.lexicon.frequency(word) >= REAL_WORD_MIN_RIVAL_ZIPF
+        ]
+        return frozenset().union(
+            *(self.channel.misreadings(word, SINGLE_CONFUSION_COST) for word in frequent)
+        )
+
+    def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
+        """symspell's nearest candidates (one edit, else two), most frequent first, with their
+        Zipf. Two-edit OCR slips (rn -> m) come from the channel model's variants instead."""
+        # Two edits in a word of five letters or fewer leave too little of it to go on.
+        distance = 1 if len(key) <= 5 else 2
+        items = self.lexicon.symspell.lookup(key, Verbosity.CLOSEST, distance)
+        found = [(item.term, self.lexicon.frequency(item.term)) for item in items]
+        return tuple(sorted(((t, z) for t, z in found if t != key), key=lambda x: (-x[1], x[0])))
+
+    def name_prior(self, key: str, entity: Entity | None) -> float:
+        zipf = self.lexicon.frequency(key)
+        if entity is not None and not entity.source.startswith("built"):
+            zipf = max(zipf, GAZETTEER_MIN_ZIPF)
+        return min(zipf, NAME_PRIOR_CAP)
+
+
+@lru_cache(maxsize=8)
+def speller_for(lexicon: Lexicon) -> Speller:
+    return Speller(lexicon)
+
+
+def offer(found: dict[str, Candidate], base: str, word_key: str, cost: float, prior: float,
+           source: str, entity: Entity | None = None,
+           canonical: str | None = None) -> None:
+    """Add a hypothesis to `found`, keeping the better score per candidate word."""
+    score = prior + ZIPF_TO_LOG10 - cost - ERROR_PRIOR
+    if word_key in found and found[word_key].score >= score:
+        return
+    word = apply_case(base, word_key, canonical or (entity.canonical if entity else None))
+    found[word_key] = Candidate(word, word_key, score, cost, prior, source, entity)
+
+
+def word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:
+    if in_headline(text, token.start):
+        return HEADLINE_POLICY
+    unseen = lexicon.frequency(token.base.lower()) == 0
+    if starts_sentence(text, token.start):
+        return (UNSEEN_CAPITAL_MIN_ZIPF if unseen else SENTENCE_START_MIN_ZIPF, MAX_GLYPH_COST)
+    return (UNSEEN_CAPITAL_MIN_ZIPF, SINGLE_CONFUSION_COST) if unseen else None
+
+
+def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
+                     extra_names: Mapping[str, Entity]) -> dict[str, Candidate]:
+    """Context-free candidates: OCR variants that are gazetteer names (or, for lowercase
+    tokens and where the word policy allows, common words), and symspell's lookups."""
+    lexicon = speller.lexicon
+    key = base.lower()
+    name_shaped = is_name_shaped(base)
+    unseen = lexicon.frequency(key) == 0
+    found: dict[str, Candidate] = {}
+    for variant, cost in speller._variants(key):
+        if cost > MAX_GLYPH_COST:
+            continue
+        entity = extra_names.get(variant) or lexicon.names.get(variant)
+        if name_shaped:
+            if entity is not None:
+                offer(found, base, variant, cost, speller.name_prior(variant, entity),
+                       "gazetteer", entity)
+            elif (
+                policy is not None and cost <= policy[1]
+                and lexicon.frequency(variant) >= policy[0]
+            ):
+                # A common word, or a name wordfreq knows well but the gazetteer lacks
+                # ('Tbaddeus' -> 'Thaddeus').
+                source = "lexicon" if variant in lexicon.common else "wordfreq"
+                offer(found, base, variant, cost, lexicon.frequency(variant), source)
+        elif (
+            entity is not None and not base[0].isalpha() and entity.type != "other"
+            and not entity.source.startswith("built")
+        ):
+            # '0bama', '8elarus': a leading digit hides the capital of a name.
+            offer(found, base, variant, cost, speller.name_prior(variant, entity),
+                   "gazetteer", entity)
+        elif variant in lexicon.common:
+            offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon")
+    if not name_shaped and lexicon.frequency(key) < TYPO_LOOKUP_MAX_ZIPF:
+        best = max((c.score for c in found.values()), default=-99.0)
+        for term, zipf in speller._lookup(key):
+            if zipf + ZIPF_TO_LOG10 - ERROR_PRIOR - MIN_COST < best - NEGLIGIBLE:
+                break  # sorted by frequency: no later term can matter to the posterior
+            entity = lexicon.names.get(term)
+            if term not in lexicon.common or (entity is not None and entity.type == "person"):
+                continue  # a lowercase word is not a surname with a typo ('murram', 'murray')
+            offer(found, base, term, speller.cost(key, term), zipf, "lexicon")
+            best = max(best, found[term].score) if term in found else best
+    if name_shaped and unseen and key.isalpha() and len(key) >= MIN_TYPO_NAME_LENGTH:
+        for term, zipf in speller._lookup(key):
+            if term[0] != key[0]:
+                continue  # not a slip in the capital that starts the name
+            cost = speller.cost(key, term)
+            if cost > TYPO_COST:
+                continue  # one slip at most
+            entity = extra_names.get(term) or lexicon.names.get(term)
+            if entity is not None and entity.type != "other":
+                offer(found, base, term, cost, speller.name_prior(term, entity), "gazetteer",
+                       entity)
+            elif term in lexicon.common and zipf >= UNSEEN_CAPITAL_TYPO_MIN_ZIPF:
+                offer(found, base, term, cost, zipf, "lexicon")
+    return found
+
+
+def scored_candidates(
+    speller: Speller,
+    token: Token,
+    text: str,
+    doc: Document | None,
+    extra_names: Mapping[str, Entity],
+) -> list[Candidate]:
+    """Every scored hypothesis for `token` in `text`, best first."""
+    lexicon = speller.lexicon
+    base = token.base
+    key = base.lower()
+    name_shaped = is_name_shaped(base)
+    # A capitalized spelling the document repeats is a name it uses ('Toose' four times is
+    # not 'Loose'): only names, not common words, may replace it.
+    repeated = doc is not None and doc.count(base) >= 2
+    policy = word_policy(lexicon, token, text) if name_shaped and not repeated else None
+    if extra_names:
+        found = context_free_candidates(speller, base, policy, extra_names)
+    else:
+        found = dict(speller.word_candidates(base, policy))
+    if not base[0].isalpha() and (
+        starts_sentence(text, token.start) or in_headline(text, token.start)
+    ):
+        found = {k: replace(c, word=c.word[:1].upper() + c.word[1:]) for k, c in found.items()}
+    if name_shaped and doc is not None:
+        for name, count in doc.rivals(base):
+            cost = speller.cost(base, name)
+            if cost <= MAX_DOCUMENT_COST:
+                entity = extra_names.get(name.lower()) or lexicon.names.get(name.lower())
+                prior = speller.name_prior(name.lower(), entity) + math.log10(count)
+                offer(found, base, name.lower(), cost, max(prior, GAZETTEER_MIN_ZIPF),
+                       "document", entity, canonical=name)
+    if not found:
+        return []
+    # Context can lift a hypothesis by 2 * CONTEXT_WEIGHT at most: drop those it cannot save.
+    floor = max(c.score for c in found.values()) - NEGLIGIBLE - 2 * CONTEXT_WEIGHT
+    plain = unaccented(key)
+    # Accents are the writer's choice, never an error to fix ('Erdoğan' beside 'Erdogan').
+    found = {
+        k: c for k, c in found.items() if c.score >= floor and unaccented(k) != plain
+    }
+    if found:
+        prev, nxt = context_words(text, token)
+        for cand_key, cand in list(found.items()):
+            bonus = context_score(lexicon, prev, cand_key, nxt)
+            if bonus:
+                found[cand_key] = replace(cand, score=cand.score + bonus)
+    return sorted(found.values(), key=lambda c: (-c.score, c.key))

@@ -1,0 +1,271 @@
+"""The decision: which suspect tokens change, to what, with what confidence.
+
+For each suspect token the identity hypothesis ("the token is right": log10 P of the token,
+stickier when a resource knows it) competes with the scored candidates; the confidence of the
+best candidate is its posterior. A common word yields only when both neighbours vote for the
+rival. Documents are decided window by window, in rounds that count the confident fixes of the
+round before as the document's evidence.
+"""
+
+from __future__ import annotations
+
+from collections import ChainMap, Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..lexicon import Entity, Lexicon
+from ..model import Edit
+from ..tokens import Token, in_headline, starts_sentence, strip_possessive, tokenize, word_types
+from .candidates import (
+    GAZETTEER_MIN_ZIPF,
+    ZIPF_TO_LOG10,
+    Candidate,
+    Speller,
+    scored_candidates,
+    speller_for,
+)
+from .context import CONTEXT_WEIGHT, context_score, context_words
+from .document import Document
+from .reasons import kind_and_rule, reason
+from .words import MAX_LENGTH, is_name_shaped, lookup_key
+
+if TYPE_CHECKING:
+    from ..pipeline import StageContext
+
+UNSEEN_NAME = -10.0
+"""log10 P of a capitalized token no resource knows: rare names are real and many."""
+
+
+UNSEEN_WORD = -10.5
+"""log10 P of a lowercase token that 300,000 words of wordfreq never saw."""
+
+
+KNOWN_BONUS = 1.5
+"""Extra log10 weight for a token that wordfreq has seen: real words and names are sticky."""
+
+
+PROTECTED_NAME_ZIPF = 2.0
+"""A capitalized token this common in wordfreq is a real name unless the document says so."""
+
+
+COMMON_LOWER_ZIPF = 3.0
+"""At a sentence start or in a headline, a capitalized token this common in wordfreq is a real
+word (so 'Teh', at 3.04, is left alone)."""
+
+
+WINDOW = 65_536
+"""Documents longer than this many characters are decided window by window (cut at a
+paragraph or line break): a name's spellings are compared with the other names of its
+window, which keeps the cost linear in the length of the text."""
+
+
+MAX_ROUNDS = 3
+"""Decision rounds per document: each counts the confident fixes of the one before."""
+
+
+SUGGEST_FLOOR = 0.5
+"""Below this confidence a candidate is not even reported."""
+
+
+def identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) -> float:
+    key = base.lower()
+    zipf = lexicon.frequency(key)
+    if key in names:
+        zipf = max(zipf, GAZETTEER_MIN_ZIPF)
+    if key in lexicon.common:
+        # A common word is a suspect only beside a far more frequent rival, and is replaced
+        # only where the context votes against it (see decide): no stickiness bonus.
+        return zipf + ZIPF_TO_LOG10
+    if zipf > 0:
+        return zipf + ZIPF_TO_LOG10 + KNOWN_BONUS
+    return UNSEEN_NAME if is_name_shaped(base) else UNSEEN_WORD
+
+
+def posterior(identity: float, candidates: list[Candidate]) -> list[float]:
+    top = max([identity] + [c.score for c in candidates])
+    weights = [10 ** (c.score - top) for c in candidates]
+    total = 10 ** (identity - top) + sum(weights)
+    return [w / total for w in weights]
+
+
+def is_line_split(text: str, token: Token) -> bool:
+    """Half of a word hyphenated across a line break ("ac-" / "cused"): not a word alone."""
+    after = text[token.end : token.end + 3]
+    before = text[max(0, token.start - 3) : token.start]
+    return after.startswith(("-\n", "-\r")) or before.endswith(("-\n", "-\r\n"))
+
+
+def could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
+                    word_position: bool | None) -> bool:
+    """Whether `base` can be an error, before document evidence. `word_position`: the token
+    opens a sentence or stands in a headline, where a capital proves nothing (None: any
+    position, which gives a superset)."""
+    lexicon = speller.lexicon
+    key = lookup_key(base)
+    if key in lexicon.common:
+        return base.islower() and speller.real_word_risk(key)
+    if not is_name_shaped(base):
+        return True
+    if key in names:
+        return False
+    word_like = word_position is not False and base[1:].islower()
+    if word_like and speller.real_word_risk(key):
+        return True  # 'Thc' opening a sentence
+    protected = COMMON_LOWER_ZIPF if word_like else PROTECTED_NAME_ZIPF
+    return lexicon.frequency(key) < protected
+
+
+def is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, Entity],
+                doc: Document) -> bool:
+    base = token.base
+    key = lookup_key(base)
+    word_position = starts_sentence(text, token.start) or in_headline(text, token.start)
+    if could_be_wrong(speller, base, names, word_position):
+        return True
+    # A spelling the document repeats is a name it uses, unless a rival is far more frequent.
+    return (
+        is_name_shaped(base) and key not in speller.lexicon.common and key not in names
+        and bool(doc.rivals(base))
+    )
+
+
+def propose(text: str, ctx: StageContext) -> list[Edit]:
+    """Edits for OCR errors, misspellings and misspelt names in `text`, window by window.
+
+    Sets the note `unchecked_long_tokens`: how many tokens were too long to check."""
+    edits: list[Edit] = []
+    unchecked = 0
+    for start, end in windows(text):
+        window = text[start:end]
+        types = word_types(window)
+        unchecked += sum(
+            n for surface, n in types.items()
+            if len(surface) > MAX_LENGTH and any(c.isalpha() for c in surface)
+        )
+        found = _propose_window(window, types, ctx)
+        edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
+    ctx.notes["unchecked_long_tokens"] = unchecked
+    return edits
+
+
+WINDOW_CUTS = (regex.compile(r"\n[ \t]*\n"), regex.compile(r"\n"), regex.compile(r"\s"),
+               regex.compile(r"[^\p{L}\p{M}\p{Nd}'’!|]"))
+"""Where a window may end, best first: a paragraph break, a line break, a space, any
+character no token contains."""
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Spans of at most WINDOW characters that tile `text`, each cut at the best place in
+    its last quarter (a cut inside a run of token characters that long splits nothing the
+    speller would check: such a run is far longer than MAX_LENGTH)."""
+    spans = []
+    start = 0
+    while len(text) - start > WINDOW:
+        limit = start + WINDOW
+        cut = limit
+        for pattern in WINDOW_CUTS:
+            found = [m.end() for m in pattern.finditer(text, limit - WINDOW // 4, limit)]
+            if found:
+                cut = found[-1]
+                break
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[Edit]:
+    lexicon = ctx.lexicon
+    speller = speller_for(lexicon)
+    allow = {w.lower() for w in ctx.profile.allow}
+    extra = ctx.extra_names
+    counted = Document(types, lexicon.common)
+    names = ChainMap(extra, lexicon.names)
+    wanted = set()
+    for surface in types:
+        if not speller.needs_look(surface):
+            continue
+        base = strip_possessive(surface)
+        if base.lower() in allow:
+            continue
+        rivals = bool(counted.rivals(base))
+        if extra or rivals or (
+            could_be_wrong(speller, base, names, None) and speller.has_candidates(base)
+        ):
+            wanted.add(surface)
+    if not wanted:
+        return []
+    tokens = [t for t in tokenize(text, only=wanted) if not is_line_split(text, t)]
+    edits: dict[int, Edit] = {}
+    # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), so
+    # decide again with the fixes counted until nothing moves: normalizing twice then finds
+    # nothing new.
+    for _ in range(MAX_ROUNDS):
+        doc = counted.copy()
+        for edit in edits.values():
+            if edit.confidence >= ctx.profile.threshold:
+                doc.record(edit)
+        decided: dict[int, Edit] = {}
+        for token in tokens:
+            if is_suspect(speller, token, text, names, doc):
+                weighing = weigh(speller, token, text, doc, names, extra)
+                # Reasons quote the counts of the text as it is, not as the fixes made it.
+                edit = decide(speller, token, counted, weighing)
+                if edit is not None:
+                    decided[token.start] = edit
+        if decided == edits:
+            break
+        edits = decided
+    return [edits[start] for start in sorted(edits)]
+
+
+@dataclass(frozen=True, slots=True)
+class Weighing:
+    """Every hypothesis for one token, scored in context: the candidates (best first), the
+    word itself (`identity`, its own context included), and their posterior shares."""
+
+    candidates: list[Candidate]
+    identity: float
+    posterior: list[float]
+    own_context: float
+    rival_context: float  # what the neighbours say for the best candidate
+
+
+def weigh(speller: Speller, token: Token, text: str, doc: Document,
+           names: Mapping[str, Entity], extra: Mapping[str, Entity]) -> Weighing:
+    lexicon = speller.lexicon
+    candidates = scored_candidates(speller, token, text, doc, extra)
+    prev, nxt = context_words(text, token)
+    own_context = context_score(lexicon, prev, lookup_key(token.base), nxt)
+    identity = identity_score(lexicon, token.base, names) + own_context
+    rival_context = context_score(lexicon, prev, candidates[0].key, nxt) if candidates else 0.0
+    return Weighing(candidates, identity, posterior(identity, candidates), own_context,
+                     rival_context)
+
+
+def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) -> Edit | None:
+    base = token.base
+    if not weighing.candidates:
+        return None
+    best, confidence = weighing.candidates[0], weighing.posterior[0]
+    if confidence < SUGGEST_FLOOR or best.word == base:
+        return None
+    if lookup_key(base) in speller.lexicon.common and not (
+        weighing.own_context == 0 and weighing.rival_context == 2 * CONTEXT_WEIGHT
+    ):
+        return None  # a real word is replaced only when both neighbours vote for the rival
+    kind, rule = kind_and_rule(speller, base, best)
+    return Edit(
+        start=token.start,
+        end=token.start + len(base),
+        original=base,
+        replacement=best.word,
+        kind=kind,
+        rule=rule,
+        confidence=round(confidence, 4),
+        reason=reason(speller, base, best, doc),
+        alternatives=tuple(c.word for c in weighing.candidates[1:4]),
+    )

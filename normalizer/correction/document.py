@@ -1,0 +1,69 @@
+"""Per-document evidence: how often the document spells each name, and its close rivals."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Container
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from ..model import Edit
+from ..tokens import strip_possessive
+
+RIVAL_MAX_EDITS = 3
+"""Plain edits between a token and a document name that could still be one slip or two
+cheap OCR confusions (MAX_DOCUMENT_COST): the rapidfuzz screen before the channel model."""
+
+
+class Document:
+    """Per-document evidence: how often each name-shaped spelling occurs."""
+
+    def __init__(self, types: Counter[str], common: Container[str]) -> None:
+        self.names: Counter[str] = Counter()
+        for surface, count in types.items():
+            if surface[0].isupper():
+                self.names[strip_possessive(surface)] += count
+        self.common = common
+        self._repeated: list[tuple[str, int]] | None = None
+        self._rivals: dict[str, list[tuple[str, int]]] = {}
+
+    def copy(self) -> Document:
+        twin = Document(Counter(), self.common)
+        twin.names = self.names.copy()
+        return twin
+
+    def record(self, edit: Edit) -> None:
+        """Count a confident fix as the spelling the document will have."""
+        if edit.original[:1].isupper():
+            self.names[edit.original] -= 1
+        if edit.replacement[:1].isupper():
+            self.names[edit.replacement] += 1
+        self._repeated = None
+        self._rivals.clear()
+
+    def count(self, base: str) -> int:
+        return self.names.get(base, 0)
+
+    def rivals(self, base: str) -> list[tuple[str, int]]:
+        """Spellings in the document that occur more often than `base` and at least twice."""
+        if base in self._rivals:
+            return self._rivals[base]
+        if self._repeated is None:
+            # Capitalized common words ('The', 'But') are reached through OCR variants instead.
+            self._repeated = [
+                name for name, n in self.names.items()
+                if n >= 2 and name.lower() not in self.common
+            ]
+        own = self.names.get(base, 0)
+        # rapidfuzz screens every repeated name in C; the channel model scores the few left.
+        close = process.extract(
+            base, self._repeated, scorer=Levenshtein.distance, processor=str.lower,
+            score_cutoff=RIVAL_MAX_EDITS, limit=None,
+        )
+        found = [
+            (name, self.names[name]) for name, _, _ in close
+            if self.names[name] > own and name != base
+        ]
+        self._rivals[base] = found
+        return found

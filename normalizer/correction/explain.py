@@ -1,0 +1,95 @@
+"""Ranked candidates for one word, and how a word is judged: for benchmarks and `explain`."""
+
+from __future__ import annotations
+
+from collections import ChainMap
+from typing import TYPE_CHECKING, Any
+
+from symspellpy import Verbosity
+
+from ..tokens import Token, tokenize, word_types
+from .candidates import offer, scored_candidates, speller_for
+from .decide import decide, is_suspect, weigh
+from .document import Document
+from .reasons import reason
+from .words import is_checkable, lookup_key
+
+if TYPE_CHECKING:
+    from ..pipeline import StageContext
+
+def candidates(word: str, ctx: StageContext, context: str | None = None) -> list[str]:
+    """Ranked corrections for `word` alone (or inside `context`), best first; for benchmarks
+    of candidate ranking (accuracy@k). Empty when nothing is close."""
+    text = context if context and word in context else word
+    start = text.index(word)
+    token = Token(start, start + len(word), word, word)
+    speller = speller_for(ctx.lexicon)
+    lexicon = ctx.lexicon
+    doc = Document(word_types(text), lexicon.common)
+    found = {c.key: c for c in scored_candidates(speller, token, text, doc, ctx.extra_names)}
+    # A ranked list wants every word within two edits, not only the nearest ones the
+    # correction decision needs.
+    key = word.lower()
+    for item in lexicon.symspell.lookup(key, Verbosity.ALL, 2):
+        if item.term != key and item.term in lexicon.common:
+            offer(found, word, item.term, speller.cost(key, item.term),
+                   lexicon.frequency(item.term), "lexicon")
+    return [c.word for c in sorted(found.values(), key=lambda c: (-c.score, c.key))]
+
+
+def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
+    """How `word` is judged: known or not, scored candidates and the decision, as a dict."""
+    lexicon = ctx.lexicon
+    speller = speller_for(lexicon)
+    text = context if context and word in context else word
+    start = text.index(word)
+    token = next(
+        (t for t in tokenize(text) if t.start == start),
+        Token(start, start + len(word), word, word),
+    )
+    base, key = token.base, lookup_key(token.base)
+    names = ChainMap(ctx.extra_names, lexicon.names)
+    doc = Document(word_types(text), ctx.lexicon.common)
+    allow = {w.lower() for w in ctx.profile.allow}
+    report: dict[str, Any] = {"token": word, "known": False, "why": "", "candidates": [],
+                              "decision": "unchanged"}
+    if key in allow:
+        report.update(known=True, why="in the allow list")
+        return report
+    if not is_checkable(base):
+        report.update(known=True, why="not checked: short, non-Latin, acronym or number")
+        return report
+    if key in lexicon.common:
+        report.update(known=True, why="a common English word")
+        if not is_suspect(speller, token, text, names, doc):
+            return report
+        report["why"] += ", but rare, and one OCR confusion from a very frequent word"
+    elif key in names:
+        entity = names[key]
+        report.update(known=True, why=f"in the gazetteer as a {entity.type} ({entity.source})")
+        if not is_suspect(speller, token, text, names, doc):
+            return report
+    elif not is_suspect(speller, token, text, names, doc):
+        report.update(known=True, why=f"a known word or name (Zipf {lexicon.frequency(key):.2f})")
+        return report
+    else:
+        report["why"] = f"unknown to the lexicon and gazetteer (Zipf {lexicon.frequency(key):.2f})"
+    weighing = weigh(speller, token, text, doc, names, ctx.extra_names)
+    report["identity_score"] = round(weighing.identity, 3)
+    report["candidates"] = [
+        {"candidate": c.word, "score": round(c.score, 3), "confidence": round(p, 4),
+         "cost": round(c.cost, 2), "frequency": round(c.prior, 2), "source": c.source,
+         "reason": reason(speller, base, c, doc)}
+        for c, p in zip(weighing.candidates, weighing.posterior, strict=True)
+    ]
+    edit = decide(speller, token, doc, weighing)
+    if edit is None:
+        report["decision"] = "unchanged: no candidate is clearly more likely than the word itself"
+    elif edit.confidence >= ctx.profile.threshold:
+        report["decision"] = f"fix to {edit.replacement!r} (confidence {edit.confidence:.2f})"
+    else:
+        report["decision"] = (
+            f"suggest {edit.replacement!r} only (confidence {edit.confidence:.2f} below "
+            f"the threshold {ctx.profile.threshold})"
+        )
+    return report

@@ -1,0 +1,30 @@
+"""Why an edit is proposed, in words, and which kind and rule it reports."""
+
+from __future__ import annotations
+
+from .candidates import Candidate, Speller
+from .document import Document
+
+
+def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -> str:
+    parts = [speller.channel.explain(base, best.word)]
+    count = doc.count(best.word) if doc and best.source != "lexicon" else 0
+    if count:
+        parts.append(f"'{best.word}' occurs {count} time{'s' * (count != 1)} in this document")
+    if best.entity is not None:
+        where = "in the user's gazetteer" if best.entity.source.startswith("user") else (
+            "in the gazetteer")
+        parts.append(f"{where} as a {best.entity.type}")
+    elif best.source == "wordfreq":
+        parts.append(f"'{best.word}' is a name wordfreq knows (Zipf {best.prior:.1f}); "
+                     f"'{base}' is unknown")
+    elif best.source == "lexicon":
+        seen = "rare" if speller.lexicon.frequency(base.lower()) else "unknown"
+        parts.append(f"'{best.key}' is a common word (Zipf {best.prior:.1f}); '{base}' is {seen}")
+    return "; ".join(parts[:1]) + ("; " + " and ".join(parts[1:]) if len(parts) > 1 else "")
+
+
+def kind_and_rule(speller: Speller, base: str, best: Candidate) -> tuple[str, str]:
+    glyph = speller.channel.explain(base, best.word).startswith("glyph")
+    kind = "ocr" if glyph else ("entity" if best.source != "lexicon" else "spelling")
+    return kind, f"{kind}.{best.source}"

@@ -1,0 +1,72 @@
+"""Token shapes: which tokens are checked at all, how the lexicon spells them, and case.
+
+A token is checked when it is a Latin-script word of three to forty letters that is not a short
+acronym; it is looked up lowercase with straight apostrophes; a correction is written in the
+case pattern of the token it replaces.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+MIN_LENGTH = 3
+"""Tokens shorter than this are never checked: too little to go on."""
+
+
+MAX_LENGTH = 40
+"""Tokens longer than this are never checked: no English word or name is that long, and the
+work per token (OCR variants, symspell deletes, the channel model's table) grows with the
+square of its length, so an unbounded token is a way to exhaust memory."""
+
+
+LATIN_WORD = regex.compile(r"^[\p{Latin}\p{M}\d'’!|]+$")
+
+
+def is_checkable(base: str) -> bool:
+    """Latin-script words of three to forty letters; not acronyms of up to four capitals."""
+    if not MIN_LENGTH <= len(base) <= MAX_LENGTH or not (base.isascii() or LATIN_WORD.match(base)):
+        return False
+    if base.isupper() and len(base) <= 4:
+        return False  # acronyms: NATO, FSB, UNHCR is 5 but known
+    return any(c.isalpha() for c in base)
+
+
+def lookup_key(base: str) -> str:
+    """How the lexicon spells a token: lowercase, straight apostrophe ('Doesn’t' -> "doesn't")."""
+    return base.lower().replace("’", "'")
+
+
+def unaccented(word: str) -> str:
+    """The word without accents and with straight apostrophes: what spelling must not change."""
+    word = word.replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def is_name_shaped(base: str) -> bool:
+    """Capitalized, all-caps or with inner capitals ('McConnell', OCR's 'ZeIensky').
+
+    A lowercase word whose only capitals are I is OCR's l ('lIave', 'witlI'); a word that
+    starts with a digit or a bar ('0pen', '5aid', '|ater') is judged by its other letters."""
+    first = base[0]
+    if first.islower() or not first.isalpha():
+        return any(c.isupper() and c != "I" for c in base[1:])
+    return True
+
+
+def apply_case(template: str, word: str, canonical: str | None = None) -> str:
+    """Write `word` in the case pattern of `template` (LIBVA -> LIBYA, Lavroy -> Lavrov).
+
+    A gazetteer name keeps its canonical spelling unless the template is lowercase; a leading
+    digit or bar says nothing about case, and a leading I that stands for l is lowercase."""
+    # OCR's l and i inside a capitalized word ('KABllL') do not make it lowercase.
+    letters = [c for c in template if c.isalpha() and c not in "li"]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    first = template[0]
+    if canonical and canonical.lower() == word.lower() and not first.islower():
+        return canonical
+    if first.isupper() and not (first == "I" and word[:1] == "l"):
+        return word[:1].upper() + word[1:]
+    return word.lower()

@@ -1,0 +1,50 @@
+"""Candidate generation and scoring for single tokens."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from normalizer.correction.candidates import (
+    HEADLINE_POLICY,
+    offer,
+    scored_candidates,
+)
+from normalizer.correction.document import Document
+from normalizer.tokens import Token, word_types
+
+
+def _token(text: str, word: str) -> Token:
+    start = text.index(word)
+    return Token(start, start + len(word), word, word)
+
+
+def test_ocr_variants_reach_common_words_and_gazetteer_names(speller):
+    assert "government" in speller.word_candidates("governrnent", None)
+    assert "libya" in speller.word_candidates("Libva", None)
+
+
+def test_a_name_shaped_token_without_policy_gets_no_common_word(speller):
+    assert "bounties" not in speller.word_candidates("Bourities", None)
+    assert "bounties" in speller.word_candidates("Bourities", HEADLINE_POLICY)
+
+
+def test_offer_keeps_the_better_score_and_applies_case():
+    found = {}
+    offer(found, "LIBVA", "libya", 2.0, 4.0, "gazetteer")
+    offer(found, "LIBVA", "libya", 3.0, 4.0, "gazetteer")
+    assert found["libya"].word == "LIBYA" and found["libya"].cost == 2.0
+
+
+def test_document_rivals_are_candidates(speller):
+    text = "Smithe met Mr. Smithe. Smythe said so."
+    doc = Document(word_types(text), speller.lexicon.common)
+    found = scored_candidates(speller, _token(text, "Smythe"), text, doc, {})
+    assert found[0].word == "Smithe" and found[0].source == "document"
+
+
+def test_candidates_are_sorted_best_first(speller):
+    text = "The governrnent said it would act."
+    doc = Document(Counter(), speller.lexicon.common)
+    found = scored_candidates(speller, _token(text, "governrnent"), text, doc, {})
+    assert found[0].key == "government"
+    assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)

@@ -1,0 +1,19 @@
+"""Context scoring: neighbours of a token and the bigram vote."""
+
+from __future__ import annotations
+
+from normalizer.correction.context import CONTEXT_WEIGHT, context_score, context_words
+from normalizer.tokens import Token
+
+
+def test_context_words_are_the_lowercased_neighbours_without_punctuation():
+    text = "In the Senate, Tbe (final) vote failed."
+    start = text.index("Tbe")
+    token = Token(start, start + 3, "Tbe", "Tbe")
+    assert context_words(text, token) == ("senate", "final")
+
+
+def test_each_neighbour_the_bigram_list_pairs_with_the_word_counts(lexicon):
+    assert context_score(lexicon, "of", "the", "house") == 2 * CONTEXT_WEIGHT
+    assert context_score(lexicon, "xqz", "the", "house") == CONTEXT_WEIGHT
+    assert context_score(lexicon, "xqz", "tho", "qzx") == 0

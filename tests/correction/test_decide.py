@@ -1,0 +1,44 @@
+"""The decision: suspects, windows, posteriors, edits."""
+
+from __future__ import annotations
+
+import itertools
+
+from normalizer import Profile
+from normalizer.correction import decide
+from normalizer.lexicon import load_lexicon
+from normalizer.pipeline import StageContext
+
+
+def _ctx(**options) -> StageContext:
+    return StageContext(Profile(**options), load_lexicon())
+
+
+def test_posterior_shares_sum_with_the_identity_to_one(speller):
+    found = speller.word_candidates("governrnent", None)
+    cands = sorted(found.values(), key=lambda c: -c.score)
+    shares = decide.posterior(-10.5, cands)
+    assert 0 < sum(shares) < 1 and shares[0] == max(shares)
+    assert decide.posterior(0.0, cands)[0] < 1e-3  # an overwhelming identity keeps the word
+
+
+def test_windows_tile_the_text_and_cut_at_a_paragraph_break():
+    paragraph = ("word " * 2000).strip()
+    text = "\n\n".join([paragraph] * 20)
+    spans = decide.windows(text)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
+    assert all(end - start <= decide.WINDOW for start, end in spans)
+    assert all(text[end - 2 : end] == "\n\n" for _, end in spans[:-1])
+
+
+def test_propose_fixes_a_glyph_error_with_offsets_and_a_reason():
+    text = "The governrnent said it would act."
+    (edit,) = decide.propose(text, _ctx())
+    assert text[edit.start : edit.end] == "governrnent"
+    assert edit.replacement == "government" and edit.kind == "ocr" and edit.reason
+
+
+def test_allowed_words_and_line_split_halves_are_left_alone():
+    assert decide.propose("The governrnent said so.", _ctx(allow=frozenset({"governrnent"}))) == []
+    assert decide.propose("It was con-\ndemned.", _ctx()) == []

@@ -1,0 +1,32 @@
+"""Document evidence: name counts, confident fixes recorded, close rivals."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from normalizer.correction.document import Document
+from normalizer.model import Edit
+
+
+def _doc() -> Document:
+    return Document(Counter({"Lavrov": 3, "Lavroy": 1, "said": 4, "The": 2}), {"the"})
+
+
+def test_names_count_capitalized_spellings_only():
+    doc = _doc()
+    assert doc.count("Lavrov") == 3 and doc.count("said") == 0
+
+
+def test_rivals_are_more_frequent_close_spellings_repeated_at_least_twice():
+    doc = _doc()
+    assert doc.rivals("Lavroy") == [("Lavrov", 3)]
+    assert doc.rivals("Lavrov") == []
+    assert doc.rivals("Smith") == []
+
+
+def test_a_recorded_fix_moves_the_count_and_copies_are_independent():
+    doc = _doc()
+    twin = doc.copy()
+    twin.record(Edit(0, 6, "Lavroy", "Lavrov", "entity", "entity.document", 0.9, "r"))
+    assert twin.count("Lavrov") == 4 and twin.count("Lavroy") == 0
+    assert doc.count("Lavrov") == 3

@@ -1,0 +1,55 @@
+"""Token shapes: what is checked, lookup keys, name shapes, case of a replacement."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer.correction.words import (
+    apply_case,
+    is_checkable,
+    is_name_shaped,
+    lookup_key,
+    unaccented,
+)
+
+
+@pytest.mark.parametrize("word", ["Libva", "governrnent", "kil!ing", "0bama"])
+def test_words_and_ocr_shapes_are_checkable(word):
+    assert is_checkable(word)
+
+
+@pytest.mark.parametrize("word", ["an", "NATO", "FSB", "1990", "x" * 41, "Москва"])
+def test_short_tokens_acronyms_numbers_long_runs_and_other_scripts_are_not(word):
+    assert not is_checkable(word)
+
+
+def test_lookup_key_is_lowercase_with_a_straight_apostrophe():
+    assert lookup_key("Doesn’t") == "doesn't"
+
+
+def test_unaccented_drops_accents_only():
+    assert unaccented("Erdoğan’s") == "Erdogan's"
+
+
+@pytest.mark.parametrize(
+    ("word", "shaped"),
+    [("Lavroy", True), ("LIBVA", True), ("McConnell", True), ("lIave", False),
+     ("0bama", False), ("0Bama", True), ("house", False)],
+)
+def test_name_shape(word, shaped):
+    assert is_name_shaped(word) is shaped
+
+
+@pytest.mark.parametrize(
+    ("template", "word", "canonical", "expected"),
+    [
+        ("LIBVA", "libya", None, "LIBYA"),
+        ("Lavroy", "lavrov", "Lavrov", "Lavrov"),
+        ("mcconel", "mcconnell", "McConnell", "mcconnell"),
+        ("Tbe", "the", None, "The"),
+        ("Iater", "later", None, "later"),  # a leading I that stands for l is lowercase
+        ("KABllL", "kabul", None, "KABUL"),
+    ],
+)
+def test_apply_case(template, word, canonical, expected):
+    assert apply_case(template, word, canonical) == expected
