@@ -1,0 +1,1 @@
+"""Unit tests of the correction stage, one module per part."""
