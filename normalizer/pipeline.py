@@ -124,14 +124,13 @@ class _Composer:
                 return o_start + pos - c_start
         raise AssertionError("position not in a kept run")  # pragma: no cover
 
-    def add(self, proposals: list[Edit], profile: Profile) -> None:
-        """Map one stage's resolved proposals (current coordinates) to the original."""
-        if not proposals:
-            return
-        segments = self._segments()
-        starts = [seg[2] for seg in segments]
-        merged_away: set[int] = set()
-        new_applied: list[Edit] = []
+    def _involving(
+        self, proposals: list[Edit], segments: list, starts: list[int]
+    ) -> list[tuple[Edit, list]]:
+        """Each proposal (sorted, non-overlapping) with the changed runs it touches; neighbours
+        that touch the same changed run become one proposal ('GOVERNment' / '\\n' of one
+        dehyphenation, removed by two adjacent boilerplate edits), so no run maps twice."""
+        joined: list[tuple[Edit, list]] = []
         for proposal in proposals:
             s, e = proposal.start, proposal.end
             # Segments are in text order: only those from the one holding `s` on can touch.
@@ -142,6 +141,31 @@ class _Composer:
                     break
                 if seg[4] is not None and ((seg[2] < e and seg[3] > s) or seg[2] < s < seg[3]):
                     involved.append(seg)
+            if joined and involved and joined[-1][1] and joined[-1][1][-1] is involved[0]:
+                previous, before = joined.pop()
+                proposal = replace(
+                    previous,
+                    end=e,
+                    replacement=previous.replacement + self.text[previous.end : s]
+                    + proposal.replacement,
+                    confidence=min(previous.confidence, proposal.confidence),
+                    reason=f"{previous.reason}; {proposal.reason}",
+                    applied=previous.applied and proposal.applied,
+                )
+                involved = before + involved[1:]
+            joined.append((proposal, involved))
+        return joined
+
+    def add(self, proposals: list[Edit], profile: Profile) -> None:
+        """Map one stage's resolved proposals (current coordinates) to the original."""
+        if not proposals:
+            return
+        segments = self._segments()
+        starts = [seg[2] for seg in segments]
+        merged_away: set[int] = set()
+        new_applied: list[Edit] = []
+        for proposal, involved in self._involving(proposals, segments, starts):
+            s, e = proposal.start, proposal.end
             apply = (
                 proposal.applied
                 and profile.mode == "fix"

@@ -91,3 +91,12 @@ def test_tokenizing_selected_types_finds_the_same_tokens_as_a_full_scan(text):
     full = list(tokenize(text))
     selected = list(tokenize(text, only=set(word_types(text))))
     assert selected == full
+
+
+def test_two_removals_sharing_one_dehyphenation_map_to_one_edit():
+    # Found by hypothesis: the joined 'GOVERNment' ends one removed block and its moved line
+    # break starts the next, so both removals touch the same earlier edit.
+    text = "0\nS1GNUP foq:em0Il:GOVERN-\nment S1gNUP:em0Il"
+    result = EVERYTHING_ON.normalize(text)
+    assert apply_edits(text, result.edits) == result.text
+    assert EVERYTHING_ON.normalize(result.text).applied == ()
