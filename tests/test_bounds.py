@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from normalizer import Normalizer, apply_edits
-from normalizer.spelling import MAX_LENGTH, WINDOW, _windows
+from normalizer.correction.decide import WINDOW, windows
+from normalizer.correction.words import MAX_LENGTH
 from normalizer.tokens import strip_possessive, tokenize
 
 ENGINE = Normalizer()
@@ -113,7 +114,7 @@ def test_cost_grows_linearly(make: Callable[[int], str]) -> None:
 def test_windows_tile_the_text_and_cut_at_paragraphs() -> None:
     paragraph = "Talks with Sergey Lavrov went on for hours in the capital.\n\n"
     text = paragraph * (3 * WINDOW // len(paragraph))
-    spans = _windows(text)
+    spans = windows(text)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert all(end - start <= WINDOW for start, end in spans)
