@@ -82,7 +82,7 @@ def test_random_text_with_very_long_tokens_stays_in_bounds(parts: list[str]) -> 
 def _cost(make: Callable[[int], str], size: int) -> float:
     text = make(size)
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         start = time.perf_counter()
         ENGINE.normalize(text)
         best = min(best, time.perf_counter() - start)
@@ -107,8 +107,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
 @pytest.mark.parametrize("make", SHAPES.values(), ids=SHAPES.keys())
 def test_cost_grows_linearly(make: Callable[[int], str]) -> None:
     small, large = _cost(make, 50_000), _cost(make, 200_000)
-    # Linear is 4x; allow for noise on a shared machine, but not for a quadratic 16x.
-    assert large < 9 * small + 0.05, f"{small:.3f} s -> {large:.3f} s for 4x the input"
+    # Linear is 4x; allow for noise on a busy machine (a quarter second covers a scheduler
+    # hiccup on inputs that take milliseconds), but not for a quadratic 16x: before the
+    # bounds, the shapes here took from 2 s to minutes at 200,000 characters.
+    assert large < 9 * small + 0.25, f"{small:.3f} s -> {large:.3f} s for 4x the input"
 
 
 def test_windows_tile_the_text_and_cut_at_paragraphs() -> None:
