@@ -108,8 +108,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
 def test_cost_grows_linearly(make: Callable[[int], str]) -> None:
     small, large = _cost(make, 50_000), _cost(make, 200_000)
     # Linear is 4x; allow for noise on a busy machine (a quarter second covers a scheduler
-    # hiccup on inputs that take milliseconds), but not for a quadratic 16x: before the
-    # bounds, the shapes here took from 2 s to minutes at 200,000 characters.
+    # hiccup on inputs that take milliseconds), but not for a quadratic 16x.
     assert large < 9 * small + 0.25, f"{small:.3f} s -> {large:.3f} s for 4x the input"
 
 
