@@ -9,7 +9,8 @@ correction engine asks about. "first" queries miss the memo cache and touch the 
 memory for the first time in the process; "unmemoized" are the same queries on a second,
 fresh model instance (memo empty); "memoized" repeats them. Load time is measured in a fresh
 process, after the lexicon the engine loads anyway: `import pocketsphinx` plus reading the
-model. Timings are printed, never asserted.
+model. Memory is resident set size (psutil, the `bench` extra). Timings are printed, never
+asserted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import regex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,15 +31,16 @@ if __package__ in (None, ""):  # run as `python bench/language_model.py`
 
 WORD = regex.compile(r"\p{L}[\p{L}'’]*")
 LOAD_PROGRAM = """
-import resource, time
+import time, psutil
 from normalizer.lexicon import load_lexicon
 lexicon = load_lexicon()
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+process = psutil.Process()
+rss = process.memory_info().rss
 start = time.perf_counter()
 from normalizer.language_model import build_language_model
 model = build_language_model(lexicon)
 model.logprob(("of",), "the")
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss)
+print(time.perf_counter() - start, process.memory_info().rss - rss)
 """
 
 
@@ -52,7 +55,7 @@ def queries() -> list[tuple[tuple[str, ...], str]]:
 
 
 def measure_load(runs: int) -> tuple[float, int]:
-    """Median seconds and peak-RSS growth (KB) of loading the model in fresh processes."""
+    """Median seconds and RSS growth (bytes) of loading the model in fresh processes."""
     results = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", LOAD_PROGRAM], cwd=ROOT, check=True,
@@ -69,12 +72,13 @@ def main() -> None:
     from normalizer.language_model import build_language_model
     from normalizer.lexicon import load_lexicon
 
-    seconds, rss_kb = measure_load(args.rounds)
+    seconds, rss = measure_load(args.rounds)
     print(f"load (import pocketsphinx + read model, fresh process, median of {args.rounds}): "
-          f"{seconds * 1000:.0f} ms, peak RSS +{rss_kb / 1024:.0f} MB")
+          f"{seconds * 1000:.0f} ms, RSS +{rss / 2**20:.0f} MB")
     lexicon = load_lexicon()
     work = queries()
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    process = psutil.Process()
+    rss_before = process.memory_info().rss
     model = build_language_model(lexicon)
     for label in ["first", "unmemoized"] + ["memoized"] * args.rounds:
         if label == "unmemoized":
@@ -84,9 +88,10 @@ def main() -> None:
             model.logprob(context, word)
         elapsed = time.perf_counter() - start
         print(f"{label}: {len(work)} queries, {len(work) / elapsed:,.0f} queries/s")
-    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
-    print(f"peak RSS growth (model + memo of {len(work)} queries): {grown / 1024:.0f} MB; "
-          f"process peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    grown = process.memory_info().rss - rss_before
+    print(f"RSS growth (two model instances + memo of {len(work)} queries): "
+          f"{grown / 2**20:.0f} MB; process peak "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":
