@@ -376,3 +376,16 @@ def test_box_detector_off_without_the_explainer_pack() -> None:
 def test_document_title_is_never_a_box() -> None:
     text = f"{BOXES[1]}\n\n{AFTER}\n"
     assert _propose(text) == []
+
+
+# --------------------------------------------------------------------------- family wordings
+
+FAMILY_CASES = _load("families.json")
+
+
+@pytest.mark.parametrize("case", FAMILY_CASES, ids=[c["id"] for c in FAMILY_CASES])
+def test_family_wording(case: dict[str, Any]) -> None:
+    """Wordings of each family that no rule example spells out: the family rule must hold."""
+    text = f"{BEFORE}\n\n{case['block']}\n\n{AFTER}\n"
+    expected = f"{BEFORE}\n\n{AFTER}\n" if case["removed"] else text
+    assert _clean(text) == expected

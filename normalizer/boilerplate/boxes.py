@@ -24,7 +24,7 @@ from ..lexicon import dictionaries_dir
 from ..profile import read_toml
 from .packs import PackError, check_keys, compile_pattern, get_key
 from .paragraphs import Match, Para, normalized, snippet
-from .rules import titleish
+from .rules import SMALL_WORDS, titleish
 
 RULE_ID = "explainer.titled-box"
 MAX_TITLE_WORDS = 14
@@ -61,6 +61,7 @@ _TITLE_ANAPHORA = regex.compile(
     r"\b(?i:he|she|it|they|him|her|them|his|its|their|this|that|these|those|now|then|next)\b"
 )
 _CONTENT_WORD = regex.compile(r"[\w'’-]{4,}")
+_ACRONYM = regex.compile(r"\b[A-Z]{2,6}\b")
 # Title words that say what kind of box it is, not what it is about.
 _TITLE_FILLERS = frozenset({
     "what", "when", "where", "which", "with", "does", "have", "about", "explainer", "factbox",
@@ -215,6 +216,24 @@ def _prose_body(body: list[str]) -> list[str] | None:
     return kept or None
 
 
+def _echoes(title: str, sentence: str) -> bool:
+    """Whether `sentence` restates a content word of `title`, or spells out its acronym
+    ("What does the ICC do?" / "The International Criminal Court ...")."""
+    title_words = {w.lower() for w in _CONTENT_WORD.findall(title)} - _TITLE_FILLERS
+    if title_words & {w.lower() for w in _CONTENT_WORD.findall(sentence)}:
+        return True
+    acronyms = _ACRONYM.findall(title)
+    if not acronyms:
+        return False
+    initials = ""  # capitals of the capitalized words; small words skipped, others break
+    for word in sentence.split():
+        if word[0].isupper():
+            initials += word[0]
+        elif word.lower() not in SMALL_WORDS:
+            initials += " "
+    return any(acronym in initials for acronym in acronyms)
+
+
 def _score(
     detector: Detector, title: str, cue: str | None, body: list[str], people: set[str],
     list_box: bool,
@@ -236,8 +255,7 @@ def _score(
     if cue != "strong" and _TITLE_ANAPHORA.search(title):
         add("title-anaphora")
     text = " ".join(body)
-    title_words = {w.lower() for w in _CONTENT_WORD.findall(title)} - _TITLE_FILLERS
-    if title_words & {w.lower() for w in _CONTENT_WORD.findall(_SENTENCE_BREAK.split(body[0])[0])}:
+    if _echoes(title, _SENTENCE_BREAK.split(body[0])[0]):
         add("title-echo")
     if list_box:
         add("list-body")
