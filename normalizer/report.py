@@ -259,7 +259,7 @@ def cases_summary_line(cases: int, failed: int, errors: int = 0) -> str:
 
 def explanation_text(info: Mapping[str, Any]) -> str:
     """A readable rendering of `normalizer.spelling.explain`'s dict (`normalizer explain`)."""
-    known = "known word" if info.get("known") else "unknown word"
+    known = "known word" if info.get("known") else "suspect word"
     lines = [f"{info.get('token', '')}: {known}", f"  why: {info.get('why', '')}"]
     candidates = info.get("candidates") or []
     lines.append("  candidates:" if candidates else "  candidates: none")

@@ -73,7 +73,11 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
         report.update(known=True, why=f"a known word or name (Zipf {lexicon.frequency(key):.2f})")
         return report
     else:
-        report["why"] = f"unknown to the lexicon and gazetteer (Zipf {lexicon.frequency(key):.2f})"
+        zipf = lexicon.frequency(key)
+        report["why"] = (
+            f"not a common word nor in the gazetteer; rare in wordfreq (Zipf {zipf:.2f})" if zipf
+            else "in no word list and not in the gazetteer"
+        )
     weighing = weigh(speller, token, text, doc, names, ctx.extra_names)
     report["identity_score"] = round(weighing.identity, 3)
     report["candidates"] = [
