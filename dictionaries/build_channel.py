@@ -124,6 +124,12 @@ def normalize(line: str) -> str:
     return SPACES.sub(" ", line).strip().lower()
 
 
+def alignable(ocr: str, truth: str) -> bool:
+    """Whether two normalized lines say the same text closely enough to align."""
+    return bool(ocr and truth) and (
+        Levenshtein.normalized_distance(ocr, truth) <= MAX_LINE_DISTANCE)
+
+
 def edit_regions(observed: str, intended: str) -> Iterator[tuple[int, int, int, int]]:
     """Maximal runs of adjacent edit operations, as (obs_start, obs_end, int_start, int_end)."""
     region: list[int] | None = None
@@ -189,8 +195,7 @@ def count(articles: Iterable[Article]) -> Counts:
     for article in articles:
         for raw_ocr, raw_truth in article.lines:
             ocr, truth = normalize(raw_ocr), normalize(raw_truth)
-            if not ocr or not truth or (
-                    Levenshtein.normalized_distance(ocr, truth) > MAX_LINE_DISTANCE):
+            if not alignable(ocr, truth):
                 counts.lines_skipped += 1
                 continue
             counts.lines_used += 1
