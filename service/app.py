@@ -13,7 +13,7 @@ from flask import Flask
 
 from normalizer import Normalizer, load_config
 
-from . import api_v1, languagetool, middleware, ops
+from . import api_v1, languagetool, middleware, ops, web
 from .config import ServiceConfig
 from .engine import Engine
 from .errors import register_error_handlers
@@ -49,6 +49,6 @@ def create_app(config: dict[str, Any] | None = None, normalizer: Normalizer | No
     )
     register_error_handlers(app)
     middleware.install(app)
-    for blueprint in (api_v1.bp, languagetool.bp, ops.bp):
+    for blueprint in (api_v1.bp, languagetool.bp, ops.bp, web.bp):
         app.register_blueprint(blueprint)
     return app

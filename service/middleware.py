@@ -11,13 +11,17 @@ import uuid
 
 from flask import Flask, Response, g, request
 
+from . import web
 from .errors import ApiError
 from .languagetool import form as languagetool_form
 from .state import state
 
 REQUEST_ID_HEADER = "X-Request-ID"
-PUBLIC_ENDPOINTS = frozenset({"ops.healthz", "ops.readyz", "ops.openapi", "lt.languages"})
-"""Endpoints answered without the API key: probes, the API description, LanguageTool's list."""
+PUBLIC_ENDPOINTS = frozenset(
+    {"ops.healthz", "ops.readyz", "ops.openapi", "lt.languages", *web.PAGE_ENDPOINTS}
+)
+"""Endpoints answered without the API key: probes, the API description, LanguageTool's list,
+the web page and its files."""
 _CLIENT_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 

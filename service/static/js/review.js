@@ -1,0 +1,164 @@
+// The review of one result: the original text, the engine's edits and the user's decisions.
+//
+// Offsets in the API are Unicode code points (Python str indices). JavaScript strings are
+// UTF-16, so the original is kept as an array of code points (Array.from) and every slice is
+// taken from that array: an emoji before an edit counts one, as it does on the server.
+
+export const KINDS = {
+  ocr: "OCR",
+  spelling: "Spelling",
+  entity: "Name",
+  boilerplate: "Boilerplate",
+  unicode: "Unicode",
+  whitespace: "Whitespace",
+};
+
+export const APPLIED = "applied";
+export const OPEN = "open";
+export const REJECTED = "rejected";
+
+/** Whether two edits overlap: they share a code point, or one is an insertion inside the other
+ * (the same rule as the engine's `_overlaps`). */
+export function overlaps(a, b) {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return (a.start < b.end && b.start < a.end)
+    || (a.start === a.end && b.start < a.start && a.start < b.end)
+    || (b.start === b.end && a.start < b.start && b.start < a.end);
+}
+
+export class OffsetError extends Error {}
+
+export class Review {
+  /**
+   * @param {string} text the text sent to the service
+   * @param {Array<object>} edits the answer's `edits` (sorted, original coordinates)
+   * @param {(edit: object) => boolean} startApplied which edits start applied
+   */
+  constructor(text, edits, startApplied) {
+    this.chars = Array.from(text);
+    this.edits = edits.map((edit, index) => ({
+      ...edit, index, state: OPEN, chosen: edit.replacement,
+    }));
+    for (const edit of this.edits) {
+      if (edit.start < 0 || edit.end > this.chars.length || edit.start > edit.end
+          || this.slice(edit.start, edit.end) !== edit.original) {
+        throw new OffsetError(`edit ${edit.index} (${edit.rule}) does not match the text at `
+          + `code points ${edit.start}-${edit.end}`);
+      }
+    }
+    const ranked = [...this.edits].sort((a, b) => b.confidence - a.confidence || a.start - b.start);
+    for (const edit of ranked) {
+      if (startApplied(edit) && !this.edits.some((o) => o.state === APPLIED && overlaps(o, edit))) {
+        edit.state = APPLIED;
+      }
+    }
+    this.history = [];
+  }
+
+  /** The original text between two code point offsets. */
+  slice(start, end) {
+    return this.chars.slice(start, end).join("");
+  }
+
+  /** The text with the applied edits (their chosen replacement) and nothing else. */
+  text() {
+    const parts = [];
+    let cursor = 0;
+    for (const edit of this.edits) {
+      if (edit.state !== APPLIED) continue;
+      parts.push(this.slice(cursor, edit.start), edit.chosen);
+      cursor = edit.end;
+    }
+    parts.push(this.slice(cursor, this.chars.length));
+    return parts.join("");
+  }
+
+  /** Set one edit's state (and replacement); an applied edit displaces the applied edits it
+   * overlaps. One step of the undo history. */
+  decide(index, state, replacement) {
+    const edit = this.edits[index];
+    if (edit.state === state && (replacement ?? edit.chosen) === edit.chosen) return;
+    this.#record(this.#change(index, state, replacement));
+  }
+
+  /** Apply or reject every edit of `kind` that is not in that state yet (one undo step). */
+  decideKind(kind, state) {
+    const changes = [];
+    for (const edit of this.edits) {
+      if (edit.kind !== kind || edit.state === state) continue;
+      if (state === APPLIED && this.edits.some((o) => o.state === APPLIED && overlaps(o, edit))) {
+        continue; // an overlapping edit of another decision keeps its place
+      }
+      changes.push(...this.#change(edit.index, state, edit.chosen));
+    }
+    this.#record(changes);
+    return changes.length;
+  }
+
+  /** Revert the last decision; false when there is none. */
+  undo() {
+    const step = this.history.pop();
+    if (!step) return false;
+    for (const change of [...step.changes].reverse()) {
+      const edit = this.edits[change.index];
+      edit.state = change.state;
+      edit.chosen = change.chosen;
+    }
+    return true;
+  }
+
+  /** The last decision, described for the Undo button. */
+  lastDecision() {
+    return this.history.at(-1)?.label ?? "";
+  }
+
+  /** Edits shown in the text: every applied edit, then the others that overlap nothing shown. */
+  layout() {
+    const shown = this.edits.filter((e) => e.state === APPLIED);
+    for (const edit of this.edits) {
+      if (edit.state !== APPLIED && !shown.some((o) => overlaps(o, edit))) shown.push(edit);
+    }
+    return shown.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /** The other edits proposed for (part of) the same span as `edit`. */
+  rivals(edit) {
+    return this.edits.filter((o) => o !== edit && overlaps(o, edit));
+  }
+
+  /** Per kind: how many edits are applied, open and rejected. */
+  counts() {
+    const counts = {};
+    for (const edit of this.edits) {
+      counts[edit.kind] ??= { [APPLIED]: 0, [OPEN]: 0, [REJECTED]: 0 };
+      counts[edit.kind][edit.state] += 1;
+    }
+    return counts;
+  }
+
+  #change(index, state, replacement) {
+    const edit = this.edits[index];
+    const changes = [{ index, state: edit.state, chosen: edit.chosen }];
+    if (state === APPLIED) {
+      for (const other of this.rivals(edit)) {
+        if (other.state === APPLIED) {
+          changes.push({ index: other.index, state: other.state, chosen: other.chosen });
+          other.state = OPEN;
+        }
+      }
+    }
+    edit.state = state;
+    edit.chosen = replacement ?? edit.chosen;
+    return changes;
+  }
+
+  #record(changes) {
+    if (!changes.length) return;
+    const first = this.edits[changes[0].index];
+    const label = changes.length > 1 && new Set(changes.map((c) => this.edits[c.index].kind)).size === 1
+      && changes.every((c) => this.edits[c.index].state === first.state)
+      ? `${first.state === APPLIED ? "accept" : "reject"} all ${KINDS[first.kind]}`
+      : `${first.state === APPLIED ? "accept" : "reject"} ${JSON.stringify(first.original).slice(0, 24)}`;
+    this.history.push({ changes, label });
+  }
+}
