@@ -27,7 +27,7 @@ class BrowserMissing(RuntimeError):
 
 
 @contextmanager
-def chromium(download_dir: Path, dark: bool = False) -> Iterator[webdriver.Chrome]:
+def chromium(download_dir: Path) -> Iterator[webdriver.Chrome]:
     """A headless Chromium that saves downloads in `download_dir`, closed when the block ends."""
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     driver_path = shutil.which("chromedriver")
@@ -42,9 +42,6 @@ def chromium(download_dir: Path, dark: bool = False) -> Iterator[webdriver.Chrom
                      "--disable-gpu", f"--window-size={WINDOW[0]},{WINDOW[1]}",
                      "--force-device-scale-factor=1", "--lang=en-US"):
         options.add_argument(argument)
-    if dark:
-        options.add_argument("--force-dark-mode")
-        options.add_argument("--blink-settings=preferredColorScheme=0")
     options.add_experimental_option(
         "prefs", {"download.default_directory": str(download_dir),
                   "download.prompt_for_download": False},
@@ -112,13 +109,28 @@ def edit_marks(driver: webdriver.Chrome, css: str = "#doc-inline .edit[data-inde
     return driver.find_elements(By.CSS_SELECTOR, css)
 
 
-def seed_screenshot(driver: webdriver.Chrome, url: str, text: str, path: Path) -> None:
-    """The page with `text` normalized and the first edit's details open, saved as PNG."""
-    open_page(driver, url)
+def color_scheme(driver: webdriver.Chrome, scheme: str) -> None:
+    """Emulate `prefers-color-scheme: light` or `dark` (reload the page to see it)."""
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-color-scheme", "value": scheme}]},
+    )
+
+
+def seed_screenshot(
+    driver: webdriver.Chrome, url: str, text: str, path: Path, api_key: str | None = None
+) -> None:
+    """The page with `text` normalized, saved as PNG: the text scrolled to its last removed
+    block, the details of the last edit open."""
+    open_page(driver, url, api_key)
     paste(driver, text)
     normalize(driver)
-    first = edit_marks(driver)[0]
-    first.click()
+    edit_marks(driver)[-1].click()
     visible(driver, "#details-body")
-    driver.execute_script("window.scrollTo(0, 0)")
+    driver.execute_script(
+        "const doc = document.getElementById('doc-inline');"
+        "const blocks = doc.querySelectorAll('.block');"
+        "if (blocks.length) doc.scrollTop = blocks[blocks.length - 1].offsetTop - doc.offsetTop - 60;"
+        "window.scrollTo(0, 0);"
+    )
     driver.save_screenshot(str(path))

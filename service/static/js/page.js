@@ -3,7 +3,9 @@
 
 import { ApiError, call, storedKey, storeKey } from "./api.js";
 import { APPLIED, KINDS, OffsetError, OPEN, REJECTED, Review } from "./review.js";
-import { describe, drawDetails, drawKinds, drawText, element, redrawEdit } from "./view.js";
+import {
+  describe, drawDetails, drawKinds, drawText, element, redrawEdit, visible,
+} from "./view.js";
 
 const $ = (id) => document.getElementById(id);
 const STAGES = ["unicode", "boilerplate", "whitespace", "spelling"];
@@ -16,6 +18,7 @@ const page = {
   selected: null,
   request: null,
   profileStages: STAGES,
+  profileShown: false,
   fileName: null,
   layoutKey: "",
 };
@@ -62,14 +65,7 @@ async function loadInfo() {
   try {
     const info = await call("GET", "/v1/info").promise;
     const { profile, limits } = info;
-    page.profileStages = profile.stages;
-    for (const box of document.querySelectorAll('input[name="stage"]')) {
-      const available = profile.stages.includes(box.value);
-      box.disabled = !available;
-      box.checked = available;
-    }
-    document.querySelector(`input[name="mode"][value="${profile.mode}"]`).checked = true;
-    setThreshold(profile.threshold);
+    if (!page.profileShown) applyProfile(profile);
     page.maxBytes = limits.max_body_bytes;
     const allowed = profile.allow.length ? `, ${profile.allow.length} allowed words` : "";
     const names = profile.gazetteer.length ? `, ${profile.gazetteer.length} extra names` : "";
@@ -81,6 +77,19 @@ async function loadInfo() {
     showError(error);
     $("message").dataset.source = "info";
   }
+}
+
+/** The server's profile as the options' starting values (once: later the user's choices stay). */
+function applyProfile(profile) {
+  page.profileShown = true;
+  page.profileStages = profile.stages;
+  for (const box of document.querySelectorAll('input[name="stage"]')) {
+    const available = profile.stages.includes(box.value);
+    box.disabled = !available;
+    box.checked = available;
+  }
+  document.querySelector(`input[name="mode"][value="${profile.mode}"]`).checked = true;
+  setThreshold(profile.threshold);
 }
 
 function setThreshold(value) {
@@ -138,14 +147,24 @@ function readOptions() {
 
 // ---- running -------------------------------------------------------------------------------
 
+let waitTimer = 0;
+
 function showProgress(phase, fraction) {
   const bar = $("progress");
-  if (fraction === null || fraction === undefined) bar.removeAttribute("value");
-  else bar.value = fraction;
-  const percent = fraction === null || fraction === undefined ? "" : ` ${Math.round(fraction * 100)}%`;
+  const known = fraction !== null && fraction !== undefined;
+  if (known) bar.value = fraction;
+  else bar.removeAttribute("value");
+  const percent = known ? ` ${Math.round(fraction * 100)}%` : "";
   const words = { upload: "Sending the text…", wait: "The service is working…",
     download: "Receiving the result…", draw: "Drawing the edits…" };
+  clearInterval(waitTimer);
   setStatus(`${words[phase]}${percent}`);
+  if (phase === "wait") {
+    const since = performance.now();
+    waitTimer = setInterval(() => {
+      setStatus(`${words.wait} ${((performance.now() - since) / 1000).toFixed(1)} s`);
+    }, 200);
+  }
 }
 
 function setRunning(running) {
@@ -153,6 +172,7 @@ function setRunning(running) {
   $("cancel").hidden = !running;
   $("progress-row").hidden = !running;
   document.body.classList.toggle("busy", running);
+  if (!running) clearInterval(waitTimer);
 }
 
 async function run() {
@@ -239,9 +259,10 @@ const ACTIONS = {
   select: (index) => select(index, true),
   decideKind: (kind, state) => {
     const changed = page.review.decideKind(kind, state);
-    refresh();
+    refresh(changed);
     const verb = state === APPLIED ? "Accepted" : "Rejected";
-    setStatus(`${verb} ${changed} ${KINDS[kind]} edit${changed === 1 ? "" : "s"}. ${summary()}`);
+    const count = changed.filter((i) => page.review.edits[i].kind === kind).length;
+    setStatus(`${verb} ${count} ${KINDS[kind]} edit${count === 1 ? "" : "s"}. ${summary()}.`);
   },
 };
 
@@ -260,7 +281,7 @@ async function draw(onProgress) {
 function drawSide() {
   const review = page.review;
   drawKinds($("kinds"), review, ACTIONS);
-  $("summary-total").textContent = `${summary()}. Result: ${Array.from(review.text()).length} characters.`;
+  $("summary-total").textContent = `${summary()}. Result: ${review.textLength()} characters.`;
   $("undo").disabled = review.history.length === 0;
   $("undo-what").textContent = review.lastDecision() ? `(${review.lastDecision()})` : "";
   if (page.selected === null) {
@@ -273,19 +294,21 @@ function drawSide() {
   }
 }
 
-/** Redraw after a decision: the changed marks only, unless the layout itself changed. */
-function refresh() {
+/** Redraw after a decision: the marks of the `changed` edits only, unless the layout changed. */
+async function refresh(changed) {
   const focused = document.activeElement?.closest?.(".edit")?.dataset.index;
   if (layoutKey() === page.layoutKey) {
     const containers = page.view === "inline"
       ? [[$("doc-inline"), "inline"]]
       : [[$("doc-original"), "original"], [$("doc-result"), "result"]];
-    for (const edit of page.review.edits) {
-      for (const [container, side] of containers) redrawEdit(container, page.review, edit, side);
+    for (const index of new Set(changed)) {
+      for (const [container, side] of containers) {
+        redrawEdit(container, page.review, page.review.edits[index], side);
+      }
     }
     drawSide();
   } else {
-    draw();
+    await draw();
   }
   if (focused !== undefined) focusEdit(Number(focused));
 }
@@ -298,9 +321,9 @@ function focusEdit(index) {
 
 function decide(index, state, replacement) {
   const review = page.review;
-  review.decide(index, state, replacement);
+  const changed = review.decide(index, state, replacement);
   page.selected = index;
-  refresh();
+  refresh(changed);
   const edit = review.edits[index];
   setStatus(`${describe(edit)} ${summary()}.`);
 }
@@ -312,8 +335,9 @@ function select(index, focus) {
 }
 
 function undo() {
-  if (page.review?.undo()) {
-    refresh();
+  const changed = page.review?.undo() ?? [];
+  if (changed.length) {
+    refresh(changed);
     setStatus(`Undone. ${summary()}.`);
   }
 }
@@ -326,7 +350,7 @@ function showTip(mark) {
   const tip = $("tip");
   const lines = [
     element("strong", "", `${KINDS[edit.kind]} · ${edit.state === OPEN ? "suggested" : edit.state}`),
-    element("span", "", edit.chosen === "" ? "removes the text" : `→ ${edit.chosen.slice(0, 80)}`),
+    element("span", "", edit.chosen === "" ? "removes the text" : `→ ${visible(edit.chosen).slice(0, 80)}`),
     element("span", "", edit.reason),
     element("span", "help", `${edit.rule} · confidence ${edit.confidence.toFixed(2)}`
       + (edit.alternatives.length ? ` · or ${edit.alternatives.join(", ")}` : "")),
@@ -427,9 +451,16 @@ function onDocClick(event) {
 
 function wire() {
   $("api-key").value = storedKey();
-  $("api-key").addEventListener("change", () => {
-    storeKey($("api-key").value.trim());
+  const useKey = () => {
+    const key = $("api-key").value.trim();
+    if (key === storedKey()) return;
+    storeKey(key);
     loadInfo();
+  };
+  $("api-key").addEventListener("change", useKey);
+  $("key-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    useKey();
   });
   $("input").addEventListener("input", () => {
     page.fileName = null;

@@ -73,15 +73,25 @@ export class Review {
     return parts.join("");
   }
 
-  /** Set one edit's state (and replacement); an applied edit displaces the applied edits it
-   * overlaps. One step of the undo history. */
-  decide(index, state, replacement) {
-    const edit = this.edits[index];
-    if (edit.state === state && (replacement ?? edit.chosen) === edit.chosen) return;
-    this.#record(this.#change(index, state, replacement));
+  /** The length of `text()` in code points, without building it. */
+  textLength() {
+    let length = this.chars.length;
+    for (const edit of this.edits) {
+      if (edit.state === APPLIED) length += Array.from(edit.chosen).length - (edit.end - edit.start);
+    }
+    return length;
   }
 
-  /** Apply or reject every edit of `kind` that is not in that state yet (one undo step). */
+  /** Set one edit's state (and replacement); an applied edit displaces the applied edits it
+   * overlaps. One step of the undo history; returns the indices of the edits changed. */
+  decide(index, state, replacement) {
+    const edit = this.edits[index];
+    if (edit.state === state && (replacement ?? edit.chosen) === edit.chosen) return [];
+    return this.#record(this.#change(index, state, replacement));
+  }
+
+  /** Apply or reject every edit of `kind` that is not in that state yet (one undo step);
+   * returns the indices of the edits changed. */
   decideKind(kind, state) {
     const changes = [];
     for (const edit of this.edits) {
@@ -91,20 +101,19 @@ export class Review {
       }
       changes.push(...this.#change(edit.index, state, edit.chosen));
     }
-    this.#record(changes);
-    return changes.length;
+    return this.#record(changes);
   }
 
-  /** Revert the last decision; false when there is none. */
+  /** Revert the last decision; returns the indices of the edits changed (none: nothing to undo). */
   undo() {
     const step = this.history.pop();
-    if (!step) return false;
+    if (!step) return [];
     for (const change of [...step.changes].reverse()) {
       const edit = this.edits[change.index];
       edit.state = change.state;
       edit.chosen = change.chosen;
     }
-    return true;
+    return step.changes.map((change) => change.index);
   }
 
   /** The last decision, described for the Undo button. */
@@ -112,13 +121,26 @@ export class Review {
     return this.history.at(-1)?.label ?? "";
   }
 
-  /** Edits shown in the text: every applied edit, then the others that overlap nothing shown. */
+  /** Edits shown in the text, in order: every applied edit, and each other edit that overlaps
+   * no applied edit and no edit shown before it. One pass (the edits are sorted by offset). */
   layout() {
-    const shown = this.edits.filter((e) => e.state === APPLIED);
+    const applied = this.edits.filter((e) => e.state === APPLIED);
+    const shown = [];
+    let next = 0; // the first applied edit that may still overlap what comes
+    let reach = null; // the shown edit that ends last so far
     for (const edit of this.edits) {
-      if (edit.state !== APPLIED && !shown.some((o) => overlaps(o, edit))) shown.push(edit);
+      if (edit.state !== APPLIED) {
+        while (next < applied.length && applied[next].end < edit.start) next += 1;
+        let blocked = reach !== null && (overlaps(reach, edit) || overlaps(shown.at(-1), edit));
+        for (let k = next; !blocked && k < applied.length && applied[k].start <= edit.end; k += 1) {
+          blocked = overlaps(applied[k], edit);
+        }
+        if (blocked) continue;
+      }
+      shown.push(edit);
+      if (reach === null || edit.end > reach.end) reach = edit;
     }
-    return shown.sort((a, b) => a.start - b.start || a.end - b.end);
+    return shown;
   }
 
   /** The other edits proposed for (part of) the same span as `edit`. */
@@ -153,12 +175,13 @@ export class Review {
   }
 
   #record(changes) {
-    if (!changes.length) return;
+    if (!changes.length) return [];
     const first = this.edits[changes[0].index];
     const label = changes.length > 1 && new Set(changes.map((c) => this.edits[c.index].kind)).size === 1
       && changes.every((c) => this.edits[c.index].state === first.state)
       ? `${first.state === APPLIED ? "accept" : "reject"} all ${KINDS[first.kind]}`
       : `${first.state === APPLIED ? "accept" : "reject"} ${JSON.stringify(first.original).slice(0, 24)}`;
     this.history.push({ changes, label });
+    return changes.map((change) => change.index);
   }
 }

@@ -16,6 +16,7 @@ export function element(tag, className, text) {
 export function visible(text) {
   if (text === "") return "∅";
   if (/\S/u.test(text)) return text;
+  if (/^\n{4,}$/u.test(text)) return `↵×${text.length}`;
   return text.replace(/\n/gu, "↵").replace(/\t/gu, "→").replace(/ /gu, "·");
 }
 

@@ -1,0 +1,204 @@
+"""The web page at `/` in a real browser: headless Chromium, driven by Selenium, against the real
+gunicorn server (with an API key and a small body limit, so that 401 and 413 are exercised).
+
+Chromium is required: without it the fixture raises and the tests fail, they are not skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from tests.service_support import browser
+from tests.service_support.live import SEED, gunicorn_server
+
+API_KEY = "page-test-key"
+MAX_BODY = 64 * 1024
+EMOJI_TEXT = "😀 Talks with Sergey V. Lavroy in Libva.\n"
+STATIC_FILES = ("page.css", "favicon.svg", "js/page.js", "js/api.js", "js/review.js", "js/view.js")
+
+
+@pytest.fixture(scope="module")
+def server():
+    env = {"NORMALIZER_API_KEY": API_KEY, "NORMALIZER_MAX_BODY_BYTES": str(MAX_BODY)}
+    with gunicorn_server(workers=1, env=env) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def driver(downloads):
+    with browser.chromium(downloads) as chrome:
+        chrome.execute_cdp_cmd(
+            "Browser.grantPermissions",
+            {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+        )
+        yield chrome
+        problems = [
+            entry["message"] for entry in chrome.get_log("browser")
+            if "Content Security Policy" in entry["message"] or "Uncaught" in entry["message"]
+        ]
+        assert problems == [], problems
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, str]:
+    return (
+        Path(f"{SEED}.input.txt").read_text(encoding="utf-8"),
+        Path(f"{SEED}.expected.txt").read_text(encoding="utf-8"),
+    )
+
+
+def copied(driver) -> str:
+    """Press Copy result and read the clipboard back."""
+    driver.find_element(By.ID, "copy").click()
+    browser.wait(driver).until(lambda d: d.find_element(By.ID, "status").text.startswith("Copied"))
+    return driver.execute_async_script(
+        "navigator.clipboard.readText().then(arguments[0], (e) => arguments[0]('ERROR ' + e))"
+    )
+
+
+def downloaded(driver, folder: Path) -> str:
+    """Press Download and read the saved file."""
+    for old in folder.iterdir():
+        old.unlink()
+    driver.find_element(By.ID, "download").click()
+    deadline = time.monotonic() + browser.WAIT_SECONDS
+    while time.monotonic() < deadline:
+        files = [f for f in folder.iterdir() if not f.name.endswith(".crdownload")]
+        if files and files[0].stat().st_size > 0:
+            return files[0].read_text(encoding="utf-8")
+        time.sleep(0.05)
+    raise AssertionError(f"no download in {browser.WAIT_SECONDS} s")
+
+
+def mark(driver, original: str):
+    """The mark of the edit whose original text is `original` (inline view)."""
+    for element in browser.edit_marks(driver):
+        if element.get_attribute("aria-label").split("“", 1)[1].startswith(original + "”"):
+            return element
+    raise AssertionError(f"no edit of {original!r}")
+
+
+def test_page_is_public_static_and_under_a_strict_csp(server):
+    page = requests.get(server.url + "/", timeout=5)
+    assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
+    policy = page.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe" not in policy and "default-src 'none'" in policy
+    assert page.headers["X-Content-Type-Options"] == "nosniff"
+    html = page.text
+    assert re.findall(r"<script(?![^>]*\ssrc=)", html) == []  # no inline script
+    assert re.findall(r"\son[a-z]+=|\sstyle=", html) == []  # no inline handlers or styles
+    assert "http://" not in html and "https://" not in html  # nothing from other hosts
+    for name in STATIC_FILES:
+        answer = requests.get(f"{server.url}/static/{name}", timeout=5)
+        assert answer.status_code == 200, name
+        assert "Content-Security-Policy" in answer.headers
+    # the page is public; the API behind it still wants the key
+    assert requests.get(server.url + "/v1/info", timeout=5).status_code == 401
+
+
+def test_seed_article_fixes_removals_reject_copy_download(server, driver, downloads, seed, tmp_path):
+    text, expected = seed
+    browser.open_page(driver, server.url)
+    message = browser.visible(driver, "#message")
+    assert "needs an API key" in message.text and "401" in message.text
+
+    screenshot = tmp_path / "page.png"
+    browser.seed_screenshot(driver, server.url, text, screenshot, api_key=API_KEY)
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 50_000
+    assert not driver.find_element(By.ID, "message").is_displayed()
+    assert driver.find_element(By.ID, "status").text.startswith("Done")
+
+    words = [
+        (m.find_element(By.TAG_NAME, "del").text, m.find_element(By.TAG_NAME, "ins").text)
+        for m in driver.find_elements(By.CSS_SELECTOR, "#doc-inline .edit.k-ocr.s-applied")
+    ]
+    assert words == [("Lavroy", "Lavrov"), ("Libva", "Libya")]
+    blocks = driver.find_elements(By.CSS_SELECTOR, "#doc-inline .block.k-boilerplate.s-applied")
+    heads = [b.find_element(By.CSS_SELECTOR, ".block-head").text for b in blocks]
+    assert len(heads) == 2 and all(h.startswith("BOILERPLATE Removed:") for h in heads)
+    assert "newsletter sign-up promo" in heads[0] and "explainer box" in heads[1]
+    bodies = [b.find_element(By.CSS_SELECTOR, "del.block-body") for b in blocks]
+    assert bodies[0].text.startswith("Updates on Afghanistan Sign up for a daily email")
+    assert bodies[1].text.startswith("Understand the Taliban Takeover in Afghanistan")
+    toggle = blocks[0].find_element(By.CSS_SELECTOR, "button.toggle")
+    toggle.click()
+    assert not bodies[0].is_displayed() and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert bodies[0].is_displayed()
+
+    # every edit is reached with Tab, in text order
+    first = browser.edit_marks(driver)[0]
+    driver.execute_script("arguments[0].focus()", first)
+    reached = [first.get_attribute("data-index")]
+    for _ in range(8):
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        index = driver.switch_to.active_element.get_attribute("data-index")
+        if index is not None:
+            reached.append(index)
+    assert reached == ["0", "1", "2", "3", "4"]
+
+    assert downloaded(driver, downloads) == expected
+    # reject one fix with Escape: the copied and downloaded text keep the original word
+    libva = mark(driver, "Libva")
+    libva.send_keys(Keys.ESCAPE)
+    assert "s-rejected" in mark(driver, "Libva").get_attribute("class")
+    assert expected.count("Libya") == 1
+    rejected = expected.replace("Libya", "Libva")
+    assert copied(driver) == rejected
+    assert downloaded(driver, downloads) == rejected
+    driver.find_element(By.ID, "undo").click()
+    assert copied(driver) == expected
+
+
+def test_suggest_mode_with_an_emoji_accept_one_then_a_kind(server, driver, downloads):
+    browser.open_page(driver, server.url, API_KEY)
+    browser.paste(driver, EMOJI_TEXT)
+    browser.choose_mode(driver, "suggest")
+    browser.normalize(driver)
+    marks = browser.edit_marks(driver)
+    # code point offsets: the emoji before the words counts one, so the marks hold exactly them
+    assert [m.text for m in marks] == ["Lavroy", "Libva"]
+    assert all("s-open" in m.get_attribute("class") for m in marks)
+    assert copied(driver) == EMOJI_TEXT
+
+    mark(driver, "Lavroy").send_keys(Keys.ENTER)
+    assert "s-applied" in mark(driver, "Lavroy").get_attribute("class")
+    assert downloaded(driver, downloads) == "😀 Talks with Sergey V. Lavrov in Libva.\n"
+
+    driver.find_element(By.CSS_SELECTOR, 'button[aria-label="Accept all OCR edits"]').click()
+    assert copied(driver) == "😀 Talks with Sergey V. Lavrov in Libya.\n"
+    driver.find_element(By.ID, "undo").click()
+    assert copied(driver) == "😀 Talks with Sergey V. Lavrov in Libva.\n"
+
+
+def test_api_errors_are_messages_on_the_page(server, driver, tmp_path):
+    browser.open_page(driver, server.url, API_KEY)
+    large = tmp_path / "large.txt"
+    large.write_text("Secretary of State Mike Pompeo spoke with Sergey V. Lavrov.\n" * 1500)
+    driver.find_element(By.ID, "file").send_keys(str(large))
+    browser.wait(driver).until(lambda d: d.find_element(By.ID, "status").text.startswith("Opened"))
+    assert len(driver.find_element(By.ID, "input").get_property("value")) > MAX_BODY
+    browser.normalize(driver)
+    message = browser.visible(driver, "#message")
+    assert "too large" in message.text and "413" in message.text and str(MAX_BODY) in message.text
+    assert driver.find_element(By.ID, "input").is_displayed()
+
+    browser.paste(driver, "Talks in Kyiv.")
+    driver.find_element(By.CSS_SELECTOR, "details.profile summary").click()
+    driver.find_element(By.ID, "names").send_keys("Zelenskyy, wizard")
+    browser.normalize(driver)
+    message = browser.visible(driver, "#message")
+    assert "gazetteer[0].type: expected one of" in message.text and "400" in message.text
