@@ -14,9 +14,8 @@ import pytest
 import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-
-from tests.service_support import browser
-from tests.service_support.live import SEED, gunicorn_server
+from service_support import browser
+from service_support.live import SEED, gunicorn_server
 
 API_KEY = "page-test-key"
 MAX_BODY = 64 * 1024
