@@ -8,7 +8,15 @@ normalization for news text.
 
 from .model import EDIT_JSON_SCHEMA, KINDS, STAGES, Edit, Result, apply_edits
 from .pipeline import Normalizer, resolve_overlaps
-from .profile import Config, ConfigError, GazetteerEntry, Profile, discover_config, load_config
+from .profile import (
+    Config,
+    ConfigError,
+    GazetteerEntry,
+    Profile,
+    discover_config,
+    load_config,
+    named_profile,
+)
 
 __version__ = "0.1.0"
 
@@ -27,5 +35,6 @@ __all__ = [
     "apply_edits",
     "discover_config",
     "load_config",
+    "named_profile",
     "resolve_overlaps",
 ]

@@ -16,7 +16,7 @@ from functools import cached_property
 from . import boilerplate, correction, layout, unicode
 from .lexicon import Entity, Lexicon, load_lexicon, name_tokens
 from .model import Edit, Result, apply_edits, summarize
-from .profile import GazetteerEntry, Profile
+from .profile import GazetteerEntry, Profile, named_profile
 
 
 @dataclass(frozen=True)
@@ -215,8 +215,11 @@ class Normalizer:
     cheap to create and safe to share between threads.
     """
 
-    def __init__(self, profile: Profile | None = None, lexicon: Lexicon | None = None) -> None:
-        self.profile = profile or Profile()
+    def __init__(
+        self, profile: Profile | str | None = None, lexicon: Lexicon | None = None
+    ) -> None:
+        """`profile`: a `Profile`, or the name of one shipped with the package ("archive")."""
+        self.profile = named_profile(profile) if isinstance(profile, str) else profile or Profile()
         self.lexicon = lexicon or load_lexicon(self.profile.gazetteer_files)
 
     def normalize(

@@ -1,13 +1,19 @@
 """Profiles and configuration files.
 
 A `Profile` is everything that changes what the engine does: mode, confidence threshold,
-enabled stages, allow list, extra gazetteer entries and files, boilerplate packs, typography.
-Configuration lives in `normalizer.toml` / `.normalizer.toml` (top-level keys) or in the
-`[tool.normalizer]` table of `pyproject.toml`. Unknown keys are errors, never ignored.
+enabled stages, allow list, extra gazetteer entries and files, boilerplate packs, typography,
+the OCR channel and the context model. Configuration lives in `normalizer.toml` /
+`.normalizer.toml` (top-level keys) or in the `[tool.normalizer]` table of `pyproject.toml`.
+Unknown keys are errors, never ignored.
+
+Named profiles ship with the package as normalizer/profiles/<name>.toml (`archive`: historical
+OCR). `profile = "archive"` in a config file starts from that profile, and the file's other
+keys refine it; `named_profile("archive")` returns it in Python.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +25,9 @@ CONFIG_NAMES = ("normalizer.toml", ".normalizer.toml", "pyproject.toml")
 MODES = ("fix", "suggest")
 TYPOGRAPHY = ("keep", "ascii")
 ENTITY_TYPES = ("person", "place", "org", "name", "other")
+CHANNELS = ("builtin", "learned")
+"""`builtin`: the hand-written confusions (dictionaries/confusions.tsv) alone; `learned`: the
+confusions learned from real newspaper OCR (dictionaries/built/channel.tsv) over them."""
 
 
 class ConfigError(ValueError):
@@ -44,6 +53,11 @@ class Profile:
     boilerplate_packs: tuple[str, ...] | None = None  # None: every pack shipped
     typography: str = "keep"
     dehyphenate: bool = False
+    channel: str = "builtin"
+    context_model: bool = False
+    """Decide lowercase words with the trigram context model: real words ('tho', 'aud') become
+    suspects, and candidates are weighed by what the sentence around them says."""
+    name: str = "default"
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -55,6 +69,9 @@ class Profile:
                 raise ConfigError(f"stages: unknown stage {stage!r} (known: {', '.join(STAGES)})")
         if self.typography not in TYPOGRAPHY:
             raise ConfigError(f"typography: expected one of {', '.join(TYPOGRAPHY)}")
+        if self.channel not in CHANNELS:
+            raise ConfigError(f"channel: expected one of {', '.join(CHANNELS)}, "
+                              f"got {self.channel!r}")
         for entry in self.gazetteer:
             if entry.type not in ENTITY_TYPES:
                 raise ConfigError(
@@ -118,11 +135,53 @@ def _string_list(key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def profile_names() -> list[str]:
+    """The named profiles shipped with the package, `default` first."""
+    shipped = importlib.resources.files("normalizer") / "profiles"
+    named = (p.name.removesuffix(".toml") for p in shipped.iterdir() if p.name.endswith(".toml"))
+    return ["default", *sorted(named)]
+
+
+def named_profile(name: str) -> Profile:
+    """A profile shipped with the package (`default`, `archive`); ConfigError names the known
+    ones when `name` is not one of them."""
+    return _named_settings(name)[0]
+
+
+def _named_settings(name: str) -> tuple[Profile, dict[str, Any]]:
+    """The named profile and the settings it was made from (config keys -> Profile fields)."""
+    if not isinstance(name, str) or name not in profile_names():
+        raise ConfigError(
+            f"profile: unknown profile {name!r} (known: {', '.join(profile_names())})"
+        )
+    if name == "default":
+        return Profile(), {}
+    path = importlib.resources.files("normalizer") / "profiles" / f"{name}.toml"
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    settings, _ = _settings(table, Path("."), None, nested=False)
+    return Profile(**settings, name=name), settings
+
+
 def parse_config(table: dict[str, Any], base_dir: Path, source: Path | None = None) -> Config:
-    """Validate a config table (TOML keys in kebab-case); relative paths resolve from base_dir."""
+    """Validate a config table (TOML keys in kebab-case); relative paths resolve from base_dir.
+    A `profile` key starts from that named profile; the other keys refine it."""
+    profile, files = _settings(table, base_dir, source, nested=True)
+    return Config(Profile(**profile), FileOptions(**files), source)
+
+
+def _settings(
+    table: dict[str, Any], base_dir: Path, source: Path | None, nested: bool
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(Profile fields, FileOptions fields) of a config table; `nested`: a `profile` key is
+    allowed (a named profile's own file may not name another)."""
     profile: dict[str, Any] = {}
     files: dict[str, Any] = {}
+    if nested and "profile" in table:
+        name = _expect("profile", table["profile"], str, "a string")
+        profile.update(_named_settings(name)[1], name=name)
     for key, value in table.items():
+        if key == "profile" and nested:
+            continue
         if key == "mode":
             profile["mode"] = _expect(key, value, str, "a string")
         elif key == "threshold":
@@ -151,6 +210,10 @@ def parse_config(table: dict[str, Any], base_dir: Path, source: Path | None = No
             profile["typography"] = _expect(key, value, str, "a string")
         elif key == "dehyphenate":
             profile["dehyphenate"] = _expect(key, value, bool, "true or false")
+        elif key == "channel":
+            profile["channel"] = _expect(key, value, str, "a string")
+        elif key == "context-model":
+            profile["context_model"] = _expect(key, value, bool, "true or false")
         elif key in ("include", "exclude"):
             files[key] = _string_list(key, value)
         elif key == "max-file-size":
@@ -158,7 +221,7 @@ def parse_config(table: dict[str, Any], base_dir: Path, source: Path | None = No
         else:
             where = f" in {source}" if source else ""
             raise ConfigError(f"unknown configuration key {key!r}{where}")
-    return Config(Profile(**profile), FileOptions(**files), source)
+    return profile, files
 
 
 def read_toml(path: Path, what: str, error: type[ConfigError] = ConfigError) -> dict[str, Any]:

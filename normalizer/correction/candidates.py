@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 
 from symspellpy import Verbosity
 
+from ..channel_table import load_channel_table
 from ..lexicon import Entity, Lexicon
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive
 from .channel import TYPO_COST, ChannelModel
@@ -120,12 +121,17 @@ class Candidate:
 class Speller:
     """Candidate generation and scoring over one lexicon; memoizes context-free work."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, channel: str = "builtin") -> None:
+        """`channel`: "builtin" (the hand-written confusions) or "learned" (the confusions
+        learned from real OCR, over the hand-written ones)."""
         self.lexicon = lexicon
-        self.channel = ChannelModel(lexicon.confusions)
+        confusions = lexicon.confusions
+        if channel == "learned":
+            confusions += load_channel_table().as_confusions()
+        self.channel = ChannelModel(confusions, rewrite_max_cost=SINGLE_CONFUSION_COST)
         # Bounded memos: a long batch run keeps a flat memory profile (variants are the
         # largest entries, about a hundred strings each).
-        self._variants = lru_cache(maxsize=4_096)(self._variants_uncached)
+        self.variants = lru_cache(maxsize=4_096)(self._variants_uncached)
         self._lookup = lru_cache(maxsize=16_384)(self._lookup_uncached)
         self.cost = lru_cache(maxsize=65_536)(self.channel.cost)
         self._needs_look = lru_cache(maxsize=131_072)(self._needs_look_uncached)
@@ -193,8 +199,8 @@ class Speller:
 
 
 @lru_cache(maxsize=8)
-def speller_for(lexicon: Lexicon) -> Speller:
-    return Speller(lexicon)
+def speller_for(lexicon: Lexicon, channel: str = "builtin") -> Speller:
+    return Speller(lexicon, channel)
 
 
 def offer(found: dict[str, Candidate], base: str, word_key: str, cost: float, prior: float,
@@ -226,7 +232,7 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     name_shaped = is_name_shaped(base)
     unseen = lexicon.frequency(key) == 0
     found: dict[str, Candidate] = {}
-    for variant, cost in speller._variants(key):
+    for variant, cost in speller.variants(key):
         if cost > MAX_GLYPH_COST:
             continue
         entity = extra_names.get(variant) or lexicon.names.get(variant)

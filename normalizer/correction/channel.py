@@ -45,28 +45,38 @@ ADJACENT_KEYS = _adjacent_keys()
 
 @dataclass(frozen=True)
 class ChannelModel:
-    """Weighted, confusion-aware edit costs over case-folded strings."""
+    """Weighted, confusion-aware edit costs over case-folded strings.
+
+    `rewrite_max_cost`: only confusions this cheap are run backwards by `variants` (a learned
+    table holds hundreds of rare ones that would multiply the variants for nothing); every
+    confusion still prices `cost`."""
 
     confusions: tuple[Confusion, ...]
+    rewrite_max_cost: float = TYPO_COST
     _table: dict[tuple[str, str], float] = field(init=False, repr=False)
     _by_observed: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
     _by_intended: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
+    _segment: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         table: dict[tuple[str, str], float] = {}
         for conf in self.confusions:
             key = (conf.observed.lower(), conf.intended.lower())
-            if key[0] != key[1]:
+            if key[0] != key[1] and conf.cost < TYPO_COST:
                 table[key] = min(conf.cost, table.get(key, conf.cost))
         by_observed: dict[str, list[tuple[str, float]]] = {}
         for (observed, intended), cost in sorted(table.items()):
-            by_observed.setdefault(observed, []).append((intended, cost))
+            if cost <= self.rewrite_max_cost:
+                by_observed.setdefault(observed, []).append((intended, cost))
         by_intended: dict[str, list[tuple[str, float]]] = {}
         for (observed, intended), cost in sorted(table.items()):
             by_intended.setdefault(intended, []).append((observed, cost))
         object.__setattr__(self, "_table", table)
         object.__setattr__(self, "_by_observed", by_observed)
         object.__setattr__(self, "_by_intended", by_intended)
+        # The longest segment either side of a confusion ("rn" for "m", "cin" for "era").
+        longest = max((max(len(o), len(i)) for o, i in table), default=1)
+        object.__setattr__(self, "_segment", longest)
 
     def confusion_cost(self, observed: str, intended: str) -> float | None:
         return self._table.get((observed.lower(), intended.lower()))
@@ -106,8 +116,9 @@ class ChannelModel:
                     dp[i][j + 1] = min(dp[i][j + 1], here + missing)
                 if i + 1 < n and j + 1 < m and w[i] == c[j + 1] and w[i + 1] == c[j]:
                     dp[i + 2][j + 2] = min(dp[i + 2][j + 2], here + TRANSPOSE_COST)
-                for lo in (1, 2):
-                    for li in (1, 2):
+                sizes = range(1, self._segment + 1)
+                for lo in sizes:
+                    for li in sizes:
                         if (lo, li) == (1, 1) or i + lo > n or j + li > m:
                             continue
                         cost = pairs.get((w[i : i + lo], c[j : j + li]))
@@ -138,7 +149,7 @@ class ChannelModel:
         word = intended.lower()
         found = set()
         for i in range(len(word)):
-            for size in (1, 2):
+            for size in range(1, self._segment + 1):
                 for observed, cost in self._by_intended.get(word[i : i + size], ()):
                     if cost <= max_cost and i + size <= len(word):
                         found.add(word[:i] + observed + word[i + size :])
@@ -147,7 +158,7 @@ class ChannelModel:
 
     def _rewrites(self, text: str, from_pos: int) -> Iterable[tuple[str, int, float]]:
         for i in range(from_pos, len(text)):
-            for size in (1, 2):
+            for size in range(1, self._segment + 1):
                 observed = text[i : i + size]
                 if len(observed) < size:
                     continue

@@ -19,6 +19,7 @@ import regex
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive, tokenize, word_types
+from . import sentence
 from .candidates import (
     GAZETTEER_MIN_ZIPF,
     ZIPF_TO_LOG10,
@@ -179,13 +180,18 @@ def windows(text: str) -> list[tuple[int, int]]:
 
 def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[Edit]:
     lexicon = ctx.lexicon
-    speller = speller_for(lexicon)
+    speller = speller_for(lexicon, ctx.profile.channel)
     allow = {w.lower() for w in ctx.profile.allow}
     extra = ctx.extra_names
     counted = Document(types, lexicon.common)
     names = ChainMap(extra, lexicon.names)
     wanted = set()
+    in_context: set[str] = set()
     for surface in types:
+        if ctx.profile.context_model and sentence.is_target(speller, surface):
+            in_context.add(surface)
+            if surface.islower():
+                continue  # a capitalized one may be a name: the name checks see it too
         if not speller.needs_look(surface):
             continue
         base = strip_possessive(surface)
@@ -196,10 +202,14 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[E
             could_be_wrong(speller, base, names, None) and speller.has_candidates(base)
         ):
             wanted.add(surface)
-    if not wanted:
-        return []
-    tokens = [t for t in tokenize(text, only=wanted) if not is_line_split(text, t)]
     edits: dict[int, Edit] = {}
+    if in_context:
+        targets = {t.surface for t in tokenize(text, only=in_context) if not is_line_split(text, t)}
+        edits = {e.start: e for e in sentence.propose(text, targets, speller, allow)}
+    if not wanted:
+        return [edits[start] for start in sorted(edits)]
+    tokens = [t for t in tokenize(text, only=wanted) if not is_line_split(text, t)]
+    in_context_edits = edits
     # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), so
     # decide again with the fixes counted until nothing moves: normalizing twice then finds
     # nothing new.
@@ -216,6 +226,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[E
                 edit = decide(speller, token, counted, weighing)
                 if edit is not None:
                     decided[token.start] = edit
+        decided |= in_context_edits
         if decided == edits:
             break
         edits = decided
@@ -232,6 +243,7 @@ class Weighing:
     posterior: list[float]
     own_context: float
     rival_context: float  # what the neighbours say for the best candidate
+    real_word_margin: float  # for a common word: the context model's case for the rival
 
 
 def weigh(speller: Speller, token: Token, text: str, doc: Document,
@@ -242,8 +254,11 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
     own_context = context_score(lexicon, prev, lookup_key(token.base), nxt)
     identity = identity_score(lexicon, token.base, names) + own_context
     rival_context = context_score(lexicon, prev, candidates[0].key, nxt) if candidates else 0.0
+    margin = 0.0
+    if candidates and lookup_key(token.base) in lexicon.common and rival_context:
+        margin = sentence.real_word_margin(text, token, candidates[0].key, candidates[0].cost)
     return Weighing(candidates, identity, posterior(identity, candidates), own_context,
-                     rival_context)
+                    rival_context, margin)
 
 
 def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) -> Edit | None:
@@ -255,8 +270,11 @@ def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) ->
         return None
     if lookup_key(base) in speller.lexicon.common and not (
         weighing.own_context == 0 and weighing.rival_context == 2 * CONTEXT_WEIGHT
+        and weighing.real_word_margin > 0
     ):
-        return None  # a real word is replaced only when both neighbours vote for the rival
+        # A real word is replaced only when both neighbours vote for the rival and the
+        # trigram model finds it far likelier in the sentence ('isolate and clone the gene').
+        return None
     kind, rule = kind_and_rule(speller, base, best)
     return Edit(
         start=token.start,

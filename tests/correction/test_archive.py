@@ -1,0 +1,66 @@
+"""The `archive` profile: real-word errors decided in context, the learned OCR channel, and
+real words that stay (tests/cases/archive); its selection by name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from normalizer import ConfigError, Normalizer, named_profile
+from normalizer.profile import parse_config, profile_names
+
+CASES = Path(__file__).resolve().parents[1] / "cases" / "archive"
+POSITIVE = json.loads((CASES / "positive.json").read_text(encoding="utf-8"))
+NEGATIVE = json.loads((CASES / "negative.json").read_text(encoding="utf-8"))
+ARCHIVE = Normalizer(profile="archive")
+DEFAULT = Normalizer()
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=[c["note"] for c in POSITIVE])
+def test_archive_fixes(case):
+    result = ARCHIVE.normalize(case["input"])
+    assert result.text == case["expected"]
+    assert all(e.reason for e in result.applied)
+
+
+@pytest.mark.parametrize("text", NEGATIVE, ids=[t[:40] for t in NEGATIVE])
+def test_real_words_stay_in_both_profiles(text):
+    assert ARCHIVE.normalize(text).applied == ()
+    assert DEFAULT.normalize(text).applied == ()
+
+
+def test_the_default_profile_leaves_real_words_to_strong_evidence():
+    assert DEFAULT.normalize("It was in tho morning.").text == "It was in tho morning."
+
+
+def test_archive_output_is_a_fixed_point():
+    text = " ".join(c["input"] for c in POSITIVE)
+    once = ARCHIVE.normalize(text).text
+    assert ARCHIVE.normalize(once).applied == ()
+
+
+def test_named_profiles_ship_with_the_package():
+    assert profile_names() == ["default", "archive"]
+    archive = named_profile("archive")
+    assert archive.channel == "learned" and archive.context_model and archive.threshold < 0.8
+    assert named_profile("default") == DEFAULT.profile
+
+
+def test_a_config_file_starts_from_a_named_profile_and_refines_it():
+    profile = parse_config({"profile": "archive", "threshold": 0.7}, Path(".")).profile
+    assert profile.name == "archive" and profile.channel == "learned"
+    assert profile.threshold == 0.7
+
+
+def test_an_unknown_profile_is_an_error_naming_the_known_ones():
+    with pytest.raises(ConfigError, match="known: default, archive"):
+        parse_config({"profile": "museum"}, Path("."))
+    with pytest.raises(ConfigError, match="profile: expected a string"):
+        parse_config({"profile": 3}, Path("."))
+
+
+def test_the_channel_key_is_checked():
+    with pytest.raises(ConfigError, match="channel"):
+        parse_config({"channel": "psychic"}, Path("."))
