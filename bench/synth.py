@@ -26,6 +26,7 @@ lines), every corruption with its span in the input, and the injected spans. The
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -185,6 +186,8 @@ def _titled_box(rng: random.Random) -> str:
         "Background", f"Q&A: What {verb} {subject}?", "The basics", f"Quick guide: {name}",
         "Why it matters", f"{name} explained", "Need to know",
     ))
+    if rng.random() < 0.3:  # one sentence per paragraph, as some sites lay boxes out
+        background = re.sub(r"(?<=[.!?]) (?=[A-Z])", "\n\n", background)
     return f"{title}\n\n{background}"
 
 

@@ -389,3 +389,12 @@ def test_family_wording(case: dict[str, Any]) -> None:
     text = f"{BEFORE}\n\n{case['block']}\n\n{AFTER}\n"
     expected = f"{BEFORE}\n\n{AFTER}\n" if case["removed"] else text
     assert _clean(text) == expected
+
+
+def test_box_body_may_spread_over_paragraphs_about_its_subject() -> None:
+    box = (
+        "What is the Schengen Area?\n\nThe Schengen Area is a zone of 29 European countries "
+        "without passport checks at shared borders.\n\nIt was created in 1985."
+    )
+    text = f"{BEFORE}\n\n{box}\n\n{AFTER}\n"
+    assert _clean(text) == f"{BEFORE}\n\n{AFTER}\n"

@@ -51,6 +51,14 @@ _ANAPHORA = regex.compile(
     r"However|Still|Instead|Meanwhile|Then|Later|Also|Such|The move|The decision|The comments"
     r"|The remarks|The statement|The announcement)\b"
 )
+# "It" and "They" open a box's second sentence about its subject ("They control the north").
+_SUBJECT_PRONOUN = regex.compile(r"^(?:It|Its|They|Their)\b")
+# News time: the article's narrative, never a box's general background.
+_RECENT = regex.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+    r"|(?:this|next|last) (?:morning|afternoon|evening|night|week|weekend|month|year)"
+    r"|earlier this|(?:hours|minutes|days) ago)\b"
+)
 _DEFINITION = regex.compile(
     r"^(?:The |A |An )?[\w'’.&-]+(?: [\w'’.&()-]+){0,6} (?:is|are|was|were) (?:a|an|the|one of|"
     r"made up of|part of|known as|home to|responsible for)\b"
@@ -201,19 +209,39 @@ def _list_items(body: list[str]) -> list[str] | None:
     return items if len(items) >= 2 else None
 
 
-def _prose_body(body: list[str]) -> list[str] | None:
-    """One paragraph of at most three sentences, or a run of Q: / A: lines."""
+def _prose_body(title: str, body: list[str]) -> list[str] | None:
+    """One to three sentences: in one paragraph, or spread over short paragraphs that carry
+    nothing of a news narrative (`_continues_box`); or a run of Q: / A: lines."""
     kept: list[str] = []
     for paragraph in body:
         qa_line = _QA_LINE.match(paragraph) is not None
-        if kept and not (qa_line and _QA_LINE.match(kept[0])):
-            break
-        if not qa_line and (
-            not _SENTENCE_END.search(paragraph) or _sentences([paragraph]) > MAX_BODY_SENTENCES
-        ):
+        if kept and _QA_LINE.match(kept[0]):
+            fits = qa_line
+        else:
+            fits = (
+                _SENTENCE_END.search(paragraph) is not None
+                and _sentences([*kept, paragraph]) <= MAX_BODY_SENTENCES
+                and (not kept or _continues_box(title, paragraph))
+            )
+        if not fits:
             break
         kept.append(paragraph)
     return kept or None
+
+
+def _continues_box(title: str, paragraph: str) -> bool:
+    """Whether a paragraph after a box's first one can still be the box: short, about the box's
+    subject (it restates the title or opens with It/They), and without the marks of the
+    article's narrative (news time, reporting, quotes, people, first person)."""
+    return (
+        len(paragraph.split()) <= MAX_ITEM_WORDS * 3
+        and bool(_SUBJECT_PRONOUN.match(paragraph) or _echoes(title, paragraph))
+        and not _RECENT.search(paragraph)
+        and not _REPORTING.search(paragraph)
+        and not _QUOTATION.search(paragraph)
+        and not _HONORIFIC_NAME.search(paragraph)
+        and not _FIRST_PERSON.search(paragraph)
+    )
 
 
 def _echoes(title: str, sentence: str) -> bool:
@@ -296,7 +324,7 @@ def box_matches(text: str, paras: list[Para], taken: set[int], threshold: float)
         if one_paragraph and cue is None:
             continue  # a `Label:` paragraph needs a box title as its label
         list_box = cue == "strong" and not one_paragraph and not _SENTENCE_END.search(box.body[0])
-        body = _list_items(box.body) if list_box else _prose_body(box.body)
+        body = _list_items(box.body) if list_box else _prose_body(box.title, box.body)
         if body is None:
             continue
         if people is None:
