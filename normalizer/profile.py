@@ -158,19 +158,19 @@ def _named_settings(name: str) -> tuple[Profile, dict[str, Any]]:
         return Profile(), {}
     path = importlib.resources.files("normalizer") / "profiles" / f"{name}.toml"
     table = tomllib.loads(path.read_text(encoding="utf-8"))
-    settings, _ = _settings(table, Path("."), None, nested=False)
+    settings, _ = _settings(table, Path("."), nested=False)
     return Profile(**settings, name=name), settings
 
 
 def parse_config(table: dict[str, Any], base_dir: Path, source: Path | None = None) -> Config:
     """Validate a config table (TOML keys in kebab-case); relative paths resolve from base_dir.
     A `profile` key starts from that named profile; the other keys refine it."""
-    profile, files = _settings(table, base_dir, source, nested=True)
+    profile, files = _settings(table, base_dir, nested=True)
     return Config(Profile(**profile), FileOptions(**files), source)
 
 
 def _settings(
-    table: dict[str, Any], base_dir: Path, source: Path | None, nested: bool
+    table: dict[str, Any], base_dir: Path, nested: bool
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(Profile fields, FileOptions fields) of a config table; `nested`: a `profile` key is
     allowed (a named profile's own file may not name another)."""
@@ -219,8 +219,7 @@ def _settings(
         elif key == "max-file-size":
             files["max_file_size"] = _expect(key, value, int, "an integer (bytes)")
         else:
-            where = f" in {source}" if source else ""
-            raise ConfigError(f"unknown configuration key {key!r}{where}")
+            raise ConfigError(f"unknown configuration key {key!r}")
     return profile, files
 
 
@@ -236,11 +235,17 @@ def read_toml(path: Path, what: str, error: type[ConfigError] = ConfigError) -> 
 
 
 def load_config(path: Path) -> Config:
-    """Read a config file: `pyproject.toml` uses `[tool.normalizer]`, others the top level."""
+    """Read a config file: `pyproject.toml` uses `[tool.normalizer]`, others the top level.
+
+    Every error names the file: ``PATH: cause``.
+    """
     data = read_toml(path, "config")
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("normalizer", {})
-    return parse_config(data, path.parent, path)
+    try:
+        return parse_config(data, path.parent, path)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 def discover_config(start: Path) -> Path | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import socket
 import stat
 import subprocess
 import sys
@@ -16,8 +17,9 @@ import pytest
 from tqdm import tqdm
 
 from normalizer import Edit, Normalizer, Result, __version__, apply_edits, cli
-from normalizer.cli import atomic, configuration, console, runner, textfile
+from normalizer.cli import atomic, configuration, console, options, runner, textfile
 from normalizer.cli.commands import check
+from normalizer.cli.parser import build_parser
 from normalizer.profile import GazetteerEntry
 
 REPO = Path(__file__).resolve().parent.parent
@@ -426,7 +428,7 @@ def test_config_discovery_and_unknown_keys(run, tmp_path) -> None:
     result = run("check", "docs")
     assert result.status == 2
     assert result.stderr == (
-        f"normalizer: error: unknown configuration key 'colour' in {tmp_path / 'normalizer.toml'}\n"
+        f"normalizer: error: {tmp_path / 'normalizer.toml'}: unknown configuration key 'colour'\n"
     )
     (tmp_path / "other.toml").write_text('include = ["*.txt", "*.text"]\n')
     result = run("check", "-f", "json", "--config", "other.toml", "docs")
@@ -562,6 +564,12 @@ def test_version_and_help_with_examples(run) -> None:
     assert all(f"\n    {name} " in bare.stderr for name in ("clean", "check", "test", "explain", "serve"))
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def test_serve_calls_the_service_lazily(run, monkeypatch) -> None:
     calls = []
     module = types.ModuleType("service.server")
@@ -569,10 +577,19 @@ def test_serve_calls_the_service_lazily(run, monkeypatch) -> None:
         (host, port, workers, profile_path)
     ) or 0
     monkeypatch.setitem(sys.modules, "service.server", module)
-    assert run("serve", "--port", "9000", "--workers", "3", "--profile", "p.toml").status == 0
-    assert run("serve").status == 0
-    assert calls[0] == ("127.0.0.1", 9000, 3, "p.toml")
-    assert calls[1][:2] == ("127.0.0.1", 8080) and calls[1][3] is None
+    port = _free_port()
+    assert run("serve", "--port", str(port), "--workers", "1", "--profile", "p.toml").status == 0
+    assert calls == [("127.0.0.1", port, 1, "p.toml")]
+    defaults = build_parser().parse_args(["serve"])
+    assert (defaults.host, defaults.port, defaults.workers, defaults.profile) == (
+        "127.0.0.1", 8080, options.cores(), None,
+    )
+    many = run("serve", "--port", str(port), "--workers", str(options.cores() + 5))
+    assert many.status == 0 and calls[-1][2] == options.cores()
+    assert many.stderr == (
+        f"normalizer: note: --workers {options.cores() + 5} lowered to {options.cores()}, "
+        "the cores available\n"
+    )
 
 
 def test_the_command_line_does_not_import_the_service() -> None:

@@ -21,34 +21,48 @@ See docs/cli.md for the user documentation.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 
 from ..profile import ConfigError
 from .errors import EXIT_ERROR, EXIT_INTERRUPTED, UsageError, error_line
 from .parser import build_parser
+from .stdio import (
+    StreamError,
+    flush_stdout,
+    protect_standard_streams,
+    silence_stdout,
+    write_stderr,
+)
 
 __all__ = ["build_parser", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 changes found, 2 errors)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_ERROR
+    protect_standard_streams()
     try:
-        return args.handler(args)
+        return _run(argv)
     except (UsageError, ConfigError) as exc:
-        sys.stderr.write(error_line(str(exc)) + "\n")
+        if isinstance(exc, StreamError):
+            silence_stdout()
+        write_stderr(error_line(str(exc)) + "\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
-        sys.stderr.write(error_line("interrupted") + "\n")
+        write_stderr(error_line("interrupted") + "\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, without a second error at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
         return EXIT_ERROR
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        write_stderr(parser.format_help())
+        return EXIT_ERROR
+    status = args.handler(args)
+    flush_stdout()
+    return status
+

@@ -1,13 +1,26 @@
-"""Atomic writes: a file is replaced by its new content all or nothing."""
+"""Writing results: atomic replacement, the rules for what may be replaced, stale temp files.
+
+A file is replaced through a temporary file in its own folder, named
+``.NAME.normalizer-PID-XXXXXXXX.tmp`` (PID: the writing process). A run killed outright
+(SIGKILL, power loss) can leave one behind; the next write into that folder removes those
+whose process is gone.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import stat
 import tempfile
 from contextlib import suppress
 
 from .errors import FileError
+from .textfile import file_kind
+
+TEMP_MARK = ".normalizer-"
+_TEMP_NAME = re.compile(r"\..+\.normalizer-(\d+)-\w+\.tmp")
+_swept: set[str] = set()
 
 
 def write_atomic(path: str, data: bytes) -> None:
@@ -19,11 +32,14 @@ def write_atomic(path: str, data: bytes) -> None:
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target)
+    sweep_stale_temp_files(folder)
     try:
         old: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         old = None
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(
+        dir=folder, prefix=f".{os.path.basename(target)}{TEMP_MARK}{os.getpid()}-", suffix=".tmp"
+    )
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -53,11 +69,95 @@ def _umask() -> int:
     return mask
 
 
-def require_writable(path: str) -> None:
-    """Refuse a file `--in-place` must not rewrite: read-only (by mode or access)."""
+def sweep_stale_temp_files(folder: str) -> list[str]:
+    """Remove this program's temporary files in `folder` whose writing process is gone
+    (once per folder and process); return their names."""
+    if folder in _swept:
+        return []
+    _swept.add(folder)
+    removed = []
+    with suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            match = _TEMP_NAME.fullmatch(entry.name)
+            if match and not _alive(int(match[1])) and entry.is_file(follow_symlinks=False):
+                with suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                    removed.append(entry.name)
+    return removed
+
+
+def _alive(pid: int) -> bool:
     try:
-        mode = os.stat(path).st_mode
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def require_replaceable(path: str, option: str) -> None:
+    """Refuse a file that `option` (``--in-place`` or ``-o``) must not replace.
+
+    Only a regular file is replaced, and only when it is writable (by its mode and for this
+    user) and has no other hard link (replacing it would split the links: the other names
+    would keep the old text). Raise `FileError`.
+    """
+    try:
+        info = os.stat(path)
     except OSError as exc:
         raise FileError(path, exc.strerror or str(exc)) from None
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
-        raise FileError(path, "file is read-only, --in-place will not rewrite it")
+    verb = "rewrite" if option == "--in-place" else "replace"
+    if not stat.S_ISREG(info.st_mode):
+        raise FileError(
+            path, f"not a regular file ({file_kind(info.st_mode)}), {option} will not {verb} it"
+        )
+    writable = info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    if not writable or not os.access(path, os.W_OK):
+        raise FileError(path, f"file is read-only, {option} will not {verb} it")
+    if info.st_nlink > 1:
+        raise FileError(
+            path,
+            f"file has {info.st_nlink} hard links, {option} will not {verb} it "
+            "(the other names would keep the old text)",
+        )
+
+
+def write_output(path: str, data: bytes) -> None:
+    """Write `data` to the `-o` target `path`.
+
+    A new file or a regular file is written with `write_atomic` (an existing one must pass
+    `require_replaceable`); a FIFO or character device (``/dev/stdout``, ``/dev/null``) is
+    written to as a stream, a FIFO only when a reader has it open. Raise `FileError`.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise FileError(path, exc.strerror or str(exc)) from None
+    try:
+        if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+            _write_stream(path, data, fifo=stat.S_ISFIFO(info.st_mode))
+            return
+        if info is not None:
+            require_replaceable(path, "-o")
+        write_atomic(path, data)
+    except OSError as exc:
+        raise FileError(path, f"cannot write: {exc.strerror or exc}") from None
+
+
+def _write_stream(path: str, data: bytes, *, fifo: bool) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # a FIFO: do not wait for a reader
+    except OSError as exc:
+        if fifo and exc.errno == errno.ENXIO:
+            raise FileError(path, "FIFO with no reader, nothing would receive the text") from None
+        raise
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

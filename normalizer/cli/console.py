@@ -10,6 +10,7 @@ from typing import Any
 from tqdm import tqdm
 
 from .errors import error_line, note_line
+from .stdio import write_stderr, write_stdout
 
 
 class Console:
@@ -32,16 +33,14 @@ class Console:
         return nullcontext() if self.bar.disable else tqdm.external_write_mode(file=sys.stderr)
 
     def out(self, text: str) -> None:
-        """Print a result on stdout."""
+        """Print a result on stdout (see `stdio.write_stdout`)."""
         if text:
             with self._paused():
-                sys.stdout.buffer.write(text.encode("utf-8"))
-                sys.stdout.flush()
+                write_stdout(text)
 
     def _err(self, line: str) -> None:
         with self._paused():
-            sys.stderr.write(line + "\n")
-            sys.stderr.flush()
+            write_stderr(line + "\n")
 
     def error(self, message: str) -> None:
         """Print ``normalizer: error: MESSAGE``."""

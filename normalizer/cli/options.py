@@ -23,6 +23,33 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def capped_processes(requested: int, option: str) -> tuple[int, str | None]:
+    """`requested` processes, at most one per core (the engine is CPU-bound: more only
+    costs memory), and the note saying so when it was lowered."""
+    available = cores()
+    if requested <= available:
+        return requested, None
+    return available, f"{option} {requested} lowered to {available}, the cores available"
+
+
+def nonempty(value: str) -> str:
+    """Any text but the empty string (an empty file name or word is a mistake)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("expected a value, got an empty string")
+    return value
+
+
+def port(value: str) -> int:
+    """A TCP port number, 1 to 65535."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535, got {value!r}")
+    return number
+
+
 def size(value: str) -> int:
     """A byte count for --max-file-size: ``20000000``, ``512K``, ``20M`` or ``1G``."""
     units = {"K": 1024, "M": 1024**2, "G": 1024**3}
@@ -43,6 +70,10 @@ def size(value: str) -> int:
 def stages(value: str) -> list[str]:
     """Stage names for --only/--skip, comma-separated."""
     names = [name.strip() for name in value.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError(
+            f"expected stage names ({', '.join(STAGES)}), got {value!r}"
+        )
     for name in names:
         if name not in STAGES:
             raise argparse.ArgumentTypeError(
@@ -66,9 +97,9 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     """--config, --profile, --mode, --only, --skip, --allow, --gazetteer
     (read by `configuration.load_settings`)."""
     group = parser.add_argument_group("engine options")
-    group.add_argument("--config", metavar="FILE",
+    group.add_argument("--config", metavar="FILE", type=nonempty,
                        help="configuration file to use instead of the discovered one")
-    group.add_argument("--profile", metavar="FILE",
+    group.add_argument("--profile", metavar="FILE", type=nonempty,
                        help="engine settings (TOML, same keys as normalizer.toml) "
                        "replacing those of the configuration")
     group.add_argument("--mode", choices=MODES,
@@ -77,9 +108,10 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
                        default=[], help=f"run only these stages ({', '.join(STAGES)})")
     group.add_argument("--skip", metavar="STAGE[,STAGE]", type=stages, action="append",
                        default=[], help="do not run these stages")
-    group.add_argument("--allow", metavar="WORD", action="append", default=[],
+    group.add_argument("--allow", metavar="WORD", type=nonempty, action="append", default=[],
                        help="never change WORD (repeatable)")
-    group.add_argument("--gazetteer", metavar="FILE", action="append", default=[],
+    group.add_argument("--gazetteer", metavar="FILE", type=nonempty, action="append",
+                       default=[],
                        help="extra names, one 'name<TAB>type' a line; type: "
                        f"{', '.join(ENTITY_TYPES)} (repeatable)")
 
@@ -88,12 +120,15 @@ def add_file_options(parser: argparse.ArgumentParser, *, include: bool) -> None:
     """--jobs, --include (when `include`), --exclude, --max-file-size, --quiet."""
     group = parser.add_argument_group("file options")
     group.add_argument("-j", "--jobs", metavar="N", type=positive, default=cores(),
-                       help="files processed in parallel (default: the cores, %(default)s)")
+                       help="files processed in parallel, at most one per core "
+                       "(default: the cores, %(default)s)")
     if include:
-        group.add_argument("--include", metavar="GLOB", action="append", default=[],
+        group.add_argument("--include", metavar="GLOB", type=nonempty, action="append",
+                           default=[],
                            help="take only matching files when walking a directory, replacing "
                            "the configured globs (default *.txt, *.md, *.text; repeatable)")
-    group.add_argument("--exclude", metavar="GLOB", action="append", default=[],
+    group.add_argument("--exclude", metavar="GLOB", type=nonempty, action="append",
+                       default=[],
                        help="skip matching files and directories, in addition to the "
                        "configured globs (repeatable)")
     group.add_argument("--max-file-size", metavar="SIZE", type=size,

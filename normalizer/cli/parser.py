@@ -4,18 +4,25 @@ of `normalizer.cli.commands`."""
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+import sys
+from typing import IO, NoReturn
 
 from .. import __version__
 from .commands import COMMANDS
 from .errors import EXIT_ERROR, PROG, error_line
+from .stdio import write_stderr, write_stdout
 
 
 class Parser(argparse.ArgumentParser):
-    """Usage errors as one line, ``normalizer: error: ...``, exit status 2."""
+    """Usage errors as one line, ``normalizer: error: ...``, exit status 2; help and version
+    text that cannot be written is an error too (argparse would ignore it)."""
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_ERROR, error_line(f"{message} (see '{self.prog} --help')") + "\n")
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if message:
+            (write_stdout if file is sys.stdout else write_stderr)(message)
 
 
 DESCRIPTION = """\

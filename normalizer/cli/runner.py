@@ -6,9 +6,13 @@ and hands it to `run_files` in a `Settings`; this module finds no files and form
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +27,7 @@ from ..pipeline import Normalizer
 from ..profile import Profile
 from .console import Console
 from .errors import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, FileError, SkipFile
+from .options import capped_processes
 from .textfile import normalize_file_text, read_text
 from .walk import Item, Task
 
@@ -99,15 +104,38 @@ class Worker:
 # --------------------------------------------------------------------------- worker processes
 
 _WORKER: Worker | None = None
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal this process gets when its parent dies (Linux)."""
 
 
-def _init_worker(settings: Settings, in_pool: bool) -> None:
-    """Create this process's worker; pool workers leave Ctrl-C to the main process, which
-    cancels queued files, so a file being written is always finished."""
+def _init_worker(settings: Settings, parent: int | None) -> None:
+    """Create this process's worker. A pool worker (`parent`: the main process's id) dies
+    with the main process, and leaves Ctrl-C to it: the main process cancels queued files,
+    so a file being written is always finished."""
     global _WORKER
-    if in_pool:
+    if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _die_with_parent(parent)
     _WORKER = Worker(settings)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make the kernel kill this process when `parent` dies, even by SIGKILL (without it a
+    pool worker waits for work forever). Without prctl (not Linux), a thread watches."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl failed")
+    except (OSError, AttributeError):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died before the request above
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _run_task(task: Task) -> Outcome:
@@ -129,7 +157,7 @@ def run_tasks(settings: Settings, tasks: Sequence[Task], jobs: int) -> Iterator[
     stays flat on any corpus."""
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
-        _init_worker(settings, in_pool=False)
+        _init_worker(settings, parent=None)
         yield from map(_run_task, tasks)
         return
     # Load the lexicon here, then fork: the workers inherit it instead of loading it again.
@@ -139,7 +167,7 @@ def run_tasks(settings: Settings, tasks: Sequence[Task], jobs: int) -> Iterator[
     size = max(1, min(CHUNK_FILES, len(tasks) // (4 * jobs)))
     chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(settings, True)
+        jobs, mp_context=context, initializer=_init_worker, initargs=(settings, os.getpid())
     ) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         try:
@@ -181,12 +209,15 @@ class Totals:
 
 
 def run_files(settings: Settings, items: Iterable[Item], jobs: int, quiet: bool) -> Totals:
-    """Handle every task (in `jobs` processes); print outputs in order, notes and errors as
-    they come."""
+    """Handle every task (in `jobs` processes, at most one per core); print outputs in order,
+    notes and errors as they come."""
     items = list(items)
     tasks = [item for item in items if isinstance(item, Task)]
     console = Console(quiet, len(tasks))
     totals = Totals()
+    jobs, lowered = capped_processes(jobs, "--jobs")
+    if lowered and len(tasks) > 1:
+        console.note(lowered)
     try:
         for item in items:
             if isinstance(item, SkipFile):

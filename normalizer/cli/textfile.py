@@ -8,7 +8,9 @@ back to the file's own text), and a file's final newline, present or missing, is
 from __future__ import annotations
 
 import bisect
+import codecs
 import os
+import stat
 from dataclasses import replace
 from typing import Any
 
@@ -22,13 +24,48 @@ BINARY_PROBE = 8192
 STDIN = "<stdin>"
 """The name stdin gets in messages and reports."""
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32LE", "UTF-32"),  # before UTF-16LE, whose mark it starts with
+    (codecs.BOM_UTF32_BE, "UTF-32BE", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16LE", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16BE", "UTF-16"),
+)
+"""Byte order marks of encodings that are not UTF-8: (mark, name, iconv's name with a mark)."""
+
+
+def _wide_encoding(data: bytes) -> tuple[str, str] | None:
+    """(name, iconv encoding) when `data` looks like UTF-16 or UTF-32 text, else None.
+
+    With a byte order mark the mark decides. Without one, text in UTF-16 has a NUL as the
+    high byte of nearly every Latin character: in nearly every odd byte (little-endian) or
+    every even byte (big-endian), and nearly never in the other half.
+    """
+    for bom, name, iconv_name in _BOMS:
+        if data.startswith(bom):
+            return f"{name} text (it starts with a {name[:6]} byte order mark)", iconv_name
+    probe = data[: BINARY_PROBE - BINARY_PROBE % 2]
+    if len(probe) < 4:
+        return None
+    halves = {"UTF-16LE": (probe[1::2], probe[0::2]), "UTF-16BE": (probe[0::2], probe[1::2])}
+    for name, (high, low) in halves.items():
+        if high.count(0) >= 0.9 * len(high) and low.count(0) <= 0.1 * len(low):
+            return f"{name} text (no byte order mark)", name
+    return None
+
 
 def decode(path: str, data: bytes, *, explicit: bool) -> str:
     """Strict UTF-8 text of a file's bytes (a byte order mark stays in the text).
 
-    Raise `SkipFile` for a binary file met while walking (`explicit` False), `FileError` for a
-    binary file named explicitly or for bytes that are not UTF-8.
+    Raise `FileError` for UTF-16 or UTF-32 text (naming it and how to convert it) and for
+    bytes that are not UTF-8; for a binary file, `FileError` when it was named explicitly,
+    `SkipFile` when it was met while walking (`explicit` False).
     """
+    wide = _wide_encoding(data)
+    if wide:
+        what, iconv_name = wide
+        raise FileError(
+            path, f"{what}, not UTF-8; convert it first, e.g. iconv -f {iconv_name} -t UTF-8"
+        )
     if b"\0" in data[:BINARY_PROBE]:
         cause = "binary file (NUL byte in the first 8 KB)"
         raise FileError(path, cause) if explicit else SkipFile(path, cause)
@@ -40,26 +77,86 @@ def decode(path: str, data: bytes, *, explicit: bool) -> str:
         ) from None
 
 
+def file_kind(mode: int) -> str:
+    """What a file is, from its `st_mode`: ``regular file``, ``directory``, ``FIFO``,
+    ``socket``, ``character device`` or ``block device``."""
+    kinds = (
+        (stat.S_ISREG, "regular file"), (stat.S_ISDIR, "directory"), (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+    )
+    return next((name for test, name in kinds if test(mode)), "special file")
+
+
+def too_large(path: str, limit: int, size: int | None = None) -> FileError:
+    """The error for input over `limit` bytes (`size`, when known: streams have none)."""
+    amount = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+    return FileError(
+        path, f"file too large ({amount}; the limit is {limit:,}, see --max-file-size)"
+    )
+
+
+def read_bytes(path: str, limit: int) -> bytes:
+    """The bytes of file `path`, of which at most `limit` are accepted.
+
+    A regular file over the limit is refused before it is read. A FIFO or character device
+    (a pipe from ``<(command)``, ``/dev/stdin``) is read as a stream, at most `limit` + 1
+    bytes; a FIFO no writer has open is refused at once instead of waiting for one. Other
+    kinds (sockets, block devices) are refused. Raise `FileError`.
+    """
+    try:
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > limit:
+                raise too_large(path, limit, info.st_size)
+            with open(path, "rb") as fh:
+                data = fh.read(limit + 1)
+        elif stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
+            data = _read_stream(path, limit, fifo=stat.S_ISFIFO(info.st_mode))
+        else:
+            raise FileError(path, f"not a regular file ({file_kind(info.st_mode)})")
+    except OSError as exc:
+        raise FileError(path, exc.strerror or str(exc)) from None
+    if len(data) > limit:
+        raise too_large(path, limit)
+    return data
+
+
+def _read_stream(path: str, limit: int, *, fifo: bool) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO: do not wait for a writer
+    try:
+        chunks = []
+        if fifo:
+            try:
+                first = os.read(fd, limit + 1)
+            except BlockingIOError:  # a writer has it open and has not written yet
+                first = None
+            if first == b"":
+                raise FileError(path, "FIFO with nothing to read (no writer has it open)")
+            chunks.append(first or b"")
+        os.set_blocking(fd, True)
+        size = len(chunks[0]) if chunks else 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_text(path: str, limit: int, data: bytes | None = None, *, explicit: bool = True) -> str:
     """The text of file `path` (or of `data` already read from it), at most `limit` bytes.
 
     Raise `FileError` for a file that cannot be read, is larger than `limit` or is not UTF-8
-    (see `decode` for binary files).
+    (see `read_bytes` for special files and `decode` for binary files).
     """
     if data is None:
-        try:
-            size = os.stat(path).st_size
-            if size <= limit:
-                with open(path, "rb") as fh:
-                    data = fh.read(limit + 1)
-        except OSError as exc:
-            raise FileError(path, exc.strerror or str(exc)) from None
-    else:
-        size = len(data)
-    if data is None or len(data) > limit:
-        raise FileError(
-            path, f"file too large ({size:,} bytes; the limit is {limit:,}, see --max-file-size)"
-        )
+        data = read_bytes(path, limit)
+    elif len(data) > limit:
+        raise too_large(path, limit)
     return decode(path, data, explicit=explicit)
 
 

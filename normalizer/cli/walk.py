@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import os
-import sys
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..profile import FileOptions
 from .errors import FileError, SkipFile, UsageError
-from .textfile import STDIN
+from .stdio import read_stdin
+from .textfile import STDIN, file_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +40,11 @@ def find_files(
 
     While walking, a file is taken when its path relative to the walked directory matches
     an `include` glob (default `files.include`) and no `exclude` glob; excluded directories
-    are not entered; hidden entries (name starting with ``.``) and symlinked directories are
-    skipped with a note; an unreadable directory is an error. A path named explicitly is
-    taken, whatever its name, unless it matches an exclude glob; a missing one becomes a
-    task that fails with "No such file or directory".
+    are not entered. Hidden entries (name starting with ``.``), symlinked directories, and
+    matching entries that are not regular files (FIFOs, sockets, devices, broken or looping
+    symlinks) are skipped with a note, never opened; an unreadable directory is an error. A
+    path named explicitly is taken, whatever its name or kind, unless it matches an exclude
+    glob (reading it decides: see `textfile.read_bytes`).
     """
     include = files.include if include is None else include
     for path in paths:
@@ -68,16 +71,38 @@ def _walk(root: str, rel: str, exclude: Sequence[str], include: Sequence[str]) -
             continue
         elif entry.is_dir(follow_symlinks=False):
             yield from _walk(root, entry_rel, exclude, include)
-        elif entry.is_dir():
-            yield SkipFile(path, "symlink to a directory")
-        elif _matches(entry_rel, include):
-            yield Task(path, explicit=False)
+        else:
+            yield from _entry(entry, path, _matches(entry_rel, include))
+
+
+_BROKEN_LINKS = {errno.ENOENT: "broken symlink", errno.ELOOP: "symlink loop"}
+
+
+def _entry(entry: os.DirEntry[str], path: str, included: bool) -> Iterator[Item]:
+    """The item of a walked entry that is not a directory of its own: a task for a regular
+    file (or a symlink to one) the include globs take, else a note or nothing."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError as exc:
+        if not included:
+            return
+        if exc.errno in _BROKEN_LINKS:
+            yield SkipFile(path, _BROKEN_LINKS[exc.errno])
+        else:
+            yield FileError(path, exc.strerror or str(exc))
+        return
+    if stat.S_ISDIR(mode):
+        yield SkipFile(path, "symlink to a directory")
+    elif included:
+        yield Task(path, explicit=False) if stat.S_ISREG(mode) else SkipFile(
+            path, f"not a regular file ({file_kind(mode)})"
+        )
 
 
 def inputs(paths: Sequence[str], files: FileOptions) -> Iterable[Item]:
     """The items of `clean` and `check` PATH arguments: stdin for none or ``-``, else files."""
     if reads_stdin(paths):
-        return [Task(STDIN, data=sys.stdin.buffer.read())]
+        return [Task(STDIN, data=read_stdin(files.max_file_size))]
     if "-" in paths:
         raise UsageError("'-' (stdin) cannot be mixed with file names")
     return find_files(paths, files)

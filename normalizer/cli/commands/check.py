@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from functools import partial
 
 from ... import report
 from ..configuration import load_settings
 from ..options import add_engine_options, add_file_options
 from ..runner import Outcome, Settings, Worker, run_files
+from ..stdio import write_stderr
 from ..walk import Task, inputs
 
 NAME = "check"
@@ -51,5 +51,5 @@ def run(args: argparse.Namespace) -> int:
                         files.max_file_size)
     totals = run_files(settings, inputs(args.paths, files), args.jobs, args.quiet)
     if not args.quiet:
-        sys.stderr.write(totals.summary("checked"))
+        write_stderr(totals.summary("checked"))
     return totals.status()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from functools import partial
 
-from ..atomic import require_writable, write_atomic
+from ..atomic import require_replaceable, write_atomic, write_output
 from ..configuration import load_settings
 from ..errors import EXIT_ERROR, EXIT_OK, FileError, UsageError
-from ..options import add_engine_options, add_file_options
+from ..options import add_engine_options, add_file_options, nonempty
 from ..runner import Outcome, Settings, Worker, run_files
+from ..stdio import write_stderr
 from ..walk import Task, inputs, reads_stdin
 
 NAME = "clean"
@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or directories; none or '-' reads stdin")
     target = parser.add_mutually_exclusive_group()
-    target.add_argument("-o", "--output", metavar="OUT",
+    target.add_argument("-o", "--output", metavar="OUT", type=nonempty,
                         help="write the one input's clean text here")
     target.add_argument("-i", "--in-place", action="store_true",
                         help="rewrite the files (atomically, keeping their mode)")
@@ -46,19 +46,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def clean_file(worker: Worker, task: Task, *, in_place: bool, output: str | None) -> Outcome:
     """Clean one file: its text to stdout, to `output`, or over itself when `in_place`
     (only when it changes)."""
+    if in_place:  # before reading: a FIFO or device must not even be opened
+        require_replaceable(task.path, "--in-place")
     text = worker.read(task)
-    if in_place:
-        require_writable(task.path)
     result = worker.normalize(text)
     outcome = worker.outcome(task.path, text, result)
-    target = task.path if in_place else output
-    if target is None:
+    data = result.text.encode("utf-8")
+    if output is not None:
+        write_output(output, data)
+    elif not in_place:
         outcome.stdout = result.text
-    elif target != task.path or outcome.changed:
+    elif outcome.changed:
         try:
-            write_atomic(target, result.text.encode("utf-8"))
+            write_atomic(task.path, data)
         except OSError as exc:
-            raise FileError(target, f"cannot write: {exc.strerror or exc}") from None
+            raise FileError(task.path, f"cannot write: {exc.strerror or exc}") from None
     return outcome
 
 
@@ -83,5 +85,5 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings(handle, profile, options, files.max_file_size)
     totals = run_files(settings, inputs(args.paths, files), args.jobs, args.quiet)
     if not (args.quiet or reads_stdin(args.paths)):
-        sys.stderr.write(totals.summary("processed"))
+        write_stderr(totals.summary("processed"))
     return EXIT_ERROR if totals.errors else EXIT_OK

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 from ... import report
 from ...profile import FileOptions
@@ -12,6 +11,7 @@ from ..configuration import load_settings
 from ..errors import FileError, SkipFile, UsageError
 from ..options import add_engine_options, add_file_options
 from ..runner import Outcome, Settings, Worker, run_files
+from ..stdio import write_stderr
 from ..walk import Item, Task, find_files
 
 NAME = "test"
@@ -57,15 +57,23 @@ def run_case(worker: Worker, task: Task) -> Outcome:
     return outcome
 
 
-def _cases(dirs: list[str], files: FileOptions) -> list[Item]:
+def _cases(paths: list[str], files: FileOptions) -> list[Item]:
+    """The cases under `paths` (folders, or NAME.input.txt files named explicitly)."""
     items: list[Item] = []
-    for item in find_files(dirs, files, include=("*" + INPUT_SUFFIX,)):
+    for path in paths:
+        if not os.path.exists(path):
+            items.append(FileError(path, "no such directory"))
+        elif not (os.path.isdir(path) or path.endswith(INPUT_SUFFIX)):
+            items.append(FileError(path, f"not a directory or a NAME{INPUT_SUFFIX} file"))
+        else:
+            items.extend(find_files([path], files, include=("*" + INPUT_SUFFIX,)))
+    for index, item in enumerate(items):
         if isinstance(item, Task) and not os.path.isfile(expected_name(item.path)):
-            item = SkipFile(item.path, f"no {os.path.basename(expected_name(item.path))}")
-        items.append(item)
+            name = os.path.basename(expected_name(item.path))
+            items[index] = SkipFile(item.path, f"no {name}")
     if not any(isinstance(item, Task | FileError) for item in items):
         raise UsageError(
-            f"no NAME{INPUT_SUFFIX} with a NAME{EXPECTED_SUFFIX} found in " + ", ".join(dirs)
+            f"no NAME{INPUT_SUFFIX} with a NAME{EXPECTED_SUFFIX} found in " + ", ".join(paths)
         )
     return items
 
@@ -75,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings(run_case, profile, options, files.max_file_size)
     totals = run_files(settings, _cases(args.dirs or ["."], files), args.jobs, args.quiet)
     if not args.quiet:
-        sys.stderr.write(
+        write_stderr(
             report.cases_summary_line(totals.files, totals.changed, totals.errors)
         )
     return totals.status()
