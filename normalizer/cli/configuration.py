@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,23 +21,20 @@ from ..profile import (
     load_config,
 )
 from .errors import FileError, UsageError
-from .textfile import decode
+from .textfile import decode, file_kind, read_bytes
 
 
-def read_gazetteer(path: str) -> list[GazetteerEntry]:
-    """Entries of a gazetteer TSV file: one ``name<TAB>type`` a line.
+def read_gazetteer(path: str, limit: int = FileOptions().max_file_size) -> list[GazetteerEntry]:
+    """Entries of a gazetteer TSV file of at most `limit` bytes: one ``name<TAB>type`` a line.
 
     Blank lines and lines starting with ``#`` are ignored; `type` is one of
-    `normalizer.profile.ENTITY_TYPES`. A malformed line raises `UsageError` naming the file
-    and line number.
+    `normalizer.profile.ENTITY_TYPES`. A file that cannot be read or a malformed line raises
+    `UsageError` naming the file (and line number).
     """
     try:
-        with open(path, "rb") as fh:
-            text = decode(path, fh.read(), explicit=True)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from None
+        text = decode(path, read_bytes(path, limit), explicit=True)
     except FileError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(f"{path}: cannot read gazetteer: {exc.cause}") from None
     entries = []
     for number, line in enumerate(text.lstrip(report.BOM).splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -54,6 +54,15 @@ def read_gazetteer(path: str) -> list[GazetteerEntry]:
     return entries
 
 
+def _regular_file(path: str, option: str) -> Path:
+    """`path` as a Path; a FIFO or device is refused (reading it could wait or never end)."""
+    with suppress(OSError):  # a missing file: load_config names it
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise UsageError(f"{path}: {option} needs a regular file, not a {file_kind(mode)}")
+    return Path(path)
+
+
 def load_settings(args: argparse.Namespace) -> tuple[Profile, dict[str, Any], FileOptions]:
     """The profile, per-call engine options and file options a command runs with.
 
@@ -63,20 +72,29 @@ def load_settings(args: argparse.Namespace) -> tuple[Profile, dict[str, Any], Fi
     file options a command does not accept keep the configuration's values.
     """
     if args.config:
-        config = load_config(Path(args.config))
+        config = load_config(_regular_file(args.config, "--config"))
     else:
         found = discover_config(Path.cwd())
         config = load_config(found) if found else Config()
     profile = config.profile
     if args.profile:
-        loaded = load_config(Path(args.profile))
+        loaded = load_config(_regular_file(args.profile, "--profile"))
         if loaded.files != FileOptions():
             raise UsageError(
                 f"{args.profile}: include, exclude and max-file-size belong in the "
                 "configuration file (--config), not in a profile"
             )
         profile = loaded.profile
-    gazetteer = [entry for path in args.gazetteer for entry in read_gazetteer(path)]
+    include = getattr(args, "include", None)
+    files = replace(
+        config.files,
+        include=tuple(include) if include else config.files.include,
+        exclude=config.files.exclude + tuple(getattr(args, "exclude", ())),
+        max_file_size=getattr(args, "max_file_size", None) or config.files.max_file_size,
+    )
+    gazetteer = [
+        entry for path in args.gazetteer for entry in read_gazetteer(path, files.max_file_size)
+    ]
     options: dict[str, Any] = {
         "mode": args.mode,
         "only": [stage for group in args.only for stage in group] or None,
@@ -85,12 +103,4 @@ def load_settings(args: argparse.Namespace) -> tuple[Profile, dict[str, Any], Fi
         "gazetteer": gazetteer or None,
     }
     profile.with_overrides(**options)  # validate now, not once per file
-    files = config.files
-    include = getattr(args, "include", None)
-    files = replace(
-        files,
-        include=tuple(include) if include else files.include,
-        exclude=files.exclude + tuple(getattr(args, "exclude", ())),
-        max_file_size=getattr(args, "max_file_size", None) or files.max_file_size,
-    )
     return profile, options, files

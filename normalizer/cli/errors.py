@@ -16,6 +16,7 @@ class FileError(Exception):
 
     def __init__(self, path: str, cause: str) -> None:
         super().__init__(f"{path}: {cause}")
+        self.path, self.cause = path, cause
 
 
 class SkipFile(Exception):
