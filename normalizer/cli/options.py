@@ -41,13 +41,7 @@ def nonempty(value: str) -> str:
 
 def port(value: str) -> int:
     """A TCP port number, 1 to 65535."""
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if not 1 <= number <= 65535:
-        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535, got {value!r}")
-    return number
+    return _whole_number(value, 1, 65535, "a port number from 1 to 65535")
 
 
 def size(value: str) -> int:
@@ -84,12 +78,16 @@ def stages(value: str) -> list[str]:
 
 def positive(value: str) -> int:
     """A whole number of at least 1."""
+    return _whole_number(value, 1, None, "a whole number of at least 1")
+
+
+def _whole_number(value: str, low: int, high: int | None, what: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+        number = low - 1
+    if number < low or (high is not None and number > high):
+        raise argparse.ArgumentTypeError(f"expected {what}, got {value!r}")
     return number
 
 
