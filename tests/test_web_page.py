@@ -161,6 +161,24 @@ def test_seed_article_fixes_removals_reject_copy_download(server, driver, downlo
     driver.find_element(By.ID, "undo").click()
     assert copied(driver) == expected
 
+    # a higher threshold turns the weaker applied edits into suggestions, without a request
+    answer = requests.post(
+        server.url + "/v1/normalize", json={"text": text}, headers={"X-API-Key": API_KEY}, timeout=10
+    ).json()
+    strong = [e for e in answer["edits"] if e["confidence"] >= 0.98]
+    assert 0 < len(strong) < len(answer["edits"])  # the seed has edits on both sides of 0.98
+    threshold = driver.find_element(By.ID, "threshold")
+    driver.execute_script(
+        "arguments[0].value = '0.98'; arguments[0].dispatchEvent(new Event('input'))", threshold
+    )
+    browser.wait(driver).until(lambda d: d.find_element(By.ID, "status").text.startswith("Threshold"))
+    weak = len(answer["edits"]) - len(strong)
+    assert f"{len(strong)} applied, {weak} suggested" in driver.find_element(By.ID, "summary-total").text
+    applied = driver.find_elements(By.CSS_SELECTOR, "#doc-inline .s-applied[data-index]")
+    assert sorted(int(m.get_attribute("data-index")) for m in applied) == [
+        i for i, e in enumerate(answer["edits"]) if e["confidence"] >= 0.98
+    ]
+
 
 def test_suggest_mode_with_an_emoji_accept_one_then_a_kind(server, driver, downloads):
     browser.open_page(driver, server.url, API_KEY)
@@ -183,6 +201,28 @@ def test_suggest_mode_with_an_emoji_accept_one_then_a_kind(server, driver, downl
     assert copied(driver) == "😀 Talks with Sergey V. Lavrov in Libva.\n"
 
 
+def drop(driver, name: str, content: str) -> None:
+    """Drop a file on the text box, as a file dragged from the desktop is dropped."""
+    driver.execute_script(
+        "const files = new DataTransfer();"
+        "files.items.add(new File([arguments[1]], arguments[0], {type: ''}));"
+        "document.getElementById('input').dispatchEvent("
+        "  new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true}))",
+        name, content,
+    )
+
+
+def test_files_are_dropped_or_opened(server, driver):
+    browser.open_page(driver, server.url, API_KEY)
+    drop(driver, "photo.png", "not text")
+    assert "Only text files" in browser.visible(driver, "#message").text
+    drop(driver, "notes.md", "# Notes\n\nTalks with Sergey V. Lavroy.\n")
+    browser.wait(driver).until(lambda d: d.find_element(By.ID, "status").text.startswith("Opened"))
+    assert driver.find_element(By.ID, "input").get_property("value").startswith("# Notes\n\nTalks")
+    browser.normalize(driver)
+    assert [m.text for m in browser.edit_marks(driver)] == ["LavroyLavrov"]
+
+
 def test_api_errors_are_messages_on_the_page(server, driver, tmp_path):
     browser.open_page(driver, server.url, API_KEY)
     large = tmp_path / "large.txt"
@@ -190,6 +230,9 @@ def test_api_errors_are_messages_on_the_page(server, driver, tmp_path):
     driver.find_element(By.ID, "file").send_keys(str(large))
     browser.wait(driver).until(lambda d: d.find_element(By.ID, "status").text.startswith("Opened"))
     assert len(driver.find_element(By.ID, "input").get_property("value")) > MAX_BODY
+    browser.wait(driver).until(
+        lambda d: "over the service's limit" in d.find_element(By.ID, "input-size").text
+    )
     browser.normalize(driver)
     message = browser.visible(driver, "#message")
     assert "too large" in message.text and "413" in message.text and str(MAX_BODY) in message.text

@@ -67,6 +67,7 @@ async function loadInfo() {
     const { profile, limits } = info;
     if (!page.profileShown) applyProfile(profile);
     page.maxBytes = limits.max_body_bytes;
+    updateInputSize();
     const allowed = profile.allow.length ? `, ${profile.allow.length} allowed words` : "";
     const names = profile.gazetteer.length ? `, ${profile.gazetteer.length} extra names` : "";
     $("server-profile").textContent = `Server profile: ${profile.source ?? "default"}, `
@@ -104,8 +105,12 @@ function updateInputSize() {
   clearTimeout(sizeTimer);
   sizeTimer = setTimeout(() => {
     const bytes = new TextEncoder().encode($("input").value).length;
-    const limit = page.maxBytes ? ` (the service takes up to ${formatBytes(page.maxBytes)})` : "";
+    const over = page.maxBytes && bytes > page.maxBytes;
+    const limit = !page.maxBytes ? ""
+      : over ? `: over the service's limit of ${formatBytes(page.maxBytes)}, it will be refused`
+        : ` (the service takes up to ${formatBytes(page.maxBytes)})`;
     $("input-size").textContent = bytes ? `${formatBytes(bytes)}${limit}` : "";
+    $("input-size").classList.toggle("over", Boolean(over));
   }, 150);
 }
 
