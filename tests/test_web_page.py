@@ -76,7 +76,7 @@ def downloaded(driver, folder: Path) -> str:
     while time.monotonic() < deadline:
         files = [f for f in folder.iterdir() if not f.name.endswith(".crdownload")]
         if files and files[0].stat().st_size > 0:
-            return files[0].read_text(encoding="utf-8")
+            return files[0].read_bytes().decode("utf-8")
         time.sleep(0.05)
     raise AssertionError(f"no download in {browser.WAIT_SECONDS} s")
 
@@ -212,15 +212,18 @@ def drop(driver, name: str, content: str) -> None:
     )
 
 
-def test_files_are_dropped_or_opened(server, driver):
+def test_files_are_dropped_with_their_line_ends(server, driver, downloads):
     browser.open_page(driver, server.url, API_KEY)
     drop(driver, "photo.png", "not text")
     assert "Only text files" in browser.visible(driver, "#message").text
-    drop(driver, "notes.md", "# Notes\n\nTalks with Sergey V. Lavroy.\n")
+    drop(driver, "notes.md", "# Notes\r\n\r\nTalks with Sergey V. Lavroy.\r\n")
     browser.wait(driver).until(lambda d: d.find_element(By.ID, "status").text.startswith("Opened"))
     assert driver.find_element(By.ID, "input").get_property("value").startswith("# Notes\n\nTalks")
     browser.normalize(driver)
     assert [m.text for m in browser.edit_marks(driver)] == ["LavroyLavrov"]
+    # the file's CR LF line ends survive (a text box alone would turn them into LF)
+    assert downloaded(driver, downloads) == "# Notes\r\n\r\nTalks with Sergey V. Lavrov.\r\n"
+    assert [f.name for f in downloads.iterdir()] == ["notes.clean.md"]
 
 
 def test_api_errors_are_messages_on_the_page(server, driver, tmp_path):

@@ -20,6 +20,7 @@ const page = {
   profileStages: STAGES,
   profileShown: false,
   fileName: null,
+  fileText: null, // the opened file's text, exactly (see readFile)
   layoutKey: "",
 };
 
@@ -29,6 +30,7 @@ function showMessage(title, text = "", kind = "error") {
   $("message-title").textContent = title;
   $("message-text").textContent = text;
   $("message").className = `message ${kind}`;
+  $("message").dataset.source = "";
   $("message").hidden = false;
 }
 
@@ -122,8 +124,10 @@ async function readFile(file) {
   }
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
-    $("input").value = text.replace(/^\uFEFF/u, "");
+    $("input").value = text;
     page.fileName = file.name;
+    // A text box turns CR LF into LF: the file's own text is sent until the box is edited.
+    page.fileText = text;
     updateInputSize();
     setStatus(`Opened ${file.name} (${formatBytes(file.size)}).`);
   } catch {
@@ -133,7 +137,7 @@ async function readFile(file) {
 
 function readOptions() {
   const mode = document.querySelector('input[name="mode"]:checked').value;
-  const body = { text: $("input").value };
+  const body = { text: page.fileText ?? $("input").value };
   const stages = [...document.querySelectorAll('input[name="stage"]:checked')].map((b) => b.value);
   if (stages.length === 0) throw new Error("Choose at least one stage.");
   if (stages.length < page.profileStages.length) body.only = stages;
@@ -469,6 +473,7 @@ function wire() {
   });
   $("input").addEventListener("input", () => {
     page.fileName = null;
+    page.fileText = null;
     updateInputSize();
   });
   $("open-file").addEventListener("click", () => $("file").click());
