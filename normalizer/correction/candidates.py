@@ -18,6 +18,7 @@ from symspellpy import Verbosity
 
 from ..channel_table import load_channel_table
 from ..lexicon import Entity, Lexicon
+from ..misspellings import load_misspellings
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive
 from .channel import TYPO_COST, ChannelModel
 from .context import CONTEXT_WEIGHT, context_score, context_words
@@ -105,6 +106,22 @@ it, or None when only names may."""
 
 HEADLINE_POLICY: WordPolicy = (HEADLINE_MIN_ZIPF, MAX_GLYPH_COST)
 """The most permissive policy: its candidates include those of every other."""
+
+
+MISSPELLING_COST = 0.5
+"""Channel cost of a slip in the common-misspellings table ('recieve' for 'receive'): people
+make exactly these, so the table speaks for the channel."""
+
+
+def known_misspelling(lexicon: Lexicon, base: str) -> str | None:
+    """The correction of a lowercase token in the common-misspellings table, when it is one
+    common word ('teh' -> 'the'; not 'alot' -> 'a lot')."""
+    if not base.islower():
+        return None
+    correction = load_misspellings().get(lookup_key(base))
+    if correction is None or correction.correction not in lexicon.common:
+        return None
+    return correction.correction
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +249,10 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     name_shaped = is_name_shaped(base)
     unseen = lexicon.frequency(key) == 0
     found: dict[str, Candidate] = {}
+    correction = known_misspelling(lexicon, base)
+    if correction is not None:
+        offer(found, base, correction, MISSPELLING_COST, lexicon.frequency(correction),
+              "misspellings")
     for variant, cost in speller.variants(key):
         if cost > MAX_GLYPH_COST:
             continue

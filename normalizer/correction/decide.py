@@ -25,6 +25,7 @@ from .candidates import (
     ZIPF_TO_LOG10,
     Candidate,
     Speller,
+    known_misspelling,
     scored_candidates,
     speller_for,
 )
@@ -71,6 +72,10 @@ SUGGEST_FLOOR = 0.5
 """Below this confidence a candidate is not even reported."""
 
 
+MISSPELLING_PENALTY = 1.0
+"""log10 odds against a token of the common-misspellings table being meant as written."""
+
+
 def identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) -> float:
     key = base.lower()
     zipf = lexicon.frequency(key)
@@ -80,6 +85,9 @@ def identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) -> 
         # A common word is a suspect only beside a far more frequent rival, and is replaced
         # only where the context votes against it (see decide): no stickiness bonus.
         return zipf + ZIPF_TO_LOG10
+    if known_misspelling(lexicon, base) is not None:
+        # Seen often, but as a slip: the frequency is the slip's, not a word's.
+        return zipf + ZIPF_TO_LOG10 - MISSPELLING_PENALTY
     if zipf > 0:
         return zipf + ZIPF_TO_LOG10 + KNOWN_BONUS
     return UNSEEN_NAME if is_name_shaped(base) else UNSEEN_WORD

@@ -18,6 +18,8 @@ def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -
     elif best.source == "wordfreq":
         parts.append(f"'{best.word}' is a name wordfreq knows (Zipf {best.prior:.1f}); "
                      f"'{base}' is unknown")
+    elif best.source == "misspellings":
+        parts.append(f"'{base}' is a common misspelling of '{best.key}' (codespell's list)")
     elif best.source == "lexicon":
         seen = "rare" if speller.lexicon.frequency(base.lower()) else "unknown"
         parts.append(f"'{best.key}' is a common word (Zipf {best.prior:.1f}); '{base}' is {seen}")
@@ -26,5 +28,6 @@ def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -
 
 def kind_and_rule(speller: Speller, base: str, best: Candidate) -> tuple[str, str]:
     glyph = speller.channel.explain(base, best.word).startswith("glyph")
-    kind = "ocr" if glyph else ("entity" if best.source != "lexicon" else "spelling")
+    kind = "ocr" if glyph else (
+        "spelling" if best.source in ("lexicon", "misspellings") else "entity")
     return kind, f"{kind}.{best.source}"

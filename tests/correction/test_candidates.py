@@ -48,3 +48,17 @@ def test_candidates_are_sorted_best_first(speller):
     found = scored_candidates(speller, _token(text, "governrnent"), text, doc, {})
     assert found[0].key == "government"
     assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
+
+
+def test_a_listed_common_misspelling_offers_its_correction_first(speller):
+    found = speller.word_candidates("recieve", None)
+    assert found["receive"].source == "misspellings"
+    assert max(found.values(), key=lambda c: c.score).key == "receive"
+
+
+def test_the_misspellings_table_is_used_for_lowercase_single_words_only(lexicon):
+    from normalizer.correction.candidates import known_misspelling
+
+    assert known_misspelling(lexicon, "teh") == "the"
+    assert known_misspelling(lexicon, "Teh") is None
+    assert known_misspelling(lexicon, "house") is None
