@@ -210,3 +210,23 @@ def in_headline(text: str, start: int) -> bool:
 def starts_sentence(text: str, start: int) -> bool:
     """True when the token at `start` begins a sentence, a line or a quotation."""
     return bool(SENTENCE_END.search(text[max(0, start - 6) : start])) or start == 0
+
+
+LINE_BREAK_BEFORE = regex.compile(r"([\p{L}\p{M}]+)(-?)[ \t]*\r?\n[ \t]*$")
+LINE_BREAK_AFTER = regex.compile(r"^(-?)[ \t]*\r?\n[ \t]*([\p{L}\p{M}]+)")
+LINE_LOOK = 48
+"""Characters looked at on either side of a line break for the other half of a word."""
+
+
+def joined_across_line(text: str, start: int, end: int) -> tuple[str, bool] | None:
+    """The word the token `text[start:end]` makes with its neighbour across a line break
+    ("con-" / "demned", or "con" / "demned" where the OCR lost the hyphen), and whether a
+    hyphen marks the break; None when the token touches no line break."""
+    head = LINE_BREAK_BEFORE.search(text[max(0, start - LINE_LOOK) : start])
+    if head:
+        return head.group(1) + text[start:end], bool(head.group(2))
+    tail = LINE_BREAK_AFTER.match(text[end : end + LINE_LOOK])
+    if tail:
+        return text[start:end] + tail.group(2), bool(tail.group(1))
+    return None
+

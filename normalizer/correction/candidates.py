@@ -277,7 +277,8 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
             offer(found, base, variant, cost, speller.name_prior(variant, entity),
                    "gazetteer", entity)
         elif variant in lexicon.common:
-            offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon")
+            offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon",
+                  canonical=entity.canonical if entity else None)
     if not name_shaped and lexicon.frequency(key) < TYPO_LOOKUP_MAX_ZIPF:
         best = max((c.score for c in found.values()), default=-99.0)
         for term, zipf in speller._lookup(key):

@@ -10,7 +10,7 @@ round before as the document's evidence.
 from __future__ import annotations
 
 from collections import ChainMap, Counter
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,15 @@ import regex
 
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
-from ..tokens import Token, in_headline, starts_sentence, strip_possessive, tokenize, word_types
+from ..tokens import (
+    Token,
+    in_headline,
+    joined_across_line,
+    starts_sentence,
+    strip_possessive,
+    tokenize,
+    word_types,
+)
 from . import sentence
 from .candidates import (
     GAZETTEER_MIN_ZIPF,
@@ -100,11 +108,12 @@ def posterior(identity: float, candidates: list[Candidate]) -> list[float]:
     return [w / total for w in weights]
 
 
-def is_line_split(text: str, token: Token) -> bool:
-    """Half of a word hyphenated across a line break ("ac-" / "cused"): not a word alone."""
-    after = text[token.end : token.end + 3]
-    before = text[max(0, token.start - 3) : token.start]
-    return after.startswith(("-\n", "-\r")) or before.endswith(("-\n", "-\r\n"))
+def is_line_split(text: str, token: Token, common: Container[str]) -> bool:
+    """Half of a word broken at a line end, not a word alone: hyphenated ("ac-" / "cused"),
+    or with the hyphen lost by the OCR when the two halves make a common word ("con" /
+    "demned")."""
+    joined = joined_across_line(text, token.start, token.end)
+    return joined is not None and (joined[1] or lookup_key(joined[0]) in common)
 
 
 def could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
@@ -212,11 +221,16 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[E
             wanted.add(surface)
     edits: dict[int, Edit] = {}
     if in_context:
-        targets = {t.surface for t in tokenize(text, only=in_context) if not is_line_split(text, t)}
+        targets = {
+            t.start for t in tokenize(text, only=in_context)
+            if not is_line_split(text, t, lexicon.common)
+        }
         edits = {e.start: e for e in sentence.propose(text, targets, speller, allow)}
     if not wanted:
         return [edits[start] for start in sorted(edits)]
-    tokens = [t for t in tokenize(text, only=wanted) if not is_line_split(text, t)]
+    tokens = [
+        t for t in tokenize(text, only=wanted) if not is_line_split(text, t, lexicon.common)
+    ]
     in_context_edits = edits
     # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), so
     # decide again with the fixes counted until nothing moves: normalizing twice then finds

@@ -25,7 +25,7 @@ from ..language_model import SENTENCE_START, UNKNOWN_LOGPROB, LanguageModel, loa
 from ..model import Edit
 from ..tokens import Token, starts_sentence
 from .candidates import ZIPF_TO_LOG10, Speller
-from .words import apply_case, is_name_shaped, lookup_key, unaccented
+from .words import I_GLYPHS, apply_case, is_name_shaped, lookup_key, unaccented
 
 WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}\d]+)*")
 SENTENCE_BREAK = regex.compile(r"[.!?;:]|\n\s*\n")
@@ -102,15 +102,15 @@ def _identity_logprob(model: LanguageModel, speller: Speller, key: str) -> float
     return zipf + ZIPF_TO_LOG10 if zipf else UNKNOWN_LOGPROB
 
 
-def _slots(text: str, targets: Collection[str], speller: Speller) -> list[list[_Slot]]:
-    """The window's words, sentence by sentence; targets carry their hypotheses."""
+def _slots(text: str, targets: Collection[int], speller: Speller) -> list[list[_Slot]]:
+    """The window's words, sentence by sentence; targets (by start) carry their hypotheses."""
     sentences: list[list[_Slot]] = [[]]
     previous_end = 0
     for match in WORD.finditer(text):
         if SENTENCE_BREAK.search(text, previous_end, match.start()):
             sentences.append([])
         word = match.group()
-        hypotheses = _hypotheses(speller, word) if word in targets else ()
+        hypotheses = _hypotheses(speller, word) if match.start() in targets else ()
         sentences[-1].append(_Slot(match.start(), match.end(), word, hypotheses))
         previous_end = match.end()
     return [s for s in sentences if any(slot.hypotheses for slot in s)]
@@ -127,9 +127,10 @@ def _score(model: LanguageModel, before: tuple[str, ...], word: str,
     return total
 
 
-def propose(text: str, targets: Collection[str], speller: Speller,
+def propose(text: str, targets: Collection[int], speller: Speller,
             allow: Collection[str]) -> list[Edit]:
-    """Edits for the target tokens of `text` (a window), decided in context."""
+    """Edits for the target tokens of `text` (a window, targets by start), decided in
+    context."""
     model = load_language_model()
     edits: dict[int, Edit] = {}
     for sentence in _slots(text, targets, speller):
@@ -203,8 +204,11 @@ def _decide(model: LanguageModel, speller: Speller, text: str, slot: _Slot,
         return None
     token = Token(slot.start, slot.end, slot.word, slot.word)
     sentence_start = starts_sentence(text, slot.start)
-    replacement = apply_case(slot.word, best)
-    if sentence_start and is_name_shaped(slot.word):
+    entity = speller.lexicon.names.get(best)
+    replacement = apply_case(slot.word, best, entity.canonical if entity else None)
+    if sentence_start and (
+        is_name_shaped(slot.word) or (slot.word[0] in I_GLYPHS and best[0] == "i")
+    ):
         replacement = replacement[:1].upper() + replacement[1:]
     glyph = speller.channel.explain(key, best)
     return Edit(

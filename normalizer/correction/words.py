@@ -55,16 +55,28 @@ def is_name_shaped(base: str) -> bool:
     return True
 
 
+CAPITAL_GLYPHS = {"5": "s", "8": "b"}
+"""Digits whose shape is a capital letter's: the letter they stand for is a capital."""
+I_GLYPHS = frozenset("l1|!")
+"""Glyphs the OCR prints for a capital I ('lsraeli')."""
+
+
 def apply_case(template: str, word: str, canonical: str | None = None) -> str:
     """Write `word` in the case pattern of `template` (LIBVA -> LIBYA, Lavroy -> Lavrov).
 
     A gazetteer name keeps its canonical spelling unless the template is lowercase; a leading
-    digit or bar says nothing about case, and a leading I that stands for l is lowercase."""
+    I that stands for l is lowercase. Case from glyphs: a leading digit shaped like a capital
+    ('5tate', '8urke') gives a capital, and a leading l, 1 or bar read for the I of a name
+    gives the name ('lsraeli' -> 'Israeli' when `canonical` is 'Israeli')."""
     # OCR's l and i inside a capitalized word ('KABllL') do not make it lowercase.
     letters = [c for c in template if c.isalpha() and c not in "li"]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return word.upper()
     first = template[0]
+    if CAPITAL_GLYPHS.get(first) == word[:1].lower():
+        return word[:1].upper() + word[1:].lower()
+    if first in I_GLYPHS and word[:1].lower() == "i" and canonical and canonical[:1] == "I":
+        return canonical
     if canonical and canonical.lower() == word.lower() and not first.islower():
         return canonical
     if first.isupper() and not (first == "I" and word[:1] == "l"):

@@ -14,6 +14,7 @@ from normalizer.profile import parse_config, profile_names
 CASES = Path(__file__).resolve().parents[1] / "cases" / "archive"
 POSITIVE = json.loads((CASES / "positive.json").read_text(encoding="utf-8"))
 NEGATIVE = json.loads((CASES / "negative.json").read_text(encoding="utf-8"))
+GLYPH_CASE = json.loads((CASES / "glyph_case.json").read_text(encoding="utf-8"))
 ARCHIVE = Normalizer(profile="archive")
 DEFAULT = Normalizer()
 
@@ -23,6 +24,12 @@ def test_archive_fixes(case):
     result = ARCHIVE.normalize(case["input"])
     assert result.text == case["expected"]
     assert all(e.reason for e in result.applied)
+
+
+@pytest.mark.parametrize("case", GLYPH_CASE, ids=[c["note"] for c in GLYPH_CASE])
+def test_case_from_glyphs_in_both_profiles(case):
+    assert ARCHIVE.normalize(case["input"]).text == case["expected"]
+    assert DEFAULT.normalize(case["input"]).text == case["expected"]
 
 
 @pytest.mark.parametrize("text", NEGATIVE, ids=[t[:40] for t in NEGATIVE])

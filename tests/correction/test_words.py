@@ -53,3 +53,17 @@ def test_name_shape(word, shaped):
 )
 def test_apply_case(template, word, canonical, expected):
     assert apply_case(template, word, canonical) == expected
+
+
+@pytest.mark.parametrize(
+    ("template", "word", "canonical", "expected"),
+    [
+        ("5tate", "state", None, "State"),  # 5 has the shape of a capital S
+        ("8urke", "burke", "Burke", "Burke"),
+        ("lsraeli", "israeli", "Israeli", "Israeli"),  # l read for the I of a name
+        ("lnto", "into", None, "into"),  # ... but not for a lowercase word
+        ("1ike", "like", None, "like"),
+    ],
+)
+def test_case_from_glyphs(template, word, canonical, expected):
+    assert apply_case(template, word, canonical) == expected
