@@ -413,6 +413,20 @@ function downloadResult() {
   setStatus(`Downloaded ${name}.`);
 }
 
+/** Side by side, scrolling one pane scrolls the other to the same place (by proportion). */
+function syncScroll(a, b) {
+  let leader = null;
+  const follow = (from, to) => () => {
+    if (leader && leader !== from) return;
+    leader = from;
+    const range = from.scrollHeight - from.clientHeight;
+    to.scrollTop = range > 0 ? (from.scrollTop / range) * (to.scrollHeight - to.clientHeight) : 0;
+    requestAnimationFrame(() => { leader = null; });
+  };
+  a.addEventListener("scroll", follow(a, b), { passive: true });
+  b.addEventListener("scroll", follow(b, a), { passive: true });
+}
+
 // ---- wiring --------------------------------------------------------------------------------
 
 function setView(view) {
@@ -539,6 +553,7 @@ function wire() {
     doc.addEventListener("focusout", hideTip);
   }
   window.addEventListener("scroll", hideTip, { passive: true });
+  syncScroll($("doc-original"), $("doc-result"));
 }
 
 wire();
