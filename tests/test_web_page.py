@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from service_support import browser
@@ -125,6 +126,17 @@ def test_seed_article_fixes_removals_reject_copy_download(server, driver, downlo
         for m in driver.find_elements(By.CSS_SELECTOR, "#doc-inline .edit.k-ocr.s-applied")
     ]
     assert words == [("Lavroy", "Lavrov"), ("Libva", "Libya")]
+    # hover shows the edit, a click its details
+    lavroy = mark(driver, "Lavroy")
+    ActionChains(driver).move_to_element(lavroy).perform()
+    tip = browser.visible(driver, "#tip").text
+    assert "“Lavroy” → “Lavrov”" in tip and "rule ocr." in tip and "glyph confusion" in tip
+    assert "confidence 0.99" in tip and "alternatives: none" in tip
+    lavroy.click()
+    details = browser.visible(driver, "#details-body").text
+    for label in ("Original\nLavroy", "Replacement\nLavrov", "Rule\nocr.", "Confidence\n0.99",
+                  "Reason\nglyph confusion", "Alternatives\nnone"):
+        assert label in details
     blocks = driver.find_elements(By.CSS_SELECTOR, "#doc-inline .block.k-boilerplate.s-applied")
     heads = [b.find_element(By.CSS_SELECTOR, ".block-head").text for b in blocks]
     assert len(heads) == 2 and all(h.startswith("BOILERPLATE Removed:") for h in heads)

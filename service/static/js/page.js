@@ -4,7 +4,7 @@
 import { ApiError, call, storedKey, storeKey } from "./api.js";
 import { APPLIED, KINDS, OffsetError, OPEN, REJECTED, Review } from "./review.js";
 import {
-  describe, drawDetails, drawKinds, drawText, element, redrawEdit, visible,
+  describe, drawDetails, drawKinds, drawText, element, quote, redrawEdit,
 } from "./view.js";
 
 const $ = (id) => document.getElementById(id);
@@ -359,10 +359,12 @@ function showTip(mark) {
   const tip = $("tip");
   const lines = [
     element("strong", "", `${KINDS[edit.kind]} · ${edit.state === OPEN ? "suggested" : edit.state}`),
-    element("span", "", edit.chosen === "" ? "removes the text" : `→ ${visible(edit.chosen).slice(0, 80)}`),
+    element("span", "", edit.chosen === ""
+      ? `removes “${quote(edit.original)}”`
+      : `“${quote(edit.original)}” → “${quote(edit.chosen)}”`),
     element("span", "", edit.reason),
-    element("span", "help", `${edit.rule} · confidence ${edit.confidence.toFixed(2)}`
-      + (edit.alternatives.length ? ` · or ${edit.alternatives.join(", ")}` : "")),
+    element("span", "help", `rule ${edit.rule} · confidence ${edit.confidence.toFixed(2)}`
+      + ` · alternatives: ${edit.alternatives.length ? edit.alternatives.join(", ") : "none"}`),
     element("span", "help", "Enter: accept · Esc: reject · click: details"),
   ];
   tip.replaceChildren(...lines);

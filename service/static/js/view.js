@@ -20,9 +20,10 @@ export function visible(text) {
   return text.replace(/\n/gu, "↵").replace(/\t/gu, "→").replace(/ /gu, "·");
 }
 
-function quote(text, limit = 60) {
-  const shown = visible(text);
-  return Array.from(shown).length > limit ? `${Array.from(shown).slice(0, limit).join("")}…` : shown;
+/** `text` made visible and cut to `limit` code points. */
+export function quote(text, limit = 60) {
+  const shown = Array.from(visible(text));
+  return shown.length > limit ? `${shown.slice(0, limit).join("")}…` : shown.join("");
 }
 
 const STATE_WORDS = { [APPLIED]: "applied", [OPEN]: "suggested", [REJECTED]: "rejected" };
