@@ -8,10 +8,10 @@ guard tests, and a paragraph with all three is kept whatever rule matched it:
 
 1. it ends like a sentence (`.`, `!`, `?`, possibly inside closing quotes or brackets), which a
    label or a headline does not, and has at least `MIN_WORDS` words;
-2. it speaks in the third person: no "you", "your", "we", "our", "us" outside quotations, no
-   reference to the page itself ("this article", "this newsletter"), no legal formula
-   ("All rights reserved");
-3. it has a reporting clause ("..., the host joked"), or a finite clause with a subject of its
+2. it does not address the reader ("you", "your" outside quotations), refer to the page itself
+   ("this article", "this newsletter") or use a legal formula ("All rights reserved");
+3. it has a reporting clause ("..., the host joked", "..., said the mayor"), which also lets a
+   speaker say "we" or "our"; or, in the third person, a finite clause with a subject of its
    own ("Finland has doubled", "revenue fell") together with a number, a date or a name that
    carries news. An imperative at the start of the paragraph is not a subject: "Get the Evening
    Update newsletter delivered ..." has no finite clause.
@@ -25,19 +25,23 @@ MIN_WORDS = 6
 """Shorter paragraphs are labels ("Video Player is loading."), not news sentences."""
 _ENDS_LIKE_SENTENCE = regex.compile(r"""[.!?…]['"’”)\]]*$""")
 _QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
-_PAGE_VOICE = regex.compile(
-    r"\b(?i:you|your|yours|yourself|we|our|ours)\b|\bus\b"
+# The reader addressed, the page speaking of itself, a legal formula: a promo's voice.
+_READER_OR_PAGE = regex.compile(
+    r"\b(?i:you|your|yours|yourself)\b"
     r"|(?i:\bthis (?:article|story|material|content|page|site|website|newsletter|e-?mail|video"
     r"|podcast episode|post|feature|piece|report was (?:originally )?published)\b"
     r"|\ball rights reserved\b|\bterms (?:of|and) (?:use|service|conditions)\b"
     r"|\bprivacy policy\b)"
 )
+# The first person plural: the publisher's voice, unless someone the sentence quotes speaks.
+_WE = regex.compile(r"\b(?i:we|our|ours)\b|\bus\b")
 # Verbs of saying in the past or present tense: an attributed sentence is reporting.
 _REPORTING = (
     r"said|says|told|tells|joked|jokes|quipped|added|wrote|writes|recalled|announced|reported"
     r"|noted|explained|argued|insisted|warned|testified|claimed|stated|confirmed|acknowledged"
     r"|declared|replied|asked|recounted|conceded|admitted|boasted|complained|urged|tweeted"
-    r"|laughed|deadpanned|mused|quoted|reminded|advised|suggested|told|added|predicted"
+    r"|laughed|deadpanned|mused|quoted|reminded|advised|suggested|predicted|pleaded|begged"
+    r"|implored|demanded|shouted|chanted|posted|pleads|urges|demands|vowed|promised|cautioned"
 )
 _AUXILIARY = r"has|have|had|was|were|is|are|will|would|could|may|might|must|should|did|does"
 _IRREGULAR_PAST = (
@@ -70,6 +74,8 @@ _FINITE_CLAUSE = regex.compile(
 _NAMED_SUBJECT_PRESENT = regex.compile(r"[,;:—–]\s+(?:The\s+)?[A-Z][\w'’.&-]+\s+[a-z]{3,}s\b")
 _REPORTING_CLAUSE = regex.compile(
     rf"\baccording to\b|\b(?!{_NOT_SUBJECT}\b)[\w'’.-]+\s+(?:\w+ly\s+)?(?:{_REPORTING})\b"
+    # inverted: "..., said the mayor", "..., urged Ms. Ruiz"
+    rf"|[,;]\s+(?:{_REPORTING})\s+(?:the\b|a\b|an\b|his\b|her\b|their\b|[A-Z])"
 )
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -85,9 +91,11 @@ def is_news_prose(norm: str) -> bool:
     if len(norm.split()) < MIN_WORDS or not _ENDS_LIKE_SENTENCE.search(norm):
         return False
     unquoted = _QUOTED.sub(" ", norm)
-    if _PAGE_VOICE.search(unquoted):
+    if _READER_OR_PAGE.search(unquoted):
         return False
     if _REPORTING_CLAUSE.search(unquoted):
         return True
+    if _WE.search(unquoted):
+        return False
     finite = _FINITE_CLAUSE.search(unquoted) or _NAMED_SUBJECT_PRESENT.search(unquoted)
     return bool(finite and _NEWS_CARRIER.search(norm))
