@@ -74,12 +74,13 @@ class Engine(System):
     """This project with the default profile."""
 
     name = "normalizer"
+    profile = "default"
 
     def __init__(self) -> None:
         import normalizer
         from normalizer import correction, pipeline
 
-        self._normalizer = normalizer.Normalizer()
+        self._normalizer = normalizer.Normalizer(profile=self.profile)
         self.version = normalizer.__version__
         self._rank: Callable[[str], list[str]] | None = None
         ranker = getattr(correction, "candidates", None)
@@ -96,6 +97,13 @@ class Engine(System):
         if self._rank is not None:
             return self._rank(word) or [word]
         return [self._normalizer.normalize(word).text]
+
+
+class ArchiveEngine(Engine):
+    """This project with the `archive` profile (historical OCR)."""
+
+    name = "normalizer (archive)"
+    profile = "archive"
 
 
 class TokenPeer(System):
@@ -345,6 +353,7 @@ _APT = "bench/install_peers.sh, or apt-get install hunspell hunspell-en-us aspel
 
 SYSTEMS: dict[str, Callable[[], System]] = {
     "normalizer": Engine,
+    "normalizer-archive": ArchiveEngine,
     "symspell lookup": SymSpellLookup,
     "symspell compound": SymSpellCompound,
     "pyspellchecker": PySpellChecker,

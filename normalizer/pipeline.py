@@ -231,16 +231,19 @@ class Normalizer:
         skip: list[str] | tuple[str, ...] | None = None,
         allow: list[str] | tuple[str, ...] | None = None,
         gazetteer: list[GazetteerEntry] | tuple[GazetteerEntry, ...] | None = None,
+        profile: str | None = None,
     ) -> Result:
-        """Run every enabled stage over `text`; per-call options refine the profile."""
+        """Run every enabled stage over `text`; per-call options refine the profile.
+        `profile` names a shipped profile ("archive") to use for this call instead."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
-        profile = self.profile
+        base = self.profile if profile is None else named_profile(profile)
+        profile_used = base
         if any(v is not None for v in (mode, only, skip, allow, gazetteer)):
-            profile = profile.with_overrides(
+            profile_used = base.with_overrides(
                 mode=mode, only=only, skip=skip, allow=allow, gazetteer=gazetteer
             )
-        context = StageContext(profile, self.lexicon)
+        context = StageContext(profile_used, self.lexicon)
         composer = _Composer(text)
         # A fix can give an earlier stage something to do ('Sign up for e0aIl' is a promo once
         # the word is 'email'): run the stages again until a round changes nothing, so that
@@ -249,9 +252,9 @@ class Normalizer:
             before = composer.text
             # The last round's suggestions are the ones that hold for the final text.
             composer.suggested = []
-            for name in profile.stages:
+            for name in profile_used.stages:
                 proposals = STAGE_FUNCTIONS[name](composer.text, context)
-                composer.add(resolve_overlaps(proposals), profile)
+                composer.add(resolve_overlaps(proposals), profile_used)
             if composer.text == before:
                 break
         edits = tuple(sorted(composer.applied + composer.suggested, key=lambda e: (e.start, e.end)))

@@ -16,7 +16,7 @@ from flask import current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from normalizer import STAGES, GazetteerEntry
-from normalizer.profile import ENTITY_TYPES, MODES
+from normalizer.profile import ENTITY_TYPES, MODES, profile_names
 
 from .errors import ApiError, field_error
 
@@ -25,7 +25,7 @@ MAX_NUMBER_CHARS = 100
 """Longest number literal accepted in JSON (no field is a number; this bounds parsing work)."""
 QUOTE_CHARS = 40
 """Characters of a client's value repeated in an error message."""
-OPTION_FIELDS = ("mode", "only", "skip", "allow", "gazetteer")
+OPTION_FIELDS = ("mode", "only", "skip", "allow", "gazetteer", "profile")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +161,8 @@ def read_document(allow_mode: bool = True) -> Document:
 
 
 def parse_document(body: Any, prefix: str, allow_mode: bool = True) -> Document:
-    """Validate one JSON document `{"text", "mode"?, "only"?, "skip"?, "allow"?, "gazetteer"?}`."""
+    """Validate one JSON document `{"text", "mode"?, "only"?, "skip"?, "allow"?, "gazetteer"?,
+    "profile"?}`."""
     if not isinstance(body, dict):
         where = prefix.rstrip(".") or "body"
         raise field_error(where, f"expected a JSON object, got {json_type(body)}")
@@ -185,6 +186,8 @@ def parse_document(body: Any, prefix: str, allow_mode: bool = True) -> Document:
         options["allow"] = _string_list(f"{prefix}allow", body["allow"])
     if "gazetteer" in body:
         options["gazetteer"] = _gazetteer(f"{prefix}gazetteer", body["gazetteer"])
+    if "profile" in body:
+        options["profile"] = _choice(f"{prefix}profile", body["profile"], tuple(profile_names()))
     return Document(check_text(text, f"{prefix}text"), options)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from normalizer import EDIT_JSON_SCHEMA, STAGES, __version__
-from normalizer.profile import ENTITY_TYPES, MODES
+from normalizer.profile import ENTITY_TYPES, MODES, profile_names
 
 from .config import ServiceConfig
 from .languagetool import LANGUAGES
@@ -92,6 +92,12 @@ def _document_schema(with_mode: bool) -> dict[str, Any]:
                 },
                 "additionalProperties": False,
             },
+        },
+        "profile": {
+            "type": "string",
+            "enum": profile_names(),
+            "description": "A profile shipped with the package for this call instead of the "
+            "service's (archive: historical OCR); the other fields refine it.",
         },
     }
     if not with_mode:

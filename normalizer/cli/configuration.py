@@ -19,6 +19,8 @@ from ..profile import (
     Profile,
     discover_config,
     load_config,
+    named_profile,
+    profile_names,
 )
 from .errors import FileError, UsageError
 from .textfile import decode, file_kind, read_bytes
@@ -68,8 +70,9 @@ def load_settings(args: argparse.Namespace) -> tuple[Profile, dict[str, Any], Fi
 
     Configuration: `--config FILE`, else the nearest normalizer.toml, .normalizer.toml or
     pyproject.toml with [tool.normalizer] at or above the working directory. `--profile
-    FILE` replaces its engine settings. Command-line options (see `options`) refine both;
-    file options a command does not accept keep the configuration's values.
+    FILE` replaces its engine settings, and so does `--profile NAME` with a profile shipped
+    with the package (`archive`). Command-line options (see `options`) refine both; file
+    options a command does not accept keep the configuration's values.
     """
     if args.config:
         config = load_config(_regular_file(args.config, "--config"))
@@ -77,7 +80,9 @@ def load_settings(args: argparse.Namespace) -> tuple[Profile, dict[str, Any], Fi
         found = discover_config(Path.cwd())
         config = load_config(found) if found else Config()
     profile = config.profile
-    if args.profile:
+    if args.profile in profile_names() and not Path(args.profile).is_file():
+        profile = named_profile(args.profile)
+    elif args.profile:
         loaded = load_config(_regular_file(args.profile, "--profile"))
         if loaded.files != FileOptions():
             raise UsageError(

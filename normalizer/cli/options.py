@@ -97,9 +97,10 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("engine options")
     group.add_argument("--config", metavar="FILE", type=nonempty,
                        help="configuration file to use instead of the discovered one")
-    group.add_argument("--profile", metavar="FILE", type=nonempty,
-                       help="engine settings (TOML, same keys as normalizer.toml) "
-                       "replacing those of the configuration")
+    group.add_argument("--profile", metavar="NAME|FILE", type=nonempty,
+                       help="engine settings replacing those of the configuration: a named "
+                       "profile (default, archive: historical OCR) or a TOML file with the "
+                       "keys of normalizer.toml")
     group.add_argument("--mode", choices=MODES,
                        help="fix: apply confident edits (default); suggest: apply nothing")
     group.add_argument("--only", metavar="STAGE[,STAGE]", type=stages, action="append",
