@@ -398,3 +398,15 @@ def test_box_body_may_spread_over_paragraphs_about_its_subject() -> None:
     )
     text = f"{BEFORE}\n\n{box}\n\n{AFTER}\n"
     assert _clean(text) == f"{BEFORE}\n\n{AFTER}\n"
+
+
+def test_who_is_box_about_the_articles_protagonist_is_removed() -> None:
+    # The box repeats the article's subject; the person it is about does not count against it,
+    # any other person of the article would.
+    article = "President Javier Milei cut spending again on Monday, Mr. Milei's office said."
+    box = "Who is Javier Milei?\n\nJavier Milei is a libertarian economist who became Argentina's president in 2023."
+    text = f"{article}\n\n{box}\n\n{AFTER}\n"
+    assert _clean(text) == f"{article}\n\n{AFTER}\n"
+    other = box.replace("who became", "who, with Mr. Caputo, became")
+    edits = _propose(f"Mr. Caputo spoke on Monday.\n\n{article}\n\n{other}\n\n{AFTER}\n")
+    assert [e.applied for e in edits] == [False]

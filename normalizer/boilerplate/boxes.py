@@ -305,7 +305,8 @@ def _score(
     if _ANAPHORA.match(body[0]):
         add("anaphora")
     words = set(regex.findall(r"[A-Z][\w'’-]{2,}", text))
-    if words & people:
+    # The person a "Who is X?" box is about is its subject, not the narrative going on.
+    if (words & people) - set(title.replace("?", " ").split()):
         add("article-person")
     return score, evidence
 
