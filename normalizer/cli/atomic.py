@@ -14,6 +14,7 @@ import re
 import stat
 import tempfile
 from contextlib import suppress
+from typing import BinaryIO
 
 from .errors import FileError
 from .textfile import file_kind
@@ -31,32 +32,45 @@ def write_atomic(path: str, data: bytes) -> None:
     interrupted run leaves either the old or the new file, never a truncated one.
     """
     target = os.path.realpath(path)
-    folder = os.path.dirname(target)
-    sweep_stale_temp_files(folder)
+    fh, temp = open_temp(target)
     try:
-        old: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        old = None
-    fd, temp = tempfile.mkstemp(
-        dir=folder, prefix=f".{os.path.basename(target)}{TEMP_MARK}{os.getpid()}-", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(fd, "wb") as fh:
+        with fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-            if old is None:
-                os.fchmod(fh.fileno(), 0o666 & ~_umask())
-            else:
-                os.fchmod(fh.fileno(), stat.S_IMODE(old.st_mode))
-                with suppress(PermissionError):
-                    os.fchown(fh.fileno(), old.st_uid, old.st_gid)
-        os.replace(temp, target)
+        commit_temp(temp, target)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(temp)
         raise
-    dir_fd = os.open(folder, os.O_RDONLY)
+
+
+def open_temp(target: str) -> tuple[BinaryIO, str]:
+    """A new temporary file beside `target` (named as in the module docstring), open for
+    writing, and its path; stale ones in that folder are swept first."""
+    folder = os.path.dirname(target)
+    sweep_stale_temp_files(folder)
+    fd, temp = tempfile.mkstemp(
+        dir=folder, prefix=f".{os.path.basename(target)}{TEMP_MARK}{os.getpid()}-", suffix=".tmp"
+    )
+    return os.fdopen(fd, "wb"), temp
+
+
+def commit_temp(temp: str, target: str) -> None:
+    """Rename the written and fsynced `temp` over `target`, with `target`'s mode (and
+    owner, where allowed) or the default mode for a new file; then fsync the folder."""
+    try:
+        old: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    if old is None:
+        os.chmod(temp, 0o666 & ~_umask())
+    else:
+        os.chmod(temp, stat.S_IMODE(old.st_mode))
+        with suppress(PermissionError):
+            os.chown(temp, old.st_uid, old.st_gid)
+    os.replace(temp, target)
+    dir_fd = os.open(os.path.dirname(target), os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:

@@ -15,9 +15,9 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from .. import report
@@ -43,6 +43,9 @@ class Outcome:
     changed: bool = False  # check/clean: the text changes; test: output differs from expected
     edits: Counter[str] = field(default_factory=Counter)  # applied edits by kind
     words: int = 0
+    payload: Any = None  # output the main process writes (clean --output-dir)
+    problems: list[str] = field(default_factory=list)  # errors of single records; work goes on
+    completes_file: bool = True  # False for every part of a data file but the last
 
 
 Handler = Callable[["Worker", Task], Outcome]
@@ -147,8 +150,48 @@ def _run_chunk(chunk: list[Task]) -> list[Outcome]:
     return [_run_task(task) for task in chunk]
 
 
+_CLUSTER_WORKERS: dict[str, Worker] = {}
+
+
+def run_chunk_on_cluster(run_id: str, settings: Settings, chunk: list[Task]) -> list[Outcome]:
+    """`_run_chunk` on a Dask worker: one `Worker` per process and run, built by the first
+    chunk of the run it sees and kept (the lexicon loads once per process)."""
+    worker = _CLUSTER_WORKERS.get(run_id)
+    if worker is None:
+        _CLUSTER_WORKERS.clear()  # a finished run's engine is not needed any more
+        worker = _CLUSTER_WORKERS[run_id] = Worker(settings)
+    return [worker.run(task) for task in chunk]
+
+
 CHUNK_FILES = 8
 """Files sent to a worker at once: fewer round trips between processes for small files."""
+QUEUED_PER_WORKER = 4
+"""Chunks queued per worker: enough to keep it busy, few enough to keep memory flat."""
+
+
+def chunked(tasks: Sequence[Task], workers: int) -> list[list[Task]]:
+    """`tasks` in chunks of at most `CHUNK_FILES`, smaller when there are few tasks."""
+    size = max(1, min(CHUNK_FILES, len(tasks) // (QUEUED_PER_WORKER * workers)))
+    return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+
+
+def in_order(
+    submit: Callable[[list[Task]], Any], chunks: Iterable[list[Task]], workers: int
+) -> Iterator[Outcome]:
+    """The outcomes of `chunks`, in order, each chunk run by ``submit(chunk)`` (a future
+    with ``result()`` and ``cancel()``) with at most `QUEUED_PER_WORKER` per worker queued;
+    queued chunks are cancelled when the caller stops early (Ctrl-C, an error)."""
+    pending: deque[Any] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(submit(chunk))
+            if len(pending) >= QUEUED_PER_WORKER * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def run_tasks(settings: Settings, tasks: Sequence[Task], jobs: int) -> Iterator[Outcome]:
@@ -164,22 +207,10 @@ def run_tasks(settings: Settings, tasks: Sequence[Task], jobs: int) -> Iterator[
     load_lexicon(settings.profile.gazetteer_files)
     gc.freeze()
     context = multiprocessing.get_context("fork")
-    size = max(1, min(CHUNK_FILES, len(tasks) // (4 * jobs)))
-    chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(settings, os.getpid())
     ) as pool:
-        pending: deque[Future[list[Outcome]]] = deque()
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(_run_chunk, chunk))
-                if len(pending) >= 4 * jobs:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        yield from in_order(partial(pool.submit, _run_chunk), chunked(tasks, jobs), jobs)
 
 
 # --------------------------------------------------------------------------- a whole run
@@ -208,9 +239,23 @@ class Totals:
         return EXIT_CHANGED if self.changed else EXIT_OK
 
 
-def run_files(settings: Settings, items: Iterable[Item], jobs: int, quiet: bool) -> Totals:
-    """Handle every task (in `jobs` processes, at most one per core); print outputs in order,
-    notes and errors as they come."""
+Execute = Callable[[Settings, Sequence[Task], int], Iterator[Outcome]]
+"""How tasks run: `run_tasks` (this machine) or `distributed.cluster_tasks` (Dask)."""
+Deliver = Callable[[Task, Outcome], None]
+"""What becomes of each outcome's payload (clean --output-dir writes it)."""
+
+
+def run_files(
+    settings: Settings,
+    items: Iterable[Item],
+    jobs: int,
+    quiet: bool,
+    *,
+    execute: Execute = run_tasks,
+    deliver: Deliver | None = None,
+) -> Totals:
+    """Handle every task with `execute` (in `jobs` processes, at most one per core); print
+    outputs in order, notes and errors as they come; hand each outcome to `deliver`."""
     items = list(items)
     tasks = [item for item in items if isinstance(item, Task)]
     console = Console(quiet, len(tasks))
@@ -226,8 +271,11 @@ def run_files(settings: Settings, items: Iterable[Item], jobs: int, quiet: bool)
             elif isinstance(item, FileError):
                 totals.errors += 1
                 console.error(str(item))
-        for outcome in run_tasks(settings, tasks, jobs):
+        for task, outcome in zip(tasks, execute(settings, tasks, jobs), strict=True):
             console.advance(outcome.words)
+            for problem in outcome.problems:
+                totals.errors += 1
+                console.error(problem)
             if outcome.error:
                 totals.errors += 1
                 console.error(outcome.error)
@@ -235,10 +283,16 @@ def run_files(settings: Settings, items: Iterable[Item], jobs: int, quiet: bool)
                 totals.skipped += 1
                 console.note(outcome.note)
             else:
-                totals.files += 1
+                totals.files += outcome.completes_file
                 totals.changed += outcome.changed
                 totals.edits.update(outcome.edits)
                 console.out(outcome.stdout)
+            if deliver is not None:
+                try:
+                    deliver(task, outcome)
+                except FileError as exc:
+                    totals.errors += 1
+                    console.error(str(exc))
     finally:
         console.close()
     return totals

@@ -16,12 +16,26 @@ from .textfile import STDIN, file_kind
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """One part of a data file (see `normalizer.cli.records`): a byte range of JSON Lines
+    or a Parquet row group; `last` tells the file's output is complete after it."""
+
+    index: int
+    last: bool
+    start: int = 0
+    end: int = 0
+    row_group: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Task:
-    """One unit of work: a file (named on the command line when `explicit`) or stdin data."""
+    """One unit of work: a file (named on the command line when `explicit`), stdin data,
+    or one part of a data file."""
 
     path: str
     explicit: bool = True
     data: bytes | None = None
+    part: Part | None = None
 
 
 Item = Task | SkipFile | FileError

@@ -6,6 +6,7 @@ import argparse
 import os
 from functools import partial
 
+from .. import corpus
 from ..atomic import require_replaceable, write_atomic, write_output
 from ..configuration import load_settings
 from ..errors import EXIT_ERROR, EXIT_OK, FileError, UsageError
@@ -25,6 +26,8 @@ examples:
   normalizer clean --skip spelling -i a.txt    layout, Unicode and promo fixes only
   normalizer clean --mode suggest a.txt        apply nothing (see check for findings)
   normalizer clean --gazetteer names.tsv --allow Biegun a.txt
+  normalizer clean archive/ --output-dir clean/ --executor dask --jobs 4
+  normalizer clean news.jsonl --field body --output-dir clean/ --scheduler tcp://10.0.0.5:8786
 
 Files are rewritten atomically and keep their mode, BOM, line endings and final newline.
 Exit status: 0 success, 2 when any file could not be read or written (others still done).
@@ -39,8 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write the one input's clean text here")
     target.add_argument("-i", "--in-place", action="store_true",
                         help="rewrite the files (atomically, keeping their mode)")
+    target.add_argument("--output-dir", metavar="OUT", type=nonempty,
+                        help="write each input's clean text to OUT, under the same relative "
+                        "path; a rerun skips the inputs already done")
     add_engine_options(parser)
     add_file_options(parser, include=True)
+    corpus.add_arguments(parser)
 
 
 def clean_file(worker: Worker, task: Task, *, in_place: bool, output: str | None) -> Outcome:
@@ -80,6 +87,12 @@ def _check_targets(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     profile, options, files = load_settings(args)
+    corpus.check_arguments(args)
+    if args.output_dir is not None:
+        totals = corpus.run_to_folder(args, profile, options, files)
+        if not args.quiet:
+            write_stderr(totals.summary("processed"))
+        return EXIT_ERROR if totals.errors else EXIT_OK
     _check_targets(args)
     handle = partial(clean_file, in_place=args.in_place, output=args.output)
     settings = Settings(handle, profile, options, files.max_file_size)
