@@ -13,7 +13,10 @@ has one module:
 - `walk` finds the files, `textfile` reads and decodes one and maps the engine's result back
   to its BOM and line endings, `atomic` writes files all or nothing;
 - `runner` runs a command's per-file work in this process or in worker processes, and
-  `console` prints results, notes, errors and the progress bar;
+  `console` prints results, notes, errors and the progress bar; `stdio` copes with closed
+  or full standard streams;
+- `corpus` runs ``clean --output-dir``: `outdir` names and writes the outputs and keeps the
+  manifest, `records` handles JSON Lines and Parquet, `distributed` runs on Dask;
 - `errors`: exit statuses and the errors commands raise.
 
 See docs/cli.md for the user documentation.

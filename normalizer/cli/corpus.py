@@ -20,7 +20,7 @@ from .errors import FileError, UsageError, note_line
 from .options import capped_processes
 from .outdir import MANIFEST, OutputDir, output_names
 from .records import DATA_GLOBS, clean_records, is_data_file, split
-from .runner import Execute, Outcome, Settings, Totals, Worker, run_files, run_tasks
+from .runner import Execute, Outcome, Settings, Totals, Worker, run_files
 from .stdio import write_stderr
 from .walk import Item, Task, find_files, reads_stdin
 
@@ -120,9 +120,9 @@ def _pending(items: list[Item], folder: OutputDir, field: str | None) -> tuple[l
 
 
 @contextmanager
-def _executor(args: argparse.Namespace) -> Iterator[Execute]:
+def _executor(args: argparse.Namespace) -> Iterator[Execute | None]:
     if args.executor == "local" and not args.scheduler:
-        yield run_tasks
+        yield None  # run_files' own: worker processes on this machine
         return
     from ..dask import MISSING_EXTRA, cluster_client
     from .distributed import cluster_tasks, dashboard_note

@@ -251,11 +251,12 @@ def run_files(
     jobs: int,
     quiet: bool,
     *,
-    execute: Execute = run_tasks,
+    execute: Execute | None = None,
     deliver: Deliver | None = None,
 ) -> Totals:
-    """Handle every task with `execute` (in `jobs` processes, at most one per core); print
-    outputs in order, notes and errors as they come; hand each outcome to `deliver`."""
+    """Handle every task with `execute` (default `run_tasks`; in `jobs` processes, at most
+    one per core); print outputs in order, notes and errors as they come; hand each outcome
+    to `deliver`."""
     items = list(items)
     tasks = [item for item in items if isinstance(item, Task)]
     console = Console(quiet, len(tasks))
@@ -271,7 +272,8 @@ def run_files(
             elif isinstance(item, FileError):
                 totals.errors += 1
                 console.error(str(item))
-        for task, outcome in zip(tasks, execute(settings, tasks, jobs), strict=True):
+        outcomes = (execute or run_tasks)(settings, tasks, jobs)
+        for task, outcome in zip(tasks, outcomes, strict=True):
             console.advance(outcome.words)
             for problem in outcome.problems:
                 totals.errors += 1
