@@ -6,6 +6,7 @@ Chromium is required: without it the fixture raises and the tests fail, they are
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ import requests
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 from service_support import browser
 from service_support.live import SEED, gunicorn_server
 
@@ -214,6 +216,23 @@ def test_suggest_mode_with_an_emoji_accept_one_then_a_kind(server, driver, downl
     assert copied(driver) == "😀 Talks with Sergey V. Lavrov in Libya.\n"
     driver.find_element(By.ID, "undo").click()
     assert copied(driver) == "😀 Talks with Sergey V. Lavrov in Libva.\n"
+
+
+def test_named_profile_is_offered_and_sent(server, driver):
+    browser.open_page(driver, server.url, API_KEY)
+    offered = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#profile option")]
+    assert offered == ["", "default", "archive"]  # the service's own, then the named ones
+    driver.execute_script(  # record what the page sends
+        "window.sent = []; const send = XMLHttpRequest.prototype.send;"
+        "XMLHttpRequest.prototype.send = function (body) { window.sent.push(body); return send.call(this, body); }"
+    )
+    Select(driver.find_element(By.ID, "profile")).select_by_value("archive")
+    browser.paste(driver, EMOJI_TEXT)
+    browser.normalize(driver)
+    (body,) = [json.loads(b) for b in driver.execute_script("return window.sent") if b]
+    assert body == {"text": EMOJI_TEXT, "profile": "archive", "mode": "fix"}
+    # the slider untouched, the service's own decisions are shown
+    assert [m.get_attribute("class").split()[-1] for m in browser.edit_marks(driver)] == ["s-applied"] * 2
 
 
 def drop(driver, name: str, content: str) -> None:

@@ -19,6 +19,7 @@ const page = {
   request: null,
   profileStages: STAGES,
   profileShown: false,
+  thresholdMoved: false, // until then the profile decides what is applied
   fileName: null,
   fileText: null, // the opened file's text, exactly (see readFile)
   layoutKey: "",
@@ -62,6 +63,18 @@ function formatBytes(bytes) {
 }
 
 // ---- the service's profile -----------------------------------------------------------------
+
+/** The named profiles a request may choose, from the API description (public, no key). */
+async function loadProfileNames() {
+  try {
+    const api = await call("GET", "/openapi.json").promise;
+    const names = api.components?.schemas?.NormalizeRequest?.properties?.profile?.enum ?? [];
+    const select = $("profile");
+    for (const name of names) select.append(new Option(name, name));
+  } catch {
+    // an older service without named profiles: the service's own profile is the only choice
+  }
+}
 
 async function loadInfo() {
   try {
@@ -150,6 +163,7 @@ function readOptions() {
       return type ? { name, type } : { name };
     });
   }
+  if ($("profile").value) body.profile = $("profile").value;
   if (mode === "fix") body.mode = "fix";
   return { mode, body };
 }
@@ -226,8 +240,13 @@ async function run() {
 async function startReview(fresh) {
   const { text, edits, mode, serverText } = page.answer;
   const threshold = Number($("threshold").value);
+  // Until the slider is moved the profile decides (the service's `applied`), so the page shows
+  // exactly the service's result whatever the profile's threshold.
+  const startApplied = page.thresholdMoved
+    ? (edit) => mode === "fix" && edit.confidence >= threshold
+    : (edit) => edit.applied;
   try {
-    page.review = new Review(text, edits, (edit) => mode === "fix" && edit.confidence >= threshold);
+    page.review = new Review(text, edits, startApplied);
   } catch (error) {
     if (error instanceof OffsetError) {
       showMessage("The service's edits do not match the text.", error.message);
@@ -236,8 +255,8 @@ async function startReview(fresh) {
     throw error;
   }
   const review = page.review;
-  const asServer = review.edits.every((e) => (e.state === APPLIED) === e.applied);
-  if (fresh && serverText !== undefined && asServer && review.text() !== serverText) {
+  const asService = review.edits.every((e) => (e.state === APPLIED) === e.applied);
+  if (fresh && serverText !== undefined && asService && review.text() !== serverText) {
     showMessage("The page's result differs from the service's.", "Please report this.", "warning");
   }
   page.selected = null;
@@ -524,6 +543,7 @@ function wire() {
   });
   $("cancel").addEventListener("click", () => page.request?.cancel());
   $("threshold").addEventListener("input", () => {
+    page.thresholdMoved = true;
     setThreshold($("threshold").value);
     if (page.answer?.mode === "fix" && page.review) {
       startReview(false).then(() => setStatus(`Threshold ${$("threshold").value}: ${summary()}.`));
@@ -559,4 +579,5 @@ function wire() {
 }
 
 wire();
+loadProfileNames();
 loadInfo();
