@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, jsonify
 
 from normalizer import Normalizer, load_config
 
@@ -19,10 +19,21 @@ from .engine import Engine
 from .errors import register_error_handlers
 from .metrics import Metrics
 from .ratelimit import RateLimiter
+from .receiving import CLIENT_TIMEOUT
 from .state import EXTENSION, ServiceState
 
 WARM_UP_TEXT = "Sergey V. Lavroy met officials in Libva.\n\n\n\nThe end."
 """Run once at creation so that every lazily built engine structure exists before the fork."""
+
+
+class _ServiceFlask(Flask):
+    """Flask, with an `OPTIONS` answer in JSON like every other answer of the service."""
+
+    def make_default_options_response(self) -> Response:
+        response = super().make_default_options_response()
+        answer = jsonify({"allow": sorted(response.allow)})
+        answer.allow.update(response.allow)
+        return answer
 
 
 def create_app(config: dict[str, Any] | None = None, normalizer: Normalizer | None = None) -> Flask:
@@ -37,8 +48,9 @@ def create_app(config: dict[str, Any] | None = None, normalizer: Normalizer | No
         path = settings.profile_path
         normalizer = Normalizer(load_config(Path(path)).profile if path else None)
         normalizer.normalize(WARM_UP_TEXT)
-    app = Flask(__name__, static_folder=None)
+    app = _ServiceFlask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.config[CLIENT_TIMEOUT] = settings.client_timeout
     app.json.sort_keys = False  # type: ignore[attr-defined]
     metrics = Metrics()
     app.extensions[EXTENSION] = ServiceState(

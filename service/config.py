@@ -25,7 +25,11 @@ class ServiceConfig:
     batch_max_documents: int = 64
     """Most documents accepted by one `/v1/normalize/batch` call; more get 400."""
     request_timeout: float = 10.0
-    """Seconds one request may spend in the engine before it is answered 503 `timeout`."""
+    """Seconds from a request's arrival to the end of its engine work (waiting for the engine
+    included) before it is answered 503 `timeout`; 0: no limit."""
+    client_timeout: float = 10.0
+    """Seconds a client has to send its request line and headers, and then its body (each
+    phase); past them it is answered 408 and the connection closed."""
     api_key: str | None = None
     """When set, requests must carry it (`X-API-Key` header, `Authorization: Bearer`, or the
     LanguageTool `apiKey` field); None: no authentication."""
@@ -41,6 +45,8 @@ class ServiceConfig:
             raise ValueError("batch_max_documents: expected a positive integer")
         if self.request_timeout < 0:
             raise ValueError("request_timeout: expected seconds >= 0 (0 disables the limit)")
+        if self.client_timeout <= 0:
+            raise ValueError("client_timeout: expected seconds > 0")
         if self.rate_limit < 0:
             raise ValueError("rate_limit: expected requests per minute >= 0 (0 disables it)")
 

@@ -1,58 +1,82 @@
 """The engine as the service runs it: one shared `Normalizer`, a time limit, metrics.
 
-The time limit is a real deadline, not only a size check: in gunicorn's sync workers a request
-runs in the worker's main thread, so a SIGALRM timer interrupts the engine wherever it is and the
-request is answered 503 `timeout`. Elsewhere (threads of the development server) signals cannot be
-used and only the body size limit bounds the work; gunicorn's own worker `timeout` remains the
-last resort in production.
+A worker process answers many connections in threads, but runs one document at a time: the
+engine is CPU-bound Python, so a second document in the same process would only share the
+same core under the same interpreter lock, doubling the latency and the memory of both.
+
+The time limit is a real deadline, not only a size check: a request has `request_timeout`
+seconds from its arrival, waiting for the engine included; when they run out while the engine
+works, `DeadlineExceeded` is raised inside the engine's thread (CPython's asynchronous
+exception, delivered at the next Python instruction), and the request is answered 503
+`timeout`; the worker stays healthy for the next request.
 """
 
 from __future__ import annotations
 
-import signal
+import ctypes
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from types import FrameType
+from typing import TYPE_CHECKING
 
 from normalizer import ConfigError, Normalizer, Result
 
 from .errors import ApiError
-from .inputs import Document
 from .metrics import Metrics
+from .watchdog import watchdog
+
+if TYPE_CHECKING:
+    from .inputs import Document
 
 
-class DeadlineExceeded(Exception):
-    """The engine ran past the request's time limit."""
+class DeadlineExceeded(BaseException):
+    """The request's time ran out in the engine. A BaseException, like KeyboardInterrupt, so
+    that no `except Exception` inside the engine can swallow it."""
+
+
+def _raise_in(thread_id: int, exception: type[BaseException] | None) -> None:
+    """Have `thread_id` raise `exception` at its next Python instruction (None: not any more)."""
+    pending = ctypes.py_object(exception) if exception is not None else None
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), pending)
 
 
 @contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Raise `DeadlineExceeded` in the body after `seconds` (main thread only; 0: no limit)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+def deadline(until: float) -> Iterator[None]:
+    """Raise `DeadlineExceeded` in the calling thread once `time.monotonic()` passes `until`
+    (infinity: never). If the body finishes just as time runs out, it keeps its result."""
+    if until == float("inf"):
         yield
         return
+    thread_id = threading.get_ident()
+    guard = threading.Lock()
+    armed, fired = [True], [False]
 
-    def _expire(signum: int, frame: FrameType | None) -> None:
-        raise DeadlineExceeded
+    def expire() -> None:
+        with guard:
+            if armed[0]:
+                fired[0] = True
+                _raise_in(thread_id, DeadlineExceeded)
 
-    previous = signal.signal(signal.SIGALRM, _expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    alarm = watchdog.call_at(until, expire)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        alarm.cancel()
+        with guard:
+            armed[0] = False
+        if fired[0]:
+            _raise_in(thread_id, None)  # withdraw it if it has not been raised yet
 
 
 class Engine:
-    """Runs documents through the shared normalizer under a per-request deadline."""
+    """Runs documents through the shared normalizer, one at a time, under a deadline."""
 
     def __init__(self, normalizer: Normalizer, timeout: float, metrics: Metrics) -> None:
         self.normalizer = normalizer
         self.timeout = timeout
         self.metrics = metrics
+        self.busy = threading.Lock()
 
     def start(self) -> float:
         """The monotonic deadline of a request starting now (infinity when there is no limit)."""
@@ -64,16 +88,21 @@ class Engine:
         if check:
             options["mode"] = "suggest"
         remaining = until - time.monotonic()
+        if remaining <= 0 or not self.busy.acquire(timeout=min(remaining, threading.TIMEOUT_MAX)):
+            raise self._timeout()
         try:
-            if remaining <= 0:
-                raise DeadlineExceeded
-            with deadline(0 if remaining == float("inf") else remaining):
+            with deadline(until):
                 result = self.normalizer.normalize(document.text, **options)
         except DeadlineExceeded:
-            raise ApiError(
-                503, "timeout", f"the document took longer than the {self.timeout:g} s time limit"
-            ) from None
+            raise self._timeout() from None
         except ConfigError as exc:
             raise ApiError(400, "invalid_field", str(exc)) from None
+        finally:
+            self.busy.release()
         self.metrics.observe_document(endpoint, result.edits)
         return result
+
+    def _timeout(self) -> ApiError:
+        return ApiError(
+            503, "timeout", f"the request took longer than the {self.timeout:g} s time limit"
+        )

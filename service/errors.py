@@ -7,10 +7,13 @@ with its request id and answered 500 with that id only, never a stack trace.
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from typing import Any
 
-from flask import Flask, Response, g, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from .receiving import CLIENT_TIMEOUT, body_deadline
 
 log = logging.getLogger("normalizer.service")
 
@@ -47,22 +50,36 @@ def _json_error(error: ApiError) -> Response:
     return response
 
 
-def _code(exc: HTTPException) -> str:
-    return (exc.name or "error").lower().replace(" ", "_").replace("'", "")
+def error_code(reason: str) -> str:
+    """The `code` of an HTTP reason phrase: `Not Found` -> `not_found`."""
+    return (reason or "error").lower().replace(" ", "_").replace("'", "")
 
 
-def _drain_input() -> None:
-    """Read what is left of the body, never past its end (a raw socket would block there)."""
-    stream = request.environ.get("wsgi.input")
-    if request.content_length is not None:
-        remaining = min(request.content_length, DRAIN_LIMIT)
-    else:
-        remaining = DRAIN_LIMIT if request.environ.get("wsgi.input_terminated") else 0
-    while stream is not None and remaining > 0:
-        chunk = stream.read(min(65536, remaining))
-        if not chunk:
-            break
-        remaining -= len(chunk)
+def _drain_after_answer(response: Response) -> None:
+    """Read and discard what the client still sends of a body over the limit, once the 413 has
+    been written (a socket closed with unread input is reset, and a client still sending may
+    lose the answer). At most DRAIN_LIMIT bytes within `client_timeout` seconds; a body
+    declared larger than DRAIN_LIMIT is not waited for at all."""
+    environ = request.environ
+    declared = request.content_length
+    if declared is not None and declared > DRAIN_LIMIT:
+        return
+    if declared is None and not environ.get("wsgi.input_terminated"):
+        return  # no length and no end marker: reading on would block at the body's end
+    seconds = current_app.config[CLIENT_TIMEOUT]
+    stream = environ["wsgi.input"]
+    remaining = DRAIN_LIMIT if declared is None else declared
+
+    def drain() -> None:
+        nonlocal remaining
+        with body_deadline(environ, seconds), suppress(Exception):
+            while remaining > 0:
+                chunk = stream.read(min(65536, remaining))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+
+    response.call_on_close(drain)
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -75,13 +92,14 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response:
         if isinstance(exc, RequestEntityTooLarge):
-            _drain_input()
             limit = app.config["MAX_CONTENT_LENGTH"]
             message = f"request body larger than the limit of {limit} bytes"
         else:
             message = exc.description or exc.name
-        error = ApiError(exc.code or 500, _code(exc), message)
+        error = ApiError(exc.code or 500, error_code(exc.name), message)
         response = _json_error(error)
+        if isinstance(exc, RequestEntityTooLarge):
+            _drain_after_answer(response)
         for name, value in exc.get_headers():
             if name.lower() != "content-type":
                 response.headers[name] = value

@@ -3,9 +3,12 @@
 The app is preloaded: the master builds it (engine and lexicon included) before forking, and
 `pre_fork` freezes the garbage collector's view of those objects so that collections in the
 workers do not touch, and therefore copy, the shared pages.
-Environment: NORMALIZER_BIND (default 127.0.0.1:8080), NORMALIZER_WORKERS (default: the CPU
-cores), NORMALIZER_REQUEST_TIMEOUT (the engine's per-request limit; the worker is killed by
-gunicorn only well after it).
+
+Workers are `service.worker.ServiceWorker` (gunicorn's gthread): each connection is served by a
+thread, so slow clients hold threads, not processes, and the engine runs one document at a time
+per process (see service.engine). Environment: NORMALIZER_BIND (default 127.0.0.1:8080),
+NORMALIZER_WORKERS (processes; default: the CPU cores), NORMALIZER_THREADS (connections served
+at once per process; default 16).
 """
 
 from __future__ import annotations
@@ -14,15 +17,14 @@ import gc
 import os
 from typing import Any
 
-from service.config import ServiceConfig
-
 DEFAULT_BIND = "127.0.0.1:8080"
 
 bind = os.environ.get("NORMALIZER_BIND", DEFAULT_BIND)
 workers = int(os.environ.get("NORMALIZER_WORKERS", "0")) or (os.cpu_count() or 1)
-worker_class = "sync"  # the engine is CPU-bound; one request per process at a time
+worker_class = "service.worker.ServiceWorker"
+threads = int(os.environ.get("NORMALIZER_THREADS", "16"))
 preload_app = True
-timeout = int(ServiceConfig.load().request_timeout or 60) + 30
+timeout = 30  # a gthread worker's main loop reports it alive, whatever its requests do
 graceful_timeout = 30
 keepalive = 2
 accesslog = None  # the application writes its own structured access log

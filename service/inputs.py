@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app, request
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 
 from normalizer import STAGES, GazetteerEntry
 from normalizer.profile import ENTITY_TYPES, MODES, profile_names
 
 from .errors import ApiError, field_error
+from .receiving import CLIENT_TIMEOUT, body_deadline
 
 UTF8_CHARSETS = ("utf-8", "utf8", "us-ascii", "ascii")
 MAX_NUMBER_CHARS = 100
@@ -76,17 +79,42 @@ def check_text(text: str, where: str) -> str:
     return text
 
 
+class _IncompleteBody(Exception):
+    """The body ended before its declared length."""
+
+
+@contextmanager
+def receiving_body() -> Iterator[None]:
+    """Read the body in this block: 408 if the client takes longer than `client_timeout`
+    (the read was cut short), 400 if the body ends before its declared length."""
+    with body_deadline(request.environ) as expired:
+        try:
+            yield
+        except (ClientDisconnected, OSError, _IncompleteBody):
+            if not expired():
+                message = "the request body ended before its declared length"
+                raise ApiError(400, "incomplete_body", message) from None
+        if expired():
+            seconds = current_app.config[CLIENT_TIMEOUT]
+            message = f"the request body did not arrive within {seconds:g} s"
+            raise ApiError(408, "request_timeout", message)
+
+
 def read_body() -> bytes:
     """The whole request body (call once per request).
 
     A streamed (chunked) body has no Content-Length for werkzeug to check, and werkzeug silently
     cuts it at the limit: here the cut is detected and answered 413 like any other large body.
+    A body shorter than its Content-Length (the client stopped or was cut off) is never used.
     """
-    data = request.get_data(cache=True)
-    limit = current_app.config["MAX_CONTENT_LENGTH"]
-    streamed = request.content_length is None
-    if streamed and len(data) >= limit and request.environ["wsgi.input"].read(1):
-        raise RequestEntityTooLarge()
+    with receiving_body():
+        data = request.get_data(cache=True)
+        declared = request.content_length
+        if declared is not None and len(data) < declared:
+            raise _IncompleteBody
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        if declared is None and len(data) >= limit and request.environ["wsgi.input"].read(1):
+            raise RequestEntityTooLarge()
     return data
 
 

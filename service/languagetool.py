@@ -30,6 +30,7 @@ from .inputs import (
     describe,
     first_duplicate,
     read_body,
+    receiving_body,
     require_content_type,
 )
 from .state import state
@@ -76,7 +77,8 @@ def form() -> dict[str, str]:
     given twice, is ambiguous and refused (400), like a duplicate key in JSON."""
     if "lt_form" not in g:
         if require_content_type(*FORM_TYPES) == "multipart/form-data":
-            pairs = list(request.form.items(multi=True))
+            with receiving_body():
+                pairs = list(request.form.items(multi=True))
         else:
             body = decode_utf8(read_body(), "request body")
             try:

@@ -10,6 +10,7 @@ import time
 import uuid
 
 from flask import Flask, Response, g, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from . import web
 from .errors import ApiError
@@ -49,6 +50,9 @@ def install(app: Flask) -> None:
         g.started = time.perf_counter()
         client_id = request.headers.get(REQUEST_ID_HEADER, "")
         g.request_id = client_id if _CLIENT_REQUEST_ID.fullmatch(client_id) else uuid.uuid4().hex
+        declared = request.content_length
+        if declared is not None and declared > app.config["MAX_CONTENT_LENGTH"]:
+            raise RequestEntityTooLarge()  # at once, before anything reads the body
         current = state()
         if current.config.api_key is not None and request.endpoint not in PUBLIC_ENDPOINTS:
             key = _presented_key()

@@ -151,7 +151,8 @@ def test_entry_point_is_the_tests_gunicorn_command():
     assert command == ["gunicorn", *GUNICORN_ARGS]
     config_option, app_spec = command[2], command[3]
     module = importlib.import_module(config_option.removeprefix("python:"))
-    assert module.preload_app is True and module.worker_class == "sync"
+    assert module.preload_app is True and module.worker_class == "service.worker.ServiceWorker"
+    assert module.threads >= 8
     module_name, _, factory = app_spec.partition(":")
     assert callable(getattr(importlib.import_module(module_name), factory.removesuffix("()")))
 

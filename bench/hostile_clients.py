@@ -1,0 +1,283 @@
+"""Hostile clients against the HTTP service: it must answer each with its documented status,
+never 500, keep `/healthz` fast meanwhile, and give its memory back afterwards.
+
+    python bench/hostile_clients.py                 # starts gunicorn (2 workers) itself
+    python bench/hostile_clients.py --url http://127.0.0.1:8080 --server-pid 1234
+
+Loopback only, and bounded: every attack has a fixed size, every socket a timeout, and the run
+stops by itself (about 40 s with the default 10-s client timeout). The attacks, in order, each
+while `/healthz` is asked every 50 ms on fresh connections:
+
+- slow bodies: 4 clients send headers with `Content-Length: 1000`, then 3 bytes, then nothing;
+- slow headers: 4 clients send a request line, then one header byte per second;
+- declared lengths: `Content-Length: 99999999999` and 3 MB, with no body;
+- bad framing: an invalid Content-Length, 200 headers, a 9 KB header, a 9 KB URL, `OPTIONS`;
+- nested JSON: 100,000 levels of arrays, objects, and arrays inside `gazetteer`; `NaN`;
+  a duplicate key; a 5,000-digit number;
+- long tokens: 20 requests at once with 2 KB tokens (`'a' * 2000` in a sentence, capitalized,
+  a word repeated without spaces);
+- crowd: 200 concurrent requests posting the seed article (11 KB).
+
+For each attack it prints the statuses received, the slowest answer, and the `/healthz`
+latencies (p50, max) and failures during the attack; at the end, the RSS of the gunicorn
+master and workers (with psutil, the `bench` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import select
+import socket
+import statistics
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.service_load import SEED, free_port, memory_report, start_server, wait_ready
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+HEALTHZ_EVERY = 0.05
+NO_ANSWER = 0
+"""The status recorded when the server closed, reset or did not answer in time."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    seconds: float
+    content_type: str = ""
+    body: bytes = b""
+
+
+def request_head(method: str, path: str, headers: dict[str, str] | None = None,
+                 body: bytes = b"") -> bytes:
+    """An HTTP/1.1 request (head and body); Content-Length from `body` unless given."""
+    fields = {"Host": "127.0.0.1", "Connection": "close", **(headers or {})}
+    if body and "Content-Length" not in fields:
+        fields["Content-Length"] = str(len(body))
+    lines = [f"{method} {path} HTTP/1.1", *(f"{k}: {v}" for k, v in fields.items())]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+def post(path: str, body: bytes, content_type: str = "application/json") -> bytes:
+    return request_head("POST", path, {"Content-Type": content_type}, body)
+
+
+def _read_answer(sock: socket.socket, started: float) -> Answer:
+    """Read one HTTP answer (headers, then Content-Length bytes); NO_ANSWER on close/reset."""
+    data = b""
+    try:
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(65536)
+            if not chunk:
+                return Answer(NO_ANSWER, time.perf_counter() - started)
+            data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        pairs = (line.partition(":") for line in lines[1:])
+        headers = {name.strip().lower(): value.strip() for name, _, value in pairs}
+        length = int(headers.get("content-length", "0"))
+        while len(body) < length:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            body += chunk
+        status = int(lines[0].split()[1])
+        return Answer(status, time.perf_counter() - started, headers.get("content-type", ""), body)
+    except (OSError, ValueError, IndexError):
+        return Answer(NO_ANSWER, time.perf_counter() - started)
+
+
+def exchange(address: tuple[str, int], data: bytes, timeout: float = 30.0) -> Answer:
+    """Send a whole request at once and read the answer."""
+    started = time.perf_counter()
+    try:
+        with socket.create_connection(address, timeout=timeout) as sock:
+            sock.sendall(data)
+            return _read_answer(sock, started)
+    except OSError:
+        return Answer(NO_ANSWER, time.perf_counter() - started)
+
+
+def slow_body(address: tuple[str, int], timeout: float = 60.0) -> Answer:
+    """Headers declaring 1,000 bytes, then 3 bytes, then nothing: wait for the server's answer."""
+    started = time.perf_counter()
+    head = request_head("POST", "/v1/normalize",
+                        {"Content-Type": "text/plain", "Content-Length": "1000"})
+    try:
+        with socket.create_connection(address, timeout=timeout) as sock:
+            sock.sendall(head + b"abc")
+            return _read_answer(sock, started)
+    except OSError:
+        return Answer(NO_ANSWER, time.perf_counter() - started)
+
+
+def slow_headers(address: tuple[str, int], byte_every: float = 1.0, limit: float = 60.0) -> Answer:
+    """A request line, then one header byte every `byte_every` seconds until the server answers
+    or closes (at most `limit` seconds)."""
+    started = time.perf_counter()
+    trickle = b"X-Slow: " + b"a" * 4000
+    try:
+        with socket.create_connection(address, timeout=limit) as sock:
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            for byte in trickle:
+                readable, _, _ = select.select([sock], [], [], byte_every)
+                if readable or time.perf_counter() - started > limit:
+                    break
+                sock.sendall(bytes([byte]))
+            return _read_answer(sock, started)
+    except OSError:
+        return Answer(NO_ANSWER, time.perf_counter() - started)
+
+
+@dataclass
+class HealthProbe:
+    """Asks `/healthz` every HEALTHZ_EVERY seconds while running; latencies in ms."""
+
+    address: tuple[str, int]
+    latencies: list[float] = field(default_factory=list)
+    failures: int = 0
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def _run(self) -> None:
+        while not self._stop.wait(HEALTHZ_EVERY):
+            answer = exchange(self.address, request_head("GET", "/healthz"), timeout=10)
+            if answer.status == 200:
+                self.latencies.append(answer.seconds * 1000)
+            else:
+                self.failures += 1
+
+    @contextmanager
+    def running(self) -> Iterator[HealthProbe]:
+        thread = threading.Thread(target=self._run, daemon=True)
+        thread.start()
+        try:
+            yield self
+        finally:
+            self._stop.set()
+            thread.join()
+
+    def summary(self) -> str:
+        if not self.latencies:
+            return f"{'-':>8} {'-':>8} {self.failures:>5}"
+        p50 = statistics.median(self.latencies)
+        return f"{p50:>8.1f} {max(self.latencies):>8.1f} {self.failures:>5}"
+
+
+def concurrently(calls: list[Callable[[], Answer]]) -> list[Answer]:
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        return list(pool.map(lambda call: call(), calls))
+
+
+def attacks(address: tuple[str, int]) -> dict[str, Callable[[], list[Answer]]]:
+    """Each attack: a function that runs it and returns the answers it got."""
+    seed = SEED.read_bytes()
+    long_tokens = [
+        b"The word " + b"a" * 2000 + b" appears here.",
+        b"The word " + b"A" + b"a" * 1999 + b" appears here.",
+        b"The word " + b"word" * 500 + b" appears here.",
+    ]
+    deep = 100_000
+    nested = [
+        b"[" * deep + b"]" * deep,
+        b"{" + b'"a":{' * deep + b"}" * deep + b"}",
+        b'{"text": "a", "gazetteer": ' + b"[" * deep + b"]" * deep + b"}",
+        b'{"text": NaN}',
+        b'{"text": "a", "text": "b"}',
+        b'{"text": ' + b"9" * 5000 + b"}",
+    ]
+    framing = [
+        request_head("POST", "/v1/normalize", {"Content-Length": "12abc"}),
+        request_head("GET", "/healthz", {f"X-{i}": "a" for i in range(200)}),
+        request_head("GET", "/healthz", {"X-Big": "a" * 9000}),
+        request_head("GET", "/" + "a" * 9000),
+        request_head("OPTIONS", "/v1/normalize"),
+    ]
+    oversized = [
+        request_head("POST", "/v1/normalize",
+                     {"Content-Type": "text/plain", "Content-Length": str(length)})
+        for length in (99_999_999_999, 3 * 1024 * 1024)
+    ]
+
+    def send_all(payloads: list[bytes]) -> list[Answer]:
+        return concurrently([lambda p=p: exchange(address, p) for p in payloads])
+
+    return {
+        "slow bodies x4": lambda: concurrently([lambda: slow_body(address)] * 4),
+        "slow headers x4": lambda: concurrently([lambda: slow_headers(address)] * 4),
+        "declared lengths": lambda: send_all(oversized),
+        "bad framing": lambda: send_all(framing),
+        "nested/strict JSON": lambda: send_all(
+            [post("/v1/normalize", body) for body in nested]),
+        "2 KB tokens x20": lambda: send_all(
+            [post("/v1/normalize", long_tokens[i % 3], "text/plain") for i in range(20)]),
+        "crowd x200": lambda: send_all(
+            [post("/v1/normalize", seed, "text/plain") for _ in range(200)]),
+    }
+
+
+def run(address: tuple[str, int]) -> int:
+    """Run every attack; print the table; the number of 500s and unanswered requests."""
+    print(f"{'attack':<20} {'answers (status x count)':<34} {'slowest s':>9} "
+          f"{'hz p50':>8} {'hz max':>8} {'hz ko':>5}")
+    bad = 0
+    for name, attack in attacks(address).items():
+        probe = HealthProbe(address)
+        with probe.running():
+            answers = attack()
+        statuses = Counter(a.status for a in answers)
+        bad += sum(n for status, n in statuses.items() if status >= 500 or status == NO_ANSWER)
+        shown = " ".join(f"{s or 'none'}x{n}" for s, n in sorted(statuses.items()))
+        slowest = max(a.seconds for a in answers)
+        print(f"{name:<20} {shown:<34} {slowest:>9.2f} {probe.summary()}", flush=True)
+        not_json = [a.status for a in answers if a.status and a.content_type != "application/json"]
+        if not_json:
+            print(f"{'':<20} answers not in JSON: {not_json}")
+    return bad
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", help="a running service (loopback only); default: start one")
+    parser.add_argument("--server-pid", type=int, help="gunicorn master pid, for memory figures")
+    parser.add_argument("--workers", type=int, default=2, help="workers of a started server")
+    args = parser.parse_args(argv)
+    process = None
+    if args.url:
+        parts = urlsplit(args.url)
+        host, port = parts.hostname or "", parts.port or 80
+        if host not in LOOPBACK:
+            parser.error("--url must be a loopback address")
+        master_pid = args.server_pid
+    else:
+        host, port = "127.0.0.1", free_port()
+        process = start_server(port, args.workers)
+        master_pid = process.pid
+    try:
+        wait_ready(host, port, process)
+        info = json.loads(exchange((host, port), request_head("GET", "/v1/info")).body)
+        print(f"limits: {info['limits']}")
+        bad = run((host, port))
+        time.sleep(1)  # let the workers finish what the attacks left them
+        if master_pid is not None:
+            print("\n".join(memory_report(master_pid)))
+        print(f"500s or unanswered requests: {bad}")
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=30)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""The gunicorn worker of the service: gthread, with bounded client time and JSON errors.
+
+gunicorn's threaded worker reads each request in a pool thread, so a slow client holds one
+thread, never the whole process (`/healthz` keeps answering). This subclass bounds how long it
+can hold one:
+
+- once a thread takes up a connection, the client has `client_timeout` seconds to finish its
+  request line and headers; then it is answered 408 and the connection is closed (the
+  application bounds the body the same way: `service.inputs.receiving_body`). gunicorn itself
+  sets aside, without a thread, a connection that sends nothing for 5 seconds;
+- a send waits at most `client_timeout` seconds (`SO_SNDTIMEO`), so a client that does not
+  read its answer cannot hold a thread either.
+
+And the errors gunicorn answers itself, before the application sees a request (a malformed
+request line or header, a bad Content-Length, 414, 431, 501 for an unknown transfer coding),
+are JSON like the application's, instead of gunicorn's HTML page.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import struct
+import threading
+import time
+import uuid
+from typing import Any
+
+from gunicorn import util
+from gunicorn.workers.gthread import ThreadWorker
+
+from .config import ServiceConfig
+from .errors import error_code
+from .watchdog import watchdog
+
+
+def json_error_bytes(status: int, reason: str, message: str) -> bytes:
+    """A complete HTTP/1.1 error answer with the service's JSON error body; closes."""
+    body = json.dumps(
+        {"error": {"code": error_code(reason), "message": message or reason.lower()}}
+    ).encode("utf-8")
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        f"X-Request-ID: {uuid.uuid4().hex}\r\n\r\n"
+    )
+    return head.encode("latin-1") + body
+
+
+def write_json_error(sock: socket.socket, status: int, reason: str, message: str) -> None:
+    """Drop-in for `gunicorn.util.write_error`, which writes an HTML page."""
+    util.write_nonblock(sock, json_error_bytes(status, reason, message))
+
+
+class _HeaderDeadline:
+    """Answers 408 and closes the connection unless the request's headers are in by `until`."""
+
+    def __init__(self, sock: socket.socket, until: float, seconds: float) -> None:
+        self.sock = sock
+        self.seconds = seconds
+        self.guard = threading.Lock()
+        self.pending = True
+        self.alarm = watchdog.call_at(until, self._expire)
+
+    def _expire(self) -> None:
+        with self.guard:
+            if not self.pending:
+                return
+            self.pending = False
+            message = f"the request line and headers did not arrive within {self.seconds:g} s"
+            try:  # never block the watchdog thread: one non-blocking send, then close
+                answer = json_error_bytes(408, "Request Timeout", message)
+                self.sock.send(answer, socket.MSG_DONTWAIT)
+                self.sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def met(self) -> bool:
+        """Stop the alarm; whether the headers arrived in time (False: 408 already sent)."""
+        self.alarm.cancel()
+        with self.guard:
+            in_time, self.pending = self.pending, False
+        return in_time
+
+
+class ServiceWorker(ThreadWorker):  # type: ignore[misc]
+    """gunicorn's gthread worker with the client time limits and JSON errors above."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.client_timeout = ServiceConfig.load().client_timeout
+
+    def init_process(self) -> None:
+        # gunicorn's error answers all go through util.write_error (see Worker.handle_error).
+        util.write_error = write_json_error
+        super().init_process()
+
+    def handle(self, conn: Any) -> Any:
+        seconds = self.client_timeout
+        microseconds = int(seconds % 1 * 1_000_000)
+        timeval = struct.pack("ll", int(seconds), microseconds)
+        try:
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, timeval)
+        except OSError:
+            return False  # the client is already gone
+        conn.header_deadline = _HeaderDeadline(conn.sock, time.monotonic() + seconds, seconds)
+        try:
+            return super().handle(conn)
+        finally:
+            conn.header_deadline.met()
+
+    def handle_request(self, req: Any, conn: Any) -> bool:
+        if not conn.header_deadline.met():
+            return False
+        return super().handle_request(req, conn)
