@@ -137,6 +137,22 @@ def test_unknown_route_and_method_are_json(client):
     response = client.get("/v1/normalize")
     error_of(response, 405, "method_not_allowed")
     assert "POST" in response.headers["Allow"]
+    options = client.options("/v1/normalize")
+    assert options.status_code == 200 and options.mimetype == "application/json"
+    assert options.get_json() == {"allow": ["OPTIONS", "POST"]}
+    assert set(options.headers["Allow"].split(", ")) == {"OPTIONS", "POST"}
+
+
+def test_a_declared_length_over_the_limit_is_refused_before_any_read():
+    small = create_app({"access_log": False, "max_body_bytes": 1000}).test_client()
+
+    class Unreadable:
+        def read(self, *args):
+            raise AssertionError("the body was read")
+
+    response = small.post("/v1/normalize", content_type="text/plain", environ_overrides={
+        "CONTENT_LENGTH": "99999999999", "wsgi.input": Unreadable()})
+    assert "limit of 1000 bytes" in error_of(response, 413, "request_entity_too_large")
 
 
 def test_server_fault_is_json_500_with_request_id_and_no_trace(caplog):
@@ -362,6 +378,8 @@ def test_settings_from_environment_and_dict():
         ServiceConfig.load({"colour": 1}, {})
     with pytest.raises(ValueError, match="NORMALIZER_RATE_LIMIT: expected int"):
         ServiceConfig.load(None, {"NORMALIZER_RATE_LIMIT": "many"})
+    with pytest.raises(ValueError, match="client_timeout: expected seconds > 0"):
+        ServiceConfig.load(None, {"NORMALIZER_CLIENT_TIMEOUT": "0"})
 
 
 def test_access_log_is_one_json_line_per_request(capsys):

@@ -26,6 +26,23 @@ STARTUP_SECONDS = 60
 class LiveServer:
     url: str
     log: Path
+    pid: int
+    """The server's process (the gunicorn master)."""
+
+    @property
+    def address(self) -> tuple[str, int]:
+        host, _, port = self.url.removeprefix("http://").rpartition(":")
+        return host, int(port)
+
+    def worker_rss_mib(self) -> list[float]:
+        """Resident memory of each worker process (Linux /proc)."""
+        children = Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text().split()
+        sizes = []
+        for child in children:
+            status = Path(f"/proc/{child}/status").read_text()
+            (line,) = [row for row in status.splitlines() if row.startswith("VmRSS:")]
+            sizes.append(int(line.split()[1]) / 1024)
+        return sizes
 
     def log_lines(self) -> list[str]:
         return self.log.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -77,7 +94,7 @@ def running(command: list[str], port: int, env: dict[str, str]) -> Iterator[Live
             )
         try:
             wait_ready(url, process, log)
-            yield LiveServer(url, log)
+            yield LiveServer(url, log, process.pid)
         finally:
             stop(process)
 
