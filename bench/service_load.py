@@ -2,11 +2,15 @@
 
     python bench/service_load.py                       # starts gunicorn (2 workers) itself
     python bench/service_load.py --url http://127.0.0.1:8080 --server-pid 1234
+    python bench/service_load.py --noisy 100000 --connections 1 2   # worst case: dense OCR noise
 
 For each level (default 1, 8 and 32 concurrent connections) a small asyncio HTTP/1.1 client in
 this process posts the seed article to /v1/normalize for a fixed time, then prints requests/s,
-p50 and p99 latency and errors; at the end, the resident memory of the gunicorn master and
-workers (RSS, and PSS/USS, which show how much of it the preloaded workers share).
+p50 and p99 latency, errors and the bytes of text normalized per second; at the end, the
+resident memory of the gunicorn master and workers (RSS, and PSS/USS, which show how much of it
+the preloaded workers share). `--noisy BYTES` posts dense synthetic OCR text of that size (the
+corpus of bench/speed.py, from the benchmark data) instead of the seed: the engine's worst
+case, which sets the service's body limit (docs/service.md, "Limits").
 Only loopback addresses are accepted. Needs psutil (the `bench` extra) for the memory figures.
 """
 
@@ -33,6 +37,7 @@ STARTUP_SECONDS = 60
 class Level:
     connections: int
     seconds: float
+    document_bytes: int
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
 
@@ -44,9 +49,10 @@ class Level:
             p99 = ordered[min(done - 1, int(done * 0.99))] * 1000
         else:
             p50 = p99 = float("nan")
+        kb_per_second = done * self.document_bytes / self.seconds / 1000
         return (
             f"{self.connections:>11} {done:>9} {done / self.seconds:>9.1f} "
-            f"{p50:>8.1f} {p99:>8.1f} {self.errors:>7}"
+            f"{p50:>8.1f} {p99:>8.1f} {self.errors:>7} {kb_per_second:>8.1f}"
         )
 
 
@@ -80,14 +86,24 @@ async def one_connection(host: str, port: int, payload: bytes, level: Level, unt
 
 
 async def run_level(
-    host: str, port: int, payload: bytes, connections: int, seconds: float
+    host: str, port: int, payload: bytes, connections: int, seconds: float, document_bytes: int
 ) -> Level:
-    level = Level(connections, seconds)
+    level = Level(connections, seconds, document_bytes)
     until = time.monotonic() + seconds
     await asyncio.gather(
         *(one_connection(host, port, payload, level, until) for _ in range(connections))
     )
     return level
+
+
+def noisy_text(size: int, data: str | None) -> bytes:
+    """About `size` bytes of dense synthetic OCR text (bench/speed.py's corpus), UTF-8."""
+    sys.path.insert(0, str(ROOT))
+    from bench import datasets
+    from bench.speed import build_corpus
+
+    text = "\n\n".join(build_corpus(datasets.data_dir(data), size, 11))
+    return text.encode("utf-8")[:size].decode("utf-8", "ignore").encode("utf-8")
 
 
 def memory_report(master_pid: int) -> list[str]:
@@ -152,7 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--path", default="/v1/normalize")
     parser.add_argument("--document", type=Path, default=SEED, help="UTF-8 text to post")
+    parser.add_argument("--noisy", type=int, metavar="BYTES",
+                        help="post dense synthetic OCR text of about this size instead")
+    parser.add_argument("--data", help="benchmark data folder for --noisy (see bench/datasets.py)")
     args = parser.parse_args(argv)
+    if args.noisy:
+        name, document = "dense synthetic OCR text", noisy_text(args.noisy, args.data)
+    else:
+        name, document = args.document.name, args.document.read_bytes()
 
     process = None
     if args.url:
@@ -167,18 +190,20 @@ def main(argv: list[str] | None = None) -> int:
         master_pid = process.pid
     try:
         wait_ready(host, port, process)
-        payload = request_bytes(host, port, args.path, args.document.read_bytes())
-        asyncio.run(run_level(host, port, payload, 2, 2.0))  # warm-up, not reported
+        payload = request_bytes(host, port, args.path, document)
+        asyncio.run(run_level(host, port, payload, 2, 2.0, len(document)))  # warm-up
         print(
-            f"POST {args.path}: {args.document.name} ({args.document.stat().st_size} bytes), "
+            f"POST {args.path}: {name} ({len(document)} bytes), "
             f"{args.seconds:g} s per level, {os.cpu_count()} CPUs"
         )
         print(
             f"{'connections':>11} {'requests':>9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
-            f"{'errors':>7}"
+            f"{'errors':>7} {'KB/s':>8}"
         )
         for connections in args.connections:
-            level = asyncio.run(run_level(host, port, payload, connections, args.seconds))
+            level = asyncio.run(
+                run_level(host, port, payload, connections, args.seconds, len(document))
+            )
             print(level.row(), flush=True)
         if master_pid is not None:
             print("\n".join(memory_report(master_pid)))

@@ -20,8 +20,10 @@ class ServiceConfig:
 
     profile_path: str | None = None
     """Normalizer configuration file (TOML) whose profile the service uses; None: defaults."""
-    max_body_bytes: int = 2 * 1024 * 1024
-    """Largest accepted request body; larger bodies get 413."""
+    max_body_bytes: int = 256 * 1024
+    """Largest accepted request body; larger bodies get 413. Sized so that the engine's worst
+    case (dense OCR noise, about 30 KB/s on a busy 2-core machine) ends within the default
+    `request_timeout` (docs/service.md, "Limits")."""
     batch_max_documents: int = 64
     """Most documents accepted by one `/v1/normalize/batch` call; more get 400."""
     request_timeout: float = 10.0

@@ -225,7 +225,7 @@ def test_info_reports_version_profile_and_dictionaries(client):
     info = client.get("/v1/info").get_json()
     assert info["version"] == "0.1.0"
     assert info["profile"]["mode"] == "fix"
-    assert info["limits"]["max_body_bytes"] == 2 * 1024 * 1024
+    assert info["limits"]["max_body_bytes"] == 256 * 1024
     assert set(info["dictionaries"]) == {"sizes", "sources"}
     assert info["dictionaries"]["sizes"]["common_words"] > 80_000
     assert "built/wordfreq_en.tsv" in info["dictionaries"]["sources"]

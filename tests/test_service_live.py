@@ -82,7 +82,7 @@ def test_batch_of_seeds(server):
     [
         ("post", "/v1/normalize", {"data": b"{oops", "headers": {"Content-Type": "application/json"}}, 400),
         ("post", "/v1/normalize", {"json": {"text": ["a"]}}, 400),
-        ("post", "/v1/normalize", {"data": b"x" * (2 * 1024 * 1024 + 1), "headers": {"Content-Type": "text/plain"}}, 413),
+        ("post", "/v1/normalize", {"data": b"x" * (256 * 1024 + 1), "headers": {"Content-Type": "text/plain"}}, 413),
         ("post", "/v1/check", {"data": iter([b"x" * 1024 * 1024] * 3), "headers": {"Content-Type": "text/plain"}}, 413),
         ("post", "/v1/normalize", {"data": b"<a/>", "headers": {"Content-Type": "application/xml"}}, 415),
         ("post", "/v1/check", {"data": b"Libva\xff", "headers": {"Content-Type": "text/plain"}}, 422),
