@@ -43,6 +43,26 @@ def _presented_key() -> str | None:
     return key
 
 
+def _codings(header: str) -> list[str]:
+    return [c.strip().lower() for c in request.headers.get(header, "").split(",") if c.strip()]
+
+
+def _refuse_unreadable_body(limit: int) -> None:
+    """Refuse at once, before anything reads it, a body the service would not read whole or
+    could not decode: declared over the limit (413), compressed (415), or in a transfer coding
+    other than chunked, which gunicorn lets through undecoded (501)."""
+    declared = request.content_length
+    if declared is not None and declared > limit:
+        raise RequestEntityTooLarge()
+    encoded = [c for c in _codings("Content-Encoding") if c != "identity"]
+    if encoded:
+        message = f"content coding {encoded[0]} is not supported: send the body uncompressed"
+        raise ApiError(415, "unsupported_media_type", message)
+    coded = [c for c in _codings("Transfer-Encoding") if c != "chunked"]
+    if coded:
+        raise ApiError(501, "not_implemented", f"transfer coding {coded[0]} is not supported")
+
+
 def install(app: Flask) -> None:
     """Register the request hooks on `app`."""
     @app.before_request
@@ -50,9 +70,7 @@ def install(app: Flask) -> None:
         g.started = time.perf_counter()
         client_id = request.headers.get(REQUEST_ID_HEADER, "")
         g.request_id = client_id if _CLIENT_REQUEST_ID.fullmatch(client_id) else uuid.uuid4().hex
-        declared = request.content_length
-        if declared is not None and declared > app.config["MAX_CONTENT_LENGTH"]:
-            raise RequestEntityTooLarge()  # at once, before anything reads the body
+        _refuse_unreadable_body(app.config["MAX_CONTENT_LENGTH"])
         current = state()
         if current.config.api_key is not None and request.endpoint not in PUBLIC_ENDPOINTS:
             key = _presented_key()

@@ -118,9 +118,13 @@ def test_a_declared_length_over_the_limit_is_413_at_once(server, declared):
         (request_head("GET", "/healthz", {"X-Big": "a" * 9000}), 431),
         (request_head("GET", "/" + "a" * 9000), 414),
         (b"NOT A REQUEST\r\n\r\n", 400),
+        (request_head("POST", "/v1/normalize", {"Transfer-Encoding": "gzip, chunked"})
+         + b"0\r\n\r\n", 501),
+        (request_head("POST", "/v1/normalize", {"Content-Encoding": "gzip",
+                                                 "Content-Type": "text/plain"}, b"x"), 415),
     ],
     ids=["bad-length", "negative-length", "gzip-coding", "200-headers", "9KB-header",
-         "9KB-url", "garbage"],
+         "9KB-url", "garbage", "gzip-then-chunked", "compressed-body"],
 )
 def test_errors_gunicorn_answers_itself_are_json(server, head, status):
     json_error(exchange(server.address, head, timeout=10), status)
