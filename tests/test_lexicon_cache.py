@@ -104,10 +104,11 @@ def test_a_pickle_naming_other_globals_is_refused_even_with_a_valid_digest(
     cache_file, caplog, monkeypatch, tmp_path
 ):
     """Defence in depth: a well-formed, owned, digest-matching file still cannot run code."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(pickle, "dumps", lambda obj, protocol: pickle._dumps(_Exploit(), protocol))
-    _save_cached(cache_file, tiny_lexicon())
-    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path)  # where the exploit would leave its file
+    with monkeypatch.context() as patched:
+        patched.setattr(pickle, "dumps",
+                        lambda obj, protocol: pickle._dumps(_Exploit(), protocol))
+        _save_cached(cache_file, tiny_lexicon())
     assert _load_cached(cache_file) is None
     assert "refused global" in notes(caplog)
     assert not (tmp_path / "exploited").exists()
