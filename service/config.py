@@ -30,8 +30,8 @@ class ServiceConfig:
     """Seconds from a request's arrival to the end of its engine work (waiting for the engine
     included) before it is answered 503 `timeout`; 0: no limit."""
     client_timeout: float = 10.0
-    """Seconds a client has to send its request line and headers, and then its body (each
-    phase); past them it is answered 408 and the connection closed."""
+    """Seconds a new connection has to send its first byte, then its request line and headers,
+    then its body (each phase); past them it is closed (408 once the request has begun)."""
     api_key: str | None = None
     """When set, requests must carry it (`X-API-Key` header, `Authorization: Bearer`, or the
     LanguageTool `apiKey` field); None: no authentication."""

@@ -4,10 +4,11 @@ gunicorn's threaded worker reads each request in a pool thread, so a slow client
 thread, never the whole process (`/healthz` keeps answering). This subclass bounds how long it
 can hold one:
 
+- a new connection waits for its first bytes in the worker's poller, without a thread, and is
+  closed if they do not come within `client_timeout` seconds;
 - once a thread takes up a connection, the client has `client_timeout` seconds to finish its
   request line and headers; then it is answered 408 and the connection is closed (the
-  application bounds the body the same way: `service.inputs.receiving_body`). gunicorn itself
-  sets aside, without a thread, a connection that sends nothing for 5 seconds;
+  application bounds the body the same way: `service.inputs.receiving_body`);
 - a send waits at most `client_timeout` seconds (`SO_SNDTIMEO`), so a client that does not
   read its answer cannot hold a thread either.
 
@@ -18,16 +19,19 @@ are JSON like the application's, instead of gunicorn's HTML page.
 
 from __future__ import annotations
 
+import errno
 import json
+import selectors
 import socket
 import struct
 import threading
 import time
 import uuid
+from functools import partial
 from typing import Any
 
 from gunicorn import util
-from gunicorn.workers.gthread import ThreadWorker
+from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from .config import ServiceConfig
 from .errors import error_code
@@ -94,6 +98,25 @@ class ServiceWorker(ThreadWorker):  # type: ignore[misc]
         # gunicorn's error answers all go through util.write_error (see Worker.handle_error).
         util.write_error = write_json_error
         super().init_process()
+
+    def accept(self, listener: socket.socket) -> None:
+        """Take a new connection, and leave it to the poller, without a thread, until its first
+        bytes arrive (gunicorn would give it a thread that waits up to 5 s for them, so that a
+        few dozen idle connections would hold every thread); closed if they do not arrive
+        within `client_timeout`."""
+        try:
+            client, address = listener.accept()
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.ECONNABORTED, errno.EWOULDBLOCK):
+                return
+            raise
+        self.nr_conns += 1
+        conn = TConn(self.cfg, client, address, listener.getsockname())  # non-blocking
+        conn.timeout = time.monotonic() + self.client_timeout
+        self.pending_conns.append(conn)  # closed by murder_pending() once past conn.timeout
+        self.poller.register(
+            conn.sock, selectors.EVENT_READ, partial(self.on_pending_socket_readable, conn)
+        )
 
     def handle(self, conn: Any) -> Any:
         seconds = self.client_timeout

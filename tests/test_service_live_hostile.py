@@ -19,10 +19,12 @@ import pytest
 from service_support.live import SEED, LiveServer, gunicorn_server
 
 from bench.hostile_clients import (
+    NO_ANSWER,
     Answer,
     HealthProbe,
     concurrently,
     exchange,
+    idle_connections,
     post,
     request_head,
     slow_body,
@@ -74,6 +76,20 @@ def test_slow_clients_get_408_and_do_not_starve_healthz(server):
         message = json_error(answer, 408, "request_timeout")
         assert f"within {CLIENT_TIMEOUT:g} s" in message
         assert CLIENT_TIMEOUT - 0.1 < answer.seconds < CLIENT_TIMEOUT + 3
+
+
+def test_idle_connections_hold_no_thread_and_are_closed(server):
+    """gunicorn alone gives each new connection a thread for up to 5 s: a hundred idle
+    connections would hold all 32 threads. Here they wait in the poller, then are closed."""
+    closed: list[Answer] = []
+    attack = threading.Thread(target=lambda: closed.extend(idle_connections(server.address, 100)))
+    probe = HealthProbe(server.address)
+    with probe.running():
+        attack.start()
+        attack.join(timeout=30)
+    assert probe.failures == 0 and max(probe.latencies) < 500, probe.latencies
+    assert len(closed) == 100 and {a.status for a in closed} == {NO_ANSWER}
+    assert all(a.seconds < CLIENT_TIMEOUT + 3 for a in closed)
 
 
 def test_a_body_shorter_than_declared_is_refused(server):
