@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from service_support.live import SEED, LiveServer, gunicorn_server
+from service_support.live import LiveServer, gunicorn_server
 
 from bench.hostile_clients import (
     NO_ANSWER,
@@ -33,7 +33,6 @@ from bench.hostile_clients import (
 
 CLIENT_TIMEOUT = 1.5
 REQUEST_TIMEOUT = 1.0
-SEED_BYTES = SEED.with_suffix(".input.txt").read_bytes()
 
 
 @pytest.fixture(scope="module")
@@ -206,8 +205,9 @@ def test_long_tokens_and_a_crowd_cost_no_error_and_little_memory(server):
                                                                       "text/plain"))
                             for t in tokens * 7])
     assert {a.status for a in answers} == {200}
+    sentence = b"Talks with Sergey Lavroy in Libva."  # short: the crowd, not the engine, is tested
     crowd = concurrently([lambda: exchange(server.address,
-                                           post("/v1/normalize", SEED_BYTES, "text/plain"))] * 200)
+                                           post("/v1/normalize", sentence, "text/plain"))] * 200)
     statuses = Counter(a.status for a in crowd)
     assert set(statuses) <= {200, 503} and statuses[200] > 0, statuses  # never 500, never silence
     for answer in crowd:  # past the 1 s limit (a busy machine), a documented refusal
