@@ -46,20 +46,17 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.service_load import (
     SEED,
-    free_port,
+    add_server_arguments,
     memory_report,
     noisy_text,
-    start_server,
-    wait_ready,
+    serving,
 )
 
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 HEALTHZ_EVERY = 0.05
 NO_ANSWER = 0
 """The status recorded when the server closed, reset or did not answer in time."""
@@ -292,24 +289,10 @@ def run(address: tuple[str, int], max_body: int, data: str | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--url", help="a running service (loopback only); default: start one")
-    parser.add_argument("--server-pid", type=int, help="gunicorn master pid, for memory figures")
-    parser.add_argument("--workers", type=int, default=2, help="workers of a started server")
+    add_server_arguments(parser)
     parser.add_argument("--data", help="benchmark data folder (see bench/datasets.py)")
     args = parser.parse_args(argv)
-    process = None
-    if args.url:
-        parts = urlsplit(args.url)
-        host, port = parts.hostname or "", parts.port or 80
-        if host not in LOOPBACK:
-            parser.error("--url must be a loopback address")
-        master_pid = args.server_pid
-    else:
-        host, port = "127.0.0.1", free_port()
-        process = start_server(port, args.workers)
-        master_pid = process.pid
-    try:
-        wait_ready(host, port, process)
+    with serving(parser, args) as (host, port, master_pid):
         info = json.loads(exchange((host, port), request_head("GET", "/v1/info")).body)
         print(f"limits: {info['limits']}")
         unexpected = run((host, port), info["limits"]["max_body_bytes"], args.data)
@@ -317,10 +300,6 @@ def main(argv: list[str] | None = None) -> int:
         if master_pid is not None:
             print("\n".join(memory_report(master_pid)))
         print(f"unexpected answers: {unexpected}")
-    finally:
-        if process is not None:
-            process.terminate()
-            process.wait(timeout=30)
     return 1 if unexpected else 0
 
 

@@ -23,6 +23,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -159,24 +161,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--url`, `--server-pid`, `--workers`: the options `serving` reads."""
     parser.add_argument("--url", help="a running service (loopback only); default: start one")
     parser.add_argument("--server-pid", type=int, help="gunicorn master pid, for memory figures")
     parser.add_argument("--workers", type=int, default=2, help="workers of a started server")
-    parser.add_argument("--seconds", type=float, default=10.0, help="duration of each level")
-    parser.add_argument("--connections", type=int, nargs="+", default=[1, 8, 32])
-    parser.add_argument("--path", default="/v1/normalize")
-    parser.add_argument("--document", type=Path, default=SEED, help="UTF-8 text to post")
-    parser.add_argument("--noisy", type=int, metavar="BYTES",
-                        help="post dense synthetic OCR text of about this size instead")
-    parser.add_argument("--data", help="benchmark data folder for --noisy (see bench/datasets.py)")
-    args = parser.parse_args(argv)
-    if args.noisy:
-        name, document = "dense synthetic OCR text", noisy_text(args.noisy, args.data)
-    else:
-        name, document = args.document.name, args.document.read_bytes()
 
+
+@contextmanager
+def serving(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> Iterator[tuple[str, int, int | None]]:
+    """The server under test, ready: `--url` (loopback only) with `--server-pid`, or gunicorn
+    started here with `--workers` (stopped at the end). Yields host, port and master pid."""
     process = None
     if args.url:
         parts = urlsplit(args.url)
@@ -190,6 +187,30 @@ def main(argv: list[str] | None = None) -> int:
         master_pid = process.pid
     try:
         wait_ready(host, port, process)
+        yield host, port, master_pid
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_server_arguments(parser)
+    parser.add_argument("--seconds", type=float, default=10.0, help="duration of each level")
+    parser.add_argument("--connections", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--path", default="/v1/normalize")
+    parser.add_argument("--document", type=Path, default=SEED, help="UTF-8 text to post")
+    parser.add_argument("--noisy", type=int, metavar="BYTES",
+                        help="post dense synthetic OCR text of about this size instead")
+    parser.add_argument("--data", help="benchmark data folder for --noisy (see bench/datasets.py)")
+    args = parser.parse_args(argv)
+    if args.noisy:
+        name, document = "dense synthetic OCR text", noisy_text(args.noisy, args.data)
+    else:
+        name, document = args.document.name, args.document.read_bytes()
+
+    with serving(parser, args) as (host, port, master_pid):
         payload = request_bytes(host, port, args.path, document)
         asyncio.run(run_level(host, port, payload, 2, 2.0, len(document)))  # warm-up
         print(
@@ -207,10 +228,6 @@ def main(argv: list[str] | None = None) -> int:
             print(level.row(), flush=True)
         if master_pid is not None:
             print("\n".join(memory_report(master_pid)))
-    finally:
-        if process is not None:
-            process.terminate()
-            process.wait(timeout=30)
     return 0
 
 
