@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from normalizer import ConfigError, Normalizer, named_profile
+from normalizer import ConfigError, Normalizer, apply_edits, named_profile
 from normalizer.profile import parse_config, profile_names
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "archive"
@@ -71,3 +73,15 @@ def test_an_unknown_profile_is_an_error_naming_the_known_ones():
 def test_the_channel_key_is_checked():
     with pytest.raises(ConfigError, match="channel"):
         parse_config({"channel": "psychic"}, Path("."))
+
+
+WORDS = ["tho", "ho", "aud", "arc", "boon", "wore", "pooplo", "con-\ndemned", "repre\nsentative",
+         "5tate", "lsraeli", "Tho", "the", "and", "clone", "gene", ".", ",", "\n", "\n\n", "teh"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join))
+def test_archive_offsets_are_exact_and_the_output_a_fixed_point(text):
+    result = ARCHIVE.normalize(text)
+    assert apply_edits(text, result.edits) == result.text
+    assert ARCHIVE.normalize(result.text).applied == ()
