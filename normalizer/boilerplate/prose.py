@@ -36,7 +36,7 @@ _READER_OR_PAGE = regex.compile(
 # The first person plural: the publisher's voice, unless someone the sentence quotes speaks.
 _WE = regex.compile(r"\b(?i:we|our|ours)\b|\bus\b")
 # Verbs of saying in the past or present tense: an attributed sentence is reporting.
-_REPORTING = (
+REPORTING_VERBS = (
     r"said|says|told|tells|joked|jokes|quipped|added|wrote|writes|recalled|announced|reported"
     r"|noted|explained|argued|insisted|warned|testified|claimed|stated|confirmed|acknowledged"
     r"|declared|replied|asked|recounted|conceded|admitted|boasted|complained|urged|tweeted"
@@ -50,7 +50,7 @@ _IRREGULAR_PAST = (
     r"|set|shot|shut|sold|spent|spoke|stood|struck|swept|took|threw|went|won|wrote|withdrew"
 )
 # An -ed form before "by" is a participle ("content funded by ..."), not a finite verb.
-_VERB = rf"(?:{_AUXILIARY}|{_REPORTING}|{_IRREGULAR_PAST}|[a-z]{{2,}}ed(?!\s+by\b))"
+_VERB = rf"(?:{_AUXILIARY}|{REPORTING_VERBS}|{_IRREGULAR_PAST}|[a-z]{{2,}}ed(?!\s+by\b))"
 # Words that open a call to action; after them the sentence has no subject of its own.
 _IMPERATIVE = (
     r"(?i:subscribe|sign|get|follow|join|support|become|download|read|watch|listen|click|tap"
@@ -73,17 +73,21 @@ _FINITE_CLAUSE = regex.compile(
 # "..., Canada hosts the summit": a name opening a clause, then a present-tense verb.
 _NAMED_SUBJECT_PRESENT = regex.compile(r"[,;:—–]\s+(?:The\s+)?[A-Z][\w'’.&-]+\s+[a-z]{3,}s\b")
 _REPORTING_CLAUSE = regex.compile(
-    rf"\baccording to\b|\b(?!{_NOT_SUBJECT}\b)[\w'’.-]+\s+(?:\w+ly\s+)?(?:{_REPORTING})\b"
+    rf"\baccording to\b|\b(?!{_NOT_SUBJECT}\b)[\w'’.-]+\s+(?:\w+ly\s+)?(?:{REPORTING_VERBS})\b"
     # inverted: "..., said the mayor", "..., urged Ms. Ruiz"
-    rf"|[,;]\s+(?:{_REPORTING})\s+(?:the\b|a\b|an\b|his\b|her\b|their\b|[A-Z])"
+    rf"|[,;]\s+(?:{REPORTING_VERBS})\s+(?:the\b|a\b|an\b|his\b|her\b|their\b|[A-Z])"
 )
-_MONTHS = (
+NEWS_TIME = (
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|tomorrow"
+    r"|(?:this|next|last) (?:morning|afternoon|evening|night|week|weekend|month|year)"
+)
+"""Words that place a sentence in the news cycle."""
+_DATES = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday"
-    r"|Saturday|Sunday|yesterday|today|tomorrow|last (?:week|month|year)"
+    rf"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|{NEWS_TIME}"
 )
 # A number, a date, or a capitalized word that does not open a sentence: a name.
-_NEWS_CARRIER = regex.compile(rf"\d|\b(?:{_MONTHS})\b|(?<=\w[,;]?\s)[A-Z]\w+")
+_NEWS_CARRIER = regex.compile(rf"\d|\b(?:{_DATES})\b|(?<=\w[,;]?\s)[A-Z]\w+")
 
 
 def is_news_prose(norm: str) -> bool:
