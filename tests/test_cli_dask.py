@@ -103,12 +103,22 @@ def test_output_dir_usage_errors(main, tmp_path) -> None:
         (("clean", "a.txt", "--field", "body"), "--field: only with --output-dir OUT"),
         (("clean", "a.txt", "--executor", "dask"), "--executor dask: only with --output-dir OUT"),
         (("clean", "a.txt", "--output-dir", "o", "--edits"), "--edits needs --field NAME"),
+        (("clean", "a.txt", "--output-dir", "a.txt"), "a.txt: cannot create the output folder"),
         (("clean", "corpus", "copy", "--output-dir", "o"),
          "corpus/desk0/story00.txt and copy/desk0/story00.txt would both be written to o/desk0/"),
     ):
         status, err = main(*args)
         assert status == 2, args
         assert err.startswith(f"normalizer: error: {message}"), err
+
+
+def test_a_missing_input_is_an_error_and_the_others_are_done(main, tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("Talks with Sergey Lavroy.\n")
+    status, err = main("clean", "missing.txt", "a.txt", "--output-dir", "out")
+    assert status == 2
+    assert err.splitlines()[0] == "normalizer: error: missing.txt: No such file or directory"
+    assert (tmp_path / "out" / "a.txt").read_text() == "Talks with Sergey Lavrov.\n"
+    assert not (tmp_path / "out" / "missing.txt").exists()
 
 
 def test_jsonl_records_keep_their_fields_and_a_bad_record_is_reported(main, tmp_path) -> None:

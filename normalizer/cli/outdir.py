@@ -33,7 +33,10 @@ class OutputDir:
         self.manifest = os.path.join(root, MANIFEST)
         self._open: dict[str, tuple[str, Any]] = {}  # data file -> (temp path, writer)
         self._broken: set[str] = set()
-        os.makedirs(root, exist_ok=True)
+        try:
+            os.makedirs(root, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"{root}: cannot create the output folder: {exc.strerror}") from None
         self._done = self._read_manifest()
 
     def _read_manifest(self) -> dict[str, tuple[int, int]]:
@@ -50,7 +53,10 @@ class OutputDir:
 
     def is_done(self, path: str) -> bool:
         """True when `path`'s output is complete and `path` has not changed since."""
-        info = os.stat(path)
+        try:
+            info = os.stat(path)
+        except OSError:  # reading it will report why
+            return False
         name = self.names[path]
         return self._done.get(name) == (info.st_size, info.st_mtime_ns) and os.path.exists(
             self.target(path)
