@@ -9,6 +9,7 @@ import {
 
 const $ = (id) => document.getElementById(id);
 const STAGES = ["unicode", "boilerplate", "whitespace", "spelling"];
+const REDRAW_ALL = 500; // beyond this many changed edits, drawing the text again is quicker
 const TEXT_FILE = /\.(txt|md|markdown|text)$/iu;
 
 const page = {
@@ -325,7 +326,8 @@ function drawSide() {
 /** Redraw after a decision: the marks of the `changed` edits only, unless the layout changed. */
 async function refresh(changed) {
   const focused = document.activeElement?.closest?.(".edit")?.dataset.index;
-  if (layoutKey() === page.layoutKey) {
+  const many = changed.length > REDRAW_ALL;
+  if (!many && layoutKey() === page.layoutKey) {
     const containers = page.view === "inline"
       ? [[$("doc-inline"), "inline"]]
       : [[$("doc-original"), "original"], [$("doc-result"), "result"]];

@@ -46,11 +46,10 @@ export class Review {
           + `code points ${edit.start}-${edit.end}`);
       }
     }
+    this.#findRivals();
     const ranked = [...this.edits].sort((a, b) => b.confidence - a.confidence || a.start - b.start);
     for (const edit of ranked) {
-      if (startApplied(edit) && !this.edits.some((o) => o.state === APPLIED && overlaps(o, edit))) {
-        edit.state = APPLIED;
-      }
+      if (startApplied(edit) && !this.#blocked(edit)) edit.state = APPLIED;
     }
     this.history = [];
   }
@@ -96,7 +95,7 @@ export class Review {
     const changes = [];
     for (const edit of this.edits) {
       if (edit.kind !== kind || edit.state === state) continue;
-      if (state === APPLIED && this.edits.some((o) => o.state === APPLIED && overlaps(o, edit))) {
+      if (state === APPLIED && this.#blocked(edit)) {
         continue; // an overlapping edit of another decision keeps its place
       }
       changes.push(...this.#change(edit.index, state, edit.chosen));
@@ -145,7 +144,29 @@ export class Review {
 
   /** The other edits proposed for (part of) the same span as `edit`. */
   rivals(edit) {
-    return this.edits.filter((o) => o !== edit && overlaps(o, edit));
+    return edit.rivals.map((index) => this.edits[index]);
+  }
+
+  /** Whether an applied edit overlaps `edit`. */
+  #blocked(edit) {
+    return edit.rivals.some((index) => this.edits[index].state === APPLIED);
+  }
+
+  /** Each edit's `rivals` (the indices of the edits it overlaps), in one sweep over the edits
+   * sorted by offset: only those still open at an edit's start can overlap it. */
+  #findRivals() {
+    let open = [];
+    for (const edit of this.edits) {
+      edit.rivals = [];
+      open = open.filter((other) => other.end >= edit.start);
+      for (const other of open) {
+        if (overlaps(other, edit)) {
+          other.rivals.push(edit.index);
+          edit.rivals.push(other.index);
+        }
+      }
+      open.push(edit);
+    }
   }
 
   /** Per kind: how many edits are applied, open and rejected. */

@@ -107,10 +107,13 @@ function inlineMark(edit, side) {
 export async function drawText(container, review, side, onProgress = () => {}) {
   const shown = review.layout();
   const fragment = document.createDocumentFragment();
+  const marks = new Map(); // edit index -> its element, for redrawEdit
   let cursor = 0;
   for (let i = 0; i < shown.length; i += 1) {
     const edit = shown[i];
-    fragment.append(review.slice(cursor, edit.start), inlineMark(edit, side));
+    const node = inlineMark(edit, side);
+    marks.set(edit.index, node);
+    fragment.append(review.slice(cursor, edit.start), node);
     cursor = edit.end;
     if (i % CHUNK === CHUNK - 1) {
       onProgress((i + 1) / shown.length);
@@ -119,13 +122,19 @@ export async function drawText(container, review, side, onProgress = () => {}) {
   }
   fragment.append(review.slice(cursor, review.chars.length));
   container.replaceChildren(fragment);
+  drawn.set(container, marks);
 }
 
-/** Replace the marks of one edit in `container` (when the layout did not change). */
+const drawn = new WeakMap(); // container -> (edit index -> element)
+
+/** Replace the mark of one edit in `container` (when the layout did not change). */
 export function redrawEdit(container, review, edit, side) {
-  const old = container.querySelector(`[data-block="${edit.index}"]`)
-    ?? container.querySelector(`.edit[data-index="${edit.index}"]`);
-  if (old) old.replaceWith(inlineMark(edit, side));
+  const marks = drawn.get(container);
+  const old = marks?.get(edit.index);
+  if (!old) return;
+  const node = inlineMark(edit, side);
+  old.replaceWith(node);
+  marks.set(edit.index, node);
 }
 
 function field(list, name, value) {
