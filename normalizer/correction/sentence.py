@@ -10,11 +10,13 @@ with `b2 b1` the two words before it and `a1 a2` the two after it in the same se
 word keeps `REAL_WORD_STICKINESS` on top: it yields only to strong context evidence, never to
 a glyph confusion plus a frequency difference. The confidence is the posterior share of the
 best hypothesis. Neighbouring errors are decided together by running the pass twice, the
-second time with the first pass's corrections as the neighbours' words.
+second time with the first pass's corrections as the neighbours' words and with the channel
+adapted to the window (the confusions its confident fixes made are cheaper).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -29,7 +31,7 @@ from .words import I_GLYPHS, apply_case, is_name_shaped, lookup_key, unaccented
 
 WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}\d]+)*")
 SENTENCE_BREAK = regex.compile(r"[.!?;:]|\n\s*\n")
-REAL_WORD_STICKINESS = 2.0
+REAL_WORD_STICKINESS = 1.5
 """log10 odds a real word keeps against any rival, on top of the context model's verdict."""
 RIVAL_MIN_ZIPF = 4.0
 """A real word is checked only against rivals at least this frequent ('tho' -> 'the')."""
@@ -38,6 +40,10 @@ REAL_WORD_MAX_COST = 2.5
 MAX_CANDIDATES = 8
 """Candidates per token weighed by the context model, the likeliest out of context first."""
 PASSES = 2
+ADAPT_MIN_CONFIDENCE = 0.9
+ADAPT_MIN_COUNT = 2
+ADAPT_BONUS = 0.5
+"""log10 units a confusion the window's own confident fixes made twice costs less."""
 FLOOR = 0.5
 """Below this posterior a candidate is not reported."""
 
@@ -130,28 +136,41 @@ def _score(model: LanguageModel, before: tuple[str, ...], word: str,
 def propose(text: str, targets: Collection[int], speller: Speller,
             allow: Collection[str]) -> list[Edit]:
     """Edits for the target tokens of `text` (a window, targets by start), decided in
-    context."""
+    context. Each pass adapts the channel to the window: a confusion its confident fixes made
+    `ADAPT_MIN_COUNT` times costs `ADAPT_BONUS` less in the next pass (this page's OCR makes
+    it)."""
     model = load_language_model()
     edits: dict[int, Edit] = {}
-    for sentence in _slots(text, targets, speller):
-        words = [s.word.lower() for s in sentence]
-        for _ in range(PASSES):
+    sentences = _slots(text, targets, speller)
+    words = [[s.word.lower() for s in sentence] for sentence in sentences]
+    adapted: frozenset[str] = frozenset()
+    for _ in range(PASSES):
+        made: Counter[str] = Counter()
+        for sentence, sentence_words in zip(sentences, words, strict=True):
             for i, slot in enumerate(sentence):
                 key = lookup_key(slot.word)
                 if not slot.hypotheses or key in allow or (
                     slot.word[0].isupper() and not _may_be_word(text, slot, speller)
                 ):
                     continue
-                before = tuple(words[max(0, i - 2) : i]) or (SENTENCE_START,)
-                after = tuple(words[i + 1 : i + 3])
-                edit = _decide(model, speller, text, slot, before, after)
+                before = tuple(sentence_words[max(0, i - 2) : i]) or (SENTENCE_START,)
+                after = tuple(sentence_words[i + 1 : i + 3])
+                edit = _decide(model, speller, text, slot, before, after, adapted)
                 if edit is None:
                     edits.pop(slot.start, None)
-                    words[i] = key
-                else:
-                    edits[slot.start] = edit
-                    words[i] = edit.replacement.lower()
+                    sentence_words[i] = key
+                    continue
+                edits[slot.start] = edit
+                sentence_words[i] = edit.replacement.lower()
+                if edit.confidence >= ADAPT_MIN_CONFIDENCE:
+                    made[_confusion(speller, key, edit.replacement)] += 1
+        adapted = frozenset(c for c, n in made.items() if n >= ADAPT_MIN_COUNT)
     return [edits[start] for start in sorted(edits)]
+
+
+def _confusion(speller: Speller, observed: str, intended: str) -> str:
+    """What turned `intended` into `observed`, as the channel explains it."""
+    return speller.channel.explain(observed, intended.lower())
 
 
 def _may_be_word(text: str, slot: _Slot, speller: Speller) -> bool:
@@ -182,7 +201,8 @@ def real_word_margin(text: str, token: Token, rival: str, cost: float) -> float:
 
 
 def _decide(model: LanguageModel, speller: Speller, text: str, slot: _Slot,
-            before: tuple[str, ...], after: tuple[str, ...]) -> Edit | None:
+            before: tuple[str, ...], after: tuple[str, ...],
+            adapted: frozenset[str] = frozenset()) -> Edit | None:
     key = lookup_key(slot.word)
     identity = _score(model, before, key, after)
     unknown = _identity_logprob(model, speller, key)
@@ -191,7 +211,12 @@ def _decide(model: LanguageModel, speller: Speller, text: str, slot: _Slot,
     if key in speller.lexicon.common:
         identity += REAL_WORD_STICKINESS
     scored = sorted(
-        ((_score(model, before, w, after) - cost, w, cost) for w, cost in slot.hypotheses),
+        (
+            (_score(model, before, w, after) - cost
+             + (ADAPT_BONUS if adapted and _confusion(speller, key, w) in adapted else 0.0),
+             w, cost)
+            for w, cost in slot.hypotheses
+        ),
         reverse=True,
     )
     if not scored:
