@@ -272,6 +272,17 @@ def test_in_place_leaves_an_unchanged_file_untouched(run, tmp_path) -> None:
     assert path.stat().st_mtime == 1_000_000
 
 
+def test_output_onto_the_input_itself_acts_as_in_place(run, tmp_path) -> None:
+    clean = tmp_path / "clean.txt"
+    clean.write_text(CLEAN_TEXT)
+    os.utime(clean, (1_000_000, 1_000_000))
+    assert run("clean", "clean.txt", "-o", "clean.txt").status == 0
+    assert clean.stat().st_mtime == 1_000_000
+    (tmp_path / "seed.txt").write_bytes(SEED_INPUT.read_bytes())
+    assert run("clean", "seed.txt", "-o", "seed.txt").status == 0
+    assert (tmp_path / "seed.txt").read_bytes() == SEED_EXPECTED.read_bytes()
+
+
 def test_in_place_through_a_symlink_rewrites_the_target(run, tmp_path) -> None:
     target = tmp_path / "real.txt"
     target.write_bytes(SEED_INPUT.read_bytes())

@@ -60,7 +60,8 @@ def clean_file(worker: Worker, task: Task, *, in_place: bool, output: str | None
     outcome = worker.outcome(task.path, text, result)
     data = result.text.encode("utf-8")
     if output is not None:
-        write_output(output, data)
+        if outcome.changed or not _same_file(output, task.path):  # as -i: untouched if clean
+            write_output(output, data)
     elif not in_place:
         outcome.stdout = result.text
     elif outcome.changed:
@@ -69,6 +70,13 @@ def clean_file(worker: Worker, task: Task, *, in_place: bool, output: str | None
         except OSError as exc:
             raise FileError(task.path, f"cannot write: {exc.strerror or exc}") from None
     return outcome
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _check_targets(args: argparse.Namespace) -> None:
