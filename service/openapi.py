@@ -15,11 +15,13 @@ from .config import ServiceConfig
 from .languagetool import LANGUAGES
 
 ERROR_STATUSES = {
-    400: "Malformed JSON, a field of the wrong type or value (the message names the field), "
-    "or too many documents in a batch.",
+    400: "Malformed or non-strict JSON, a field of the wrong type or value (the message names "
+    "the field), too many documents in a batch, or a body shorter than its Content-Length.",
     401: "Missing or wrong API key (only when an API key is configured).",
-    413: "Request body over the size limit.",
-    415: "Unsupported Content-Type or charset.",
+    408: "The client did not send its request line and headers, or then its body, within the "
+    "client time limit; the connection is closed.",
+    413: "Request body over the size limit (a declared length over it is refused at once).",
+    415: "Unsupported Content-Type or charset, or a compressed body.",
     422: "The text is not valid UTF-8 (or contains a lone surrogate).",
     429: "Rate limit exceeded (only when a rate limit is configured); see Retry-After.",
     500: "Server fault; the message carries the request id, never a stack trace.",
@@ -281,7 +283,7 @@ def build_openapi(config: ServiceConfig, max_body_bytes: int) -> dict[str, Any]:
     }
     lt_body = {media: {"schema": _ref("LanguageToolRequest")}
                for media in ("application/x-www-form-urlencoded", "multipart/form-data")}
-    input_errors = (400, 413, 415, 422, 503)
+    input_errors = (400, 408, 413, 415, 422, 503)
     status = {
         "type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}
     }
@@ -296,7 +298,8 @@ def build_openapi(config: ServiceConfig, max_body_bytes: int) -> dict[str, Any]:
         "/v1/normalize/batch": {"post": _operation(
             f"Normalize up to {config.batch_max_documents} documents independently",
             _json(_ref("BatchResponse"), "One result or error object per document, in order."),
-            (400, 413, 415, 422), config, {"application/json": {"schema": _ref("BatchRequest")}})},
+            (400, 408, 413, 415, 422), config,
+            {"application/json": {"schema": _ref("BatchRequest")}})},
         "/v1/info": {"get": _operation(
             "Version, profile, dictionary sizes and sources, limits",
             _json({"type": "object", "required": ["name", "version", "profile", "dictionaries"]},
