@@ -18,8 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from normalizer import Normalizer, apply_edits
+from normalizer.correction import explain
 from normalizer.correction.decide import WINDOW, windows
 from normalizer.correction.words import MAX_LENGTH
+from normalizer.pipeline import StageContext
 from normalizer.tokens import strip_possessive, tokenize
 
 ENGINE = Normalizer()
@@ -152,3 +154,14 @@ def test_the_false_count_of_issue_9_is_gone() -> None:
     result = ENGINE.check("Talks with Sergey Lavroy.\n")
     assert [e.replacement for e in result.edits] == ["Lavrov"]
     assert "occurs" not in result.edits[0].reason
+
+
+@pytest.mark.parametrize(("word", "why"), [
+    ("a" * (MAX_LENGTH + 1), "longer than 40 characters"),
+    ("ab", "shorter than 3 characters"),
+    ("NATO", "an acronym"),
+    ("Кремль", "not in the Latin script"),
+])
+def test_explain_says_why_a_token_is_not_checked(word: str, why: str) -> None:
+    info = explain(word, None, StageContext(ENGINE.profile, ENGINE.lexicon))
+    assert info["why"] == f"not checked: {why}" or info["why"].startswith(f"not checked: {why} ")

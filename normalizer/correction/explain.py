@@ -12,7 +12,7 @@ from .candidates import offer, scored_candidates, speller_for
 from .decide import decide, is_suspect, weigh
 from .document import Document
 from .reasons import reason
-from .words import is_checkable, lookup_key
+from .words import lookup_key, unchecked_because
 
 if TYPE_CHECKING:
     from ..pipeline import StageContext
@@ -56,8 +56,8 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
     if key in allow:
         report.update(known=True, why="in the allow list")
         return report
-    if not is_checkable(base):
-        report.update(known=True, why="not checked: short, non-Latin, acronym or number")
+    if (unchecked := unchecked_because(base)) is not None:
+        report.update(known=True, why=f"not checked: {unchecked}")
         return report
     if key in lexicon.common:
         report.update(known=True, why="a common English word")

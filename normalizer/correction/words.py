@@ -24,13 +24,25 @@ square of its length, so an unbounded token is a way to exhaust memory."""
 LATIN_WORD = regex.compile(r"^[\p{Latin}\p{M}\d'’!|]+$")
 
 
-def is_checkable(base: str) -> bool:
-    """Latin-script words of three to forty letters; not acronyms of up to four capitals."""
-    if not MIN_LENGTH <= len(base) <= MAX_LENGTH or not (base.isascii() or LATIN_WORD.match(base)):
-        return False
+def unchecked_because(base: str) -> str | None:
+    """Why `base` is never checked, or None: only Latin-script words of three to forty letters
+    are, and not acronyms of up to four capitals."""
+    if len(base) < MIN_LENGTH:
+        return f"shorter than {MIN_LENGTH} characters"
+    if len(base) > MAX_LENGTH:
+        return f"longer than {MAX_LENGTH} characters (no word is; counted as unchecked)"
+    if not (base.isascii() or LATIN_WORD.match(base)):
+        return "not in the Latin script"
     if base.isupper() and len(base) <= 4:
-        return False  # acronyms: NATO, FSB, UNHCR is 5 but known
-    return any(c.isalpha() for c in base)
+        return "an acronym"  # NATO, FSB; UNHCR is 5 but known
+    if not any(c.isalpha() for c in base):
+        return "a number"
+    return None
+
+
+def is_checkable(base: str) -> bool:
+    """Whether the speller looks at `base` at all (see `unchecked_because`)."""
+    return unchecked_because(base) is None
 
 
 def lookup_key(base: str) -> str:
