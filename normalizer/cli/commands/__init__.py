@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import check, clean, explain, serve, test
+from . import check, clean, explain, learn, serve, test
 
-COMMANDS: tuple[ModuleType, ...] = (clean, check, test, explain, serve)
+COMMANDS: tuple[ModuleType, ...] = (clean, check, test, explain, learn, serve)
 """In the order ``normalizer --help`` lists them."""
