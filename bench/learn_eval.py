@@ -1,0 +1,115 @@
+"""Honest measurement of `normalizer learn`: learn from OCR input alone, score on ground truth.
+
+    python bench/learn_eval.py                    # every experiment below
+    python bench/learn_eval.py --experiments d3   # one of them
+
+Each experiment learns a collection profile from the OCR *input* of one set (the ground
+truth is never read while learning), then cleans the evaluation set twice, with the `archive`
+profile and with the learned profile that extends it, and scores both with bench/quality.py's
+`DocScore` (CER and false positives per 1,000 clean tokens, as defined in bench/metrics.py):
+
+- ``d2``: OverProof dataset 2, transductive (learn on it, clean it): the set the learning
+  thresholds were chosen on;
+- ``d3``: OverProof dataset 3, transductive: held out, never used to choose anything;
+- ``d2->d3``: transfer, learn on dataset 2 and clean dataset 3;
+- ``synth``: the synthetic set of bench/quality.py (seeded corruption of clean texts),
+  transductive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python bench/learn_eval.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import datasets
+from bench.quality import DEFAULT_LIMITS, DocScore, EvalDoc, load_doc_sets
+from normalizer import Normalizer
+from normalizer.learn import LearnedCollection, count_corpus, learn_collection, render_files
+from normalizer.profile import load_config
+
+BASE = "archive"
+EXPERIMENTS = {"d2": ("d2", "d2"), "d3": ("d3", "d3"), "d2->d3": ("d2", "d3"),
+               "synth": ("synth", "synth")}
+"""Experiment name -> (set learned from, set cleaned)."""
+
+
+def load_sets(data: Path, seed: int, synth_limit: int) -> dict[str, list[EvalDoc]]:
+    """OverProof datasets 2 and 3 (every article) and the synthetic set."""
+    overproof = datasets.overproof_documents(data)
+    if overproof is None:
+        raise SystemExit(f"{data / 'overproof'} not found")
+    sets = {
+        name: [EvalDoc(d.id, d.input, d.expected, []) for d in overproof
+               if d.id.startswith(f"overproof-{name}-")]
+        for name in ("d2", "d3")
+    }
+    sets["synth"] = load_doc_sets({"synth": synth_limit}, data, seed)[0]["synth"]
+    return sets
+
+
+def learned_normalizer(learned: LearnedCollection, folder: Path) -> Normalizer:
+    """An engine with the learned profile, written and read back as `normalizer clean
+    --profile` would read it."""
+    path = folder / "collection.toml"
+    for file, text in render_files(learned, path).items():
+        file.write_text(text, encoding="utf-8")
+    return Normalizer(load_config(path).profile)
+
+
+def score(name: str, docs: list[EvalDoc], normalizer: Normalizer) -> DocScore:
+    result = DocScore(name, "normalizer", BASE)
+    for doc in docs:
+        start = time.perf_counter()
+        output = normalizer.normalize(doc.input).text
+        result.add(doc, output, time.perf_counter() - start)
+    return result
+
+
+def _row(label: str, s: DocScore) -> str:
+    c = s.counts
+    reduction = 1 - s.cer_after / s.cer_before if s.cer_before else 0.0
+    return (f"| {label} | {100 * s.cer_before:.2f} | {100 * s.cer_after:.2f} "
+            f"| {100 * reduction:.2f} | {c.fp_per_1k:.2f} | {c.fixes} | {c.wrong_fixes} "
+            f"| {c.false_positives} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", help="benchmark data folder (see bench/datasets.py)")
+    parser.add_argument("--experiments", default=",".join(EXPERIMENTS),
+                        help="comma-separated, of: " + ", ".join(EXPERIMENTS))
+    parser.add_argument("--synth-limit", type=int, default=DEFAULT_LIMITS["synth"],
+                        help="clean texts the synthetic set is made from (default %(default)s)")
+    parser.add_argument("--seed", type=int, default=13, help="synthetic set seed")
+    args = parser.parse_args(argv)
+    sets = load_sets(datasets.data_dir(args.data), args.seed, args.synth_limit)
+    plain = Normalizer(BASE)
+    baseline: dict[str, DocScore] = {}
+    print("| experiment | profile | CER before % | CER after % | CER reduction % | FP/1k "
+          "| fixes | wrong fixes | false positives |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.experiments.split(","):
+            source, target = EXPERIMENTS[name]
+            learned = learn_collection(count_corpus([d.input for d in sets[source]]), BASE)
+            folder = Path(tmp) / name.replace(">", "")
+            folder.mkdir()
+            if target not in baseline:
+                baseline[target] = score(target, sets[target], plain)
+            with_learning = score(target, sets[target], learned_normalizer(learned, folder))
+            print(_row(f"{name} | {BASE}", baseline[target]))
+            print(_row(f"{name} | {BASE} + learned from {source} ({len(learned.names)} names, "
+                       f"{len(learned.candidates)} candidates)", with_learning))
+            sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
