@@ -3,9 +3,10 @@
     python bench/learn_eval.py                    # every experiment below
     python bench/learn_eval.py --experiments d3   # one of them
 
-Each experiment learns a collection profile from the OCR *input* of one set (the ground
-truth is never read while learning), then cleans the evaluation set twice, with the `archive`
-profile and with the learned profile that extends it, and scores both with bench/quality.py's
+Each experiment learns a collection profile (names and OCR habits) from the OCR *input* of
+one set (the ground truth is never read while learning), then cleans the evaluation set
+twice, with the `archive` profile and with the learned profile that extends it, and scores
+both with bench/quality.py's
 `DocScore` (CER and false positives per 1,000 clean tokens, as defined in bench/metrics.py):
 
 - ``d2``: OverProof dataset 2, transductive (learn on it, clean it): the set the learning
@@ -30,7 +31,7 @@ if __package__ in (None, ""):  # run as `python bench/learn_eval.py`
 from bench import datasets
 from bench.quality import DEFAULT_LIMITS, DocScore, EvalDoc, load_doc_sets
 from normalizer import Normalizer
-from normalizer.learn import LearnedCollection, count_corpus, learn_collection, render_files
+from normalizer.learn import LearnedCollection, learn_collection, render_files
 from normalizer.profile import load_config
 
 BASE = "archive"
@@ -98,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.experiments.split(","):
             source, target = EXPERIMENTS[name]
-            learned = learn_collection(count_corpus([d.input for d in sets[source]]), BASE)
+            learned = learn_collection([d.input for d in sets[source]], BASE)
             folder = Path(tmp) / name.replace(">", "")
             folder.mkdir()
             if target not in baseline:
@@ -106,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             with_learning = score(target, sets[target], learned_normalizer(learned, folder))
             print(_row(f"{name} | {BASE}", baseline[target]))
             print(_row(f"{name} | {BASE} + learned from {source} ({len(learned.names)} names, "
-                       f"{len(learned.candidates)} candidates)", with_learning))
+                       f"{len(learned.candidates)} candidates, {len(learned.rates)} habits)",
+                       with_learning))
             sys.stdout.flush()
     return 0
 

@@ -2,8 +2,9 @@
 
 A `Profile` is everything that changes what the engine does: mode, confidence threshold,
 enabled stages, allow list, extra gazetteer entries and files, boilerplate packs, typography,
-the OCR channel and the context model. Configuration lives in `normalizer.toml` /
-`.normalizer.toml` (top-level keys) or in the `[tool.normalizer]` table of `pyproject.toml`.
+the OCR channel (and a collection's own confusions) and the context model. Configuration
+lives in `normalizer.toml` / `.normalizer.toml` (top-level keys) or in the `[tool.normalizer]`
+table of `pyproject.toml`.
 Unknown keys are errors, never ignored.
 
 Named profiles ship with the package as normalizer/profiles/<name>.toml (`archive`: historical
@@ -54,6 +55,9 @@ class Profile:
     typography: str = "keep"
     dehyphenate: bool = False
     channel: str = "builtin"
+    confusions_file: Path | None = None
+    """Extra OCR confusions (a channel.tsv-format table, e.g. learned by `normalizer learn`):
+    each lowers the channel cost of its pair to its own where it is cheaper."""
     context_model: bool = False
     """Decide lowercase words with the trigram context model: real words ('tho', 'aud') become
     suspects, and candidates are weighed by what the sentence around them says."""
@@ -212,6 +216,8 @@ def _settings(
             profile["dehyphenate"] = _expect(key, value, bool, "true or false")
         elif key == "channel":
             profile["channel"] = _expect(key, value, str, "a string")
+        elif key == "confusions-file":
+            profile["confusions_file"] = base_dir / _expect(key, value, str, "a string")
         elif key == "context-model":
             profile["context_model"] = _expect(key, value, bool, "true or false")
         elif key in ("include", "exclude"):

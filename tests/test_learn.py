@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -9,13 +10,17 @@ import pytest
 from normalizer import Normalizer
 from normalizer.correction.candidates import speller_for
 from normalizer.learn import (
-    count_corpus,
+    HabitCounts,
     count_document,
     learn_collection,
     merge_counts,
+    merge_evidence,
+    observe,
+    observe_corpus,
     render_files,
     render_report,
 )
+from normalizer.learn.habits import MIN_GAIN, confusion_of, rate_changes
 from normalizer.learn.vocabulary import MAX_VARIANT_COST
 from normalizer.lexicon import load_lexicon
 from normalizer.profile import load_config, named_profile
@@ -60,14 +65,22 @@ def test_merge_is_the_sum_and_does_not_depend_on_grouping() -> None:
     assert a == count_document(LOCAL[0])  # merging changed no operand
 
 
-def test_count_corpus_in_worker_processes_equals_one_process() -> None:
-    texts = [f"{line} Document {i}." for i in range(40) for line in LOCAL[i % 4 : i % 4 + 1]]
-    assert count_corpus(texts, jobs=2) == count_corpus(texts, jobs=1) == merge_counts(
-        map(count_document, texts))
+@pytest.fixture(scope="module")
+def archive() -> Normalizer:
+    return Normalizer("archive")
+
+
+def test_observing_in_worker_processes_equals_one_process(archive: Normalizer) -> None:
+    texts = [f"{LOCAL[i % 4]} Tho cattle wero sold on day {i}." for i in range(20)]
+    one = observe_corpus(texts, archive, jobs=1)
+    assert observe_corpus(texts, archive, jobs=2) == one
+    assert one == merge_evidence(observe(text, archive) for text in texts)
+    assert one.counts == merge_counts(map(count_document, texts))
+    assert one.habits.confusions[("o", "e")] == 40  # 'Tho' and 'wero', confidently fixed
 
 
 def _learn(texts: list[str]):
-    return learn_collection(merge_counts(map(count_document, texts)), "archive")
+    return learn_collection(texts, "archive")
 
 
 def test_a_name_recurring_across_documents_is_trusted() -> None:
@@ -115,7 +128,8 @@ def test_learning_is_deterministic_whatever_the_document_order(tmp_path: Path) -
     first = render_files(_learn(LOCAL), path)
     second = render_files(_learn(LOCAL[::-1]), path)
     assert first == second
-    assert sorted(p.name for p in first) == ["coll.candidates.tsv", "coll.names.tsv", "coll.toml"]
+    assert sorted(p.name for p in first) == [
+        "coll.candidates.tsv", "coll.confusions.tsv", "coll.names.tsv", "coll.toml"]
     assert 'gazetteer-files = ["coll.names.tsv"]' in first[path]
 
 
@@ -124,3 +138,40 @@ def test_report_lists_names_candidates_and_counts() -> None:
     assert "Learned from 4 documents" in report
     assert "Tarrawouga (1) -> Tarrawonga (3)" in report
     assert render_report(_learn(LOCAL), limit=0).count("... and 1 more") == 2
+
+
+@pytest.mark.parametrize(("observed", "intended", "pair"), [
+    ("tho", "the", ("o", "e")),
+    ("Tlie", "The", ("li", "h")),
+    ("goverment", "government", ("r", "rn")),  # a lost letter carries the one before it
+    ("tbero", "there", None),  # two places
+    ("thoro", "there", None),  # 'oro' for 'ere': two confusions around a kept 'r'
+    ("the", "the", None),
+])
+def test_confusion_of_a_fix(observed: str, intended: str, pair) -> None:
+    assert confusion_of(observed, intended) == pair
+
+
+def test_rate_changes_keep_habits_the_channel_underrates(speller) -> None:
+    channel = speller.channel
+    habits = HabitCounts(
+        Counter({("lio", "he"): 40, ("o", "e"): 40, ("zq", "ab"): 2}),
+        Counter({"he": 400, "e": 100_000, "ab": 10}),
+    )
+    [change] = rate_changes(habits, channel)
+    assert (change.observed, change.intended, change.count, change.total) == ("lio", "he", 40, 400)
+    assert change.cost == 1.0  # -log10(40 / 400)
+    assert change.base_cost is not None and change.cost <= change.base_cost - MIN_GAIN
+    # 'o' for 'e' 40 times in 100,000 is rarer than the channel says; 'zq' is seen twice only
+
+
+def test_a_learned_confusions_file_lowers_the_engine_cost(tmp_path: Path, speller) -> None:
+    (tmp_path / "c.toml").write_text(
+        'profile = "archive"\nconfusions-file = "c.tsv"\n', encoding="utf-8")
+    (tmp_path / "c.tsv").write_text(
+        "observed\tintended\tcount\ttotal\tcost\nlio\the\t40\t400\t1.000\n",
+        encoding="utf-8")
+    profile = load_config(tmp_path / "c.toml").profile
+    assert profile.confusions_file == tmp_path / "c.tsv"
+    learned = speller_for(speller.lexicon, profile.channel, profile.confusions_file)
+    assert learned.cost("tlio", "the") == 1.0 < speller.cost("tlio", "the")

@@ -13,11 +13,12 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 from symspellpy import Verbosity
 
-from ..channel_table import load_channel_table
-from ..lexicon import Entity, Lexicon
+from ..channel_table import load_channel_table, read_confusions
+from ..lexicon import Confusion, Entity, Lexicon
 from ..misspellings import load_misspellings
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive
 from .channel import TYPO_COST, ChannelModel
@@ -138,13 +139,18 @@ class Candidate:
 class Speller:
     """Candidate generation and scoring over one lexicon; memoizes context-free work."""
 
-    def __init__(self, lexicon: Lexicon, channel: str = "builtin") -> None:
+    def __init__(self, lexicon: Lexicon, channel: str = "builtin",
+                 confusions_file: Path | None = None) -> None:
         """`channel`: "builtin" (the hand-written confusions) or "learned" (the confusions
-        learned from real OCR, over the hand-written ones)."""
+        learned from real OCR, over the hand-written ones); `confusions_file`: a table of
+        extra confusions (channel.tsv format) over those."""
         self.lexicon = lexicon
         confusions = lexicon.confusions
         if channel == "learned":
             confusions += load_channel_table().as_confusions()
+        if confusions_file is not None:
+            confusions += tuple(Confusion(c.observed, c.intended, c.cost)
+                                for c in read_confusions(confusions_file))
         self.channel = ChannelModel(confusions, rewrite_max_cost=SINGLE_CONFUSION_COST)
         # Bounded memos: a long batch run keeps a flat memory profile (variants are the
         # largest entries, about a hundred strings each).
@@ -216,8 +222,9 @@ class Speller:
 
 
 @lru_cache(maxsize=8)
-def speller_for(lexicon: Lexicon, channel: str = "builtin") -> Speller:
-    return Speller(lexicon, channel)
+def speller_for(lexicon: Lexicon, channel: str = "builtin",
+                confusions_file: Path | None = None) -> Speller:
+    return Speller(lexicon, channel, confusions_file)
 
 
 def offer(found: dict[str, Candidate], base: str, word_key: str, cost: float, prior: float,

@@ -197,7 +197,7 @@ def windows(text: str) -> list[tuple[int, int]]:
 
 def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[Edit]:
     lexicon = ctx.lexicon
-    speller = speller_for(lexicon, ctx.profile.channel)
+    speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file)
     allow = {w.lower() for w in ctx.profile.allow}
     extra = ctx.extra_names
     counted = Document(types, lexicon.common)

@@ -23,7 +23,7 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
     text = context if context and word in context else word
     start = text.index(word)
     token = Token(start, start + len(word), word, word)
-    speller = speller_for(ctx.lexicon, ctx.profile.channel)
+    speller = speller_for(ctx.lexicon, ctx.profile.channel, ctx.profile.confusions_file)
     lexicon = ctx.lexicon
     doc = Document(word_types(text), lexicon.common)
     found = {c.key: c for c in scored_candidates(speller, token, text, doc, ctx.extra_names)}
@@ -40,7 +40,7 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
 def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
     """How `word` is judged: known or not, scored candidates and the decision, as a dict."""
     lexicon = ctx.lexicon
-    speller = speller_for(lexicon, ctx.profile.channel)
+    speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file)
     text = context if context and word in context else word
     start = text.index(word)
     token = next(

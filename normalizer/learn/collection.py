@@ -1,24 +1,26 @@
 """A learned collection: what `learn_collection` found, and the profile files it is written as.
 
 `collection.toml` is a profile fragment (`normalizer clean --profile collection.toml`): it
-extends a named profile and points at two files beside it, named
-after it: `<stem>.names.tsv` (the trusted names, a gazetteer read through `gazetteer-files`,
-so they are protected AND become correction targets) and `<stem>.candidates.tsv` (the rare
-spellings the corpus reads as those names, for the archivist; the engine reaches them through
-the names). Everything is sorted and carries no date, so learning twice from the same corpus
+extends a named profile and points at files beside it, named after
+it: `<stem>.names.tsv` (the trusted names, a gazetteer read through `gazetteer-files`, so
+they are protected AND become correction targets), `<stem>.confusions.tsv` (the collection's
+own OCR habits, read through `confusions-file`) and `<stem>.candidates.tsv` (the rare
+spellings the corpus reads as trusted names, for the archivist; the engine reaches them
+through the names). Everything is sorted and carries no date, so learning twice from the same corpus
 writes the same bytes.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..correction.candidates import speller_for
-from ..lexicon import load_lexicon
-from ..profile import named_profile
-from .counts import CorpusCounts
+from ..pipeline import Normalizer
+from .habits import RateChange, rate_changes
+from .run import CorpusEvidence, observe_corpus
 from .vocabulary import (
     CorpusCandidate,
     LearnedWord,
@@ -39,39 +41,53 @@ class LearnedCollection:
     tokens: int
     names: tuple[LearnedWord, ...]
     candidates: tuple[CorpusCandidate, ...]
+    rates: tuple[RateChange, ...]
 
 
-def learn_collection(counts: CorpusCounts, base: str = DEFAULT_BASE) -> LearnedCollection:
-    """Apply the vocabulary rules (`normalizer.learn.vocabulary`) to a corpus's counts, with
-    the channel model of the named profile `base`."""
-    profile = named_profile(base)
-    speller = speller_for(load_lexicon(profile.gazetteer_files), profile.channel)
+def learn_collection(
+    texts: Sequence[str], base: str = DEFAULT_BASE, jobs: int = 1
+) -> LearnedCollection:
+    """Observe `texts` with the engine of the named profile `base` (in `jobs` processes)
+    and learn from what they show (see `learn_from`)."""
+    normalizer = Normalizer(base)
+    return learn_from(observe_corpus(texts, normalizer, jobs), normalizer)
+
+
+def learn_from(evidence: CorpusEvidence, normalizer: Normalizer) -> LearnedCollection:
+    """Apply the vocabulary rules (`normalizer.learn.vocabulary`) and the habit re-estimate
+    (`normalizer.learn.habits`) to a corpus's evidence, with `normalizer`'s lexicon and OCR
+    channel."""
+    profile = normalizer.profile
+    speller = speller_for(normalizer.lexicon, profile.channel, profile.confusions_file)
+    counts = evidence.counts
     names = trusted_names(counts, speller)
     return LearnedCollection(
-        base,
+        profile.name,
         counts.document_count,
         sum(counts.occurrences.values()),
         tuple(names),
         tuple(corpus_candidates(counts, speller, names)),
+        tuple(rate_changes(evidence.habits, speller.channel)),
     )
 
 
-def data_paths(profile_path: Path) -> tuple[Path, Path]:
-    """The names and candidates files written beside `profile_path`."""
+def data_paths(profile_path: Path) -> tuple[Path, Path, Path]:
+    """The names, confusions and candidates files written beside `profile_path`."""
     stem = profile_path.name.removesuffix(".toml")
-    return (profile_path.with_name(f"{stem}.names.tsv"),
-            profile_path.with_name(f"{stem}.candidates.tsv"))
+    return tuple(profile_path.with_name(f"{stem}.{kind}.tsv")  # type: ignore[return-value]
+                 for kind in ("names", "confusions", "candidates"))
 
 
 def render_files(learned: LearnedCollection, profile_path: Path) -> dict[Path, str]:
     """The text of every file of the collection, by path."""
-    names_path, candidates_path = data_paths(profile_path)
+    names_path, confusions_path, candidates_path = data_paths(profile_path)
     origin = f"learned by `normalizer learn` from {learned.documents} documents"
     toml = "\n".join([
         f"# A collection profile {origin} ({learned.tokens} words).",
         "# Use it with `normalizer clean --profile THIS_FILE`; see docs/cli.md.",
         f"profile = {json.dumps(learned.base)}",
         f"gazetteer-files = [{json.dumps(names_path.name)}]",
+        f"confusions-file = {json.dumps(confusions_path.name)}",
         "",
     ])
     names = [f"# Trusted names {origin}: name, type, occurrences/documents.",
@@ -84,9 +100,15 @@ def render_files(learned: LearnedCollection, profile_path: Path) -> dict[Path, s
         f"\t{c.cost:.2f}\t{c.explanation}"
         for c in learned.candidates
     ]
+    confusions = [f"# OCR confusions {origin}, re-estimated from its confident fixes;",
+                  "# cost = -log10(count / total), read through `confusions-file`.",
+                  "observed\tintended\tcount\ttotal\tcost"]
+    confusions += [f"{r.observed}\t{r.intended}\t{r.count}\t{r.total}\t{r.cost:.3f}"
+                   for r in learned.rates]
     return {
         profile_path: toml,
         names_path: "\n".join(names) + "\n",
+        confusions_path: "\n".join(confusions) + "\n",
         candidates_path: "\n".join(candidates) + "\n",
     }
 
@@ -120,4 +142,13 @@ def render_report(learned: LearnedCollection, limit: int | None = None) -> str:
         for c in head(learned.candidates)
     ]
     lines += more(learned.candidates)
+    lines += ["", f"OCR habits ({len(learned.rates)}): confusions this collection makes more "
+              "often than the engine's channel assumes.",
+              "  intended -> printed  count/total  cost (channel's)"]
+    lines += [
+        f"  {r.intended} -> {r.observed}  {r.count}/{r.total}  {r.cost:.2f} "
+        f"({'none' if r.base_cost is None else f'{r.base_cost:.2f}'})"
+        for r in head(learned.rates)
+    ]
+    lines += more(learned.rates)
     return "\n".join(lines) + "\n"

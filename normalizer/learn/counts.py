@@ -26,11 +26,13 @@ class CorpusCounts:
 
     def merge(self, other: CorpusCounts) -> CorpusCounts:
         """The counts of both corpora (a new object; neither operand changes)."""
-        return CorpusCounts(
-            self.document_count + other.document_count,
-            self.occurrences + other.occurrences,
-            self.documents + other.documents,
-        )
+        return merge_counts((self, other))
+
+    def add(self, other: CorpusCounts) -> None:
+        """Add `other`'s counts to these, in place."""
+        self.occurrences.update(other.occurrences)
+        self.documents.update(other.documents)
+        self.document_count += other.document_count
 
 
 def count_document(text: str) -> CorpusCounts:
@@ -55,7 +57,5 @@ def merge_counts(parts: Iterable[CorpusCounts]) -> CorpusCounts:
     """The reduce step over any number of partial counts."""
     total = CorpusCounts()
     for part in parts:
-        total.occurrences.update(part.occurrences)
-        total.documents.update(part.documents)
-        total.document_count += part.document_count
+        total.add(part)
     return total

@@ -1,35 +1,69 @@
-"""Counting a corpus: the map step over texts, in this process or in a process pool."""
+"""Observing a corpus: the map step over texts, in this process or in a process pool, and
+the reduce step over what the documents showed."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 
-from .counts import CorpusCounts, count_document, merge_counts
+from ..pipeline import Normalizer
+from .counts import CorpusCounts, count_document
+from .habits import HabitCounts, observe_document
 
-CHUNK_DOCUMENTS = 16
+CHUNK_DOCUMENTS = 8
 """Documents sent to a worker process at once."""
 
 
-def count_texts(texts: Iterable[str]) -> CorpusCounts:
-    """Map and reduce in this process."""
-    return merge_counts(map(count_document, texts))
+@dataclass(slots=True)
+class CorpusEvidence:
+    """What a corpus shows: its word counts and its OCR habits."""
+
+    counts: CorpusCounts = field(default_factory=CorpusCounts)
+    habits: HabitCounts = field(default_factory=HabitCounts)
+
+    def merge(self, other: CorpusEvidence) -> CorpusEvidence:
+        """The evidence of both corpora (a new object; neither operand changes)."""
+        return CorpusEvidence(self.counts.merge(other.counts), self.habits.merge(other.habits))
 
 
-def _count_chunk(texts: list[str]) -> CorpusCounts:
-    return count_texts(texts)
+def observe(text: str, normalizer: Normalizer) -> CorpusEvidence:
+    """The map step: one document's word counts and confident OCR fixes."""
+    return CorpusEvidence(count_document(text), observe_document(text, normalizer))
 
 
-def count_corpus(texts: Sequence[str], jobs: int = 1) -> CorpusCounts:
-    """The counts of `texts`; with `jobs` > 1 chunks of documents are counted in that many
-    worker processes and their counts merged here, in order (the result does not depend on
-    `jobs`)."""
-    jobs = max(1, min(jobs, len(texts) // CHUNK_DOCUMENTS))
+def merge_evidence(parts: Iterable[CorpusEvidence]) -> CorpusEvidence:
+    """The reduce step over any number of partial observations (summed in place, so that
+    merging many parts costs one pass over each)."""
+    total = CorpusEvidence()
+    for part in parts:
+        total.counts.add(part.counts)
+        total.habits.add(part.habits)
+    return total
+
+
+_NORMALIZER: Normalizer | None = None
+"""The engine of this run, made before the workers fork so that they share its lexicon."""
+
+
+def _observe_chunk(texts: list[str]) -> CorpusEvidence:
+    assert _NORMALIZER is not None, "observe_corpus sets the engine first"
+    return merge_evidence(observe(text, _NORMALIZER) for text in texts)
+
+
+def observe_corpus(texts: Sequence[str], normalizer: Normalizer, jobs: int = 1
+                   ) -> CorpusEvidence:
+    """What `texts` show to `normalizer`; with `jobs` > 1 chunks of documents are observed
+    in that many worker processes and merged here (the result does not depend on `jobs`)."""
+    global _NORMALIZER
+    _NORMALIZER = normalizer
+    chunks = [list(texts[i : i + CHUNK_DOCUMENTS]) for i in range(0, len(texts), CHUNK_DOCUMENTS)]
+    jobs = max(1, min(jobs, len(chunks)))
     if jobs == 1:
-        return count_texts(texts)
-    chunks = [list(texts[i : i + CHUNK_DOCUMENTS])
-              for i in range(0, len(texts), CHUNK_DOCUMENTS)]
+        return merge_evidence(map(_observe_chunk, chunks))
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        return merge_counts(pool.map(_count_chunk, chunks))
+        return merge_evidence(pool.map(_observe_chunk, chunks))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ...learn import DEFAULT_BASE, count_corpus, learn_collection, render_files, render_report
+from ...learn import DEFAULT_BASE, learn_collection, render_files, render_report
 from ...profile import FileOptions, profile_names
 from ..atomic import write_atomic
 from ..errors import EXIT_ERROR, EXIT_OK, FileError, SkipFile, UsageError, note_line
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     texts, errors = _read_corpus(args, files)
     if not texts:
         raise UsageError("no readable text files to learn from")
-    learned = learn_collection(count_corpus(texts, args.jobs), args.base)
+    learned = learn_collection(texts, args.base, args.jobs)
     if args.output:
         for path, text in render_files(learned, Path(args.output)).items():
             try:
@@ -86,5 +86,6 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         sys.stderr.write(note_line(
             f"learned from {learned.documents} documents: {len(learned.names)} trusted names, "
-            f"{len(learned.candidates)} corpus candidates") + "\n")
+            f"{len(learned.candidates)} corpus candidates, {len(learned.rates)} OCR habits")
+            + "\n")
     return EXIT_ERROR if errors else EXIT_OK

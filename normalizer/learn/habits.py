@@ -1,0 +1,122 @@
+"""A collection's OCR habits: confusion rates re-estimated from its confident corrections.
+
+One re-estimation step (the M step of EM, with the engine's confident fixes as the E step):
+the map step runs the engine over one document and counts, for every `ocr` fix at least
+`CONFIDENT`, the confusion that explains it ('tho' -> 'the': `o` printed for `e`), and every
+one-to-three-letter segment of the corrected words (how often the page had `e` at all). The
+reduce step sums both. `rate_changes` turns the sums into -log10 P(observed | intended) and
+keeps the confusions the collection makes clearly more often than the engine's channel
+assumes: written as a confusions table (`confusions-file`), they lower those costs only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from ..correction.channel import TYPO_COST, ChannelModel
+from ..pipeline import Normalizer
+
+CONFIDENT = 0.95
+"""Only fixes this confident teach a habit: the re-estimate must not learn from guesses."""
+
+MAX_SEGMENT = 3
+"""The longest segment a side of a confusion ('rn' for 'm', 'li' for 'h'), as in the channel."""
+
+MIN_CONFUSION_COUNT = 5
+"""A confusion seen fewer times is no habit of the collection."""
+
+MIN_GAIN = 0.3
+"""A learned cost is kept only when at least this much (log10) cheaper than the channel's."""
+
+WORD = regex.compile(r"\p{L}+")
+
+
+@dataclass(slots=True)
+class HabitCounts:
+    """`confusions[(observed, intended)]`: confident fixes explained by that confusion;
+    `segments[s]`: occurrences of segment `s` in the corrected words (lowercase)."""
+
+    confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
+    segments: Counter[str] = field(default_factory=Counter)
+
+    def merge(self, other: HabitCounts) -> HabitCounts:
+        """The counts of both corpora (a new object; neither operand changes)."""
+        return HabitCounts(self.confusions + other.confusions, self.segments + other.segments)
+
+    def add(self, other: HabitCounts) -> None:
+        """Add `other`'s counts to these, in place."""
+        self.confusions.update(other.confusions)
+        self.segments.update(other.segments)
+
+
+@dataclass(frozen=True, slots=True)
+class RateChange:
+    """The collection prints `observed` for `intended` `count` times in `total`: `cost`
+    (-log10 of that rate), against `base_cost` in the engine's channel (None: not in it)."""
+
+    observed: str
+    intended: str
+    count: int
+    total: int
+    cost: float
+    base_cost: float | None
+
+
+def confusion_of(observed: str, intended: str) -> tuple[str, str] | None:
+    """The one differing segment of two words (lowercase), each side at most `MAX_SEGMENT`
+    letters; an inserted or lost letter carries the letter before it ('ee' for 'e'), as the
+    channel table does. None for words that differ in more than one place."""
+    w, c = observed.lower(), intended.lower()
+    if w == c or not (w.isalpha() and c.isalpha()):
+        return None
+    i = 0
+    while i < min(len(w), len(c)) and w[i] == c[i]:
+        i += 1
+    j = 0
+    while j < min(len(w), len(c)) - i and w[-1 - j] == c[-1 - j]:
+        j += 1
+    obs, inten = w[i : len(w) - j], c[i : len(c) - j]
+    if not obs or not inten:
+        if i == 0:
+            return None
+        obs, inten = w[i - 1 : len(w) - j], c[i - 1 : len(c) - j]
+    if max(len(obs), len(inten)) > MAX_SEGMENT:
+        return None
+    if len(obs) == len(inten) and any(a == b for a, b in zip(obs, inten, strict=True)):
+        return None  # two confusions around a kept letter ('oro' for 'ere'), not one
+    return obs, inten
+
+
+def observe_document(text: str, normalizer: Normalizer) -> HabitCounts:
+    """The map step: the confident OCR fixes of one document and its corrected segments."""
+    result = normalizer.normalize(text)
+    confusions: Counter[tuple[str, str]] = Counter()
+    for edit in result.applied:
+        if edit.kind == "ocr" and edit.confidence >= CONFIDENT:
+            pair = confusion_of(edit.original, edit.replacement)
+            if pair is not None:
+                confusions[pair] += 1
+    segments: Counter[str] = Counter()
+    for word in WORD.findall(result.text.lower()):
+        for size in range(1, MAX_SEGMENT + 1):
+            segments.update(word[i : i + size] for i in range(len(word) - size + 1))
+    return HabitCounts(confusions, segments)
+
+
+def rate_changes(habits: HabitCounts, channel: ChannelModel) -> list[RateChange]:
+    """The confusions the collection makes at least `MIN_CONFUSION_COUNT` times, at a cost
+    at least `MIN_GAIN` below the channel's, commonest first."""
+    changes = []
+    for (observed, intended), count in habits.confusions.items():
+        total = habits.segments[intended]
+        if count < MIN_CONFUSION_COUNT or total < count:
+            continue
+        cost = round(-math.log10(count / total), 3)
+        base = channel.confusion_cost(observed, intended)
+        if cost < TYPO_COST and (base is None or cost <= base - MIN_GAIN):
+            changes.append(RateChange(observed, intended, count, total, cost, base))
+    return sorted(changes, key=lambda c: (-c.count, c.observed, c.intended))
