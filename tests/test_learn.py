@@ -137,7 +137,7 @@ def test_report_lists_names_candidates_and_counts() -> None:
     report = render_report(_learn(LOCAL))
     assert "Learned from 4 documents" in report
     assert "Tarrawouga (1) -> Tarrawonga (3)" in report
-    assert render_report(_learn(LOCAL), limit=0).count("... and 1 more") == 2
+    assert render_report(_learn(LOCAL), limit=0).count("... and 1 more") == 2  # names and candidates; no habits
 
 
 @pytest.mark.parametrize(("observed", "intended", "pair"), [

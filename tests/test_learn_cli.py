@@ -46,3 +46,11 @@ def test_learn_needs_an_output_or_a_report(corpus: Path, capsys: pytest.CaptureF
     assert main(["learn", "corpus", "-o", "coll.txt"]) == 2
     assert "must be a .toml file" in capsys.readouterr().err
     assert not list(corpus.glob("coll*"))
+
+
+def test_learning_on_a_dask_cluster_writes_the_same_files(corpus: Path) -> None:
+    assert main(["learn", "--quiet", "corpus", "-o", "a.toml", "--jobs", "1"]) == 0
+    assert main(["learn", "--quiet", "corpus", "-o", "b.toml", "--executor", "dask",
+                 "--jobs", "1"]) == 0
+    for suffix in (".names.tsv", ".confusions.tsv", ".candidates.tsv"):
+        assert (corpus / f"a{suffix}").read_bytes() == (corpus / f"b{suffix}").read_bytes()

@@ -43,6 +43,18 @@ def _adjacent_keys() -> frozenset[tuple[str, str]]:
 ADJACENT_KEYS = _adjacent_keys()
 
 
+def shared_ends(w: str, c: str) -> tuple[int, int]:
+    """The lengths of the longest common prefix and (after it) common suffix of two strings:
+    what lies between them is where they differ."""
+    i = 0
+    while i < min(len(w), len(c)) and w[i] == c[i]:
+        i += 1
+    j = 0
+    while j < min(len(w), len(c)) - i and w[-1 - j] == c[-1 - j]:
+        j += 1
+    return i, j
+
+
 @dataclass(frozen=True)
 class ChannelModel:
     """Weighted, confusion-aware edit costs over case-folded strings.
@@ -172,12 +184,7 @@ class ChannelModel:
             diffs = [(a, b) for a, b in zip(w, c, strict=True) if a != b]
             if diffs and all((a, b) in self._table for a, b in diffs):
                 return "glyph confusion " + ", ".join(f"{b}->{a}" for a, b in diffs)
-        i = 0
-        while i < min(len(w), len(c)) and w[i] == c[i]:
-            i += 1
-        j = 0
-        while j < min(len(w), len(c)) - i and w[-1 - j] == c[-1 - j]:
-            j += 1
+        i, j = shared_ends(w, c)
         obs, inten = w[i : len(w) - j], c[i : len(c) - j]
         if (obs, inten) in self._table:
             return f"glyph confusion {inten}->{obs}"

@@ -16,17 +16,21 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..correction.candidates import speller_for
 from ..pipeline import Normalizer
 from .habits import RateChange, rate_changes
-from .run import CorpusEvidence, observe_corpus
+from .run import CorpusEvidence, observe_corpus, observe_corpus_on
 from .vocabulary import (
     CorpusCandidate,
     LearnedWord,
     corpus_candidates,
     trusted_names,
 )
+
+if TYPE_CHECKING:
+    import distributed
 
 DEFAULT_BASE = "archive"
 """The named profile a learned collection extends unless told otherwise."""
@@ -45,12 +49,17 @@ class LearnedCollection:
 
 
 def learn_collection(
-    texts: Sequence[str], base: str = DEFAULT_BASE, jobs: int = 1
+    texts: Sequence[str], base: str = DEFAULT_BASE, jobs: int = 1,
+    client: distributed.Client | None = None,
 ) -> LearnedCollection:
-    """Observe `texts` with the engine of the named profile `base` (in `jobs` processes)
-    and learn from what they show (see `learn_from`)."""
+    """Observe `texts` with the engine of the named profile `base` (in `jobs` processes, or
+    on the Dask cluster of `client`) and learn from what they show (see `learn_from`)."""
     normalizer = Normalizer(base)
-    return learn_from(observe_corpus(texts, normalizer, jobs), normalizer)
+    if client is not None:
+        evidence = observe_corpus_on(client, texts, normalizer.profile)
+    else:
+        evidence = observe_corpus(texts, normalizer, jobs)
+    return learn_from(evidence, normalizer)
 
 
 def learn_from(evidence: CorpusEvidence, normalizer: Normalizer) -> LearnedCollection:
@@ -113,42 +122,33 @@ def render_files(learned: LearnedCollection, profile_path: Path) -> dict[Path, s
     }
 
 
+def _section(title: str, header: str, rows: list[str], limit: int | None) -> list[str]:
+    """One list of the report: a title, a column header, the first `limit` rows."""
+    shown = rows if limit is None else rows[:limit]
+    hidden = len(rows) - len(shown)
+    return ["", title, header, *shown, *([f"  ... and {hidden} more"] if hidden else [])]
+
+
 def render_report(learned: LearnedCollection, limit: int | None = None) -> str:
     """What was learned, for an archivist to audit: every list with its counts (the first
     `limit` entries of each when given)."""
-
-    def head(items: tuple) -> tuple:
-        return items if limit is None else items[:limit]
-
-    def more(items: tuple) -> list[str]:
-        hidden = len(items) - len(head(items))
-        return [f"  ... and {hidden} more"] if hidden > 0 else []
-
-    lines = [
-        f"Learned from {learned.documents} documents, {learned.tokens} words "
-        f"(base profile: {learned.base}).",
-        "",
+    lines = [f"Learned from {learned.documents} documents, {learned.tokens} words "
+             f"(base profile: {learned.base})."]
+    lines += _section(
         f"Trusted names ({len(learned.names)}): protected, and correction targets.",
         "  occurrences  documents  name",
-    ]
-    lines += [f"  {w.occurrences:>11}  {w.documents:>9}  {w.word}" for w in head(learned.names)]
-    lines += more(learned.names)
-    lines += ["", f"Corpus candidates ({len(learned.candidates)}): rare spellings the corpus "
-              "reads as a trusted name (the engine decides each in context).",
-              "  variant (count) -> name (count)  cost  why"]
-    lines += [
-        f"  {c.variant} ({c.variant_occurrences}) -> {c.target} ({c.target_occurrences})"
-        f"  {c.cost:.2f}  {c.explanation}"
-        for c in head(learned.candidates)
-    ]
-    lines += more(learned.candidates)
-    lines += ["", f"OCR habits ({len(learned.rates)}): confusions this collection makes more "
-              "often than the engine's channel assumes.",
-              "  intended -> printed  count/total  cost (channel's)"]
-    lines += [
-        f"  {r.intended} -> {r.observed}  {r.count}/{r.total}  {r.cost:.2f} "
-        f"({'none' if r.base_cost is None else f'{r.base_cost:.2f}'})"
-        for r in head(learned.rates)
-    ]
-    lines += more(learned.rates)
+        [f"  {w.occurrences:>11}  {w.documents:>9}  {w.word}" for w in learned.names], limit)
+    lines += _section(
+        f"Corpus candidates ({len(learned.candidates)}): rare spellings the corpus reads as a "
+        "trusted name (the engine decides each in context).",
+        "  variant (count) -> name (count)  cost  why",
+        [f"  {c.variant} ({c.variant_occurrences}) -> {c.target} ({c.target_occurrences})"
+         f"  {c.cost:.2f}  {c.explanation}" for c in learned.candidates], limit)
+    lines += _section(
+        f"OCR habits ({len(learned.rates)}): confusions this collection makes more often than "
+        "the engine's channel assumes.",
+        "  intended -> printed  count/total  cost (channel's)",
+        [f"  {r.intended} -> {r.observed}  {r.count}/{r.total}  {r.cost:.2f} "
+         f"({'none' if r.base_cost is None else f'{r.base_cost:.2f}'})" for r in learned.rates],
+        limit)
     return "\n".join(lines) + "\n"

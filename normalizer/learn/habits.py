@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..correction.channel import TYPO_COST, ChannelModel
+from ..correction.channel import TYPO_COST, ChannelModel, shared_ends
 from ..pipeline import Normalizer
 
 CONFIDENT = 0.95
@@ -73,12 +73,7 @@ def confusion_of(observed: str, intended: str) -> tuple[str, str] | None:
     w, c = observed.lower(), intended.lower()
     if w == c or not (w.isalpha() and c.isalpha()):
         return None
-    i = 0
-    while i < min(len(w), len(c)) and w[i] == c[i]:
-        i += 1
-    j = 0
-    while j < min(len(w), len(c)) - i and w[-1 - j] == c[-1 - j]:
-        j += 1
+    i, j = shared_ends(w, c)
     obs, inten = w[i : len(w) - j], c[i : len(c) - j]
     if not obs or not inten:
         if i == 0:

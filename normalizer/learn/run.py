@@ -1,5 +1,5 @@
-"""Observing a corpus: the map step over texts, in this process or in a process pool, and
-the reduce step over what the documents showed."""
+"""Observing a corpus: the map step over texts, in this process, in a process pool or on a
+Dask cluster, and the reduce step over what the documents showed."""
 
 from __future__ import annotations
 
@@ -8,10 +8,15 @@ import multiprocessing
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..pipeline import Normalizer
+from ..profile import Profile
 from .counts import CorpusCounts, count_document
 from .habits import HabitCounts, observe_document
+
+if TYPE_CHECKING:
+    import distributed
 
 CHUNK_DOCUMENTS = 8
 """Documents sent to a worker process at once."""
@@ -53,13 +58,32 @@ def _observe_chunk(texts: list[str]) -> CorpusEvidence:
     return merge_evidence(observe(text, _NORMALIZER) for text in texts)
 
 
+def _chunks(texts: Sequence[str]) -> list[list[str]]:
+    return [list(texts[i : i + CHUNK_DOCUMENTS]) for i in range(0, len(texts), CHUNK_DOCUMENTS)]
+
+
+def _observe_on_worker(texts: list[str], profile: Profile) -> CorpusEvidence:
+    """The map step on a Dask worker, with that worker process's engine for `profile`."""
+    from ..dask import engine
+
+    return merge_evidence(observe(text, engine(profile)) for text in texts)
+
+
+def observe_corpus_on(client: distributed.Client, texts: Sequence[str], profile: Profile
+                      ) -> CorpusEvidence:
+    """What `texts` show to the engine of `profile`, observed on the Dask cluster of
+    `client` (see `normalizer.dask.cluster_client`), chunk by chunk, and merged here."""
+    futures = client.map(_observe_on_worker, _chunks(texts), profile=profile, pure=False)
+    return merge_evidence(client.gather(futures))
+
+
 def observe_corpus(texts: Sequence[str], normalizer: Normalizer, jobs: int = 1
                    ) -> CorpusEvidence:
     """What `texts` show to `normalizer`; with `jobs` > 1 chunks of documents are observed
     in that many worker processes and merged here (the result does not depend on `jobs`)."""
     global _NORMALIZER
     _NORMALIZER = normalizer
-    chunks = [list(texts[i : i + CHUNK_DOCUMENTS]) for i in range(0, len(texts), CHUNK_DOCUMENTS)]
+    chunks = _chunks(texts)
     jobs = max(1, min(jobs, len(chunks)))
     if jobs == 1:
         return merge_evidence(map(_observe_chunk, chunks))

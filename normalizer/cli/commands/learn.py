@@ -6,7 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from ...learn import DEFAULT_BASE, learn_collection, render_files, render_report
+from ...learn import (
+    DEFAULT_BASE,
+    LearnedCollection,
+    learn_collection,
+    render_files,
+    render_report,
+)
 from ...profile import FileOptions, profile_names
 from ..atomic import write_atomic
 from ..errors import EXIT_ERROR, EXIT_OK, FileError, SkipFile, UsageError, note_line
@@ -27,6 +33,8 @@ examples:
   normalizer learn corpus/ -o collection.toml          learn, write the profile
   normalizer learn corpus/ -o collection.toml --report also print what was learned
   normalizer learn corpus/ --report                    audit only, write nothing
+  normalizer learn archive/ -o coll.toml --executor dask --jobs 4
+  normalizer learn archive/ -o coll.toml --scheduler tcp://10.0.0.5:8786
   normalizer clean --profile collection.toml -i corpus/
 
 Learning twice from the same files writes the same bytes. Exit status: 0 success, 2 usage
@@ -42,6 +50,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the named profile the collection extends (default %(default)s)")
     parser.add_argument("--report", action="store_true",
                         help="print everything learned, with counts, to stdout")
+    parser.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="local: --jobs processes on this machine (default); dask: a Dask "
+                        "cluster, local with --jobs workers or the one at --scheduler")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="the scheduler of a running Dask cluster (implies --executor dask)")
     add_file_options(parser, include=True)
 
 
@@ -63,6 +76,21 @@ def _read_corpus(args: argparse.Namespace, files: FileOptions) -> tuple[list[str
     return texts, errors
 
 
+def _learn(args: argparse.Namespace, texts: list[str]) -> LearnedCollection:
+    """Learn here (`--jobs` processes) or on a Dask cluster (`--executor dask`)."""
+    if args.executor == "local" and not args.scheduler:
+        return learn_collection(texts, args.base, args.jobs)
+    from ...dask import MISSING_EXTRA, cluster_client
+
+    try:
+        with cluster_client(args.scheduler, args.jobs) as client:
+            return learn_collection(texts, args.base, client=client)
+    except ImportError:
+        raise UsageError(MISSING_EXTRA) from None
+    except OSError as exc:
+        raise UsageError(f"cannot reach the Dask scheduler {args.scheduler}: {exc}") from None
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.output and not args.report:
         raise UsageError("nothing to do: give -o OUT to write a profile, or --report")
@@ -74,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     texts, errors = _read_corpus(args, files)
     if not texts:
         raise UsageError("no readable text files to learn from")
-    learned = learn_collection(texts, args.base, args.jobs)
+    learned = _learn(args, texts)
     if args.output:
         for path, text in render_files(learned, Path(args.output)).items():
             try:
