@@ -1,4 +1,5 @@
-"""Learning a collection's own vocabulary from its OCR text, with no ground truth.
+"""Learning a collection's own vocabulary and OCR habits from its OCR text, with no ground
+truth.
 
 A map-reduce over documents: `count_document` (map) and `CorpusCounts.merge` /
 `merge_counts` (reduce), in `counts`; the engine's confident fixes of one document

@@ -21,13 +21,15 @@ from ..textfile import read_text
 from ..walk import Task, find_files
 
 NAME = "learn"
-HELP = "learn a collection's own names from its OCR text (a profile for clean)"
+HELP = "learn a collection's own names and OCR habits from its text (a profile for clean)"
 DESCRIPTION = """\
 Learn from the OCR text of a collection, with no ground truth: capitalized words the
 collection prints in several documents, that the lexicon does not know and the engine reads
 no other way, become trusted names (protected, and correction targets); rare spellings within
-two OCR confusions of one are listed as corpus candidates. The result is a profile:
-OUT (extending --base) and, beside it, OUT's stem + .names.tsv and .candidates.tsv."""
+two OCR confusions of one are listed as corpus candidates; confusions the engine's confident
+fixes show more often than its channel assumes become the collection's OCR habits. The result
+is a profile: OUT (extending --base) and, beside it, OUT's stem + .names.tsv,
+.confusions.tsv and .candidates.tsv. See docs/cli.md."""
 EPILOG = """\
 examples:
   normalizer learn corpus/ -o collection.toml          learn, write the profile
