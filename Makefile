@@ -20,10 +20,11 @@ demo: $(STAMP)
 	diff -u $(SEED).expected.txt $(VENV)/seed.output.txt && echo "seed: output matches $(SEED).expected.txt"
 	$(BIN)/normalizer check --format brief $(SEED).input.txt || true
 
-## Run the whole test suite (lint included).
+## Run the whole test suite (lint included; the project's own README and docs must check clean).
 test: $(STAMP)
 	$(BIN)/ruff check normalizer service tests bench dictionaries
 	$(BIN)/normalizer test seeds
+	$(BIN)/normalizer check --strict --format brief README.md docs/
 	$(BIN)/python -m pytest -n 2 tests
 
 lint: $(STAMP)

@@ -3,6 +3,8 @@
 - A run of two or more blank lines (lines holding only spaces or tabs count as blank) becomes
   one blank line, in the document's own line ending (LF or CRLF).
 - Spaces and tabs at the end of a line are removed.
+- In Markdown and reST blank lines and trailing spaces are the author's layout (renderers
+  ignore most of them, two trailing spaces make a line break): neither is changed.
 - With the profile's `dehyphenate = true` (off by default: archives and corpora often keep
   the printed line layout), a word hyphenated across a line break ("govern-\\nment") is
   joined when the joined word is a known word and its second part is not a word by itself, so
@@ -81,7 +83,8 @@ def _split_words(text: str, ctx: StageContext) -> list[Edit]:
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
     """Layout edits for `text`; none of them overlap."""
-    runs = _blank_runs(text)
-    spans = [(e.start, e.end) for e in runs]
-    edits = runs + _trailing(text, spans)
+    edits = []
+    if ctx.format == "text":
+        edits = _blank_runs(text)
+        edits += _trailing(text, [(e.start, e.end) for e in edits])
     return edits + _split_words(text, ctx) if ctx.profile.dehyphenate else edits

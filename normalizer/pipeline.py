@@ -1,6 +1,9 @@
 """The engine: runs the stages, resolves overlapping proposals, composes edits, applies them.
 
 Each stage sees the text left by the stages before it and proposes edits against that text.
+In Markdown and reST the code and markup are masked first and every edit that would touch
+them is dropped (see `formats`); the spelling stage also keeps off technical words, and in a
+technical document its risky corrections become suggestions (`formats.policy`).
 `_Composer` maps those edits back to offsets in the ORIGINAL input; an edit that touches a span
 an earlier stage already changed is merged with it into one edit, so the final list never
 overlaps and applying it to the input reproduces the output exactly.
@@ -14,6 +17,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import boilerplate, correction, layout, unicode
+from .formats import analyze, resolve_format
+from .formats.policy import review
+from .formats.view import DocumentView
 from .lexicon import Entity, Lexicon, load_lexicon, name_tokens
 from .model import Edit, Result, apply_edits, summarize
 from .profile import GazetteerEntry, Profile, named_profile
@@ -21,12 +27,14 @@ from .profile import GazetteerEntry, Profile, named_profile
 
 @dataclass(frozen=True)
 class StageContext:
-    """What a stage may read: the profile and the shared, immutable lexicon; and where it
-    may leave counters for `Result.stats` (`notes`: each stage sets its own keys, and the
-    last round's values stand, since that round saw the final text)."""
+    """What a stage may read: the profile, the shared, immutable lexicon and the document's
+    format (`text`, `markdown` or `rst`); and where it may leave counters for `Result.stats`
+    (`notes`: each stage sets its own keys, and the last round's values stand, since that
+    round saw the final text)."""
 
     profile: Profile
     lexicon: Lexicon
+    format: str = "text"
     notes: dict[str, int] = field(default_factory=dict, compare=False)
 
     @cached_property
@@ -232,19 +240,26 @@ class Normalizer:
         allow: list[str] | tuple[str, ...] | None = None,
         gazetteer: list[GazetteerEntry] | tuple[GazetteerEntry, ...] | None = None,
         profile: str | None = None,
+        format: str | None = None,
+        filename: str | None = None,
     ) -> Result:
         """Run every enabled stage over `text`; per-call options refine the profile.
-        `profile` names a shipped profile ("archive") to use for this call instead."""
+        `profile` names a shipped profile ("archive") to use for this call instead.
+
+        `format` (`auto`, `text`, `markdown`, `rst`) overrides the profile's; `auto` reads the
+        format from `filename`'s extension, and plain text without one."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         base = self.profile if profile is None else named_profile(profile)
         profile_used = base
-        if any(v is not None for v in (mode, only, skip, allow, gazetteer)):
+        if any(v is not None for v in (mode, only, skip, allow, gazetteer, format)):
             profile_used = base.with_overrides(
-                mode=mode, only=only, skip=skip, allow=allow, gazetteer=gazetteer
+                mode=mode, only=only, skip=skip, allow=allow, gazetteer=gazetteer, format=format
             )
-        context = StageContext(profile_used, self.lexicon)
+        structure = analyze(text, resolve_format(profile_used.format, filename))
+        context = StageContext(profile_used, self.lexicon, structure.format)
         composer = _Composer(text)
+        view = DocumentView(structure, text, ())
         # A fix can give an earlier stage something to do ('Sign up for e0aIl' is a promo once
         # the word is 'email'): run the stages again until a round changes nothing, so that
         # normalizing the output again changes nothing either.
@@ -253,7 +268,15 @@ class Normalizer:
             # The last round's suggestions are the ones that hold for the final text.
             composer.suggested = []
             for name in profile_used.stages:
-                proposals = STAGE_FUNCTIONS[name](composer.text, context)
+                if view.text is not composer.text:
+                    view = DocumentView(structure, composer.text, composer.applied)
+                words = name == "spelling"
+                proposals = [
+                    edit for edit in STAGE_FUNCTIONS[name](view.masked, context)
+                    if view.allows(edit, words=words)
+                ]
+                if words and view.looks_technical:
+                    proposals = review(proposals, view.masked)
                 composer.add(resolve_overlaps(proposals), profile_used)
             if composer.text == before:
                 break

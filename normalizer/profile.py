@@ -2,10 +2,9 @@
 
 A `Profile` is everything that changes what the engine does: mode, confidence threshold,
 enabled stages, allow list, extra gazetteer entries and files, boilerplate packs, typography,
-the OCR channel (and a collection's own confusions) and the context model. Configuration
-lives in `normalizer.toml` / `.normalizer.toml` (top-level keys) or in the `[tool.normalizer]`
-table of `pyproject.toml`.
-Unknown keys are errors, never ignored.
+the OCR channel (and a collection's own confusions), the context model and the document
+format. Configuration lives in `normalizer.toml` / `.normalizer.toml` (top-level keys) or in
+the `[tool.normalizer]` table of `pyproject.toml`. Unknown keys are errors, never ignored.
 
 Named profiles ship with the package as normalizer/profiles/<name>.toml (`archive`: historical
 OCR). `profile = "archive"` in a config file starts from that profile, and the file's other
@@ -20,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .formats import FORMATS
 from .model import STAGES
 
 CONFIG_NAMES = ("normalizer.toml", ".normalizer.toml", "pyproject.toml")
@@ -62,6 +62,7 @@ class Profile:
     """Decide lowercase words with the trigram context model: real words ('tho', 'aud') become
     suspects, and candidates are weighed by what the sentence around them says."""
     name: str = "default"
+    format: str = "auto"  # text, markdown, rst; auto: by file name, text without one
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -71,6 +72,8 @@ class Profile:
         for stage in self.stages:
             if stage not in STAGES:
                 raise ConfigError(f"stages: unknown stage {stage!r} (known: {', '.join(STAGES)})")
+        if self.format not in FORMATS:
+            raise ConfigError(f"format: expected one of {', '.join(FORMATS)}, got {self.format!r}")
         if self.typography not in TYPOGRAPHY:
             raise ConfigError(f"typography: expected one of {', '.join(TYPOGRAPHY)}")
         if self.channel not in CHANNELS:
@@ -92,6 +95,7 @@ class Profile:
         allow: list[str] | tuple[str, ...] | frozenset[str] | None = None,
         gazetteer: list[GazetteerEntry] | tuple[GazetteerEntry, ...] | None = None,
         threshold: float | None = None,
+        format: str | None = None,
     ) -> Profile:
         """A copy with per-call changes: `only`/`skip` select stages, `allow`/`gazetteer` add."""
         for name, values in (("only", only), ("skip", skip)):
@@ -107,6 +111,7 @@ class Profile:
             allow=self.allow | frozenset(allow or ()),
             gazetteer=self.gazetteer + tuple(gazetteer or ()),
             threshold=self.threshold if threshold is None else threshold,
+            format=format or self.format,
         )
 
 
@@ -114,7 +119,7 @@ class Profile:
 class FileOptions:
     """Settings of the command line's file walker (not used by the engine)."""
 
-    include: tuple[str, ...] = ("*.txt", "*.md", "*.text")
+    include: tuple[str, ...] = ("*.txt", "*.md", "*.rst", "*.text")
     exclude: tuple[str, ...] = ()
     max_file_size: int = 20 * 1024 * 1024
 
@@ -212,6 +217,8 @@ def _settings(
             profile["boilerplate_packs"] = _string_list(key, value)
         elif key == "typography":
             profile["typography"] = _expect(key, value, str, "a string")
+        elif key == "format":
+            profile["format"] = _expect(key, value, str, "a string")
         elif key == "dehyphenate":
             profile["dehyphenate"] = _expect(key, value, bool, "true or false")
         elif key == "channel":

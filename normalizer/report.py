@@ -15,12 +15,14 @@ from __future__ import annotations
 import bisect
 import difflib
 import json
+import urllib.parse
 from collections.abc import Iterator, Mapping
+from pathlib import PurePath
 from typing import Any
 
 from .model import EDIT_JSON_SCHEMA, Edit, Result
 
-FORMATS = ("diff", "json", "github", "brief")
+FORMATS = ("diff", "json", "github", "brief", "sarif")
 """Values of `normalizer check --format`."""
 
 BOM = "\ufeff"
@@ -32,17 +34,23 @@ FILE_REPORT_SCHEMA: dict[str, Any] = {
     "title": "FileReport",
     "description": "What the engine did or would do to one text (one JSON line per file).",
     "type": "object",
-    "required": ["path", "changed", "text", "edits", "stats"],
+    "required": ["path", "changed", "text", "edits", "fixes", "suggestions", "stats"],
     "properties": {
         "path": {"type": "string", "description": "the file as named on the command line"},
         "changed": {"type": "boolean", "description": "true: applying the edits changes it"},
         "text": {"type": "string", "description": "the clean text"},
-        "edits": {"type": "array", "items": EDIT_JSON_SCHEMA},
+        "edits": {"type": "array", "items": EDIT_JSON_SCHEMA,
+                  "description": "every edit, applied or not, by offset"},
+        "fixes": {"type": "array", "items": EDIT_JSON_SCHEMA,
+                  "description": "the applied edits (the same objects as in edits)"},
+        "suggestions": {"type": "array", "items": EDIT_JSON_SCHEMA,
+                        "description": "the edits reported but not applied"},
         "stats": {"type": "object", "description": "counters, see normalizer.model.summarize"},
     },
     "additionalProperties": False,
 }
-"""JSON Schema of one `--format json` line: `Result.to_dict()` plus `path` and `changed`."""
+"""JSON Schema of one `--format json` line: `Result.to_dict()` plus `path`, `changed`, and the
+edits split into `fixes` and `suggestions`."""
 
 
 class LineIndex:
@@ -124,7 +132,10 @@ def _marked(prefix: str, lines: list[str]) -> Iterator[str]:
 
 def file_report(path: str, result: Result) -> dict[str, Any]:
     """The `--format json` object of one file (see `FILE_REPORT_SCHEMA`)."""
-    return {"path": path, "changed": result.changed, **result.to_dict()}
+    data = {"path": path, "changed": result.changed, **result.to_dict()}
+    data["fixes"] = [e for e in data["edits"] if e["applied"]]
+    data["suggestions"] = [e for e in data["edits"] if not e["applied"]]
+    return data
 
 
 def json_line(path: str, result: Result) -> str:
@@ -178,19 +189,20 @@ def _escape_property(value: str) -> str:
 def github_lines(path: str, original: str, result: Result) -> list[str]:
     """GitHub Actions workflow commands, one per edit.
 
-    An applied edit is a ``::warning``, a suggestion a ``::notice``; each names the file, the
-    start line and column and the end line and column (inclusive) of the replaced text.
+    An applied edit is a ``::warning`` titled "fix", a suggestion a ``::notice`` titled
+    "suggestion"; each names the file, the start line and column and the end line and
+    column (inclusive) of the replaced text.
     """
     lines = []
     for edit, line, column, end_line, end_column in _located(original, result):
-        level = "warning" if edit.applied else "notice"
+        level, what = ("warning", "fix") if edit.applied else ("notice", "suggestion")
         props = {
             "file": path,
             "line": line,
             "col": column,
             "endLine": end_line,
             "endColumn": end_column,
-            "title": f"normalizer {edit.kind} ({edit.rule})",
+            "title": f"normalizer {what}: {edit.kind} ({edit.rule})",
         }
         prop_text = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
         message = f"{show(edit.original)} -> {show(edit.replacement)}: {edit.reason}"
@@ -202,7 +214,8 @@ def render(fmt: str, path: str, original: str, result: Result) -> str:
     """The `normalizer check` output of one file in format `fmt` (one of `FORMATS`).
 
     `diff` is empty for a file that would not change; `brief` and `github` are empty for a
-    file without edits; `json` always gives one line.
+    file without edits; `json` always gives one line; `sarif` gives the file's SARIF results
+    as one JSON line (a list), which `sarif_log` wraps into the run's log.
     """
     if fmt == "diff":
         return unified_diff(path, original, result.text)
@@ -212,7 +225,73 @@ def render(fmt: str, path: str, original: str, result: Result) -> str:
         return "".join(brief_lines(path, original, result))
     if fmt == "github":
         return "".join(github_lines(path, original, result))
+    if fmt == "sarif":
+        return json.dumps(sarif_results(path, original, result), ensure_ascii=False) + "\n"
     raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+# --------------------------------------------------------------------------- SARIF
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+TOOL_URI = "https://pypi.org/project/normalizer/"
+
+
+def sarif_results(path: str, original: str, result: Result) -> list[dict[str, Any]]:
+    """SARIF 2.1.0 `result` objects for one file: an applied fix is a `warning`, a suggestion
+    a `note`; each carries its replacement as a SARIF `fix`. Columns are code points (the
+    log says so in `columnKind`) and regions end one past the last code point."""
+    uri = urllib.parse.quote(PurePath(path).as_posix())
+    results = []
+    for edit, line, column, end_line, end_column in _located(original, result):
+        region = {
+            "startLine": line, "startColumn": column,
+            "endLine": end_line, "endColumn": end_column + (edit.end > edit.start),
+        }
+        location = {"artifactLocation": {"uri": uri}, "region": region}
+        results.append({
+            "ruleId": edit.rule,
+            "level": "warning" if edit.applied else "note",
+            "message": {
+                "text": f"{show(edit.original)} -> {show(edit.replacement)}: {edit.reason}"
+            },
+            "locations": [{"physicalLocation": location}],
+            "fixes": [{
+                "description": {"text": f"replace with {show(edit.replacement)}"},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": uri},
+                    "replacements": [{
+                        "deletedRegion": region,
+                        "insertedContent": {"text": edit.replacement},
+                    }],
+                }],
+            }],
+            "properties": {
+                "kind": edit.kind, "confidence": edit.confidence, "applied": edit.applied,
+            },
+        })
+    return results
+
+
+def sarif_log(results: list[dict[str, Any]], version: str) -> str:
+    """A SARIF 2.1.0 log of one `normalizer check` run holding `results`, with one rule per
+    rule id met."""
+    rules = sorted({r["ruleId"] for r in results})
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "normalizer", "version": version, "informationUri": TOOL_URI,
+                "rules": [
+                    {"id": rule, "shortDescription": {"text": f"normalizer {rule}"}}
+                    for rule in rules
+                ],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
 def summary_line(

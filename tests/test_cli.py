@@ -420,8 +420,9 @@ def test_engine_options_reach_the_engine(run, tmp_path, monkeypatch) -> None:
             "--allow", "Biegun", "--allow", "Pompeo", "--gazetteer", "names.tsv", "a.txt")
     assert run(*args).status == 0
     assert seen == [{
-        "mode": "suggest", "only": ["spelling", "unicode"], "skip": ["unicode"],
+        "mode": "suggest", "format": None, "only": ["spelling", "unicode"], "skip": ["unicode"],
         "allow": ["Biegun", "Pompeo"], "gazetteer": [GazetteerEntry("Biegun", "person")],
+        "filename": "a.txt",
     }]
 
 
@@ -452,7 +453,7 @@ def test_profile_file_replaces_engine_settings_only(run, tmp_path, monkeypatch) 
     (tmp_path / "a.txt").write_text(CLEAN_TEXT)
     seen: list[tuple[runner.Settings, list]] = []
 
-    def fake_batch(settings, items, jobs, quiet):
+    def fake_batch(settings, items, jobs, quiet, out=None):
         seen.append((settings, list(items)))
         return runner.Totals()
 

@@ -161,7 +161,7 @@ def test_github_lines_are_escaped_workflow_commands() -> None:
     (line,) = report.github_lines("dir/a:b,c.txt", text, result)
     assert line == (
         "::warning file=dir/a%3Ab%2Cc.txt,line=1,col=11,endLine=1,endColumn=16,"
-        "title=normalizer ocr (ocr.x%2Cy)::Lavroy -> Lavrov: 50%25: a%0Ab\n"
+        "title=normalizer fix%3A ocr (ocr.x%2Cy)::Lavroy -> Lavrov: 50%25: a%0Ab\n"
     )
     suggestion = report.github_lines("a.txt", SEED_LIKE, _seed_result())[1]
     assert suggestion.startswith("::notice file=a.txt,line=3,col=29,endLine=3,endColumn=36,")

@@ -102,6 +102,7 @@ def load_settings(args: argparse.Namespace) -> tuple[Profile, dict[str, Any], Fi
     ]
     options: dict[str, Any] = {
         "mode": args.mode,
+        "format": args.format_in,
         "only": [stage for group in args.only for stage in group] or None,
         "skip": [stage for group in args.skip for stage in group] or None,
         "allow": args.allow or None,

@@ -63,7 +63,7 @@ def check_arguments(args: argparse.Namespace) -> None:
 def clean_to_folder(worker: Worker, task: Task) -> Outcome:
     """Clean one text file; its clean text is the payload the main process writes."""
     text = worker.read(task)
-    result = worker.normalize(text)
+    result = worker.normalize(text, task.path)
     outcome = worker.outcome(task.path, text, result)
     outcome.payload = result.text
     return outcome

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from ..formats import FORMATS
 from ..model import STAGES
 from ..profile import ENTITY_TYPES, MODES
 
@@ -92,7 +93,7 @@ def _whole_number(value: str, low: int, high: int | None, what: str) -> int:
 
 
 def add_engine_options(parser: argparse.ArgumentParser) -> None:
-    """--config, --profile, --mode, --only, --skip, --allow, --gazetteer
+    """--config, --profile, --mode, --format-in, --only, --skip, --allow, --gazetteer
     (read by `configuration.load_settings`)."""
     group = parser.add_argument_group("engine options")
     group.add_argument("--config", metavar="FILE", type=nonempty,
@@ -103,6 +104,9 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
                        "keys of normalizer.toml")
     group.add_argument("--mode", choices=MODES,
                        help="fix: apply confident edits (default); suggest: apply nothing")
+    group.add_argument("--format-in", choices=FORMATS,
+                       help="read the input as plain text, Markdown or reST (only prose is "
+                       "checked); auto (default): by file extension, text for stdin")
     group.add_argument("--only", metavar="STAGE[,STAGE]", type=stages, action="append",
                        default=[], help=f"run only these stages ({', '.join(STAGES)})")
     group.add_argument("--skip", metavar="STAGE[,STAGE]", type=stages, action="append",
@@ -125,7 +129,7 @@ def add_file_options(parser: argparse.ArgumentParser, *, include: bool) -> None:
         group.add_argument("--include", metavar="GLOB", type=nonempty, action="append",
                            default=[],
                            help="take only matching files when walking a directory, replacing "
-                           "the configured globs (default *.txt, *.md, *.text; repeatable)")
+                           "the configured globs (default *.txt, *.md, *.rst, *.text; repeatable)")
     group.add_argument("--exclude", metavar="GLOB", type=nonempty, action="append",
                        default=[],
                        help="skip matching files and directories, in addition to the "

@@ -42,6 +42,7 @@ class Outcome:
     note: str | None = None
     changed: bool = False  # check/clean: the text changes; test: output differs from expected
     edits: Counter[str] = field(default_factory=Counter)  # applied edits by kind
+    suggested: int = 0  # edits reported but not applied
     words: int = 0
     payload: Any = None  # output the main process writes (clean --output-dir)
     problems: list[str] = field(default_factory=list)  # errors of single records; work goes on
@@ -58,7 +59,7 @@ class Settings:
 
     handle: Handler
     profile: Profile
-    options: dict[str, Any]  # per-call engine options: mode, only, skip, allow, gazetteer
+    options: dict[str, Any]  # per-call engine options: mode, format, only, skip, allow, ...
     max_file_size: int
 
 
@@ -88,9 +89,11 @@ class Worker:
         """The text of the task's file or stdin data (see `textfile.read_text`)."""
         return read_text(task.path, self.settings.max_file_size, task.data, explicit=task.explicit)
 
-    def normalize(self, text: str) -> Result:
-        """The engine's result for a file's text, with the run's options."""
-        return normalize_file_text(self.normalizer, text, self.settings.options)
+    def normalize(self, text: str, path: str) -> Result:
+        """The engine's result for the text of file `path`, with the run's options (the
+        format `auto` is read from the file name)."""
+        options = {**self.settings.options, "filename": path}
+        return normalize_file_text(self.normalizer, text, options)
 
     @staticmethod
     def outcome(path: str, text: str, result: Result, stdout: str = "") -> Outcome:
@@ -100,6 +103,7 @@ class Worker:
             stdout=stdout,
             changed=result.text != text,
             edits=Counter(e.kind for e in result.applied),
+            suggested=len(result.suggestions),
             words=len(text.split()),
         )
 
@@ -224,6 +228,7 @@ class Totals:
     changed: int = 0
     errors: int = 0
     skipped: int = 0
+    suggested: int = 0
     edits: Counter[str] = field(default_factory=Counter)
 
     def summary(self, verb: str) -> str:
@@ -232,11 +237,12 @@ class Totals:
             verb, self.files, self.changed, self.edits, self.errors, self.skipped
         )
 
-    def status(self) -> int:
-        """Exit status of a command that reports changes: 2 errors, 1 changes, else 0."""
+    def status(self, strict: bool = False) -> int:
+        """Exit status of a command that reports changes: 2 errors, 1 changes (or, when
+        `strict`, suggestions), else 0."""
         if self.errors:
             return EXIT_ERROR
-        return EXIT_CHANGED if self.changed else EXIT_OK
+        return EXIT_CHANGED if self.changed or (strict and self.suggested) else EXIT_OK
 
 
 Execute = Callable[[Settings, Sequence[Task], int], Iterator[Outcome]]
@@ -253,10 +259,11 @@ def run_files(
     *,
     execute: Execute | None = None,
     deliver: Deliver | None = None,
+    out: Callable[[str], None] | None = None,
 ) -> Totals:
     """Handle every task with `execute` (default `run_tasks`; in `jobs` processes, at most
-    one per core); print outputs in order, notes and errors as they come; hand each outcome
-    to `deliver`."""
+    one per core); print outputs in order (or hand them to `out`: check --format sarif
+    collects them), notes and errors as they come; hand each outcome to `deliver`."""
     items = list(items)
     tasks = [item for item in items if isinstance(item, Task)]
     console = Console(quiet, len(tasks))
@@ -287,8 +294,9 @@ def run_files(
             else:
                 totals.files += outcome.completes_file
                 totals.changed += outcome.changed
+                totals.suggested += outcome.suggested
                 totals.edits.update(outcome.edits)
-                console.out(outcome.stdout)
+                (out or console.out)(outcome.stdout)
             if deliver is not None:
                 try:
                     deliver(task, outcome)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import check, clean, explain, learn, serve, test
+from . import allow, check, clean, explain, learn, serve, test
 
-COMMANDS: tuple[ModuleType, ...] = (clean, check, test, explain, learn, serve)
+COMMANDS: tuple[ModuleType, ...] = (clean, check, test, explain, learn, allow, serve)
 """In the order ``normalizer --help`` lists them."""

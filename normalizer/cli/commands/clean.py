@@ -56,7 +56,7 @@ def clean_file(worker: Worker, task: Task, *, in_place: bool, output: str | None
     if in_place:  # before reading: a FIFO or device must not even be opened
         require_replaceable(task.path, "--in-place")
     text = worker.read(task)
-    result = worker.normalize(text)
+    result = worker.normalize(text, task.path)
     outcome = worker.outcome(task.path, text, result)
     data = result.text.encode("utf-8")
     if output is not None:

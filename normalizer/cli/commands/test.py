@@ -48,7 +48,7 @@ def run_case(worker: Worker, task: Task) -> Outcome:
     expected_path = expected_name(task.path)
     text = worker.read(Task(task.path))
     expected = worker.read(Task(expected_path))
-    result = worker.normalize(text)
+    result = worker.normalize(text, task.path)
     diff = report.unified_diff(
         task.path, expected, result.text, labels=(expected_path, f"{task.path} (cleaned)")
     )

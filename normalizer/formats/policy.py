@@ -1,0 +1,91 @@
+"""Which corrections a technical document gets as suggestions instead of fixes.
+
+In technical writing a lowercase word no dictionary knows is more often the name of a tool,
+package or function (`etcd`, `isort`, `gevent`, `toml`, `rjust`) than a typo of a common word
+one or two letters away, and a known word is a command or a term of art ("clone" a repository
+is not "done"). In a document that looks technical a correction of a lowercase word is kept
+as a suggestion, unless the evidence is overwhelming:
+
+- the word is a known common misspelling of the correction (codespell's list, see
+  `normalizer.misspellings`: "recieve", "teh");
+- the slip is a classic typing error: two neighbouring letters swapped ("wlil", "cahce")
+  or a doubled letter dropped or added ("occured", "untill");
+- the correction undoes a glyph confusion (an `ocr` edit) and the document itself uses the
+  corrected word elsewhere while the misread spelling occurs only once ("governrnent").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import regex
+
+from ..misspellings import correction_of
+from ..model import Edit
+
+WORD = regex.compile(r"[\p{L}\p{M}]+")
+DOWNGRADE_REASON = (
+    "kept as a suggestion: a lowercase word in a technical document may be a name or a term"
+)
+
+
+def is_transposition(a: str, b: str) -> bool:
+    """Whether `b` is `a` with two neighbouring letters swapped."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+        and a[diff[1]] == b[diff[0]]
+
+
+def is_doubling(a: str, b: str) -> bool:
+    """Whether one of `a`, `b` is the other with one letter doubled."""
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    return any(
+        long_[i] == long_[i + 1] and long_[:i] + long_[i + 1 :] == short
+        for i in range(len(long_) - 1)
+    )
+
+
+def _confirmed_by_document(edit: Edit, counts: Counter[str]) -> bool:
+    return (
+        edit.kind == "ocr"
+        and counts[edit.replacement.lower()] >= 1
+        and counts[edit.original.lower()] <= 1
+    )
+
+
+def _is_risky(edit: Edit) -> bool:
+    return edit.applied and edit.kind in ("spelling", "ocr", "entity") and edit.original.islower()
+
+
+def review(edits: list[Edit], text: str) -> list[Edit]:
+    """`edits` of a technical document, risky corrections turned into suggestions."""
+    risky = [edit for edit in edits if _is_risky(edit)]
+    if not risky:
+        return edits
+    counts = Counter(word.lower() for word in WORD.findall(text))
+    downgraded = {
+        id(edit) for edit in risky
+        if not is_overwhelming(edit, counts)
+    }
+    return [
+        replace(edit, applied=False, reason=f"{edit.reason}; {DOWNGRADE_REASON}")
+        if id(edit) in downgraded else edit
+        for edit in edits
+    ]
+
+
+def is_overwhelming(edit: Edit, counts: Counter[str]) -> bool:
+    """Whether the evidence for `edit` holds even in technical writing (see module doc);
+    `counts` are the document's lowercase word counts."""
+    wanted = edit.replacement.lower()
+    return (
+        correction_of(edit.original) == wanted
+        or is_transposition(edit.original, wanted)
+        or is_doubling(edit.original, wanted)
+        or _confirmed_by_document(edit, counts)
+    )

@@ -1,0 +1,93 @@
+"""Technical words in prose: paths, identifiers, options, commands and pipes.
+
+A *chunk* is a run of characters between spaces (or masked text). A chunk that holds a mark
+of code is technical and its words are never corrected: a path (`/usr/share/x`,
+`C:\\Users\\x`, `~/.config`), a file or module name (`setup.py`, `os.path`), an identifier
+(`snake_case`, `camelCase`, `__init__`, `f(x)`, `a[i]`, `std::vector`), an option (`--strict`)
+or anything with a character prose never uses (`=`, `{`, `<`, `\\`, `^`, `~`, `$`, a backquote).
+A line starting with a shell prompt (`$ `) is technical whole. Pipes are delimiters, and the
+chunks around them technical, on a line with two or more pipes outside words
+(`a | from| to|`, `grep foo| sort| uniq`); a lone pipe inside or at the edge of a word stays
+an OCR reading of "l" ("Va|ery", "Stee|").
+
+In `strict` mode (Markdown and reST documents) words with digits (`utf8`, `h5py`) and every
+camelCase word are technical too; in plain text "GoogIe" may be an OCR "Google".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from .spans import BLOCK_MASK, Span
+
+_MARKS = r"""
+      [\\=<>{}^~$`]                                  # never prose
+    | (?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])             # snake_case
+    | (?<!\S)__(?=\w)                                # __dunder__
+    | /(?=[\p{L}\p{N}._~-])|(?<=[\p{L}\p{N}._~-])/   # paths, a/b
+    | (?<=[\p{L}\p{N}_])\.(?=[\p{Ll}_])              # dotted.names, file.ext
+    | (?<!\S)\.(?=[\p{L}_])                          # .dotfiles
+    | (?<=[\p{L}\p{N}_])[(\[](?=\S)                  # f(x), a[i]
+    | (?<=\w)::|::(?=\w)                             # std::vector
+    | (?<!\S)--?(?=\p{L})                            # -v, --option
+    | (?<=\w)[@&](?=\w) | \+\+ | (?<=\w)\+(?=\w)     # user@host, AT&T, C++, a+b
+    | (?<=\p{Ll})(?![IO])\p{Lu}                      # camelCase (I and O may be OCR's l and 0)
+"""
+MARKS = regex.compile(_MARKS, regex.VERBOSE)
+STRICT_MARKS = regex.compile(
+    _MARKS + r"| (?<=\p{Ll})\p{Lu} | (?<=\p{L})\p{N} | (?<=\p{N})\p{L}", regex.VERBOSE
+)
+PROMPT_LINE = regex.compile(r"^[ \t]*\$[ \t]+\S[^\r\n]*", regex.MULTILINE)
+PIPE_LINE = regex.compile(r"^[^\r\n|]*\|[^\r\n]*\|[^\r\n]*", regex.MULTILINE)
+EDGE_PIPE = regex.compile(r"(?<!\p{L})\||\|(?!\p{L})")
+# Web addresses, abbreviations (e.g., a.m., U.S.) and word pairs (and/or) are no sign of a
+# technical document.
+NOT_CODE = regex.compile(
+    r"[\W\d]*(?:.*(?:://|www\.|@).*|(?:\p{L}{1,2}\.)+\p{L}{0,2}|\p{L}+/\p{L}+)[\W\d]*$"
+)
+
+
+_CHUNK_CHARS = r"[^\s" + BLOCK_MASK + "]*"
+CHUNK_AFTER = regex.compile(_CHUNK_CHARS)
+CHUNK_BEFORE = regex.compile(_CHUNK_CHARS, regex.REVERSE)
+
+
+def _chunk(text: str, at: int) -> tuple[int, int]:
+    """The chunk around position `at`."""
+    return CHUNK_BEFORE.match(text, 0, at).start(), CHUNK_AFTER.match(text, at).end()
+
+
+def _chunks(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """The chunks around ascending `positions`, each once (a long chunk may hold many)."""
+    end = -1
+    for at in positions:
+        if at >= end:
+            start, end = _chunk(text, at)
+            yield start, end
+
+
+def technical_spans(text: str, strict: bool = False) -> list[Span]:
+    """Sorted, non-overlapping spans of technical chunks and prompt lines in `text`."""
+    found: list[tuple[int, int]] = [m.span() for m in PROMPT_LINE.finditer(text)]
+    marks = STRICT_MARKS if strict else MARKS
+    found.extend(_chunks(text, (m.start() for m in marks.finditer(text))))
+    if "|" in text:
+        for line in PIPE_LINE.finditer(text):
+            if len(EDGE_PIPE.findall(line.group())) >= 2:
+                pipes = (line.start() + at for at, char in enumerate(line.group()) if char == "|")
+                found.extend(_chunks(text, pipes))
+    spans: list[Span] = []
+    for start, end in sorted(found):
+        if spans and start < spans[-1].end:
+            if end > spans[-1].end:
+                spans[-1] = Span(spans[-1].start, end)
+        elif end > start:
+            spans.append(Span(start, end))
+    return spans
+
+
+def count_code_chunks(text: str, spans: list[Span]) -> int:
+    """How many of the technical `spans` are code rather than web addresses or abbreviations."""
+    return sum(1 for span in spans if not NOT_CODE.match(text, span.start, span.end))
