@@ -6,7 +6,7 @@ files), writes results atomically and formats reports with `normalizer.report`. 
 has one module:
 
 - `commands`: one module per command (``clean``, ``check``, ``test``, ``explain``,
-  ``serve``), listed in `commands.COMMANDS`;
+  ``learn``, ``serve``), listed in `commands.COMMANDS`;
 - `parser` builds the argument parser from them; `options` holds the options several
   commands share and the types of option values; `configuration` turns options and
   configuration files into engine settings;
