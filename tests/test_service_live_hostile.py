@@ -9,6 +9,7 @@ The server runs with short limits (client 1.5 s, engine 1 s) so that the suite s
 from __future__ import annotations
 
 import json
+import random
 import socket
 import threading
 import time
@@ -188,7 +189,13 @@ def test_v2_check_refuses_data_beside_text(server):
 
 
 def test_the_time_limit_interrupts_the_engine_and_the_worker_lives_on(server):
-    runaway = b"Talks with Sergey Lavroy in Libva today. " * 5000  # seconds of engine work
+    # Distinct made-up words: each one a cold candidate search, about 15 s of engine work on a
+    # quiet machine (a repeated sentence hits the engine's memos and can finish in time).
+    rng = random.Random(7)
+    runaway = " ".join(
+        "".join(rng.choice("etaoinshrdlucmfwyp") for _ in range(rng.randint(6, 9)))
+        for _ in range(8000)
+    ).encode()
     started = time.monotonic()
     answer = exchange(server.address, post("/v1/normalize", runaway, "text/plain"))
     assert f"{REQUEST_TIMEOUT:g} s time limit" in json_error(answer, 503, "timeout")
