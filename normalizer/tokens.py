@@ -152,7 +152,7 @@ def tokenize(text: str, only: Collection[str] | None = None) -> Iterator[Token]:
     types it does not know, so clean text costs one regex scan and no Token objects.
     Protected spans are found line by line, and only on lines that hold a wanted token.
     """
-    line_start, line_end = 0, -1
+    line_end = -1  # the line holding the previous match, and its protected spans
     spans: list[tuple[int, int]] = []
     if only is not None and len(only) <= SEARCH_LIMIT:
         matches: Iterable[regex.Match[str]] = _matches(text, only)
@@ -199,9 +199,7 @@ def in_headline(text: str, start: int) -> bool:
     if (line_start == 0 and lo > 0) or (line_end < 0 and start + HEADLINE_MAX_LENGTH < len(text)):
         return False
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    if not line or line.endswith((".", "?", "!", ":", ";", ",")):
-        return False
-    if len(line) > HEADLINE_MAX_LENGTH:
+    if not line or len(line) > HEADLINE_MAX_LENGTH or line.endswith((".", "?", "!", ":", ";", ",")):
         return False
     words = [w for w in HEADLINE_WORD.findall(line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
