@@ -14,7 +14,7 @@ from normalizer import Normalizer, report
 from normalizer.formats import analyze, resolve_format
 from normalizer.formats.policy import is_doubling, is_transposition, review
 from normalizer.formats.spans import BLOCK_MASK, mask
-from normalizer.formats.technical import technical_spans
+from normalizer.formats.technical import count_code_chunks, technical_spans
 from normalizer.model import Edit, Result, apply_edits
 
 DOCS = Path(__file__).parent / "cases" / "docs"
@@ -203,6 +203,22 @@ def test_strict_mode_adds_digits_and_every_camel_case():
     assert [text[s.start : s.end] for s in technical_spans(text, strict=True)] == [
         "utf8", "h5py", "GoogIe",
     ]
+
+
+@pytest.mark.parametrize(("text", "signs"), [
+    ("Edit /etc/hosts, run --strict and setup.py; set key=value in snake_case.", 5),
+    ("Stor\\ and Da^. were A}/i there -a .his tho.man (1/9, 7/", 0),
+])
+def test_only_well_formed_code_is_a_sign_of_technical_plain_text(text, signs):
+    assert count_code_chunks(text, technical_spans(text)) == signs
+
+
+def test_ocr_junk_does_not_make_plain_text_technical(engine):
+    # Stray glyphs of old print are not code: the fix stays a fix, not a suggestion.
+    ocr = "The govemment met at noon. Stor\\ and Da^. were A}/i there.\n"
+    assert engine.normalize(ocr).text.startswith("The government met")
+    code = "The govemment met. Edit /etc/hosts and setup.py now.\n"
+    assert [e.applied for e in engine.normalize(code).edits] == [False]
 
 
 # --------------------------------------------------------------------------- policy

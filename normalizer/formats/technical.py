@@ -12,6 +12,13 @@ an OCR reading of "l" ("Va|ery", "Stee|").
 
 In `strict` mode (Markdown and reST documents) words with digits (`utf8`, `h5py`) and every
 camelCase word are technical too; in plain text "GoogIe" may be an OCR "Google".
+
+Whether a whole document reads as technical writing is a separate, stricter question
+(`count_code_chunks`): OCR of old print is full of stray `\\`, `^`, `<`, `}`, `/` and `.` inside
+words, which make chunks safe from correction but are no evidence of code. In plain text only
+well-formed code counts: a snake_case name, a file name with a known extension, a path, a
+long option, a call, a key=value pair, a backquoted span, a shell command, or a chunk of a
+line the pipes make a table row or a pipeline.
 """
 
 from __future__ import annotations
@@ -88,6 +95,38 @@ def technical_spans(text: str, strict: bool = False) -> list[Span]:
     return spans
 
 
-def count_code_chunks(text: str, spans: list[Span]) -> int:
-    """How many of the technical `spans` are code rather than web addresses or abbreviations."""
-    return sum(1 for span in spans if not NOT_CODE.match(text, span.start, span.end))
+# Well-formed code, the only sign of a technical plain-text document (see the module docstring).
+WELL_FORMED_CODE = regex.compile(r"""
+      [A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_?                  # snake_case
+    | __[A-Za-z]\w*__                                           # __dunder__
+    | [a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*
+      \.(?:py|js|ts|md|rst|txt|toml|json|ya?ml|cfg|ini|sh|c|h|cpp|rs|go|html?|css|xml|csv
+        |exe|dll|so|log|conf|lock|zip|gz)                        # file.ext
+    | [a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+\(\)               # module.call()
+    | (?:~|\.{1,2})?/[\w.-]*[A-Za-z][\w.-]*(?:/[\w.-]+)*/?      # /abs/path, ~/x, ./x
+    | [\w.-]+(?:/[\w.-]+){2,}/?                                 # rel/path/x
+    | [A-Za-z]:\\(?:[\w.-]+\\)*[\w.-]*                          # C:\Windows
+    | --[a-z][a-z0-9-]+(?:=\S+)?                                # --option
+    | [A-Za-z_]\w*\([^()\s]*\) | [A-Za-z_]\w*\[[^\[\]\s]*\]     # f(x), a[i]
+    | \w+(?:::\w+)+                                             # std::vector
+    | [A-Za-z_]\w*=\S+                                          # key=value
+    | `[^`]+`
+    | \$[ \t]+[a-z][\w.-]*(?:[ \t].*)?                          # $ command
+""", regex.VERBOSE)
+PROSE_PUNCTUATION = regex.compile(r"[\"'“‘(\[<]*(.*?)[\"'”’)\]>,;:.!?]*", regex.DOTALL)
+
+
+def _well_formed(chunk: str) -> bool:
+    if "|" in chunk:  # only a table row or a pipeline makes a pipe technical
+        return True
+    inner = PROSE_PUNCTUATION.fullmatch(chunk)
+    return bool(WELL_FORMED_CODE.fullmatch(chunk)
+                or (inner and WELL_FORMED_CODE.fullmatch(inner.group(1))))
+
+
+def count_code_chunks(text: str, spans: list[Span], strict: bool = False) -> int:
+    """How many of the technical `spans` are code: in `strict` mode (Markdown, reST) every
+    chunk but web addresses and abbreviations, in plain text only well-formed code."""
+    if strict:
+        return sum(1 for span in spans if not NOT_CODE.match(text, span.start, span.end))
+    return sum(1 for span in spans if _well_formed(text[span.start : span.end]))

@@ -57,7 +57,8 @@ class DocumentView:
     @cached_property
     def looks_technical(self) -> bool:
         """Whether the document shows enough code to be read as technical writing."""
-        signs = self.structure.code + count_code_chunks(self.masked, self.technical)
+        strict = self.structure.format != "text"
+        signs = self.structure.code + count_code_chunks(self.masked, self.technical, strict)
         return signs >= TECHNICAL_MIN_SIGNS[self.structure.format]
 
     def allows(self, edit: Edit, words: bool = False) -> bool:
