@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from normalizer import Normalizer, Result, apply_edits
-from normalizer.correction import explain
+from normalizer.correction import explain, sentence
+from normalizer.correction.candidates import speller_for
 from normalizer.correction.decide import WINDOW, windows
 from normalizer.correction.words import MAX_LENGTH
 from normalizer.pipeline import StageContext
@@ -112,6 +113,32 @@ def test_cost_grows_linearly(make: Callable[[int], str]) -> None:
     # Linear is 4x; allow for noise on a busy machine (a quarter second covers a scheduler
     # hiccup on inputs that take milliseconds), but not for a quadratic 16x.
     assert large < 9 * small + 0.25, f"{small:.3f} s -> {large:.3f} s for 4x the input"
+
+
+SUSPECTS = ("tho", "aud", "wore", "boon", "ono", "aro", "tor", "havo", "iu", "ol", "tc", "bo",
+            "ho", "whon", "thon", "moro")
+
+
+def test_a_long_sentence_of_suspects_is_searched_in_linear_time() -> None:
+    # The archive profile's context search reads neighbouring suspects together: one sentence
+    # of nothing but suspects is one run, searched over trigram states at a bounded cost per
+    # word (see normalizer.correction.lattice).
+    learned = speller_for(ENGINE.lexicon, "learned")
+
+    def cost(words: int) -> float:
+        text = " ".join(SUSPECTS[i % len(SUSPECTS)] for i in range(words)) + "."
+        targets = {t.start for t in tokenize(text) if sentence.is_target(learned, t.surface)}
+        assert len(targets) == words
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            edits = sentence.propose(text, targets, learned, ())
+            best = min(best, time.perf_counter() - start)
+        assert len(edits) > words // 2
+        return best
+
+    small, large = cost(500), cost(2_000)
+    assert large < 9 * small + 0.25, f"{small:.3f} s -> {large:.3f} s for 4x the words"
 
 
 def test_windows_tile_the_text_and_cut_at_paragraphs() -> None:

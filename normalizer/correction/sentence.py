@@ -1,17 +1,19 @@
 """Lowercase words decided by the trigram context model (profiles with `context-model`).
 
-For a lowercase token `o` that is not a word, or is a rare word one cheap OCR confusion from
-a frequent one ('tho', 'aud', 'arc'), every hypothesis `w` (the token itself, the channel's
-and symspell's candidates, and the whole-word misreadings learned from real OCR) scores
+A target is a lowercase token `o` that is not a word, or is a rare word one cheap OCR
+confusion from a frequent one ('tho', 'aud', 'arc'). Its choices are the token itself and its
+hypotheses `w` (the channel's and symspell's candidates, and the whole-word misreadings
+learned from real OCR), each at minus its channel cost `cost(o | w)`; a real word as written
+keeps `REAL_WORD_STICKINESS` on top, so it yields only to strong context evidence, never to a
+glyph confusion plus a frequency difference.
 
-    S(w) = log10 P(w | b2 b1) + log10 P(a1 | b1 w) + log10 P(a2 | w a1) - cost(o | w)
-
-with `b2 b1` the two words before it and `a1 a2` the two after it in the same sentence. A real
-word keeps `REAL_WORD_STICKINESS` on top: it yields only to strong context evidence, never to
-a glyph confusion plus a frequency difference. The confidence is the posterior share of the
-best hypothesis. Neighbouring errors are decided together by running the pass twice, the
-second time with the first pass's corrections as the neighbours' words and with the channel
-adapted to the window (the confusions its confident fixes made are cheaper).
+Targets at most two words apart share a trigram and are decided together: the sentence's
+best reading of each such run of words (an exact Viterbi search over trigram states, see
+`lattice`) maximizes the summed log10 P(word | two words before) plus the choices' scores, so
+'tho aud' reads 'the and' although neither fix wins against the other error as written. A
+word changes where the best reading changes it; its confidence is its posterior share among
+its choices, each scored by the best reading that puts it there (the max-marginals), and its
+reason quotes the margin over the best reading that keeps the word.
 """
 
 from __future__ import annotations
@@ -23,10 +25,17 @@ from dataclasses import dataclass
 import regex
 
 from ..channel_table import load_channel_table
-from ..language_model import SENTENCE_START, UNKNOWN_LOGPROB, LanguageModel, load_language_model
+from ..language_model import (
+    ORDER,
+    SENTENCE_START,
+    UNKNOWN_LOGPROB,
+    LanguageModel,
+    load_language_model,
+)
 from ..model import Edit
 from ..tokens import Token, starts_sentence
 from .candidates import ZIPF_TO_LOG10, Speller
+from .lattice import Choice, best_reading
 from .words import I_GLYPHS, apply_case, is_name_shaped, lookup_key, unaccented
 
 WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}\d]+)*")
@@ -39,7 +48,6 @@ REAL_WORD_MAX_COST = 2.5
 """A real word's rival is at most this far through the channel: one cheap OCR confusion."""
 MAX_CANDIDATES = 8
 """Candidates per token weighed by the context model, the likeliest out of context first."""
-PASSES = 2
 ADAPT_MIN_CONFIDENCE = 0.9
 ADAPT_MIN_COUNT = 2
 ADAPT_BONUS = 0.5
@@ -133,39 +141,116 @@ def _score(model: LanguageModel, before: tuple[str, ...], word: str,
     return total
 
 
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Neighbouring targets of one sentence decided together: the words from the first
+    target to two words after the last (whose probabilities its choice changes), after the
+    fixed `history`."""
+
+    slots: tuple[_Slot, ...]
+    history: tuple[str, ...]
+
+
+def _runs(sentence: list[_Slot]) -> list[_Run]:
+    """The sentence cut into runs: targets at most two words apart share a trigram, so they
+    share a run; a run ends two words after its last target, whose choice those words'
+    probabilities depend on. Words outside every run score the same in every reading."""
+    keys = [lookup_key(slot.word) for slot in sentence]
+    targets = [i for i, slot in enumerate(sentence) if slot.hypotheses]
+    runs = []
+    first = previous = targets[0]
+    for i in [*targets[1:], None]:
+        if i is not None and i - previous <= ORDER - 1:
+            previous = i
+            continue
+        history = (SENTENCE_START, *keys[max(0, first - ORDER + 1) : first])[-(ORDER - 1):]
+        last = min(previous + ORDER - 1, len(sentence) - 1)
+        runs.append(_Run(tuple(sentence[first : last + 1]), history))
+        if i is not None:
+            first = previous = i
+    return runs
+
+
 def propose(text: str, targets: Collection[int], speller: Speller,
             allow: Collection[str]) -> list[Edit]:
-    """Edits for the target tokens of `text` (a window, targets by start), decided in
-    context. Each pass adapts the channel to the window: a confusion its confident fixes made
-    `ADAPT_MIN_COUNT` times costs `ADAPT_BONUS` less in the next pass (this page's OCR makes
-    it)."""
+    """Edits for the target tokens of `text` (a window, targets by start), decided by the
+    best reading of each run of neighbouring targets (see `lattice`), so two neighbouring
+    errors are fixed together ('tho aud' -> 'the and'). The channel adapts to the window: when
+    the confident fixes of the first search made a confusion `ADAPT_MIN_COUNT` times, the runs
+    where it could apply again are searched again with it `ADAPT_BONUS` cheaper (this page's
+    OCR makes it).
+
+    Bound: at most `MAX_CANDIDATES` + 1 choices per word, so at most (`MAX_CANDIDATES` + 1)³
+    model queries per word of a run (see `lattice`), each word in at most one run, and at most
+    two searches: linear in the length of the text."""
     model = load_language_model()
-    edits: dict[int, Edit] = {}
-    sentences = _slots(text, targets, speller)
-    words = [[s.word.lower() for s in sentence] for sentence in sentences]
-    adapted: frozenset[str] = frozenset()
-    for _ in range(PASSES):
-        made: Counter[str] = Counter()
-        for sentence, sentence_words in zip(sentences, words, strict=True):
-            for i, slot in enumerate(sentence):
-                key = lookup_key(slot.word)
-                if not slot.hypotheses or key in allow or (
-                    slot.word[0].isupper() and not _may_be_word(text, slot, speller)
-                ):
-                    continue
-                before = tuple(sentence_words[max(0, i - 2) : i]) or (SENTENCE_START,)
-                after = tuple(sentence_words[i + 1 : i + 3])
-                edit = _decide(model, speller, text, slot, before, after, adapted)
-                if edit is None:
-                    edits.pop(slot.start, None)
-                    sentence_words[i] = key
-                    continue
-                edits[slot.start] = edit
-                sentence_words[i] = edit.replacement.lower()
-                if edit.confidence >= ADAPT_MIN_CONFIDENCE:
-                    made[_confusion(speller, key, edit.replacement)] += 1
-        adapted = frozenset(c for c, n in made.items() if n >= ADAPT_MIN_COUNT)
-    return [edits[start] for start in sorted(edits)]
+    runs = [run for sentence in _slots(text, targets, speller) for run in _runs(sentence)]
+    decided = [_decide_run(model, speller, text, run, allow, frozenset()) for run in runs]
+    made = Counter(
+        _confusion(speller, lookup_key(edit.original), edit.replacement)
+        for edits in decided for edit in edits if edit.confidence >= ADAPT_MIN_CONFIDENCE
+    )
+    adapted = frozenset(c for c, n in made.items() if n >= ADAPT_MIN_COUNT)
+    if adapted:
+        for n, run in enumerate(runs):
+            if any(
+                _confusion(speller, lookup_key(slot.word), w) in adapted
+                for slot in run.slots for w, _ in slot.hypotheses
+            ):
+                decided[n] = _decide_run(model, speller, text, run, allow, adapted)
+    return [edit for edits in decided for edit in edits]
+
+
+def _choices(model: LanguageModel, speller: Speller, text: str, slot: _Slot,
+             allow: Collection[str], adapted: frozenset[str]) -> tuple[Choice, ...]:
+    """What a word of a run may read as: the word as written first (a real word sticky, one
+    the model lacks at its unigram level), then each hypothesis at minus its channel cost."""
+    key = lookup_key(slot.word)
+    decidable = slot.hypotheses and key not in allow and not (
+        slot.word[0].isupper() and not _may_be_word(text, slot, speller)
+    )
+    if not decidable:
+        return (Choice(key),)
+    stickiness = REAL_WORD_STICKINESS if key in speller.lexicon.common else 0.0
+    return (
+        Choice(key, stickiness, _identity_logprob(model, speller, key)),
+        *(
+            Choice(w, -cost + (
+                ADAPT_BONUS if adapted and _confusion(speller, key, w) in adapted else 0.0))
+            for w, cost in slot.hypotheses
+        ),
+    )
+
+
+def _decide_run(model: LanguageModel, speller: Speller, text: str, run: _Run,
+                allow: Collection[str], adapted: frozenset[str]) -> list[Edit]:
+    """An edit for each word the best reading of `run` changes, judged by its max-marginals:
+    its posterior share among the word's choices (each with the best reading around it)."""
+    slots = run.slots
+    lattice = [_choices(model, speller, text, slot, allow, adapted) for slot in slots]
+    if all(len(choices) == 1 for choices in lattice):
+        return []
+    reading = best_reading(model, run.history, lattice)
+    edits = []
+    for i, (slot, choices) in enumerate(zip(slots, lattice, strict=True)):
+        chosen = reading.path[i]
+        if chosen == 0:
+            continue
+        marginals = reading.max_marginals[i]
+        top = marginals[chosen]
+        confidence = 1 / sum(10 ** (m - top) for m in marginals)
+        if confidence < FLOOR:
+            continue
+        together = [
+            (slots[j].word, lattice[j][reading.path[j]].word)
+            for j in range(max(0, i - ORDER + 1), min(len(slots), i + ORDER))
+            if j != i and reading.path[j] != 0
+        ]
+        ranked = sorted(range(1, len(choices)), key=lambda c: (-marginals[c], c))
+        edits.append(_edit(speller, text, slot, choices[chosen].word, confidence,
+                           top - marginals[0], together,
+                           tuple(choices[c].word for c in ranked if c != chosen)[:3]))
+    return edits
 
 
 def _confusion(speller: Speller, observed: str, intended: str) -> str:
@@ -200,51 +285,33 @@ def real_word_margin(text: str, token: Token, rival: str, cost: float) -> float:
     )
 
 
-def _decide(model: LanguageModel, speller: Speller, text: str, slot: _Slot,
-            before: tuple[str, ...], after: tuple[str, ...],
-            adapted: frozenset[str] = frozenset()) -> Edit | None:
+def _edit(speller: Speller, text: str, slot: _Slot, best: str, confidence: float,
+          margin: float, together: list[tuple[str, str]],
+          alternatives: tuple[str, ...]) -> Edit:
+    """The edit `slot` -> `best`, cased like the token, with its reason: the confusion, the
+    margin of the best reading over the best one that keeps the word, and the neighbouring
+    fixes that reading makes with it."""
     key = lookup_key(slot.word)
-    identity = _score(model, before, key, after)
-    unknown = _identity_logprob(model, speller, key)
-    if unknown is not None:  # the model's floor for a word it lacks says nothing about it
-        identity += unknown - model.logprob(before, key)
-    if key in speller.lexicon.common:
-        identity += REAL_WORD_STICKINESS
-    scored = sorted(
-        (
-            (_score(model, before, w, after) - cost
-             + (ADAPT_BONUS if adapted and _confusion(speller, key, w) in adapted else 0.0),
-             w, cost)
-            for w, cost in slot.hypotheses
-        ),
-        reverse=True,
-    )
-    if not scored:
-        return None
-    top = max(identity, scored[0][0])
-    total = 10 ** (identity - top) + sum(10 ** (s - top) for s, _, _ in scored)
-    best_score, best, _ = scored[0]
-    confidence = 10 ** (best_score - top) / total
-    if confidence < FLOOR:
-        return None
-    token = Token(slot.start, slot.end, slot.word, slot.word)
-    sentence_start = starts_sentence(text, slot.start)
     entity = speller.lexicon.names.get(best)
     replacement = apply_case(slot.word, best, entity.canonical if entity else None)
-    if sentence_start and (
+    if starts_sentence(text, slot.start) and (
         is_name_shaped(slot.word) or (slot.word[0] in I_GLYPHS and best[0] == "i")
     ):
         replacement = replacement[:1].upper() + replacement[1:]
     glyph = speller.channel.explain(key, best)
+    reason = (f"{glyph}; the trigram context model prefers '{best}' to '{key}' here "
+              f"by {margin:.1f} log10 units")
+    if together:
+        reason += ", reading " + " and ".join(f"'{new}' for '{old}'" for old, new in together)
+        reason += " beside it"
     return Edit(
-        start=token.start,
-        end=token.end,
+        start=slot.start,
+        end=slot.end,
         original=slot.word,
         replacement=replacement,
         kind="ocr" if glyph.startswith("glyph") else "spelling",
         rule="ocr.context",
         confidence=round(confidence, 4),
-        reason=f"{glyph}; the trigram context model prefers '{best}' to '{key}' here "
-               f"by {best_score - identity:.1f} log10 units",
-        alternatives=tuple(w for _, w, _ in scored[1:4]),
+        reason=reason,
+        alternatives=alternatives,
     )

@@ -38,12 +38,42 @@ def test_the_real_word_margin_needs_strong_context_evidence():
                   2.4) < 0
 
 
-def test_propose_fixes_neighbouring_errors_together(learned):
-    text = "It was in tho morning that ho came."
-    targets = {text.index("tho"), text.index("ho came")}
-    edits = sentence.propose(text, targets, learned, allow=())
-    assert [(e.original, e.replacement) for e in edits] == [("tho", "the"), ("ho", "he")]
+def _targets(learned, text):
+    return {m.start() for m in sentence.WORD.finditer(text) if sentence.is_target(learned, m.group())}
+
+
+def _fixes(text, targets, learned):
+    return [(e.original, e.replacement) for e in sentence.propose(text, targets, learned, ())
+            if e.confidence >= 0.6]
+
+
+def test_two_neighbouring_errors_are_fixed_together(learned):
+    text = "Many ol tho houses were burnt."
+    both = {text.index("ol"), text.index("tho")}
+    # Beside 'tho' as written, 'ol' has no case for 'of'; read together, both are fixed.
+    assert _fixes(text, {text.index("ol")}, learned) == []
+    edits = sentence.propose(text, both, learned, allow=())
+    assert [(e.original, e.replacement) for e in edits] == [("ol", "of"), ("tho", "the")]
+    assert all(e.confidence > 0.9 for e in edits)
     assert all(text[e.start : e.end] == e.original and e.rule == "ocr.context" for e in edits)
+    assert "reading 'the' for 'tho' beside it" in edits[0].reason
+    assert "reading 'of' for 'ol' beside it" in edits[1].reason
+
+
+def test_a_real_word_without_strong_evidence_stays_among_fixed_neighbours(learned):
+    text = "They will isolate aud clone tho gene."
+    assert "clone" in "".join(text.split()) and sentence.is_target(learned, "clone")
+    assert _fixes(text, _targets(learned, text), learned) == [("aud", "and"), ("tho", "the")]
+
+
+def test_isolated_targets_are_decided_in_separate_runs(learned):
+    text = "It was in tho morning that he came to the house of ono friend."
+    slots = sentence._slots(text, {text.index("tho"), text.index("ono")}, learned)[0]
+    runs = sentence._runs(slots)
+    assert [[s.word for s in run.slots] for run in runs] == [
+        ["tho", "morning", "that"], ["ono", "friend"],
+    ]
+    assert [run.history for run in runs] == [("was", "in"), ("house", "of")]
 
 
 def test_allowed_words_are_left_alone(learned):
