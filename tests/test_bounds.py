@@ -26,6 +26,7 @@ from normalizer.pipeline import StageContext
 from normalizer.tokens import strip_possessive, tokenize
 
 ENGINE = Normalizer()
+ARCHIVE = Normalizer(profile="archive")
 
 LONG_TOKENS = {
     "lowercase": "a" * 5000,
@@ -38,11 +39,11 @@ LONG_TOKENS = {
 }
 
 
-def _normalize_measured(text: str) -> tuple[Result, int]:
+def _normalize_measured(text: str, engine: Normalizer = ENGINE) -> tuple[Result, int]:
     """The engine's result and the peak of memory allocated while it ran, in bytes."""
     tracemalloc.start()
     try:
-        result = ENGINE.normalize(text)
+        result = engine.normalize(text)
         return result, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -54,6 +55,14 @@ def test_a_long_token_is_left_alone_with_a_note(token: str) -> None:
     assert token in result.text
     assert result.text.endswith("said Sergey Lavrov.")  # the rest is still corrected
     assert result.stats["unchecked_long_tokens"] == 1
+    assert peak < 50_000_000, f"{peak / 1e6:.0f} MB for one long token"
+
+
+@pytest.mark.parametrize("token", ["a" * 5000, "é" * 3000, "ж" * 30])
+def test_the_archive_context_search_leaves_long_and_foreign_tokens_alone(token: str) -> None:
+    result, peak = _normalize_measured(f"The word {token} appears here, tho man said.",
+                                       ARCHIVE)
+    assert token in result.text and result.text.endswith("the man said.")
     assert peak < 50_000_000, f"{peak / 1e6:.0f} MB for one long token"
 
 
@@ -123,7 +132,7 @@ def test_a_long_sentence_of_suspects_is_searched_in_linear_time() -> None:
     # The archive profile's context search reads neighbouring suspects together: one sentence
     # of nothing but suspects is one run, searched over trigram states at a bounded cost per
     # word (see normalizer.correction.lattice).
-    learned = speller_for(ENGINE.lexicon, "learned")
+    learned = speller_for(ARCHIVE.lexicon, "learned")
 
     def cost(words: int) -> float:
         text = " ".join(SUSPECTS[i % len(SUSPECTS)] for i in range(words)) + "."

@@ -10,7 +10,7 @@ round before as the document's evidence.
 from __future__ import annotations
 
 from collections import ChainMap, Counter
-from collections.abc import Container, Mapping
+from collections.abc import Collection, Container, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -221,10 +221,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[E
             wanted.add(surface)
     edits: dict[int, Edit] = {}
     if in_context:
-        targets = {
-            t.start for t in tokenize(text, only=in_context)
-            if not is_line_split(text, t, lexicon.common)
-        }
+        targets = context_targets(text, in_context, lexicon)
         edits = {e.start: e for e in sentence.propose(text, targets, speller, allow)}
     if not wanted:
         return [edits[start] for start in sorted(edits)]
@@ -253,6 +250,15 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[E
             break
         edits = decided
     return [edits[start] for start in sorted(edits)]
+
+
+def context_targets(text: str, surfaces: Collection[str], lexicon: Lexicon) -> set[int]:
+    """Starts of the tokens of `text` with these surfaces that the context model decides:
+    every one but the halves of a word broken at a line end."""
+    return {
+        t.start for t in tokenize(text, only=surfaces)
+        if not is_line_split(text, t, lexicon.common)
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from symspellpy import Verbosity
 
+from ..model import Edit
 from ..tokens import Token, tokenize, word_types
-from .candidates import offer, scored_candidates, speller_for
-from .decide import decide, is_suspect, weigh
+from . import sentence
+from .candidates import Speller, offer, scored_candidates, speller_for
+from .decide import context_targets, decide, is_suspect, weigh
 from .document import Document
 from .reasons import reason
 from .words import lookup_key, unchecked_because
@@ -56,6 +58,12 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
     if key in allow:
         report.update(known=True, why="in the allow list")
         return report
+    if ctx.profile.context_model and sentence.is_target(speller, base):
+        surfaces = {s for s in word_types(text) if sentence.is_target(speller, s)}
+        targets = context_targets(text, surfaces, lexicon)
+        judged = {j.slot.start: j for j in sentence.judge(text, targets, speller, allow)}
+        if token.start in judged:
+            return _in_context(report, judged[token.start], speller, text, ctx)
     if (unchecked := unchecked_because(base)) is not None:
         report.update(known=True, why=f"not checked: {unchecked}")
         return report
@@ -89,11 +97,43 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
     edit = decide(speller, token, doc, weighing)
     if edit is None:
         report["decision"] = "unchanged: no candidate is clearly more likely than the word itself"
-    elif edit.confidence >= ctx.profile.threshold:
-        report["decision"] = f"fix to {edit.replacement!r} (confidence {edit.confidence:.2f})"
     else:
-        report["decision"] = (
-            f"suggest {edit.replacement!r} only (confidence {edit.confidence:.2f} below "
-            f"the threshold {ctx.profile.threshold})"
-        )
+        report["decision"] = _decision(edit, ctx)
     return report
+
+
+def _in_context(report: dict[str, Any], judgement: sentence.Judgement, speller: Speller,
+                text: str, ctx: StageContext) -> dict[str, Any]:
+    """The report of a word the trigram context model decides: each choice with the score of
+    the best reading of the sentence that puts it there."""
+    word = judgement.choices[0].word
+    report.update(
+        known=word in ctx.lexicon.common,
+        why="decided in context: the best reading of its sentence under the trigram model",
+        identity_score=round(judgement.scores[0], 3),
+    )
+    report["candidates"] = [
+        {"candidate": choice.word, "score": round(score, 3),
+         "confidence": round(judgement.share(n), 4), "cost": round(-choice.emission, 2),
+         "frequency": round(ctx.lexicon.frequency(choice.word), 2), "source": "context",
+         "reason": speller.channel.explain(word, choice.word)}
+        for n, (choice, score) in sorted(
+            enumerate(zip(judgement.choices, judgement.scores, strict=True)),
+            key=lambda item: -item[1][1])
+        if n
+    ]
+    if judgement.chosen == 0 or judgement.share(judgement.chosen) < sentence.FLOOR:
+        report["decision"] = ("unchanged: no reading of the sentence that changes it is clearly "
+                              "more likely than the best that keeps it")
+    else:
+        edit = sentence.edit(speller, text, judgement)
+        report["decision"] = f"{_decision(edit, ctx)}: {edit.reason}"
+    return report
+
+
+def _decision(edit: Edit, ctx: StageContext) -> str:
+    """What becomes of a proposed edit under the profile's threshold."""
+    if edit.confidence >= ctx.profile.threshold:
+        return f"fix to {edit.replacement!r} (confidence {edit.confidence:.2f})"
+    return (f"suggest {edit.replacement!r} only (confidence {edit.confidence:.2f} below "
+            f"the threshold {ctx.profile.threshold})")

@@ -36,7 +36,15 @@ from ..model import Edit
 from ..tokens import Token, starts_sentence
 from .candidates import ZIPF_TO_LOG10, Speller
 from .lattice import Choice, best_reading
-from .words import I_GLYPHS, apply_case, is_name_shaped, lookup_key, unaccented
+from .words import (
+    I_GLYPHS,
+    LATIN_WORD,
+    MAX_LENGTH,
+    apply_case,
+    is_name_shaped,
+    lookup_key,
+    unaccented,
+)
 
 WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}\d]+)*")
 SENTENCE_BREAK = regex.compile(r"[.!?;:]|\n\s*\n")
@@ -67,10 +75,11 @@ class _Slot:
 
 
 def is_target(speller: Speller, surface: str) -> bool:
-    """Whether a token surface is decided by this pass: a lowercase word-shaped token (or one
-    capitalized like a sentence's first word) that is not a common word, or is a rare one with
-    a frequent rival."""
-    if not surface.isalpha() or not surface[1:].islower() or len(surface) < 2:
+    """Whether a token surface is decided by this pass: a lowercase Latin word of 2 to
+    `MAX_LENGTH` letters (or one capitalized like a sentence's first word) that is not a
+    common word, or is a rare one with a frequent rival."""
+    if not (surface.isalpha() and surface[1:].islower() and 2 <= len(surface) <= MAX_LENGTH
+            and (surface.isascii() or LATIN_WORD.match(surface))):
         return False
     key = lookup_key(surface)
     return (
@@ -171,24 +180,47 @@ def _runs(sentence: list[_Slot]) -> list[_Run]:
     return runs
 
 
-def propose(text: str, targets: Collection[int], speller: Speller,
-            allow: Collection[str]) -> list[Edit]:
-    """Edits for the target tokens of `text` (a window, targets by start), decided by the
-    best reading of each run of neighbouring targets (see `lattice`), so two neighbouring
-    errors are fixed together ('tho aud' -> 'the and'). The channel adapts to the window: when
-    the confident fixes of the first search made a confusion `ADAPT_MIN_COUNT` times, the runs
-    where it could apply again are searched again with it `ADAPT_BONUS` cheaper (this page's
-    OCR makes it).
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """How the best reading of its run judges one target word: each choice (the word as
+    written first) with its max-marginal score, the choice the best reading makes, and the
+    neighbouring words that reading changes with it (as written, as read)."""
+
+    slot: _Slot
+    choices: tuple[Choice, ...]
+    scores: tuple[float, ...]
+    chosen: int
+    together: tuple[tuple[str, str], ...]
+
+    def share(self, index: int) -> float:
+        """The posterior share of choice `index` among the word's choices."""
+        return 1 / sum(10 ** (score - self.scores[index]) for score in self.scores)
+
+    @property
+    def margin(self) -> float:
+        """log10 units the best reading beats the best one that keeps the word as written."""
+        return self.scores[self.chosen] - self.scores[0]
+
+
+def judge(text: str, targets: Collection[int], speller: Speller,
+          allow: Collection[str]) -> list[Judgement]:
+    """The judgement of each target of `text` (a window, targets by start) that may change,
+    by the best reading of each run of neighbouring targets (see `lattice`), so two
+    neighbouring errors are fixed together ('tho aud' -> 'the and'). The channel adapts to the
+    window: when the confident fixes of the first search made a confusion `ADAPT_MIN_COUNT`
+    times, the runs where it could apply again are searched again with it `ADAPT_BONUS`
+    cheaper (this page's OCR makes it).
 
     Bound: at most `MAX_CANDIDATES` + 1 choices per word, so at most (`MAX_CANDIDATES` + 1)³
     model queries per word of a run (see `lattice`), each word in at most one run, and at most
     two searches: linear in the length of the text."""
     model = load_language_model()
     runs = [run for sentence in _slots(text, targets, speller) for run in _runs(sentence)]
-    decided = [_decide_run(model, speller, text, run, allow, frozenset()) for run in runs]
+    judged = [_judge_run(model, speller, text, run, allow, frozenset()) for run in runs]
     made = Counter(
-        _confusion(speller, lookup_key(edit.original), edit.replacement)
-        for edits in decided for edit in edits if edit.confidence >= ADAPT_MIN_CONFIDENCE
+        _confusion(speller, lookup_key(j.slot.word), j.choices[j.chosen].word)
+        for judgements in judged for j in judgements
+        if j.chosen and j.share(j.chosen) >= ADAPT_MIN_CONFIDENCE
     )
     adapted = frozenset(c for c, n in made.items() if n >= ADAPT_MIN_COUNT)
     if adapted:
@@ -197,8 +229,18 @@ def propose(text: str, targets: Collection[int], speller: Speller,
                 _confusion(speller, lookup_key(slot.word), w) in adapted
                 for slot in run.slots for w, _ in slot.hypotheses
             ):
-                decided[n] = _decide_run(model, speller, text, run, allow, adapted)
-    return [edit for edits in decided for edit in edits]
+                judged[n] = _judge_run(model, speller, text, run, allow, adapted)
+    return [j for judgements in judged for j in judgements]
+
+
+def propose(text: str, targets: Collection[int], speller: Speller,
+            allow: Collection[str]) -> list[Edit]:
+    """Edits for the target tokens of `text` (a window, targets by start): one for each word
+    the best reading changes with a posterior share of at least `FLOOR` (see `judge`)."""
+    return [
+        edit(speller, text, j) for j in judge(text, targets, speller, allow)
+        if j.chosen and j.share(j.chosen) >= FLOOR
+    ]
 
 
 def _choices(model: LanguageModel, speller: Speller, text: str, slot: _Slot,
@@ -222,35 +264,26 @@ def _choices(model: LanguageModel, speller: Speller, text: str, slot: _Slot,
     )
 
 
-def _decide_run(model: LanguageModel, speller: Speller, text: str, run: _Run,
-                allow: Collection[str], adapted: frozenset[str]) -> list[Edit]:
-    """An edit for each word the best reading of `run` changes, judged by its max-marginals:
-    its posterior share among the word's choices (each with the best reading around it)."""
+def _judge_run(model: LanguageModel, speller: Speller, text: str, run: _Run,
+               allow: Collection[str], adapted: frozenset[str]) -> list[Judgement]:
+    """The judgement of each word of `run` that may change, by the run's best reading."""
     slots = run.slots
     lattice = [_choices(model, speller, text, slot, allow, adapted) for slot in slots]
     if all(len(choices) == 1 for choices in lattice):
         return []
     reading = best_reading(model, run.history, lattice)
-    edits = []
-    for i, (slot, choices) in enumerate(zip(slots, lattice, strict=True)):
-        chosen = reading.path[i]
-        if chosen == 0:
-            continue
-        marginals = reading.max_marginals[i]
-        top = marginals[chosen]
-        confidence = 1 / sum(10 ** (m - top) for m in marginals)
-        if confidence < FLOOR:
-            continue
-        together = [
-            (slots[j].word, lattice[j][reading.path[j]].word)
-            for j in range(max(0, i - ORDER + 1), min(len(slots), i + ORDER))
-            if j != i and reading.path[j] != 0
-        ]
-        ranked = sorted(range(1, len(choices)), key=lambda c: (-marginals[c], c))
-        edits.append(_edit(speller, text, slot, choices[chosen].word, confidence,
-                           top - marginals[0], together,
-                           tuple(choices[c].word for c in ranked if c != chosen)[:3]))
-    return edits
+    return [
+        Judgement(
+            slot, choices, reading.max_marginals[i], reading.path[i],
+            tuple(
+                (slots[j].word, lattice[j][reading.path[j]].word)
+                for j in range(max(0, i - ORDER + 1), min(len(slots), i + ORDER))
+                if j != i and reading.path[j] != 0
+            ),
+        )
+        for i, (slot, choices) in enumerate(zip(slots, lattice, strict=True))
+        if len(choices) > 1
+    ]
 
 
 def _confusion(speller: Speller, observed: str, intended: str) -> str:
@@ -285,12 +318,11 @@ def real_word_margin(text: str, token: Token, rival: str, cost: float) -> float:
     )
 
 
-def _edit(speller: Speller, text: str, slot: _Slot, best: str, confidence: float,
-          margin: float, together: list[tuple[str, str]],
-          alternatives: tuple[str, ...]) -> Edit:
-    """The edit `slot` -> `best`, cased like the token, with its reason: the confusion, the
+def edit(speller: Speller, text: str, judgement: Judgement) -> Edit:
+    """The edit a judgement makes, cased like the token, with its reason: the confusion, the
     margin of the best reading over the best one that keeps the word, and the neighbouring
     fixes that reading makes with it."""
+    slot, best = judgement.slot, judgement.choices[judgement.chosen].word
     key = lookup_key(slot.word)
     entity = speller.lexicon.names.get(best)
     replacement = apply_case(slot.word, best, entity.canonical if entity else None)
@@ -300,10 +332,12 @@ def _edit(speller: Speller, text: str, slot: _Slot, best: str, confidence: float
         replacement = replacement[:1].upper() + replacement[1:]
     glyph = speller.channel.explain(key, best)
     reason = (f"{glyph}; the trigram context model prefers '{best}' to '{key}' here "
-              f"by {margin:.1f} log10 units")
-    if together:
-        reason += ", reading " + " and ".join(f"'{new}' for '{old}'" for old, new in together)
-        reason += " beside it"
+              f"by {judgement.margin:.1f} log10 units")
+    if judgement.together:
+        reason += ", reading " + " and ".join(
+            f"'{new}' for '{old}'" for old, new in judgement.together) + " beside it"
+    ranked = sorted(range(1, len(judgement.choices)),
+                    key=lambda c: (-judgement.scores[c], c))
     return Edit(
         start=slot.start,
         end=slot.end,
@@ -311,7 +345,8 @@ def _edit(speller: Speller, text: str, slot: _Slot, best: str, confidence: float
         replacement=replacement,
         kind="ocr" if glyph.startswith("glyph") else "spelling",
         rule="ocr.context",
-        confidence=round(confidence, 4),
+        confidence=round(judgement.share(judgement.chosen), 4),
         reason=reason,
-        alternatives=alternatives,
+        alternatives=tuple(
+            judgement.choices[c].word for c in ranked if c != judgement.chosen)[:3],
     )

@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalizer import ConfigError, Normalizer, apply_edits, named_profile
+from normalizer.correction.explain import explain
+from normalizer.pipeline import StageContext
 from normalizer.profile import parse_config, profile_names
 
 CASES = Path(__file__).resolve().parents[1] / "cases" / "archive"
@@ -85,3 +87,21 @@ def test_archive_offsets_are_exact_and_the_output_a_fixed_point(text):
     result = ARCHIVE.normalize(text)
     assert apply_edits(text, result.edits) == result.text
     assert ARCHIVE.normalize(result.text).applied == ()
+
+
+def _explain(word: str, context: str) -> dict:
+    return explain(word, context, StageContext(ARCHIVE.profile, ARCHIVE.lexicon))
+
+
+def test_explain_gives_the_context_search_its_say():
+    text = "Many ol tho houses were burnt."
+    info = _explain("ol", text)  # two letters: checked in context only
+    assert info["why"].startswith("decided in context")
+    assert info["candidates"][0]["candidate"] == "of"
+    assert info["decision"].startswith("fix to 'of'")
+    assert "reading 'the' for 'tho' beside it" in info["decision"]
+    (edit,) = [e for e in ARCHIVE.normalize(text).edits if e.original == "ol"]
+    assert info["decision"].endswith(edit.reason)
+    kept = _explain("clone", "Scientists were able to isolate and clone the gene.")
+    assert kept["decision"].startswith("unchanged")
+    assert [c["candidate"] for c in kept["candidates"]] == ["done"]
