@@ -54,6 +54,11 @@ RIVAL_MIN_ZIPF = 4.0
 """A real word is checked only against rivals at least this frequent ('tho' -> 'the')."""
 REAL_WORD_MAX_COST = 2.5
 """A real word's rival is at most this far through the channel: one cheap OCR confusion."""
+CHECKED_WORD_MAX_ZIPF = 5.0
+"""Any lowercase word this rare or rarer is checked in context too ('bad' -> 'had'), against
+rivals `CHECKED_WORD_RIVAL_GAP` more frequent, with `CHECKED_WORD_EXTRA_STICKINESS` more."""
+CHECKED_WORD_RIVAL_GAP = 1.0
+CHECKED_WORD_EXTRA_STICKINESS = 0.5
 MAX_CANDIDATES = 8
 """Candidates per token weighed by the context model, the likeliest out of context first."""
 ADAPT_MIN_CONFIDENCE = 0.9
@@ -77,16 +82,24 @@ class _Slot:
 def is_target(speller: Speller, surface: str) -> bool:
     """Whether a token surface is decided by this pass: a lowercase Latin word of 2 to
     `MAX_LENGTH` letters (or one capitalized like a sentence's first word) that is not a
-    common word, or is a rare one with a frequent rival."""
+    common word or is one OCR often makes of a frequent word; or any lowercase word no more
+    frequent than `CHECKED_WORD_MAX_ZIPF`."""
     if not (surface.isalpha() and surface[1:].islower() and 2 <= len(surface) <= MAX_LENGTH
             and (surface.isascii() or LATIN_WORD.match(surface))):
         return False
     key = lookup_key(surface)
     return (
         key not in speller.lexicon.common
-        or speller.real_word_risk(key)
-        or any(m.known for m in load_channel_table().misreadings_of(key))
+        or _misread_often(speller, key)
+        or (surface.islower() and speller.lexicon.frequency(key) <= CHECKED_WORD_MAX_ZIPF)
     )
+
+
+def _misread_often(speller: Speller, key: str) -> bool:
+    """A real word OCR makes of a frequent one: a cheap confusion away from a very frequent
+    word ('tho', 'aud', 'arc'), or a whole-word misreading learned from real OCR."""
+    return speller.real_word_risk(key) or any(
+        m.known for m in load_channel_table().misreadings_of(key))
 
 
 def _hypotheses(speller: Speller, base: str) -> tuple[tuple[str, float], ...]:
@@ -99,10 +112,13 @@ def _hypotheses(speller: Speller, base: str) -> tuple[tuple[str, float], ...]:
         for cand in speller.word_candidates(base, None).values():
             found[cand.key] = cand.cost
     else:
+        floor = RIVAL_MIN_ZIPF
+        if not _misread_often(speller, key):
+            floor = max(floor, lexicon.frequency(key) + CHECKED_WORD_RIVAL_GAP)
         for variant, cost in speller.variants(key):
             if (
                 cost <= REAL_WORD_MAX_COST and variant in lexicon.common
-                and lexicon.frequency(variant) >= RIVAL_MIN_ZIPF
+                and lexicon.frequency(variant) >= floor
             ):
                 found[variant] = cost
     for misreading in load_channel_table().misreadings_of(key):
@@ -253,7 +269,10 @@ def _choices(model: LanguageModel, speller: Speller, text: str, slot: _Slot,
     )
     if not decidable:
         return (Choice(key),)
-    stickiness = REAL_WORD_STICKINESS if key in speller.lexicon.common else 0.0
+    stickiness = 0.0
+    if key in speller.lexicon.common:
+        stickiness = REAL_WORD_STICKINESS + (
+            0.0 if _misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
     return (
         Choice(key, stickiness, _identity_logprob(model, speller, key)),
         *(

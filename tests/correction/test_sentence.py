@@ -79,3 +79,14 @@ def test_isolated_targets_are_decided_in_separate_runs(learned):
 def test_allowed_words_are_left_alone(learned):
     text = "It was in tho morning."
     assert sentence.propose(text, {text.index("tho")}, learned, allow={"tho"}) == []
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("He bad been there before.", [("bad", "had")]),
+    ("It was a bad day for the farmers.", []),
+    ("The meeting was hold in the hall.", [("hold", "held")]),
+    ("They hold the land.", []),
+])
+def test_a_less_frequent_real_word_yields_only_to_strong_context(learned, text, fixed):
+    assert sentence.is_target(learned, "bad") and not sentence.is_target(learned, "house")
+    assert _fixes(text, _targets(learned, text), learned) == fixed
