@@ -10,13 +10,15 @@ SOURCES.md). Its lines are `misspelling->correction[, correction...][, reason]`.
 Kept: entries with exactly one correction (several mean the fix is ambiguous; a trailing
 comma marks an entry codespell itself does not fix automatically), both sides ASCII lowercase
 letters (the correction may be two words: "alot" -> "a lot"), every word of the correction
-a word (Zipf >= KNOWN_ZIPF in built/wordfreq_en.tsv), the misspelling not itself a common
+a word (Zipf >= KNOWN_ZIPF in built/wordfreq_en.tsv), and the misspelling not itself a common
 word of the lexicon (symspellpy's 82,765-word list: "despatch", "connexion" are spellings,
-not slips), and the misspelling seen by wordfreq (Zipf > 0): those are the slips a
-word-frequency check lets through ("teh" 3.04, "recieve" 2.75), which is why this table
-exists; an unseen misspelling is a non-word the candidate search finds anyway. Each row
-gives the misspelling's Zipf frequency: the more often it is written, the more context a
-correction should ask for.
+not slips). Two kinds of slip are kept: those wordfreq has seen (Zipf > 0), which a
+word-frequency check alone lets through ("teh" 3.04, "recieve" 2.75); and unseen ones
+("achive", "acustom", "agred"), non-words the candidate search finds but may rank below a
+closer or more frequent word ("active", "custom", "aged"): people make exactly these slips,
+so the table's correction outranks the edit-distance neighbours. Each row gives the
+misspelling's Zipf frequency: the more often it is written, the more context a correction
+should ask for.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def select(entries: list[tuple[str, str]], zipf: dict[str, float], lexicon: set[
         if not all(w.isascii() and w.isalpha() and w.islower() for w in words):
             continue
         seen = zipf.get(misspelling, 0.0)
-        if seen > 0 and all(zipf.get(w, 0.0) >= KNOWN_ZIPF for w in words):
+        if all(zipf.get(w, 0.0) >= KNOWN_ZIPF for w in words):
             rows[misspelling] = (misspelling, correction, f"{seen:.2f}")
     return sorted(rows.values())
 

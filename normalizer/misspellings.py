@@ -2,9 +2,10 @@
 
 dictionaries/built/misspellings.tsv (`misspelling<TAB>correction<TAB>zipf`), made by
 dictionaries/build_misspellings.py from codespell's dictionary (see SOURCES.md): lowercase
-ASCII slips that word-frequency lists have seen, so that a frequency check alone would let
-them through; `zipf` is how often the misspelling itself is written (0-8), for the engine
-to ask more context of the frequent ones. A correction may be two words ("alot" -> "a lot").
+ASCII slips, both those word-frequency lists have seen (a frequency check alone would let
+them through) and unseen ones (whose correction must outrank closer neighbours); `zipf` is
+how often the misspelling itself is written (0-8, 0 when never seen), for the engine to ask
+more context of the frequent ones. A correction may be two words ("alot" -> "a lot").
 """
 
 from __future__ import annotations

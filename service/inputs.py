@@ -28,7 +28,9 @@ MAX_NUMBER_CHARS = 100
 """Longest number literal accepted in JSON (no field is a number; this bounds parsing work)."""
 QUOTE_CHARS = 40
 """Characters of a client's value repeated in an error message."""
-OPTION_FIELDS = ("mode", "only", "skip", "allow", "gazetteer", "profile")
+OPTION_FIELDS = ("mode", "only", "skip", "allow", "gazetteer", "profile", "format")
+DOCUMENT_FORMATS = ("text", "markdown", "rst")
+"""`format` values: the service gets no file name, so there is no `auto`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +192,7 @@ def read_document(allow_mode: bool = True) -> Document:
 
 def parse_document(body: Any, prefix: str, allow_mode: bool = True) -> Document:
     """Validate one JSON document `{"text", "mode"?, "only"?, "skip"?, "allow"?, "gazetteer"?,
-    "profile"?}`."""
+    "profile"?, "format"?}`."""
     if not isinstance(body, dict):
         where = prefix.rstrip(".") or "body"
         raise field_error(where, f"expected a JSON object, got {json_type(body)}")
@@ -216,6 +218,8 @@ def parse_document(body: Any, prefix: str, allow_mode: bool = True) -> Document:
         options["gazetteer"] = _gazetteer(f"{prefix}gazetteer", body["gazetteer"])
     if "profile" in body:
         options["profile"] = _choice(f"{prefix}profile", body["profile"], tuple(profile_names()))
+    if "format" in body:
+        options["format"] = _choice(f"{prefix}format", body["format"], DOCUMENT_FORMATS)
     return Document(check_text(text, f"{prefix}text"), options)
 
 

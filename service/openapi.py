@@ -12,6 +12,7 @@ from normalizer import EDIT_JSON_SCHEMA, STAGES, __version__
 from normalizer.profile import ENTITY_TYPES, MODES, profile_names
 
 from .config import ServiceConfig
+from .inputs import DOCUMENT_FORMATS
 from .languagetool import LANGUAGES
 
 ERROR_STATUSES = {
@@ -100,6 +101,13 @@ def _document_schema(with_mode: bool) -> dict[str, Any]:
             "enum": profile_names(),
             "description": "A profile shipped with the package for this call instead of the "
             "service's (archive: historical OCR); the other fields refine it.",
+        },
+        "format": {
+            "type": "string",
+            "enum": list(DOCUMENT_FORMATS),
+            "default": "text",
+            "description": "How the text is read: markdown and rst keep code, links, markup "
+            "and technical words untouched and check only the prose.",
         },
     }
     if not with_mode:

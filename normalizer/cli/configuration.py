@@ -83,6 +83,9 @@ def load_settings(args: argparse.Namespace) -> tuple[Profile, dict[str, Any], Fi
     if args.profile in profile_names() and not Path(args.profile).is_file():
         profile = named_profile(args.profile)
     elif args.profile:
+        if not Path(args.profile).exists() and Path(args.profile).suffix != ".toml":
+            raise UsageError(f"--profile {args.profile}: no such profile or file (profiles: "
+                             f"{', '.join(profile_names())}; or a TOML file)")
         loaded = load_config(_regular_file(args.profile, "--profile"))
         if loaded.files != FileOptions():
             raise UsageError(

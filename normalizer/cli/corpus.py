@@ -88,8 +88,10 @@ def run_to_folder(
     settings = Settings(handle, profile, options, files.max_file_size)
     try:
         with _executor(args) as execute:
+            # A running cluster has its own workers: --jobs sizes only local ones.
+            jobs = 1 if args.scheduler else args.jobs
             return run_files(
-                settings, work, args.jobs, args.quiet, execute=execute, deliver=folder.deliver
+                settings, work, jobs, args.quiet, execute=execute, deliver=folder.deliver
             )
     finally:
         folder.close()
