@@ -17,8 +17,7 @@ word-frequency check alone lets through ("teh" 3.04, "recieve" 2.75); and unseen
 ("achive", "acustom", "agred"), non-words the candidate search finds but may rank below a
 closer or more frequent word ("active", "custom", "aged"): people make exactly these slips,
 so the table's correction outranks the edit-distance neighbours. Each row gives the
-misspelling's Zipf frequency: the more often it is written, the more context a correction
-should ask for.
+misspelling's Zipf frequency, for people auditing the table (how common the slip is).
 """
 
 from __future__ import annotations

@@ -120,9 +120,7 @@ def known_misspelling(lexicon: Lexicon, base: str) -> str | None:
     if not base.islower():
         return None
     correction = load_misspellings().get(lookup_key(base))
-    if correction is None or correction.correction not in lexicon.common:
-        return None
-    return correction.correction
+    return correction if correction in lexicon.common else None
 
 
 @dataclass(frozen=True, slots=True)
