@@ -24,6 +24,7 @@ from ..tokens import Token, in_headline, starts_sentence, strip_possessive
 from .channel import TYPO_COST, ChannelModel
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
+from .vocabulary import Vocabulary
 from .words import apply_case, is_checkable, is_name_shaped, lookup_key, unaccented
 
 ZIPF_TO_LOG10 = -9.0
@@ -109,6 +110,16 @@ HEADLINE_POLICY: WordPolicy = (HEADLINE_MIN_ZIPF, MAX_GLYPH_COST)
 """The most permissive policy: its candidates include those of every other."""
 
 
+DEEP_MAX_COST = 6.0
+"""The dearest path a deep search follows: a candidate that far needs a Zipf of 6 or more
+('the', 'and', 'for') to clear an unseen word by a margin, so dearer ones are never chosen."""
+
+
+DEEP_MIN_LENGTH = 5
+"""Shorter tokens are not searched deeply: four letters rewritten three ways could be many a
+short word ('cffi' -> 'off')."""
+
+
 MISSPELLING_COST = 0.5
 """Channel cost of a slip in the common-misspellings table ('recieve' for 'receive'): people
 make exactly these, so the table speaks for the channel."""
@@ -153,6 +164,7 @@ class Speller:
         # Bounded memos: a long batch run keeps a flat memory profile (variants are the
         # largest entries, about a hundred strings each).
         self.variants = lru_cache(maxsize=4_096)(self._variants_uncached)
+        self.deep_variants = lru_cache(maxsize=4_096)(self._deep_variants_uncached)
         self._lookup = lru_cache(maxsize=16_384)(self._lookup_uncached)
         self.cost = lru_cache(maxsize=65_536)(self.channel.cost)
         self._needs_look = lru_cache(maxsize=131_072)(self._needs_look_uncached)
@@ -168,6 +180,18 @@ class Speller:
 
     def _variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
         return tuple(sorted(self.channel.variants(key).items()))
+
+    def _deep_variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
+        return tuple(sorted(self.channel.search(key, self.vocabulary, DEEP_MAX_COST).items()))
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """What a deep search may find: common words, gazetteer names, and the words
+        wordfreq has seen often enough to replace a capitalized token in a headline (no
+        other candidate of a deep search could be offered)."""
+        lexicon = self.lexicon
+        frequent = (word for word, zipf in lexicon.zipf.items() if zipf >= HEADLINE_MIN_ZIPF)
+        return Vocabulary([*lexicon.common, *lexicon.names, *frequent])
 
     def needs_look(self, surface: str) -> bool:
         """Whether a token surface could be an error at all (memoized by word type)."""
@@ -245,6 +269,52 @@ def word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:
     return (UNSEEN_CAPITAL_MIN_ZIPF, SINGLE_CONFUSION_COST) if unseen else None
 
 
+def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, variant: str,
+                  cost: float, policy: WordPolicy, extra_names: Mapping[str, Entity]) -> None:
+    """Offer a string the channel says `base` may stand for, when it is a gazetteer name (or,
+    for lowercase tokens and where the word policy allows, a common word)."""
+    lexicon = speller.lexicon
+    entity = extra_names.get(variant) or lexicon.names.get(variant)
+    if is_name_shaped(base):
+        if entity is not None:
+            offer(found, base, variant, cost, speller.name_prior(variant, entity),
+                  "gazetteer", entity)
+        elif (
+            policy is not None and cost <= policy[1]
+            and lexicon.frequency(variant) >= policy[0]
+        ):
+            # A common word, or a name wordfreq knows well but the gazetteer lacks
+            # ('Tbaddeus' -> 'Thaddeus').
+            source = "lexicon" if variant in lexicon.common else "wordfreq"
+            offer(found, base, variant, cost, lexicon.frequency(variant), source)
+    elif (
+        entity is not None and not base[0].isalpha() and entity.type != "other"
+        and not entity.source.startswith("built")
+    ):
+        # '0bama', '8elarus': a leading digit hides the capital of a name.
+        offer(found, base, variant, cost, speller.name_prior(variant, entity),
+              "gazetteer", entity)
+    elif variant in lexicon.common:
+        offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon",
+              canonical=entity.canonical if entity else None)
+
+
+def needs_deep_search(speller: Speller, base: str, policy: WordPolicy,
+                      found: Mapping[str, Candidate]) -> bool:
+    """Whether a token earns a deep search (`ChannelModel.search`): it has DEEP_MIN_LENGTH
+    characters or more, wordfreq has seen it less often than TYPO_LOOKUP_MAX_ZIPF (the
+    search spends a typo, and a word seen that often is no typo), no single confusion
+    explains it, and, when it is name-shaped, its word policy lets a common word replace it
+    and it is long enough for a typo (MIN_TYPO_NAME_LENGTH: 'Redg' stays)."""
+    if is_name_shaped(base) and (policy is None or len(base) < MIN_TYPO_NAME_LENGTH):
+        return False
+    return (
+        len(base) >= DEEP_MIN_LENGTH
+        and speller.lexicon.frequency(lookup_key(base)) < TYPO_LOOKUP_MAX_ZIPF
+        and not any(c.cost <= SINGLE_CONFUSION_COST for c in found.values())
+    )
+
+
 def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
                      extra_names: Mapping[str, Entity]) -> dict[str, Candidate]:
     """Context-free candidates: OCR variants that are gazetteer names (or, for lowercase
@@ -259,31 +329,23 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
         offer(found, base, correction, MISSPELLING_COST, lexicon.frequency(correction),
               "misspellings")
     for variant, cost in speller.variants(key):
-        if cost > MAX_GLYPH_COST:
-            continue
-        entity = extra_names.get(variant) or lexicon.names.get(variant)
-        if name_shaped:
-            if entity is not None:
-                offer(found, base, variant, cost, speller.name_prior(variant, entity),
-                       "gazetteer", entity)
+        if cost <= MAX_GLYPH_COST:
+            offer_variant(speller, found, base, variant, cost, policy, extra_names)
+    if needs_deep_search(speller, base, policy, found):
+        for variant, cost in speller.deep_variants(key):
+            entity = lexicon.names.get(variant)
+            if variant in found:
+                continue
+            if not name_shaped:
+                if entity is None or entity.type != "person":  # not 'murram' -> 'murray'
+                    offer_variant(speller, found, base, variant, cost, policy, extra_names)
             elif (
-                policy is not None and cost <= policy[1]
-                and lexicon.frequency(variant) >= policy[0]
+                policy is not None and cost <= policy[1] and variant in lexicon.common
+                and lexicon.frequency(variant) >= max(policy[0], UNSEEN_CAPITAL_TYPO_MIN_ZIPF)
             ):
-                # A common word, or a name wordfreq knows well but the gazetteer lacks
-                # ('Tbaddeus' -> 'Thaddeus').
-                source = "lexicon" if variant in lexicon.common else "wordfreq"
-                offer(found, base, variant, cost, lexicon.frequency(variant), source)
-        elif (
-            entity is not None and not base[0].isalpha() and entity.type != "other"
-            and not entity.source.startswith("built")
-        ):
-            # '0bama', '8elarus': a leading digit hides the capital of a name.
-            offer(found, base, variant, cost, speller.name_prior(variant, entity),
-                   "gazetteer", entity)
-        elif variant in lexicon.common:
-            offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon",
-                  canonical=entity.canonical if entity else None)
+                # Only a very common word: a name many operations from another name or a
+                # rarer word is a name of its own ('Dunningham', 'Bartier').
+                offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon")
     if not name_shaped and lexicon.frequency(key) < TYPO_LOOKUP_MAX_ZIPF:
         best = max((c.score for c in found.values()), default=-99.0)
         for term, zipf in speller._lookup(key):

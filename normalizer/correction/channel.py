@@ -6,12 +6,17 @@ dictionaries/confusions.tsv (v->y, rn->m, cl->d, ...) costs its own, lower weigh
 ONE operation even when it spans two characters, while any other edit costs a typo's weight.
 `ChannelModel.variants(observed)` runs the confusions backwards to list what the page may have
 said, so that "governrnent" finds "government" although plain edit distance counts 2.
+`ChannelModel.search(observed, vocabulary, max_cost)` goes deeper for badly garbled words: a
+best-first search over up to four operations (confusions undone, at most one typo, junk
+characters dropped), pruned by the words of a vocabulary ("bcaung" -> "bearing").
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..lexicon import Confusion
 
@@ -43,6 +48,96 @@ def _adjacent_keys() -> frozenset[tuple[str, str]]:
 ADJACENT_KEYS = _adjacent_keys()
 
 
+JUNK_COST = 3.3
+"""-log10 probability that the OCR added a character no word contains ('«', '*', '^', '\\')
+inside a word: about 150 in the 296,000 characters of OverProof dataset 2."""
+
+
+SEARCH_MAX_OPERATIONS = 4
+"""Operations (confusions undone, typos, junk dropped) on one path of `ChannelModel.search`."""
+
+
+SEARCH_MAX_TYPOS = 1
+"""Arbitrary edits (not confusions) on one path: the branching they add is the search's cost."""
+
+
+SEARCH_BEAM = 8
+"""Hypotheses `ChannelModel.search` extends at each place in a token, the cheapest first."""
+
+
+def _keep(column: dict[tuple[str, int], tuple[float, int]], prefix: str, typos: int,
+          cost: float, operations: int, max_cost: float) -> None:
+    """Record a search hypothesis in its column unless it costs too much or a cheaper one
+    with the same word beginning and typos is there."""
+    if cost <= max_cost and cost < column.get((prefix, typos), (max_cost + 1, 0))[0]:
+        column[(prefix, typos)] = (cost, operations)
+
+
+def _beam(column: dict[tuple[str, int], tuple[float, int]], rest: str, vocabulary: Lexical
+          ) -> list[tuple[tuple[str, int], tuple[float, int]]]:
+    """The SEARCH_BEAM most promising hypotheses of a column: of the SHORTLIST * SEARCH_BEAM
+    cheapest, those cheapest after a penalty for each of the next LOOKAHEAD characters of
+    the token that cannot follow the hypothesis as they are (a word beginning the rest of
+    the token does not continue is a long shot)."""
+    ahead = rest[:LOOKAHEAD]
+
+    def rank(item: tuple[tuple[str, int], tuple[float, int]]) -> tuple[float, str, int]:
+        (prefix, typos), (cost, _) = item
+        fits = 0
+        while fits < len(ahead) and vocabulary.has_prefix(prefix + ahead[: fits + 1]):
+            fits += 1
+        return cost + LOOKAHEAD_PENALTY * (len(ahead) - fits), prefix, typos
+
+    cheapest = heapq.nsmallest(SHORTLIST * SEARCH_BEAM, column.items(),
+                               key=lambda item: (item[1][0], item[0]))
+    return sorted(cheapest, key=rank)[:SEARCH_BEAM]
+
+
+LOOKAHEAD = 2
+LOOKAHEAD_PENALTY = 1.0
+SHORTLIST = 3
+
+
+def _typo_letters(vocabulary: Lexical, prefix: str, following: str) -> list[str]:
+    """The letters a typo may put after `prefix` when `following` (a character of the token,
+    or nothing at its end) comes next as printed: a typo is taken to stand alone, which cuts
+    its branching from the alphabet to the few letters that fit both sides."""
+    return [
+        letter for letter in vocabulary.next_characters(prefix)
+        if vocabulary.has_prefix(prefix + letter + following)
+    ]
+
+
+class Lexical(Protocol):
+    """What the deep search asks of its vocabulary (see `correction.vocabulary`)."""
+
+    def __contains__(self, word: object) -> bool: ...
+
+    def has_prefix(self, prefix: str) -> bool: ...
+
+    def next_characters(self, prefix: str) -> tuple[str, ...]: ...
+
+
+def is_junk(character: str) -> bool:
+    """A character no word contains: OCR noise inside a word ('Gover*nment'). Apostrophes
+    belong to words ("o'clock", "M'Donald")."""
+    return not character.isalnum() and character not in "'’"
+
+
+def substitution_cost(observed: str, intended: str) -> float:
+    """The cost of printing `observed` for `intended` when no confusion explains it."""
+    if (intended, observed) in ADJACENT_KEYS:
+        return ADJACENT_KEY_COST
+    if observed in VOWELS and intended in VOWELS:
+        return VOWEL_COST
+    return TYPO_COST
+
+
+def repeat_cost(text: str, i: int) -> float:
+    """The cost of `text[i]` added (or lost) beside the same letter, or anywhere else."""
+    return DOUBLE_LETTER_COST if i and text[i] == text[i - 1] else TYPO_COST
+
+
 def shared_ends(w: str, c: str) -> tuple[int, int]:
     """The lengths of the longest common prefix and (after it) common suffix of two strings:
     what lies between them is where they differ."""
@@ -67,6 +162,7 @@ class ChannelModel:
     rewrite_max_cost: float = TYPO_COST
     _table: dict[tuple[str, str], float] = field(init=False, repr=False)
     _by_observed: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
+    _all_by_observed: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
     _by_intended: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
     _segment: int = field(init=False, repr=False)
 
@@ -76,15 +172,19 @@ class ChannelModel:
             key = (conf.observed.lower(), conf.intended.lower())
             if key[0] != key[1] and conf.cost < TYPO_COST:
                 table[key] = min(conf.cost, table.get(key, conf.cost))
-        by_observed: dict[str, list[tuple[str, float]]] = {}
+        all_by_observed: dict[str, list[tuple[str, float]]] = {}
         for (observed, intended), cost in sorted(table.items()):
-            if cost <= self.rewrite_max_cost:
-                by_observed.setdefault(observed, []).append((intended, cost))
+            all_by_observed.setdefault(observed, []).append((intended, cost))
+        by_observed = {
+            observed: cheap for observed, rewrites in all_by_observed.items()
+            if (cheap := [(i, c) for i, c in rewrites if c <= self.rewrite_max_cost])
+        }
         by_intended: dict[str, list[tuple[str, float]]] = {}
         for (observed, intended), cost in sorted(table.items()):
             by_intended.setdefault(intended, []).append((observed, cost))
         object.__setattr__(self, "_table", table)
         object.__setattr__(self, "_by_observed", by_observed)
+        object.__setattr__(self, "_all_by_observed", all_by_observed)
         object.__setattr__(self, "_by_intended", by_intended)
         # The longest segment either side of a confusion ("rn" for "m", "cin" for "era").
         longest = max((max(len(o), len(i)) for o, i in table), default=1)
@@ -113,19 +213,14 @@ class ChannelModel:
                         step = 0.0
                     elif (w[i], c[j]) in pairs:
                         step = pairs[(w[i], c[j])]
-                    elif (c[j], w[i]) in ADJACENT_KEYS:
-                        step = ADJACENT_KEY_COST
-                    elif w[i] in VOWELS and c[j] in VOWELS:
-                        step = VOWEL_COST
                     else:
-                        step = TYPO_COST
+                        step = substitution_cost(w[i], c[j])
                     dp[i + 1][j + 1] = min(dp[i + 1][j + 1], here + step)
                 if i < n:  # the OCR/typist added w[i]
-                    extra = DOUBLE_LETTER_COST if i and w[i] == w[i - 1] else TYPO_COST
+                    extra = JUNK_COST if is_junk(w[i]) else repeat_cost(w, i)
                     dp[i + 1][j] = min(dp[i + 1][j], here + extra)
                 if j < m:  # c[j] went missing
-                    missing = DOUBLE_LETTER_COST if j and c[j] == c[j - 1] else TYPO_COST
-                    dp[i][j + 1] = min(dp[i][j + 1], here + missing)
+                    dp[i][j + 1] = min(dp[i][j + 1], here + repeat_cost(c, j))
                 if i + 1 < n and j + 1 < m and w[i] == c[j + 1] and w[i + 1] == c[j]:
                     dp[i + 2][j + 2] = min(dp[i + 2][j + 2], here + TRANSPOSE_COST)
                 sizes = range(1, self._segment + 1)
@@ -154,6 +249,68 @@ class ChannelModel:
                         next_frontier.append((variant, end, total))
             frontier = next_frontier
         return found
+
+    def search(self, observed: str, vocabulary: Lexical, max_cost: float) -> dict[str, float]:
+        """Words of `vocabulary` that `observed` (case-folded) may stand for, each with its
+        cheapest path's cost (at most `max_cost`): the deep candidates of a garbled word.
+
+        A beam search reads the token left to right. A hypothesis is a word's beginning, the
+        part of the token it accounts for, and the operations it spent: at most
+        SEARCH_MAX_OPERATIONS of any confusion of the table undone (not only the cheap ones
+        `variants` uses), a junk character dropped (JUNK_COST), or at most SEARCH_MAX_TYPOS
+        arbitrary edits (a letter substituted, added, dropped, or two swapped, priced as in
+        `cost`). A hypothesis that is no word's beginning is dropped, and only the
+        SEARCH_BEAM cheapest are extended at each place in the token: the work is at most
+        (len(observed) + 1) * SEARCH_BEAM * (the confusions at one place + twice the
+        alphabet) prefix queries."""
+        text = observed.lower()
+        # columns[i]: (word beginning, typos) -> (cost, operations), text[:i] accounted for.
+        columns: list[dict[tuple[str, int], tuple[float, int]]] = [{} for _ in text + "."]
+        columns[0][("", 0)] = (0.0, 0)
+        for i, column in enumerate(columns):
+            for (prefix, typos), (cost, operations) in _beam(column, text[i:], vocabulary):
+                if typos < SEARCH_MAX_TYPOS and operations < SEARCH_MAX_OPERATIONS:
+                    # A letter went missing before text[i].
+                    for letter in _typo_letters(vocabulary, prefix, text[i : i + 1]):
+                        missing = DOUBLE_LETTER_COST if prefix[-1:] == letter else TYPO_COST
+                        _keep(column, prefix + letter, typos + 1, cost + missing,
+                              operations + 1, max_cost)
+            if i == len(text):
+                break
+            for (prefix, typos), (cost, operations) in _beam(column, text[i:], vocabulary):
+                for steps, word, step, typo in self._steps(text, i, prefix, vocabulary,
+                                                           typos < SEARCH_MAX_TYPOS):
+                    if operations < SEARCH_MAX_OPERATIONS or not step:
+                        _keep(columns[i + steps], word, typos + typo, cost + step,
+                              operations + (step > 0), max_cost)
+        found: dict[str, float] = {}
+        for (word, _), (cost, operations) in columns[-1].items():
+            if operations and word != text and word in vocabulary:
+                found[word] = min(cost, found.get(word, cost))
+        return found
+
+    def _steps(self, text: str, i: int, prefix: str, vocabulary: Lexical,
+               typos: bool) -> Iterable[tuple[int, str, float, int]]:
+        """Ways to account for more of `text` from place `i` after the word beginning
+        `prefix`: (characters of `text` consumed, new beginning, cost, typos spent)."""
+        rest = text[i:]
+        if vocabulary.has_prefix(prefix + rest[0]):
+            yield 1, prefix + rest[0], 0.0, 0
+        for size in range(1, min(self._segment, len(rest)) + 1):
+            for intended, cost in self._all_by_observed.get(rest[:size], ()):
+                if vocabulary.has_prefix(prefix + intended):
+                    yield size, prefix + intended, cost, 0
+        if is_junk(rest[0]):
+            yield 1, prefix, JUNK_COST, 0
+        elif typos:  # the OCR or the typist added rest[0]
+            yield 1, prefix, repeat_cost(text, i), 1
+        if not typos:
+            return
+        if len(rest) > 1 and vocabulary.has_prefix(prefix + rest[1] + rest[0]):
+            yield 2, prefix + rest[1] + rest[0], TRANSPOSE_COST, 1
+        for letter in _typo_letters(vocabulary, prefix, rest[1:2]):
+            if letter != rest[0]:
+                yield 1, prefix + letter, substitution_cost(rest[0], letter), 1
 
     def misreadings(self, intended: str, max_cost: float) -> set[str]:
         """What OCR may print for `intended` (case-folded) through one confusion of at most

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+
+import pytest
 
 from normalizer.correction.candidates import (
+    DEEP_MAX_COST,
     HEADLINE_POLICY,
+    Speller,
+    needs_deep_search,
     offer,
     scored_candidates,
+    speller_for,
 )
 from normalizer.correction.document import Document
 from normalizer.tokens import Token, word_types
@@ -62,3 +69,41 @@ def test_the_misspellings_table_is_used_for_lowercase_single_words_only(lexicon)
     assert known_misspelling(lexicon, "teh") == "the"
     assert known_misspelling(lexicon, "Teh") is None
     assert known_misspelling(lexicon, "house") is None
+
+
+@pytest.fixture(scope="module")
+def learned(lexicon) -> Speller:
+    return speller_for(lexicon, "learned")
+
+
+def test_a_deep_search_reaches_words_no_single_confusion_explains(learned):
+    # Three operations or more: beyond the two cheap confusions `variants` undoes.
+    assert "bearing" not in {v for v, _ in learned.variants("bcaung")}
+    assert "bearing" in learned.word_candidates("bcaung", None)
+    assert learned.word_candidates("toavn", None)["town"].cost < DEEP_MAX_COST
+    assert "commenced" in learned.word_candidates("eommonced", None)
+
+
+def test_a_capitalized_token_gets_only_a_very_common_word_within_its_policy(learned):
+    found = learned.word_candidates("GOVORNRNONT", HEADLINE_POLICY)
+    assert found["government"].word == "GOVERNMENT"
+    assert "minerals" not in learned.word_candidates("MINEHALS", HEADLINE_POLICY)  # Zipf 3.9
+    assert learned.word_candidates("Minehals", None) == {}  # mid-sentence and seen: names only
+    # A name a typo away from another name, or from a rarer word, stays a name.
+    assert "cunningham" not in learned.word_candidates("Dunningham", HEADLINE_POLICY)
+    assert "barrier" not in learned.word_candidates("Bartier", (3.0, 2.5))
+
+
+def test_a_deep_search_never_turns_a_lowercase_word_into_a_surname(learned):
+    assert "murray" not in learned.word_candidates("murram", None)
+
+
+def test_short_or_frequent_tokens_get_no_deep_search(learned):
+    found = learned.word_candidates("bcaung", None)
+    assert needs_deep_search(learned, "bcaung", None, {})
+    assert not needs_deep_search(learned, "cffi", None, {})  # too short
+    assert not needs_deep_search(learned, "Redg", HEADLINE_POLICY, {})  # too short for a name
+    assert not needs_deep_search(learned, "donald", None, {})  # wordfreq knows it well
+    assert not needs_deep_search(learned, "Minehals", None, {})  # only names may replace it
+    cheap = {"from": replace(found["bearing"], cost=1.6)}
+    assert not needs_deep_search(learned, "bcaung", None, cheap)  # one confusion explains it

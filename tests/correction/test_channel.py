@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from normalizer.correction.channel import TYPO_COST, VOWEL_COST, ChannelModel
+from itertools import product
+
+import pytest
+
+from normalizer.correction.channel import (
+    JUNK_COST,
+    LOOKAHEAD,
+    SEARCH_BEAM,
+    SHORTLIST,
+    TYPO_COST,
+    VOWEL_COST,
+    ChannelModel,
+)
+from normalizer.correction.vocabulary import Vocabulary
 from normalizer.lexicon import Confusion
 
 TABLE = (Confusion("rn", "m", 1.5), Confusion("v", "y", 1.2), Confusion("cl", "d", 2.0))
@@ -40,3 +53,72 @@ def test_explain_names_the_confusion():
     assert channel.explain("Libva", "Libya") == "glyph confusion y->v"
     assert channel.explain("houpe", "house") == "spelling slip: 's' written as 'p'"
     assert channel.explain("housse", "house") == "extra 's' inserted"
+
+
+VOCABULARY = Vocabulary(
+    ["government", "governor", "bearing", "bring", "modern", "the", "them", "separate"]
+)
+SEARCH_TABLE = (*TABLE, Confusion("c", "e", 1.3), Confusion("u", "ri", 1.4),
+                Confusion("a", "n", 1.6), Confusion("«", "s", 1.5))
+
+
+def test_search_finds_a_word_four_confusions_away():
+    # 'rn' -> 'm', 'c' -> 'e' twice: three rewrites, beyond `variants`.
+    found = ChannelModel(SEARCH_TABLE).search("governrncnt", VOCABULARY, 7.0)
+    assert found == {"government": 1.5 + 1.3}
+    assert "government" not in ChannelModel(SEARCH_TABLE).variants("govcrnrncnt")
+    assert ChannelModel(SEARCH_TABLE).search("govcrnrncnt", VOCABULARY, 7.0) == {
+        "government": 1.3 + 1.5 + 1.3
+    }
+
+
+def test_search_allows_confusions_and_one_typo_but_not_two():
+    channel = ChannelModel(SEARCH_TABLE)
+    # 'c' -> 'e' and the lost 'i' (a typo).
+    assert channel.search("bcarng", VOCABULARY, 7.0)["bearing"] == pytest.approx(1.3 + TYPO_COST)
+    assert "bearing" not in channel.search("bcxrng", VOCABULARY, 9.0)  # two typos
+
+
+def test_search_drops_junk_characters_and_undoes_junk_confusions():
+    channel = ChannelModel(SEARCH_TABLE)
+    assert channel.search("gover*nment", VOCABULARY, 7.0) == {"government": JUNK_COST}
+    # An apostrophe is no junk: dropping it is a typo, dearer than JUNK_COST.
+    assert channel.search("th'em", VOCABULARY, JUNK_COST + 0.1) == {}
+    assert channel.search("«eparate", VOCABULARY, 7.0) == {"separate": 1.5}
+
+
+def test_search_respects_its_cost_bound_and_never_returns_the_token():
+    channel = ChannelModel(SEARCH_TABLE)
+    assert "bearing" not in channel.search("bcarng", VOCABULARY, 4.0)
+    assert channel.search("the", VOCABULARY, 7.0).get("the") is None
+
+
+class CountingVocabulary(Vocabulary):
+    """A vocabulary that counts the prefix queries asked of it."""
+
+    __slots__ = ("queries",)
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        self.queries = 0
+        has_prefix, next_characters = self._has_prefix, self._next_characters
+        self.has_prefix = lambda prefix: self._count() or has_prefix(prefix)
+        self.next_characters = lambda prefix: self._count() or next_characters(prefix)
+
+    def _count(self) -> None:
+        self.queries += 1
+
+
+@pytest.mark.parametrize("token", ["x" * 40, "ab" * 20, "abba" * 10])
+def test_search_work_is_bounded_by_its_beam(token):
+    # Every string of a and b up to twelve letters is a word, and a and b are confused for
+    # each other: without the beam the hypotheses would double at each place.
+    words = ["".join(letters) for n in range(1, 13) for letters in product("ab", repeat=n)]
+    vocabulary = CountingVocabulary(words)
+    table = (Confusion("a", "b", 0.5), Confusion("b", "a", 0.5))
+    ChannelModel(table).search(token, vocabulary, 7.0)
+    places = len(token) + 1
+    # Per hypothesis kept: the character as printed, one confusion, the next characters for
+    # a lost and a substituted letter (two each), a swap, and the look-ahead of its ranking.
+    per_hypothesis = 1 + 1 + 2 + 2 + 1 + LOOKAHEAD
+    assert 0 < vocabulary.queries <= places * SEARCH_BEAM * SHORTLIST * per_hypothesis
