@@ -107,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             with_learning = score(target, sets[target], learned_normalizer(learned, folder))
             print(_row(f"{name} | {BASE}", baseline[target]))
             print(_row(f"{name} | {BASE} + learned from {source} ({len(learned.names)} names, "
-                       f"{len(learned.candidates)} candidates, {len(learned.rates)} habits)",
+                       f"{len(learned.candidates)} candidates, {len(learned.rates)} habits, "
+                       f"{len(learned.ngrams)} n-grams)",
                        with_learning))
             sys.stdout.flush()
     return 0

@@ -54,30 +54,21 @@ def model_path() -> Path:
 
 
 @lru_cache(maxsize=1 << 16)
-def _normalize(word: str) -> str:
+def normalize_word(word: str) -> str:
+    """A word as the models spell it: lowercase, with the plain apostrophe."""
     return word.lower().replace("’", "'")
 
 
-class LanguageModel:
-    """Trigram log10 probabilities with back-off; share one instance per process."""
+class ContextModel:
+    """Log10 word probabilities given the words before: the query methods the context
+    decision uses, memoized; subclasses say how one probability is computed (`_compute`).
+    Share one instance per process."""
 
-    def __init__(self, ngrams: pocketsphinx.NGramModel, unigram_counts: dict[str, int],
-                 bigram_counts: dict[str, int]) -> None:
-        """`ngrams`: a pocketsphinx model; `unigram_counts` (word -> count) and
-        `bigram_counts` ("prev word" -> count): symspellpy's lists, the back-off source."""
-        self._ngrams = ngrams
-        self._unigram_counts = unigram_counts
-        self._bigram_counts = bigram_counts
-        self._log_total = math.log10(max(1, sum(unigram_counts.values())))
+    def __init__(self) -> None:
         self._cache: dict[tuple[tuple[str, ...], str], float] = {}
 
     def logprob(self, context: tuple[str, ...], word: str) -> float:
-        """log10 P(word | the last two words of `context`), case-insensitive.
-
-        Backs off from trigram to bigram to unigram within the CMU model; a word the CMU model
-        lacks is scored from symspellpy's bigram (with the previous word) or unigram counts,
-        else `UNKNOWN_LOGPROB`. Context words nobody knows (numbers, names) are skipped by the
-        back-off as an unseen history."""
+        """log10 P(word | the last two words of `context`), case-insensitive."""
         key = (context[-2:], word)
         cached = self._cache.get(key)
         if cached is not None:
@@ -88,22 +79,7 @@ class LanguageModel:
         return value
 
     def _compute(self, context: tuple[str, ...], word: str) -> float:
-        word = _normalize(word)
-        if not word:
-            return UNKNOWN_LOGPROB
-        history = [_normalize(w) for w in reversed(context)]
-        score = self._ngrams.prob([word, *history])
-        if score > _LOG_ZERO_BELOW:
-            return score * _LOG10_BASE
-        count = self._unigram_counts.get(word)
-        if count is None:
-            return UNKNOWN_LOGPROB
-        if history:
-            pair = self._bigram_counts.get(f"{history[0]} {word}")
-            previous = self._unigram_counts.get(history[0])
-            if pair and previous:
-                return min(0.0, math.log10(pair / previous) + SYMSPELL_BIGRAM_SHIFT)
-        return math.log10(count) - self._log_total + SYMSPELL_UNIGRAM_SHIFT
+        raise NotImplementedError
 
     def score(self, words: Sequence[str], *, context: tuple[str, ...] = (),
               start: bool = False, end: bool = False) -> float:
@@ -122,8 +98,44 @@ class LanguageModel:
         return total
 
     def knows(self, word: str) -> bool:
-        """Whether either source has `word` (case-insensitive)."""
+        """Whether the model has `word` (case-insensitive)."""
         return self.logprob((), word) > UNKNOWN_LOGPROB
+
+
+class LanguageModel(ContextModel):
+    """Trigram log10 probabilities with back-off: the CMU model over symspellpy's counts."""
+
+    def __init__(self, ngrams: pocketsphinx.NGramModel, unigram_counts: dict[str, int],
+                 bigram_counts: dict[str, int]) -> None:
+        """`ngrams`: a pocketsphinx model; `unigram_counts` (word -> count) and
+        `bigram_counts` ("prev word" -> count): symspellpy's lists, the back-off source."""
+        super().__init__()
+        self._ngrams = ngrams
+        self._unigram_counts = unigram_counts
+        self._bigram_counts = bigram_counts
+        self._log_total = math.log10(max(1, sum(unigram_counts.values())))
+
+    def _compute(self, context: tuple[str, ...], word: str) -> float:
+        """Backs off from trigram to bigram to unigram within the CMU model; a word the CMU
+        model lacks is scored from symspellpy's bigram (with the previous word) or unigram
+        counts, else `UNKNOWN_LOGPROB`. Context words nobody knows (numbers, names) are
+        skipped by the back-off as an unseen history."""
+        word = normalize_word(word)
+        if not word:
+            return UNKNOWN_LOGPROB
+        history = [normalize_word(w) for w in reversed(context)]
+        score = self._ngrams.prob([word, *history])
+        if score > _LOG_ZERO_BELOW:
+            return score * _LOG10_BASE
+        count = self._unigram_counts.get(word)
+        if count is None:
+            return UNKNOWN_LOGPROB
+        if history:
+            pair = self._bigram_counts.get(f"{history[0]} {word}")
+            previous = self._unigram_counts.get(history[0])
+            if pair and previous:
+                return min(0.0, math.log10(pair / previous) + SYMSPELL_BIGRAM_SHIFT)
+        return math.log10(count) - self._log_total + SYMSPELL_UNIGRAM_SHIFT
 
 
 def build_language_model(lexicon: Lexicon, path: Path | None = None) -> LanguageModel:

@@ -61,6 +61,9 @@ class Profile:
     context_model: bool = False
     """Decide lowercase words with the trigram context model: real words ('tho', 'aud') become
     suspects, and candidates are weighed by what the sentence around them says."""
+    context_counts: Path | None = None
+    """A collection's own n-gram counts (learned by `normalizer learn`), mixed into the
+    context model (see normalizer.collection_model)."""
     name: str = "default"
     format: str = "auto"  # text, markdown, rst; auto: by file name, text without one
 
@@ -227,6 +230,8 @@ def _settings(
             profile["confusions_file"] = base_dir / _expect(key, value, str, "a string")
         elif key == "context-model":
             profile["context_model"] = _expect(key, value, bool, "true or false")
+        elif key == "context-counts":
+            profile["context_counts"] = base_dir / _expect(key, value, str, "a string")
         elif key in ("include", "exclude"):
             files[key] = _string_list(key, value)
         elif key == "max-file-size":

@@ -129,7 +129,8 @@ def test_learning_is_deterministic_whatever_the_document_order(tmp_path: Path) -
     second = render_files(_learn(LOCAL[::-1]), path)
     assert first == second
     assert sorted(p.name for p in first) == [
-        "coll.candidates.tsv", "coll.confusions.tsv", "coll.names.tsv", "coll.toml"]
+        "coll.candidates.tsv", "coll.confusions.tsv", "coll.names.tsv", "coll.ngrams.tsv",
+        "coll.toml"]
     assert 'gazetteer-files = ["coll.names.tsv"]' in first[path]
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from symspellpy import Verbosity
 
 from ..channel_table import load_channel_table, read_confusions
+from ..collection_model import load_collection_model
+from ..language_model import ContextModel, load_language_model
 from ..lexicon import Confusion, Entity, Lexicon
 from ..misspellings import load_misspellings
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive
@@ -149,11 +151,14 @@ class Speller:
     """Candidate generation and scoring over one lexicon; memoizes context-free work."""
 
     def __init__(self, lexicon: Lexicon, channel: str = "builtin",
-                 confusions_file: Path | None = None) -> None:
+                 confusions_file: Path | None = None, context_counts: Path | None = None
+                 ) -> None:
         """`channel`: "builtin" (the hand-written confusions) or "learned" (the confusions
         learned from real OCR, over the hand-written ones); `confusions_file`: a table of
-        extra confusions (channel.tsv format) over those."""
+        extra confusions (channel.tsv format) over those; `context_counts`: a collection's
+        n-gram counts, mixed into the context model."""
         self.lexicon = lexicon
+        self.context_counts = context_counts
         confusions = lexicon.confusions
         if channel == "learned":
             confusions += load_channel_table().as_confusions()
@@ -217,6 +222,14 @@ class Speller:
         return key in self._misreadings and self.lexicon.frequency(key) <= REAL_WORD_MAX_ZIPF
 
     @cached_property
+    def language_model(self) -> ContextModel:
+        """The context model: the general trigram model, mixed with the collection's own
+        counts when the profile has them."""
+        if self.context_counts is None:
+            return load_language_model()
+        return load_collection_model(self.context_counts)
+
+    @cached_property
     def _misreadings(self) -> frozenset[str]:
         """Every string one OCR confusion away from a very frequent word ('aud', 'tor')."""
         frequent = [
@@ -245,8 +258,9 @@ class Speller:
 
 @lru_cache(maxsize=8)
 def speller_for(lexicon: Lexicon, channel: str = "builtin",
-                confusions_file: Path | None = None) -> Speller:
-    return Speller(lexicon, channel, confusions_file)
+                confusions_file: Path | None = None, context_counts: Path | None = None
+                ) -> Speller:
+    return Speller(lexicon, channel, confusions_file, context_counts)
 
 
 def offer(found: dict[str, Candidate], base: str, word_key: str, cost: float, prior: float,

@@ -197,7 +197,8 @@ def windows(text: str) -> list[tuple[int, int]]:
 
 def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[Edit]:
     lexicon = ctx.lexicon
-    speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file)
+    speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file,
+                          ctx.profile.context_counts)
     allow = {w.lower() for w in ctx.profile.allow}
     extra = ctx.extra_names
     counted = Document(types, lexicon.common)
@@ -284,7 +285,8 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
     rival_context = context_score(lexicon, prev, candidates[0].key, nxt) if candidates else 0.0
     margin = 0.0
     if candidates and lookup_key(token.base) in lexicon.common and rival_context:
-        margin = sentence.real_word_margin(text, token, candidates[0].key, candidates[0].cost)
+        margin = sentence.real_word_margin(speller, text, token, candidates[0].key,
+                                           candidates[0].cost)
     return Weighing(candidates, identity, posterior(identity, candidates), own_context,
                     rival_context, margin)
 

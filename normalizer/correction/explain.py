@@ -25,7 +25,8 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
     text = context if context and word in context else word
     start = text.index(word)
     token = Token(start, start + len(word), word, word)
-    speller = speller_for(ctx.lexicon, ctx.profile.channel, ctx.profile.confusions_file)
+    speller = speller_for(ctx.lexicon, ctx.profile.channel, ctx.profile.confusions_file,
+                          ctx.profile.context_counts)
     lexicon = ctx.lexicon
     doc = Document(word_types(text), lexicon.common)
     found = {c.key: c for c in scored_candidates(speller, token, text, doc, ctx.extra_names)}
@@ -42,7 +43,8 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
 def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
     """How `word` is judged: known or not, scored candidates and the decision, as a dict."""
     lexicon = ctx.lexicon
-    speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file)
+    speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file,
+                          ctx.profile.context_counts)
     text = context if context and word in context else word
     start = text.index(word)
     token = next(

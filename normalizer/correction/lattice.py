@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..language_model import LanguageModel
+from ..language_model import ContextModel
 
 _NONE = -1
 """The state index of the fixed history before the first position."""
@@ -50,7 +50,7 @@ class Reading:
     max_marginals: tuple[tuple[float, ...], ...]
 
 
-def best_reading(model: LanguageModel, history: tuple[str, ...],
+def best_reading(model: ContextModel, history: tuple[str, ...],
                  lattice: Sequence[Sequence[Choice]]) -> Reading:
     """The best reading of a non-empty `lattice` (every position with at least one choice)
     after the words `history` (at least one: `SENTENCE_START` at a sentence's start)."""

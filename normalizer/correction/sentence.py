@@ -29,8 +29,7 @@ from ..language_model import (
     ORDER,
     SENTENCE_START,
     UNKNOWN_LOGPROB,
-    LanguageModel,
-    load_language_model,
+    ContextModel,
 )
 from ..model import Edit
 from ..tokens import Token, starts_sentence
@@ -133,7 +132,7 @@ def _hypotheses(speller: Speller, base: str) -> tuple[tuple[str, float], ...]:
     return tuple(ranked[:MAX_CANDIDATES])
 
 
-def _identity_logprob(model: LanguageModel, speller: Speller, key: str) -> float | None:
+def _identity_logprob(model: ContextModel, speller: Speller, key: str) -> float | None:
     """The unigram-level score of the token itself when the model does not know it."""
     if model.knows(key):
         return None
@@ -155,7 +154,7 @@ def _slots(text: str, targets: Collection[int], speller: Speller) -> list[list[_
     return [s for s in sentences if any(slot.hypotheses for slot in s)]
 
 
-def _score(model: LanguageModel, before: tuple[str, ...], word: str,
+def _score(model: ContextModel, before: tuple[str, ...], word: str,
            after: tuple[str, ...]) -> float:
     """log10 P of `word` after `before` plus of the two words after it, given it."""
     total = model.logprob(before, word)
@@ -230,7 +229,7 @@ def judge(text: str, targets: Collection[int], speller: Speller,
     Bound: at most `MAX_CANDIDATES` + 1 choices per word, so at most (`MAX_CANDIDATES` + 1)³
     model queries per word of a run (see `lattice`), each word in at most one run, and at most
     two searches: linear in the length of the text."""
-    model = load_language_model()
+    model = speller.language_model
     runs = [run for sentence in _slots(text, targets, speller) for run in _runs(sentence)]
     judged = [_judge_run(model, speller, text, run, allow, frozenset()) for run in runs]
     made = Counter(
@@ -259,7 +258,7 @@ def propose(text: str, targets: Collection[int], speller: Speller,
     ]
 
 
-def _choices(model: LanguageModel, speller: Speller, text: str, slot: _Slot,
+def _choices(model: ContextModel, speller: Speller, text: str, slot: _Slot,
              allow: Collection[str], adapted: frozenset[str]) -> tuple[Choice, ...]:
     """What a word of a run may read as: the word as written first (a real word sticky, one
     the model lacks at its unigram level), then each hypothesis at minus its channel cost."""
@@ -283,7 +282,7 @@ def _choices(model: LanguageModel, speller: Speller, text: str, slot: _Slot,
     )
 
 
-def _judge_run(model: LanguageModel, speller: Speller, text: str, run: _Run,
+def _judge_run(model: ContextModel, speller: Speller, text: str, run: _Run,
                allow: Collection[str], adapted: frozenset[str]) -> list[Judgement]:
     """The judgement of each word of `run` that may change, by the run's best reading."""
     slots = run.slots
@@ -319,11 +318,12 @@ def _may_be_word(text: str, slot: _Slot, speller: Speller) -> bool:
     )
 
 
-def real_word_margin(text: str, token: Token, rival: str, cost: float) -> float:
+def real_word_margin(speller: Speller, text: str, token: Token, rival: str, cost: float
+                     ) -> float:
     """How much more likely the context model finds `rival` than the real word `token` in
     `text`, less the channel cost and `REAL_WORD_STICKINESS` (log10): positive only on
     strong context evidence."""
-    model = load_language_model()
+    model = speller.language_model
     head = text[max(0, token.start - 80) : token.start]
     cut = max((m.end() for m in SENTENCE_BREAK.finditer(head)), default=0)
     before = tuple(w.lower() for w in WORD.findall(head, cut)[-2:]) or (SENTENCE_START,)

@@ -3,8 +3,9 @@ truth.
 
 A map-reduce over documents: `count_document` (map) and `CorpusCounts.merge` /
 `merge_counts` (reduce), in `counts`; the engine's confident fixes of one document
-(`observe_document`) and their sum, in `habits`; `run` maps both over a corpus, here or in a
-process pool. `learn_collection` applies the rules of `vocabulary` and the re-estimate of
+(`habits_of`) and their sum, in `habits`; the n-grams of its confidently clean text
+(`count_ngrams`), in `ngrams`; `run` maps all three over a corpus, here, in a process pool
+or on a Dask cluster. `learn_collection` applies the rules of `vocabulary` and the re-estimate of
 `habits` to the evidence, and `render_files` / `render_report` (in `collection`) turn the
 result into a profile and an audit report.
 """
@@ -18,7 +19,8 @@ from .collection import (
     render_report,
 )
 from .counts import CorpusCounts, count_document, merge_counts
-from .habits import HabitCounts, observe_document
+from .habits import HabitCounts, habits_of
+from .ngrams import count_ngrams
 from .run import CorpusEvidence, merge_evidence, observe, observe_corpus
 
 __all__ = [
@@ -28,13 +30,14 @@ __all__ = [
     "HabitCounts",
     "LearnedCollection",
     "count_document",
+    "count_ngrams",
+    "habits_of",
     "learn_collection",
     "learn_from",
     "merge_counts",
     "merge_evidence",
     "observe",
     "observe_corpus",
-    "observe_document",
     "render_files",
     "render_report",
 ]

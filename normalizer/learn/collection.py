@@ -4,23 +4,27 @@
 extends a named profile and points at files beside it, named after
 it: `<stem>.names.tsv` (the trusted names, a gazetteer read through `gazetteer-files`, so
 they are protected AND become correction targets), `<stem>.confusions.tsv` (the collection's
-own OCR habits, read through `confusions-file`) and `<stem>.candidates.tsv` (the rare
-spellings the corpus reads as trusted names, for the archivist; the engine reaches them
-through the names). Everything is sorted and carries no date, so learning twice from the same corpus
-writes the same bytes.
+own OCR habits, read through `confusions-file`), `<stem>.ngrams.tsv` (the n-gram counts of
+its confidently clean text, mixed into the context model through `context-counts`) and
+`<stem>.candidates.tsv` (the rare spellings the corpus reads as trusted names, for the
+archivist; the engine reaches them through the names). Everything is sorted and carries
+no date, so learning twice from the same corpus writes the same bytes.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..collection_model import COLLECTION_WEIGHT
 from ..correction.candidates import speller_for
 from ..pipeline import Normalizer
 from .habits import RateChange, rate_changes
+from .ngrams import MIN_NGRAM_COUNT, prune, render_counts, sorted_counts
 from .run import CorpusEvidence, observe_corpus, observe_corpus_on
 from .vocabulary import (
     CorpusCandidate,
@@ -46,6 +50,8 @@ class LearnedCollection:
     names: tuple[LearnedWord, ...]
     candidates: tuple[CorpusCandidate, ...]
     rates: tuple[RateChange, ...]
+    ngrams: tuple[tuple[tuple[str, ...], int], ...]
+    """The n-grams of the clean text kept (`prune`), most frequent first."""
 
 
 def learn_collection(
@@ -67,7 +73,8 @@ def learn_from(evidence: CorpusEvidence, normalizer: Normalizer) -> LearnedColle
     (`normalizer.learn.habits`) to a corpus's evidence, with `normalizer`'s lexicon and OCR
     channel."""
     profile = normalizer.profile
-    speller = speller_for(normalizer.lexicon, profile.channel, profile.confusions_file)
+    speller = speller_for(normalizer.lexicon, profile.channel, profile.confusions_file,
+                          profile.context_counts)
     counts = evidence.counts
     names = trusted_names(counts, speller)
     return LearnedCollection(
@@ -77,19 +84,20 @@ def learn_from(evidence: CorpusEvidence, normalizer: Normalizer) -> LearnedColle
         tuple(names),
         tuple(corpus_candidates(counts, speller, names)),
         tuple(rate_changes(evidence.habits, speller.channel)),
+        tuple(sorted_counts(prune(evidence.ngrams))),
     )
 
 
-def data_paths(profile_path: Path) -> tuple[Path, Path, Path]:
-    """The names, confusions and candidates files written beside `profile_path`."""
+def data_paths(profile_path: Path) -> tuple[Path, Path, Path, Path]:
+    """The names, confusions, n-gram and candidates files written beside `profile_path`."""
     stem = profile_path.name.removesuffix(".toml")
     return tuple(profile_path.with_name(f"{stem}.{kind}.tsv")  # type: ignore[return-value]
-                 for kind in ("names", "confusions", "candidates"))
+                 for kind in ("names", "confusions", "ngrams", "candidates"))
 
 
 def render_files(learned: LearnedCollection, profile_path: Path) -> dict[Path, str]:
     """The text of every file of the collection, by path."""
-    names_path, confusions_path, candidates_path = data_paths(profile_path)
+    names_path, confusions_path, ngrams_path, candidates_path = data_paths(profile_path)
     origin = f"learned by `normalizer learn` from {learned.documents} documents"
     toml = "\n".join([
         f"# A collection profile {origin} ({learned.tokens} words).",
@@ -97,6 +105,7 @@ def render_files(learned: LearnedCollection, profile_path: Path) -> dict[Path, s
         f"profile = {json.dumps(learned.base)}",
         f"gazetteer-files = [{json.dumps(names_path.name)}]",
         f"confusions-file = {json.dumps(confusions_path.name)}",
+        f"context-counts = {json.dumps(ngrams_path.name)}",
         "",
     ])
     names = [f"# Trusted names {origin}: name, type, occurrences/documents.",
@@ -118,6 +127,7 @@ def render_files(learned: LearnedCollection, profile_path: Path) -> dict[Path, s
         profile_path: toml,
         names_path: "\n".join(names) + "\n",
         confusions_path: "\n".join(confusions) + "\n",
+        ngrams_path: render_counts(dict(learned.ngrams), origin),
         candidates_path: "\n".join(candidates) + "\n",
     }
 
@@ -151,4 +161,11 @@ def render_report(learned: LearnedCollection, limit: int | None = None) -> str:
         [f"  {r.intended} -> {r.observed}  {r.count}/{r.total}  {r.cost:.2f} "
          f"({'none' if r.base_cost is None else f'{r.base_cost:.2f}'})" for r in learned.rates],
         limit)
+    orders = Counter(len(gram) for gram, _ in learned.ngrams)
+    lines += _section(
+        f"Context ({len(learned.ngrams)} n-grams: {orders[1]} words, {orders[2]} pairs, "
+        f"{orders[3]} triples, each printed at least {MIN_NGRAM_COUNT} times in clean text): "
+        f"mixed into the context model at weight {COLLECTION_WEIGHT}.",
+        "  count  n-gram",
+        [f"  {n:>5}  {' '.join(gram)}" for gram, n in learned.ngrams], limit)
     return "\n".join(lines) + "\n"

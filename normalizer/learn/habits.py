@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..correction.channel import TYPO_COST, ChannelModel, shared_ends
-from ..pipeline import Normalizer
+from ..pipeline import Result
 
 CONFIDENT = 0.95
 """Only fixes this confident teach a habit: the re-estimate must not learn from guesses."""
@@ -86,9 +86,9 @@ def confusion_of(observed: str, intended: str) -> tuple[str, str] | None:
     return obs, inten
 
 
-def observe_document(text: str, normalizer: Normalizer) -> HabitCounts:
-    """The map step: the confident OCR fixes of one document and its corrected segments."""
-    result = normalizer.normalize(text)
+def habits_of(result: Result) -> HabitCounts:
+    """The map step: the confident OCR fixes of one document (as the engine normalized it)
+    and its corrected segments."""
     confusions: Counter[tuple[str, str]] = Counter()
     for edit in result.applied:
         if edit.kind == "ocr" and edit.confidence >= CONFIDENT:

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..correction.candidates import speller_for
 from ..pipeline import Normalizer
 from ..profile import Profile
 from .counts import CorpusCounts, count_document
-from .habits import HabitCounts, observe_document
+from .habits import HabitCounts, habits_of
+from .ngrams import NgramCounts, count_ngrams
 
 if TYPE_CHECKING:
     import distributed
@@ -24,19 +27,27 @@ CHUNK_DOCUMENTS = 8
 
 @dataclass(slots=True)
 class CorpusEvidence:
-    """What a corpus shows: its word counts and its OCR habits."""
+    """What a corpus shows: its word counts, its OCR habits and the n-grams of its clean
+    text."""
 
     counts: CorpusCounts = field(default_factory=CorpusCounts)
     habits: HabitCounts = field(default_factory=HabitCounts)
+    ngrams: NgramCounts = field(default_factory=Counter)
 
     def merge(self, other: CorpusEvidence) -> CorpusEvidence:
         """The evidence of both corpora (a new object; neither operand changes)."""
-        return CorpusEvidence(self.counts.merge(other.counts), self.habits.merge(other.habits))
+        return merge_evidence((self, other))
 
 
 def observe(text: str, normalizer: Normalizer) -> CorpusEvidence:
-    """The map step: one document's word counts and confident OCR fixes."""
-    return CorpusEvidence(count_document(text), observe_document(text, normalizer))
+    """The map step: one document's word counts, confident OCR fixes and clean n-grams (of
+    the text as the engine corrected it)."""
+    result = normalizer.normalize(text)
+    profile = normalizer.profile
+    speller = speller_for(normalizer.lexicon, profile.channel, profile.confusions_file,
+                          profile.context_counts)
+    return CorpusEvidence(count_document(text), habits_of(result),
+                          count_ngrams(result.text, speller))
 
 
 def merge_evidence(parts: Iterable[CorpusEvidence]) -> CorpusEvidence:
@@ -46,6 +57,7 @@ def merge_evidence(parts: Iterable[CorpusEvidence]) -> CorpusEvidence:
     for part in parts:
         total.counts.add(part.counts)
         total.habits.add(part.habits)
+        total.ngrams.update(part.ngrams)
     return total
 
 

@@ -27,11 +27,11 @@ def test_a_real_word_is_offered_its_frequent_rivals_through_the_learned_channel(
     assert "the" in hypotheses and hypotheses["the"] < 2.0
 
 
-def test_the_real_word_margin_needs_strong_context_evidence():
+def test_the_real_word_margin_needs_strong_context_evidence(learned):
     def margin(text, word, rival, cost):
         start = text.index(word)
-        return sentence.real_word_margin(text, Token(start, start + len(word), word, word),
-                                         rival, cost)
+        return sentence.real_word_margin(learned, text,
+                                         Token(start, start + len(word), word, word), rival, cost)
 
     assert margin("It was in tho morning that he came.", "tho", "the", 1.1) > 0
     assert margin("Scientists were able to isolate and clone the gene.", "clone", "done",

@@ -116,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         sys.stderr.write(note_line(
             f"learned from {learned.documents} documents: {len(learned.names)} trusted names, "
-            f"{len(learned.candidates)} corpus candidates, {len(learned.rates)} OCR habits")
+            f"{len(learned.candidates)} corpus candidates, {len(learned.rates)} OCR habits, "
+            f"{len(learned.ngrams)} n-grams of clean text")
             + "\n")
     return EXIT_ERROR if errors else EXIT_OK
