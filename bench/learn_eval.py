@@ -3,10 +3,11 @@
     python bench/learn_eval.py                    # every experiment below
     python bench/learn_eval.py --experiments d3   # one of them
 
-Each experiment learns a collection profile (names and OCR habits) from the OCR *input* of
-one set (the ground truth is never read while learning), then cleans the evaluation set
-twice, with the `archive` profile and with the learned profile that extends it, and scores
-both with bench/quality.py's
+Each experiment learns a collection profile (names, OCR habits and the n-grams of the clean
+text) from the OCR *input* of one set (the ground truth is never read while learning), then
+cleans the evaluation set three times, with the `archive` profile, with the learned profile
+that extends it, and with the learned profile and its n-grams mixed into the context model
+(`normalizer learn --context`), and scores each with bench/quality.py's
 `DocScore` (CER and false positives per 1,000 clean tokens, as defined in bench/metrics.py):
 
 - ``d2``: OverProof dataset 2, transductive (learn on it, clean it): the set the learning
@@ -54,11 +55,11 @@ def load_sets(data: Path, seed: int, synth_limit: int) -> dict[str, list[EvalDoc
     return sets
 
 
-def learned_normalizer(learned: LearnedCollection, folder: Path) -> Normalizer:
-    """An engine with the learned profile, written and read back as `normalizer clean
-    --profile` would read it."""
-    path = folder / "collection.toml"
-    for file, text in render_files(learned, path).items():
+def learned_normalizer(learned: LearnedCollection, folder: Path, context: bool) -> Normalizer:
+    """An engine with the learned profile (with its n-grams in the context model when
+    `context`), written and read back as `normalizer clean --profile` would read it."""
+    path = folder / f"collection-{'context' if context else 'plain'}.toml"
+    for file, text in render_files(learned, path, context).items():
         file.write_text(text, encoding="utf-8")
     return Normalizer(load_config(path).profile)
 
@@ -89,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synth-limit", type=int, default=DEFAULT_LIMITS["synth"],
                         help="clean texts the synthetic set is made from (default %(default)s)")
     parser.add_argument("--seed", type=int, default=13, help="synthetic set seed")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="processes that observe the corpus while learning")
     args = parser.parse_args(argv)
     sets = load_sets(datasets.data_dir(args.data), args.seed, args.synth_limit)
     plain = Normalizer(BASE)
@@ -99,17 +102,20 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.experiments.split(","):
             source, target = EXPERIMENTS[name]
-            learned = learn_collection([d.input for d in sets[source]], BASE)
+            learned = learn_collection([d.input for d in sets[source]], BASE, args.jobs)
             folder = Path(tmp) / name.replace(">", "")
             folder.mkdir()
             if target not in baseline:
                 baseline[target] = score(target, sets[target], plain)
-            with_learning = score(target, sets[target], learned_normalizer(learned, folder))
             print(_row(f"{name} | {BASE}", baseline[target]))
-            print(_row(f"{name} | {BASE} + learned from {source} ({len(learned.names)} names, "
-                       f"{len(learned.candidates)} candidates, {len(learned.rates)} habits, "
-                       f"{len(learned.ngrams)} n-grams)",
-                       with_learning))
+            what = (f"{len(learned.names)} names, {len(learned.candidates)} candidates, "
+                    f"{len(learned.rates)} habits")
+            for context in (False, True):
+                with_learning = score(target, sets[target],
+                                      learned_normalizer(learned, folder, context))
+                label = (f"{what}, {len(learned.ngrams)} n-grams in context" if context
+                         else what)
+                print(_row(f"{name} | {BASE} + learned from {source} ({label})", with_learning))
             sys.stdout.flush()
     return 0
 

@@ -138,7 +138,10 @@ def test_report_lists_names_candidates_and_counts() -> None:
     report = render_report(_learn(LOCAL))
     assert "Learned from 4 documents" in report
     assert "Tarrawouga (1) -> Tarrawonga (3)" in report
-    assert render_report(_learn(LOCAL), limit=0).count("... and 1 more") == 2  # names and candidates; no habits
+    assert "Context (1 n-grams printed at least 3 times" in report
+    assert "      5  the\n" in report  # 'the' in clean text, five times; nothing else thrice
+    # limited: names, candidates and n-grams each hide one; there are no habits
+    assert render_report(_learn(LOCAL), limit=0).count("... and 1 more") == 3
 
 
 @pytest.mark.parametrize(("observed", "intended", "pair"), [

@@ -34,7 +34,7 @@ def test_learn_then_clean_fixes_a_variant(corpus: Path, capsys: pytest.CaptureFi
 def test_learning_twice_writes_the_same_bytes(corpus: Path) -> None:
     assert main(["learn", "--quiet", "corpus", "-o", "a.toml", "--jobs", "2"]) == 0
     assert main(["learn", "--quiet", "corpus", "-o", "b.toml", "--jobs", "1"]) == 0
-    for suffix in (".names.tsv", ".confusions.tsv", ".candidates.tsv"):
+    for suffix in (".names.tsv", ".confusions.tsv", ".candidates.tsv", ".ngrams.tsv"):
         assert (corpus / f"a{suffix}").read_bytes() == (corpus / f"b{suffix}").read_bytes()
     assert (corpus / "a.toml").read_text().replace('"a.', '"b.') == (
         corpus / "b.toml").read_text()
@@ -52,5 +52,5 @@ def test_learning_on_a_dask_cluster_writes_the_same_files(corpus: Path) -> None:
     assert main(["learn", "--quiet", "corpus", "-o", "a.toml", "--jobs", "1"]) == 0
     assert main(["learn", "--quiet", "corpus", "-o", "b.toml", "--executor", "dask",
                  "--jobs", "1"]) == 0
-    for suffix in (".names.tsv", ".confusions.tsv", ".candidates.tsv"):
+    for suffix in (".names.tsv", ".confusions.tsv", ".candidates.tsv", ".ngrams.tsv"):
         assert (corpus / f"a{suffix}").read_bytes() == (corpus / f"b{suffix}").read_bytes()

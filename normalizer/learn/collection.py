@@ -5,7 +5,8 @@ extends a named profile and points at files beside it, named after
 it: `<stem>.names.tsv` (the trusted names, a gazetteer read through `gazetteer-files`, so
 they are protected AND become correction targets), `<stem>.confusions.tsv` (the collection's
 own OCR habits, read through `confusions-file`), `<stem>.ngrams.tsv` (the n-gram counts of
-its confidently clean text, mixed into the context model through `context-counts`) and
+its confidently clean text, mixed into the context model through `context-counts` when
+learned with `context`) and
 `<stem>.candidates.tsv` (the rare spellings the corpus reads as trusted names, for the
 archivist; the engine reaches them through the names). Everything is sorted and carries
 no date, so learning twice from the same corpus writes the same bytes.
@@ -95,8 +96,11 @@ def data_paths(profile_path: Path) -> tuple[Path, Path, Path, Path]:
                  for kind in ("names", "confusions", "ngrams", "candidates"))
 
 
-def render_files(learned: LearnedCollection, profile_path: Path) -> dict[Path, str]:
-    """The text of every file of the collection, by path."""
+def render_files(learned: LearnedCollection, profile_path: Path, context: bool = False
+                 ) -> dict[Path, str]:
+    """The text of every file of the collection, by path. The n-gram table is always
+    written; the profile reads it (`context-counts`) only with `context`, else the key is
+    left commented out for the archivist to turn on."""
     names_path, confusions_path, ngrams_path, candidates_path = data_paths(profile_path)
     origin = f"learned by `normalizer learn` from {learned.documents} documents"
     toml = "\n".join([
@@ -105,7 +109,7 @@ def render_files(learned: LearnedCollection, profile_path: Path) -> dict[Path, s
         f"profile = {json.dumps(learned.base)}",
         f"gazetteer-files = [{json.dumps(names_path.name)}]",
         f"confusions-file = {json.dumps(confusions_path.name)}",
-        f"context-counts = {json.dumps(ngrams_path.name)}",
+        ("" if context else "# ") + f"context-counts = {json.dumps(ngrams_path.name)}",
         "",
     ])
     names = [f"# Trusted names {origin}: name, type, occurrences/documents.",
@@ -163,8 +167,8 @@ def render_report(learned: LearnedCollection, limit: int | None = None) -> str:
         limit)
     orders = Counter(len(gram) for gram, _ in learned.ngrams)
     lines += _section(
-        f"Context ({len(learned.ngrams)} n-grams: {orders[1]} words, {orders[2]} pairs, "
-        f"{orders[3]} triples, each printed at least {MIN_NGRAM_COUNT} times in clean text): "
+        f"Context ({len(learned.ngrams)} n-grams printed at least {MIN_NGRAM_COUNT} times in "
+        f"clean text; single words {orders[1]}, pairs {orders[2]}, triples {orders[3]}): "
         f"mixed into the context model at weight {COLLECTION_WEIGHT}.",
         "  count  n-gram",
         [f"  {n:>5}  {' '.join(gram)}" for gram, n in learned.ngrams], limit)

@@ -26,7 +26,7 @@ MAX_MISREADING_RATE = 0.1
 real OCR: 'tho' for 'the' 597 times in 599) is no clean word; 'it' (for 'h' or 'r' 7 times
 in 225) is."""
 
-MIN_NGRAM_COUNT = 2
+MIN_NGRAM_COUNT = 3
 """An n-gram printed fewer times in the collection's clean text is not written."""
 
 NgramCounts = Counter[tuple[str, ...]]

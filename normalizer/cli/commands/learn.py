@@ -29,7 +29,8 @@ no other way, become trusted names (protected, and correction targets); rare spe
 two OCR confusions of one are listed as corpus candidates; confusions the engine's confident
 fixes show more often than its channel assumes become the collection's OCR habits. The result
 is a profile: OUT (extending --base) and, beside it, OUT's stem + .names.tsv,
-.confusions.tsv and .candidates.tsv. See docs/cli.md."""
+.confusions.tsv, .ngrams.tsv (the n-grams of the clean text, read with --context) and
+.candidates.tsv. See docs/cli.md."""
 EPILOG = """\
 examples:
   normalizer learn corpus/ -o collection.toml          learn, write the profile
@@ -52,6 +53,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the named profile the collection extends (default %(default)s)")
     parser.add_argument("--report", action="store_true",
                         help="print everything learned, with counts, to stdout")
+    parser.add_argument("--context", action="store_true",
+                        help="mix the collection's clean-text n-grams into the context model "
+                        "(writes the context-counts key; off by default: see docs/cli.md)")
     parser.add_argument("--executor", choices=("local", "dask"), default="local",
                         help="local: --jobs processes on this machine (default); dask: a Dask "
                         "cluster, local with --jobs workers or the one at --scheduler")
@@ -106,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no readable text files to learn from")
     learned = _learn(args, texts)
     if args.output:
-        for path, text in render_files(learned, Path(args.output)).items():
+        for path, text in render_files(learned, Path(args.output), args.context).items():
             try:
                 write_atomic(str(path), text.encode("utf-8"))
             except OSError as exc:
