@@ -140,6 +140,14 @@ def _expect(key: str, value: Any, kind: type | tuple[type, ...], what: str) -> A
     return value
 
 
+def _data_file(key: str, value: Any, base_dir: Path) -> Path:
+    """The data file a key names, relative to `base_dir`; it must exist (read at first use)."""
+    path = base_dir / _expect(key, value, str, "a string")
+    if not path.is_file():
+        raise ConfigError(f"{key}: {path}: no such file")
+    return path
+
+
 def _string_list(key: str, value: Any) -> tuple[str, ...]:
     _expect(key, value, list, "a list of strings")
     for item in value:
@@ -227,11 +235,11 @@ def _settings(
         elif key == "channel":
             profile["channel"] = _expect(key, value, str, "a string")
         elif key == "confusions-file":
-            profile["confusions_file"] = base_dir / _expect(key, value, str, "a string")
+            profile["confusions_file"] = _data_file(key, value, base_dir)
         elif key == "context-model":
             profile["context_model"] = _expect(key, value, bool, "true or false")
         elif key == "context-counts":
-            profile["context_counts"] = base_dir / _expect(key, value, str, "a string")
+            profile["context_counts"] = _data_file(key, value, base_dir)
         elif key in ("include", "exclude"):
             files[key] = _string_list(key, value)
         elif key == "max-file-size":

@@ -12,7 +12,7 @@ from normalizer.correction.candidates import speller_for
 from normalizer.language_model import SENTENCE_START, load_language_model
 from normalizer.learn.ngrams import count_ngrams, prune, render_counts
 from normalizer.lexicon import load_lexicon
-from normalizer.profile import load_config
+from normalizer.profile import ConfigError, load_config
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +93,10 @@ def test_a_profile_with_context_counts_decides_with_the_mixed_model(tmp_path: Pa
                           profile.context_counts)
     assert speller.language_model is load_collection_model(tmp_path / "c.ngrams.tsv")
     assert speller_for(load_lexicon(), profile.channel).language_model is load_language_model()
+
+
+def test_a_missing_counts_table_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "c.toml").write_text(
+        'profile = "archive"\ncontext-counts = "gone.tsv"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"context-counts: .*gone.tsv: no such file"):
+        load_config(tmp_path / "c.toml")

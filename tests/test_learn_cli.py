@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from normalizer.cli import main
+from normalizer.profile import load_config
 
 CASE = Path(__file__).resolve().parent / "cli" / "learn-corpus-profile"
 
@@ -54,3 +55,13 @@ def test_learning_on_a_dask_cluster_writes_the_same_files(corpus: Path) -> None:
                  "--jobs", "1"]) == 0
     for suffix in (".names.tsv", ".confusions.tsv", ".candidates.tsv", ".ngrams.tsv"):
         assert (corpus / f"a{suffix}").read_bytes() == (corpus / f"b{suffix}").read_bytes()
+
+
+def test_context_turns_on_the_collections_ngrams(corpus: Path) -> None:
+    assert main(["learn", "--quiet", "corpus", "-o", "plain.toml"]) == 0
+    assert main(["learn", "--quiet", "corpus", "-o", "ctx.toml", "--context"]) == 0
+    assert '# context-counts = "plain.ngrams.tsv"' in (corpus / "plain.toml").read_text()
+    assert '\ncontext-counts = "ctx.ngrams.tsv"' in (corpus / "ctx.toml").read_text()
+    assert (corpus / "plain.ngrams.tsv").read_bytes() == (corpus / "ctx.ngrams.tsv").read_bytes()
+    assert load_config(corpus / "plain.toml").profile.context_counts is None
+    assert load_config(corpus / "ctx.toml").profile.context_counts == corpus / "ctx.ngrams.tsv"

@@ -169,7 +169,7 @@ def render_report(learned: LearnedCollection, limit: int | None = None) -> str:
     lines += _section(
         f"Context ({len(learned.ngrams)} n-grams printed at least {MIN_NGRAM_COUNT} times in "
         f"clean text; single words {orders[1]}, pairs {orders[2]}, triples {orders[3]}): "
-        f"mixed into the context model at weight {COLLECTION_WEIGHT}.",
+        f"with --context, mixed into the context model at weight {COLLECTION_WEIGHT}.",
         "  count  n-gram",
         [f"  {n:>5}  {' '.join(gram)}" for gram, n in learned.ngrams], limit)
     return "\n".join(lines) + "\n"
