@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -69,7 +70,7 @@ FLOOR = 0.5
 
 
 @dataclass(frozen=True, slots=True)
-class _Slot:
+class Slot:
     """A word of the window: its span, its text and, for a target, its hypotheses."""
 
     start: int
@@ -101,8 +102,10 @@ def _misread_often(speller: Speller, key: str) -> bool:
         m.known for m in load_channel_table().misreadings_of(key))
 
 
+@lru_cache(maxsize=16_384)
 def _hypotheses(speller: Speller, base: str) -> tuple[tuple[str, float], ...]:
-    """What a target may stand for, with channel costs: the likeliest out of context first."""
+    """What a target may stand for, with channel costs: the likeliest out of context first
+    (memoized: a word type's hypotheses depend on nothing else)."""
     lexicon = speller.lexicon
     key = lookup_key(base)
     known = key in lexicon.common
@@ -140,16 +143,16 @@ def _identity_logprob(model: ContextModel, speller: Speller, key: str) -> float 
     return zipf + ZIPF_TO_LOG10 if zipf else UNKNOWN_LOGPROB
 
 
-def _slots(text: str, targets: Collection[int], speller: Speller) -> list[list[_Slot]]:
+def _slots(text: str, targets: Collection[int], speller: Speller) -> list[list[Slot]]:
     """The window's words, sentence by sentence; targets (by start) carry their hypotheses."""
-    sentences: list[list[_Slot]] = [[]]
+    sentences: list[list[Slot]] = [[]]
     previous_end = 0
     for match in WORD.finditer(text):
         if SENTENCE_BREAK.search(text, previous_end, match.start()):
             sentences.append([])
         word = match.group()
         hypotheses = _hypotheses(speller, word) if match.start() in targets else ()
-        sentences[-1].append(_Slot(match.start(), match.end(), word, hypotheses))
+        sentences[-1].append(Slot(match.start(), match.end(), word, hypotheses))
         previous_end = match.end()
     return [s for s in sentences if any(slot.hypotheses for slot in s)]
 
@@ -171,11 +174,11 @@ class _Run:
     target to two words after the last (whose probabilities its choice changes), after the
     fixed `history`."""
 
-    slots: tuple[_Slot, ...]
+    slots: tuple[Slot, ...]
     history: tuple[str, ...]
 
 
-def _runs(sentence: list[_Slot]) -> list[_Run]:
+def _runs(sentence: list[Slot]) -> list[_Run]:
     """The sentence cut into runs: targets at most two words apart share a trigram, so they
     share a run; a run ends two words after its last target, whose choice those words'
     probabilities depend on. Words outside every run score the same in every reading."""
@@ -201,7 +204,7 @@ class Judgement:
     written first) with its max-marginal score, the choice the best reading makes, and the
     neighbouring words that reading changes with it (as written, as read)."""
 
-    slot: _Slot
+    slot: Slot
     choices: tuple[Choice, ...]
     scores: tuple[float, ...]
     chosen: int
@@ -258,7 +261,7 @@ def propose(text: str, targets: Collection[int], speller: Speller,
     ]
 
 
-def _choices(model: ContextModel, speller: Speller, text: str, slot: _Slot,
+def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
              allow: Collection[str], adapted: frozenset[str]) -> tuple[Choice, ...]:
     """What a word of a run may read as: the word as written first (a real word sticky, one
     the model lacks at its unigram level), then each hypothesis at minus its channel cost."""
@@ -309,7 +312,7 @@ def _confusion(speller: Speller, observed: str, intended: str) -> str:
     return speller.channel.explain(observed, intended.lower())
 
 
-def _may_be_word(text: str, slot: _Slot, speller: Speller) -> bool:
+def _may_be_word(text: str, slot: Slot, speller: Speller) -> bool:
     """A capitalized token is a word only at a sentence start, and then not a name the
     gazetteer knows unless real OCR misread it often ('Tho', 'Ho')."""
     key = lookup_key(slot.word)
