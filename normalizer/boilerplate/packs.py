@@ -236,34 +236,29 @@ def _alternation(words: list[str]) -> str:
 
 
 class RuleSet:
-    """The compiled rules of the selected packs, with a per-length keyword prefilter."""
+    """The compiled rules of the selected packs, with a keyword prefilter."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         # Paragraphs longer than this cannot trigger any rule and are not even normalized.
         self.char_limit = max((r.max_words for r in rules), default=0) * _CHARS_PER_WORD
-        self._by_words: dict[int, tuple[tuple[Rule, ...], re.Pattern[str] | None]] = {}
-        # Most word counts share their rules with a neighbour's: one prefilter per rule set.
-        self._by_rules: dict[tuple[Rule, ...], re.Pattern[str] | None] = {}
+        # One pattern for the keywords of every rule, compiled once: a line without any is
+        # prose, whatever its length (one pattern per length cost more to build than to use).
+        keywords = {k for r in rules for k in r.keywords}
+        # A keyword containing another adds nothing to a presence test.
+        minimal = sorted(k for k in keywords if not any(o != k and o in k for o in keywords))
+        self.prefilter = re.compile(_alternation(minimal)) if minimal else None
+        self._by_words: dict[int, tuple[tuple[Rule, ...], tuple[str, ...]]] = {}
 
-    def candidates(self, words: int) -> tuple[tuple[Rule, ...], re.Pattern[str] | None]:
-        """Rules that may fit a line of `words` words, and one pattern finding their keywords."""
+    def candidates(self, words: int) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
+        """Rules that may fit a line of `words` words, and their keywords."""
         entry = self._by_words.get(words)
         if entry is None:
             # One word of slack: a leading bullet counts here but not once normalized.
             rules = tuple(r for r in self.rules if r.min_words <= words <= r.max_words + 1)
-            if rules not in self._by_rules:
-                self._by_rules[rules] = _prefilter(rules)
-            entry = self._by_words[words] = (rules, self._by_rules[rules])
+            keywords = tuple(sorted({k for r in rules for k in r.keywords}))
+            entry = self._by_words[words] = (rules, keywords)
         return entry
-
-
-def _prefilter(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
-    """One pattern finding any keyword of `rules` (None when they have none)."""
-    keywords = {k for r in rules for k in r.keywords}
-    # A keyword containing another adds nothing to a presence test.
-    minimal = sorted(k for k in keywords if not any(o != k and o in k for o in keywords))
-    return re.compile(_alternation(minimal)) if minimal else None
 
 
 @lru_cache(maxsize=32)

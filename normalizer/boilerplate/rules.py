@@ -75,9 +75,12 @@ def _match_at(text: str, paras: list[Para], index: int, ruleset: RuleSet) -> Mat
     """The first rule matching the paragraph at `index` (with its box body), if any."""
     para = paras[index]
     line = text[para.start : para.end]
-    rules, prefilter = ruleset.candidates(len(line.split()))
-    if prefilter is None or not prefilter.search(line.lower()):
+    lower = line.lower()
+    if ruleset.prefilter is None or not ruleset.prefilter.search(lower):
         return None  # the common case for prose: no rule keyword at all
+    rules, keywords = ruleset.candidates(len(line.split()))
+    if not any(keyword in lower for keyword in keywords):
+        return None  # only keywords of rules for lines of another length
     norm = normalized(para, text)
     low = norm.lower()
     for rule in rules:
