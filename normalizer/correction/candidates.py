@@ -1,10 +1,9 @@
 """Candidate generation and scoring: what a suspect token may stand for.
 
-Generators: the OCR channel run backwards (`channel.ChannelModel.variants`), the nearest
-dictionary words (`nearest.NearestWords`), and the document's own more frequent spellings of a
-name. Each hypothesis `c` for a token `w` scores log10 P(c) (Zipf frequency, raised for
-gazetteer names and document names) minus the channel cost of c -> w minus `ERROR_PRIOR`, plus
-what the context says.
+Generators: the OCR channel run backwards (`channel.ChannelModel.variants`), symspellpy's
+nearest words, and the document's own more frequent spellings of a name. Each hypothesis `c`
+for a token `w` scores log10 P(c) (Zipf frequency, raised for gazetteer names and document
+names) minus the channel cost of c -> w minus `ERROR_PRIOR`, plus what the context says.
 Capitalized tokens are names: a `WordPolicy` says which common words may replace one where.
 """
 
@@ -15,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+
+from symspellpy import Verbosity
 
 from ..channel_table import load_channel_table, read_confusions
 from ..collection_model import load_collection_model
@@ -72,8 +73,8 @@ NAME_PRIOR_CAP = 5.5
 
 
 TYPO_LOOKUP_MAX_ZIPF = 1.5
-"""The nearest words are looked up as typo candidates only for lowercase tokens rarer than this:
-a word wordfreq has seen more often is a real word far more often than a typo worth the lookup."""
+"""symspell is asked for typo candidates only for lowercase tokens rarer than this: a word
+wordfreq has seen more often is a real word far more often than a typo worth the lookup."""
 
 
 MAX_DOCUMENT_COST = TYPO_COST
@@ -240,12 +241,12 @@ class Speller:
         )
 
     def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
-        """The nearest dictionary words (one edit, else two), most frequent first, with their
+        """symspell's nearest candidates (one edit, else two), most frequent first, with their
         Zipf. Two-edit OCR slips (rn -> m) come from the channel model's variants instead."""
         # Two edits in a word of five letters or fewer leave too little of it to go on.
         distance = 1 if len(key) <= 5 else 2
-        found = [(term, self.lexicon.frequency(term))
-                 for term in self.lexicon.nearest.closest(key, distance)]
+        items = self.lexicon.symspell.lookup(key, Verbosity.CLOSEST, distance)
+        found = [(item.term, self.lexicon.frequency(item.term)) for item in items]
         return tuple(sorted(((t, z) for t, z in found if t != key), key=lambda x: (-x[1], x[0])))
 
     def name_prior(self, key: str, entity: Entity | None) -> float:
@@ -331,7 +332,7 @@ def needs_deep_search(speller: Speller, base: str, policy: WordPolicy,
 def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
                      extra_names: Mapping[str, Entity]) -> dict[str, Candidate]:
     """Context-free candidates: OCR variants that are gazetteer names (or, for lowercase
-    tokens and where the word policy allows, common words), and the nearest dictionary words."""
+    tokens and where the word policy allows, common words), and symspell's lookups."""
     lexicon = speller.lexicon
     key = base.lower()
     name_shaped = is_name_shaped(base)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import ChainMap
 from typing import TYPE_CHECKING, Any
 
+from symspellpy import Verbosity
+
 from ..model import Edit
 from ..tokens import Token, tokenize, word_types
 from . import sentence
@@ -31,9 +33,10 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
     # A ranked list wants every word within two edits, not only the nearest ones the
     # correction decision needs.
     key = word.lower()
-    for term, _ in lexicon.nearest.within(key, 2):
-        if term != key and term in lexicon.common:
-            offer(found, word, term, speller.cost(key, term), lexicon.frequency(term), "lexicon")
+    for item in lexicon.symspell.lookup(key, Verbosity.ALL, 2):
+        if item.term != key and item.term in lexicon.common:
+            offer(found, word, item.term, speller.cost(key, item.term),
+                   lexicon.frequency(item.term), "lexicon")
     return [c.word for c in sorted(found.values(), key=lambda c: (-c.score, c.key))]
 
 
