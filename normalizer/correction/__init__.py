@@ -8,6 +8,7 @@ Modules, one concern each:
 - `context`: what the neighbouring words say for a hypothesis;
 - `document`: the document's own evidence (how often it spells each name);
 - `candidates`: what a suspect token may stand for, scored;
+- `boundaries`: words the OCR ran together or split, and words broken at a line end;
 - `decide`: which tokens change, to what, with what confidence;
 - `reasons`: why, in words; `explain`: ranked candidates and judgements for one word.
 """

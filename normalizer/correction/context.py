@@ -6,8 +6,17 @@ list pairs it with.
 
 from __future__ import annotations
 
+import regex
+
+from ..language_model import SENTENCE_START
 from ..lexicon import Lexicon
 from ..tokens import Token
+
+WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}\d]+)*")
+"""A word as the trigram context model sees it."""
+SENTENCE_BREAK = regex.compile(r"[.!?;:]|\n\s*\n")
+SENTENCE_REACH = 80
+"""Characters looked at on either side of a word for the two words before and after it."""
 
 CONTEXT_WEIGHT = 0.75
 """log10 weight of each neighbour that symspell's bigram list pairs with a hypothesis."""
@@ -25,3 +34,15 @@ def context_score(lexicon: Lexicon, prev: str, word: str, nxt: str) -> float:
     """CONTEXT_WEIGHT for each neighbour the bigram list pairs with `word`."""
     bigrams = lexicon.bigrams
     return CONTEXT_WEIGHT * ((f"{prev} {word}" in bigrams) + (f"{word} {nxt}" in bigrams))
+
+
+def sentence_neighbours(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The (lowercase) two words before `start` and after `end` in the same sentence, as the
+    trigram context model reads them; the sentence start when no word precedes."""
+    head = text[max(0, start - SENTENCE_REACH) : start]
+    cut = max((m.end() for m in SENTENCE_BREAK.finditer(head)), default=0)
+    before = tuple(w.lower() for w in WORD.findall(head, cut)[-2:]) or (SENTENCE_START,)
+    tail = text[end : end + SENTENCE_REACH]
+    stop = SENTENCE_BREAK.search(tail)
+    after = tuple(w.lower() for w in WORD.findall(tail, 0, stop.start() if stop else len(tail))[:2])
+    return before, after

@@ -27,7 +27,8 @@ from ..tokens import (
     tokenize,
     word_types,
 )
-from . import sentence
+from . import boundaries, sentence
+from .boundaries import BoundarySettings, JoinedView
 from .candidates import (
     GAZETTEER_MIN_ZIPF,
     ZIPF_TO_LOG10,
@@ -158,12 +159,14 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     unchecked = 0
     for start, end in windows(text):
         window = text[start:end]
-        types = word_types(window)
+        # Words broken at a line end are decided whole ('con-\ndemncd' as 'condemncd').
+        view = JoinedView.of(window, ctx.lexicon)
+        types = word_types(view.text)
         unchecked += sum(
             n for surface, n in types.items()
             if len(surface) > MAX_LENGTH and any(c.isalpha() for c in surface)
         )
-        found = _propose_window(window, types, ctx)
+        found = view.map_back(_propose_window(view.text, types, ctx, view.starts), window)
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
     ctx.notes["unchecked_long_tokens"] = unchecked
     return edits
@@ -195,7 +198,8 @@ def windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[Edit]:
+def _propose_window(text: str, types: Counter[str], ctx: StageContext,
+                    joined: Collection[int] = ()) -> list[Edit]:
     lexicon = ctx.lexicon
     speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file,
                           ctx.profile.context_counts)
@@ -203,6 +207,10 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[E
     extra = ctx.extra_names
     counted = Document(types, lexicon.common)
     names = ChainMap(extra, lexicon.names)
+    # Words the OCR ran together or split are decided first; their tokens are theirs.
+    settings = BoundarySettings.for_profile(ctx.profile)
+    boundary_edits = boundaries.propose(text, types, speller, names, allow, settings, joined)
+    claimed = boundaries.claimed_starts(text, boundary_edits)
     wanted = set()
     in_context: set[str] = set()
     for surface in types:
@@ -222,12 +230,14 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext) -> list[E
             wanted.add(surface)
     edits: dict[int, Edit] = {}
     if in_context:
-        targets = context_targets(text, in_context, lexicon)
+        targets = context_targets(text, in_context, lexicon) - claimed
         edits = {e.start: e for e in sentence.propose(text, targets, speller, allow)}
+    edits |= {e.start: e for e in boundary_edits}
     if not wanted:
         return [edits[start] for start in sorted(edits)]
     tokens = [
-        t for t in tokenize(text, only=wanted) if not is_line_split(text, t, lexicon.common)
+        t for t in tokenize(text, only=wanted)
+        if t.start not in claimed and not is_line_split(text, t, lexicon.common)
     ]
     in_context_edits = edits
     # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), so

@@ -23,8 +23,6 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from ..channel_table import load_channel_table
 from ..language_model import (
     ORDER,
@@ -35,6 +33,7 @@ from ..language_model import (
 from ..model import Edit
 from ..tokens import Token, starts_sentence
 from .candidates import ZIPF_TO_LOG10, Speller
+from .context import SENTENCE_BREAK, WORD, sentence_neighbours
 from .lattice import Choice, best_reading
 from .words import (
     I_GLYPHS,
@@ -46,8 +45,6 @@ from .words import (
     unaccented,
 )
 
-WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}\d]+)*")
-SENTENCE_BREAK = regex.compile(r"[.!?;:]|\n\s*\n")
 REAL_WORD_STICKINESS = 1.5
 """log10 odds a real word keeps against any rival, on top of the context model's verdict."""
 RIVAL_MIN_ZIPF = 4.0
@@ -327,12 +324,7 @@ def real_word_margin(speller: Speller, text: str, token: Token, rival: str, cost
     `text`, less the channel cost and `REAL_WORD_STICKINESS` (log10): positive only on
     strong context evidence."""
     model = speller.language_model
-    head = text[max(0, token.start - 80) : token.start]
-    cut = max((m.end() for m in SENTENCE_BREAK.finditer(head)), default=0)
-    before = tuple(w.lower() for w in WORD.findall(head, cut)[-2:]) or (SENTENCE_START,)
-    tail = text[token.end : token.end + 80]
-    stop = SENTENCE_BREAK.search(tail)
-    after = tuple(w.lower() for w in WORD.findall(tail, 0, stop.start() if stop else len(tail))[:2])
+    before, after = sentence_neighbours(text, token.start, token.end)
     word = lookup_key(token.base)
     return (
         _score(model, before, rival, after) - _score(model, before, word, after)

@@ -1,0 +1,512 @@
+"""Word boundaries the OCR moved: two words printed as one ('tothe' -> 'to the'), one word
+printed as two ('Gov ernment' -> 'Government'), and words broken at a line end, which are
+checked as the one word they make ('con-\\ndemncd' -> 'con-\\ndemned').
+
+**Line-end words.** `JoinedView` writes each hyphenated break `X-\\nY` whose halves make one
+word as that word, with the hyphen and the line break moved behind it as spaces: the view has
+the length of the text, so every other offset stays, and the word decisions see 'condemncd'
+where the text says 'con-\\ndemncd'. `JoinedView.map_back` turns a fix of the joined word into
+an edit of the half that changes ('demncd' -> 'demned'), so the line layout and the hyphen stay
+(the `whitespace` stage joins the lines when the profile's `dehyphenate` is on). Halves that are
+two words of their own ('well-\\nknown', 'Taliban-\\nlinked') are a compound, not joined.
+
+**Merges and splits.** A lowercase token that is no word ('tothe', 'wasnot') may be two words
+that lost the space between them; two neighbours on one line, at least one of them no word
+('Gov ernment', 'th e'), may be one word the OCR split. Each reading is scored by the trigram
+context model over the two words before and after it:
+
+    S(words) = sum of log10 P(word | the two before it), through the two words after them,
+               minus the learned cost of the boundary event (dictionaries/built/boundaries.tsv:
+               -log10 P(the OCR lost / added a space between those two letters))
+
+and competes with the token(s) as printed (a word the model lacks scores its wordfreq
+frequency, or the model's floor) and with the speller's single-word corrections (their channel
+cost subtracted). The reading is applied when its posterior share reaches the profile's
+threshold. Two real words are never joined ('a lot', 'in to'), a capitalized neighbour after
+the break is a name and never joined ('W Smith'), and a capitalized token is split only where
+a sentence starts ('Themen' -> 'The men'), and never when the gazetteer knows it. With the
+profile's `context-model` (the `archive` profile) a merged half may also carry one cheap OCR
+confusion ('ontho' -> 'on the').
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection, Container, Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import regex
+from symspellpy import Verbosity
+
+from ..channel_table import load_channel_table
+from ..language_model import UNKNOWN_LOGPROB, ContextModel
+from ..lexicon import Entity, Lexicon
+from ..model import Edit
+from ..profile import Profile
+from ..tokens import tokenize
+from .candidates import SINGLE_CONFUSION_COST, ZIPF_TO_LOG10, Speller
+from .channel import shared_ends
+from .context import sentence_neighbours
+from .words import apply_case, lookup_key
+
+HYPHEN_BREAK = regex.compile(
+    r"(?<![\p{L}\p{M}\p{Nd}'’-])(\p{L}[\p{L}\p{M}]*)(-[ \t]*\r?\n[ \t]*)(\p{Ll}[\p{L}\p{M}]*)"
+    r"(?![\p{Nd}])"
+)
+"""A word broken at a line end with a hyphen: head, the break, a lowercase tail."""
+MIN_LINE_PART = 2
+"""Letters a fix leaves on each side of a line-end break, at least."""
+
+LETTERS = regex.compile(r"^\p{L}+$")
+WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
+PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}'’.-])(\p{L}+) \Z")
+NEXT_WORD = regex.compile(r" (\p{L}+)(?![\p{L}\p{M}\p{Nd}'’-])")
+NEIGHBOUR_REACH = 42
+"""A neighbour joined to a token is at most this long (a word of 40 letters and its space)."""
+
+SENTENCE_END_BEFORE = regex.compile(r"(\p{L}+)[.!?][\"'”’)]*\s+\Z")
+MIN_SENTENCE_END_NAME = 5
+"""A capitalized word before a period this long is no title or initial ('Mr.', 'H.')."""
+TITLES = frozenset({"messrs", "lieut", "capt", "sergt", "colonel", "major", "rev"})
+"""Titles of five letters or more that a period follows without ending the sentence."""
+
+MIN_MERGED_LENGTH = 4
+"""A token shorter than this is not two words ('toa' is more often a slip than 'to a')."""
+MERGE_MAX_LENGTH = 24
+"""Merged tokens longer than this are not split (the readings grow with the length)."""
+ONE_LETTER_WORDS = frozenset({"a"})
+"""The one-letter words a merged token may contain (OCR prints the pronoun as 'I')."""
+FUNCTION_WORD_ZIPF = 6.0
+"""One half of a merged token is a word at least this frequent ('of', 'the', 'is', 'him'):
+two rarer words run together are more often a compound ('foxterrier', 'yearold')."""
+GLYPH_HALF_MAX_LENGTH = 4
+"""A merged half this short may carry one OCR confusion ('tho' in 'ontho'): the function
+words OCR garbles most; longer halves would multiply the readings for little."""
+GLYPH_HALF_MIN_ZIPF = 5.0
+"""A merged half read through a confusion must be a word at least this frequent."""
+SPLIT_WORD_MIN_ZIPF = 3.0
+"""Two tokens are joined into a word only when it is at least this frequent."""
+LETTER_SPLIT_MIN_ZIPF = 5.5
+"""A letter standing alone is joined to its neighbour only into a word this frequent ('w as',
+'th e'): a split that leaves one letter more often lost letters too ('hea d' was 'heard')."""
+MIN_CONFIDENCE = 0.8
+"""The posterior share a merge or split reading needs in every profile (above the archive's
+threshold: a boundary reading whose rivals are close is as often a garbled word)."""
+PLAIN_MIN_CONFIDENCE = 0.95
+"""The same for a profile without the context model (the precision-first default)."""
+MAX_ALTERNATIVES = 4
+"""Single-word corrections of a token weighed against a boundary reading."""
+
+
+def _is_word(lexicon: Lexicon, key: str) -> bool:
+    """A word in its own right: a common word (of one letter only 'a' and 'i')."""
+    return key in lexicon.common and (len(key) > 1 or key in ("a", "i"))
+
+
+# --- line-end words -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Join:
+    """A word broken at a line end: head `text[start:head_end]`, tail from `tail_start` to
+    `end`; in the view the word spans `start` to `start + len(word)`."""
+
+    start: int
+    head_end: int
+    tail_start: int
+    end: int
+    word: str
+
+
+@dataclass(frozen=True, slots=True)
+class JoinedView:
+    """A text in which the words broken at a line end are written whole (same length)."""
+
+    text: str
+    joins: tuple[_Join, ...]
+    starts: tuple[int, ...] = ()
+    """Where the joined words start (the same in the view and in the text)."""
+
+    @classmethod
+    def of(cls, text: str, lexicon: Lexicon) -> JoinedView:
+        """The view of `text`: each `X-\\nY` that makes no word any resource knows is
+        joined, to be checked whole; a known word needs no check (the word decisions leave
+        its halves alone), and two words of their own make a compound."""
+        if "-" not in text:
+            return cls(text, ())
+        joins = []
+        for match in HYPHEN_BREAK.finditer(text):
+            head, tail = match.group(1), match.group(3)
+            word = head + tail
+            key = lookup_key(word)
+            if key in lexicon.common or lexicon.frequency(key) > 0 or (
+                _is_word(lexicon, lookup_key(head)) and _is_word(lexicon, tail)
+            ):
+                continue  # a word (its halves are left alone) or a compound
+            joins.append(_Join(match.start(), match.end(1), match.start(3), match.end(), word))
+        if not joins:
+            return cls(text, ())
+        parts = []
+        previous = 0
+        for join in joins:
+            gap = " " * (join.end - join.start - len(join.word))
+            parts += [text[previous : join.start], join.word, gap]
+            previous = join.end
+        parts.append(text[previous:])
+        return cls("".join(parts), tuple(joins), tuple(join.start for join in joins))
+
+    def map_back(self, edits: Iterable[Edit], original: str) -> list[Edit]:
+        """`edits` of the view as edits of `original`: a fix of a joined word edits the half
+        that changes (both halves, with the break kept, when both do)."""
+        if not self.joins:
+            return list(edits)
+        by_start = dict(zip(self.starts, self.joins, strict=True))
+        mapped = []
+        for edit in edits:
+            join = by_start.get(edit.start)
+            if join is not None and edit.end <= join.start + len(join.word):
+                halves = _edit_halves(edit, join, original)
+                if halves is not None:
+                    mapped.append(halves)
+            elif not self._touches_join(edit):
+                mapped.append(edit)
+        return mapped
+
+    def _touches_join(self, edit: Edit) -> bool:
+        """Whether `edit` covers part of a joined word or its break (only a fix of the whole
+        word maps back; the view has no other edits there)."""
+        index = bisect.bisect_left(self.starts, edit.end) - 1
+        return index >= 0 and self.joins[index].end > edit.start
+
+
+def _edit_halves(edit: Edit, join: _Join, original: str) -> Edit | None:
+    """The fix `edit` of the joined word `join` as an edit of its halves in `original`;
+    None when it would leave fewer than two letters on a line (no printer breaks so)."""
+    head = join.head_end - join.start
+    word, fixed = join.word[: edit.end - edit.start], edit.replacement
+    prefix, suffix = shared_ends(word, fixed)
+    gap = join.tail_start - join.head_end  # view positions in the tail lie `gap` earlier
+    if prefix >= head:  # only the tail changes
+        start, end, replacement = join.tail_start, edit.end + gap, fixed[head:]
+    elif len(word) - suffix <= head:  # only the head changes
+        start, end = join.start, join.head_end
+        replacement = fixed[: len(fixed) - (len(word) - head)]
+    else:  # both change: the break stays after as many letters as before
+        start, end = join.start, edit.end + gap
+        cut = min(head, len(fixed))
+        replacement = fixed[:cut] + original[join.head_end : join.tail_start] + fixed[cut:]
+    kept = original[join.start : start] + replacement + original[end : join.end]
+    head_left, _, tail_left = kept.partition(original[join.head_end : join.tail_start])
+    if len(head_left) < MIN_LINE_PART or len(tail_left) < MIN_LINE_PART:
+        return None
+    return replace(
+        edit, start=start, end=end, original=original[start:end], replacement=replacement,
+        reason=f"{edit.reason}; checked as '{join.word}', the word broken at the line end",
+    )
+
+
+# --- merges and splits ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A hypothesis for a span: the words it reads, its channel cost and what it reports."""
+
+    words: tuple[str, ...]
+    cost: float
+    boundary: bool  # a merge or split reading (not the text as printed or a word fix)
+
+
+class _Scorer:
+    """log10 P of readings in their sentence; words the model lacks score their wordfreq
+    frequency (or the model's floor)."""
+
+    def __init__(self, model: ContextModel, lexicon: Lexicon) -> None:
+        self.model = model
+        self.lexicon = lexicon
+
+    def logprob(self, history: tuple[str, ...], word: str) -> float:
+        value = self.model.logprob(history, word)
+        if value <= UNKNOWN_LOGPROB:
+            zipf = self.lexicon.frequency(lookup_key(word))
+            return zipf + ZIPF_TO_LOG10 if zipf else UNKNOWN_LOGPROB
+        return value
+
+    def sequence(self, before: tuple[str, ...], words: tuple[str, ...],
+                 after: tuple[str, ...]) -> float:
+        total = 0.0
+        history = before[-2:]
+        for word in (*words, *after):
+            total += self.logprob(history, word)
+            history = (*history[-1:], word)
+        return total
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    best: _Reading
+    confidence: float
+    margin: float  # log10 units the best reading leads the text as printed by
+
+
+def _weigh(scorer: _Scorer, readings: list[_Reading], before: tuple[str, ...],
+           after: tuple[str, ...]) -> _Verdict:
+    """The best reading and its posterior share; `readings[0]` is the text as printed."""
+    scores = [scorer.sequence(before, r.words, after) - r.cost for r in readings]
+    top = max(scores)
+    total = sum(10 ** (s - top) for s in scores)
+    best = max(range(len(readings)), key=lambda i: (scores[i], -i))
+    return _Verdict(readings[best], 10 ** (scores[best] - top) / total, scores[best] - scores[0])
+
+
+def _word_fixes(speller: Speller, token: str) -> list[tuple[str, float]]:
+    """The speller's likeliest single-word corrections of a lowercase token, with costs."""
+    if len(token) < 3 or not token.islower():
+        return []
+    found = speller.word_candidates(token, None).values()
+    best = sorted(found, key=lambda c: (-c.score, c.key))[:MAX_ALTERNATIVES]
+    return [(c.key, c.cost) for c in best]
+
+
+@dataclass(frozen=True)
+class BoundarySettings:
+    """What a profile lets this module do: `threshold`, the posterior share a reading needs;
+    `glyphs`, a merged half may carry one OCR confusion."""
+
+    threshold: float
+    glyphs: bool
+
+    @classmethod
+    def for_profile(cls, profile: Profile) -> BoundarySettings:
+        """The profile's threshold (at least `MIN_CONFIDENCE`, or `PLAIN_MIN_CONFIDENCE`
+        without the context model); glyphs with its context model."""
+        least = MIN_CONFIDENCE if profile.context_model else PLAIN_MIN_CONFIDENCE
+        return cls(max(profile.threshold, least), glyphs=profile.context_model)
+
+
+def _merge_readings(speller: Speller, surface: str, glyphs: bool) -> list[_Reading]:
+    """Readings of `surface` as two words, with the cost of the lost space (and, with
+    `glyphs`, of one OCR confusion in a short half beside a word)."""
+    lexicon = speller.lexicon
+    table = load_channel_table()
+    key = lookup_key(surface)
+    readings: dict[tuple[str, ...], float] = {}
+    for i in range(1, len(key)):
+        left, right = key[:i], key[i:]
+        left_word, right_word = _is_half(lexicon, left), _is_half(lexicon, right)
+        if not (left_word or right_word) or not any(
+            lexicon.frequency(half) >= FUNCTION_WORD_ZIPF for half in (left, right)
+        ):
+            continue  # two content words run together are more often a compound ('foxterrier')
+        cost = table.boundary_cost("merge", left[-1], right[0])
+        found = [((left, right), cost)] if left_word and right_word else []
+        if glyphs and left_word:
+            found += [((left, w), cost + c) for w, c in _glyph_words(speller, right)]
+        if glyphs and right_word:
+            found += [((w, right), cost + c) for w, c in _glyph_words(speller, left)]
+        for pair, total in found:
+            if total < readings.get(pair, float("inf")):
+                readings[pair] = total
+    return [_Reading(pair, cost, True) for pair, cost in sorted(readings.items())]
+
+
+def _is_half(lexicon: Lexicon, half: str) -> bool:
+    """Whether `half` may stand as a word of a merged token (of one letter only 'a')."""
+    return half in lexicon.common and (len(half) > 1 or half in ONE_LETTER_WORDS)
+
+
+@lru_cache(maxsize=16_384)
+def _glyph_words(speller: Speller, half: str) -> tuple[tuple[str, float], ...]:
+    """Frequent words a short half may be through one cheap OCR confusion ('tho' -> 'the')."""
+    if len(half) > GLYPH_HALF_MAX_LENGTH:
+        return ()
+    lexicon = speller.lexicon
+    return tuple(
+        (variant, cost) for variant, cost in speller.variants(half)
+        if cost <= SINGLE_CONFUSION_COST and variant in lexicon.common
+        and lexicon.frequency(variant) >= GLYPH_HALF_MIN_ZIPF
+    )
+
+
+def _mergeable(speller: Speller, text: str, start: int, surface: str,
+               names: Mapping[str, Entity]) -> bool:
+    """Whether a token may be two words run together: no word, letters only, lowercase or
+    (where a sentence plainly starts, and not a gazetteer name) capitalized or all capitals."""
+    key = lookup_key(surface)
+    if not (MIN_MERGED_LENGTH <= len(surface) <= MERGE_MAX_LENGTH) or not LETTERS.match(surface):
+        return False
+    if key in speller.lexicon.common:
+        return False
+    if surface.islower():
+        return True
+    return (
+        (surface[1:].islower() or surface.isupper()) and key not in names
+        and _opens_sentence(text, start)
+    )
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the text plainly starts a sentence at `start`: at its start, or after a
+    sentence end that follows a lowercase word or a long capitalized one, so not after a
+    title or an initial ('Mr. Tooso', 'H. L. Butlor') nor at a mere line start."""
+    if not text[:start].strip():
+        return True
+    before = SENTENCE_END_BEFORE.search(text, max(0, start - NEIGHBOUR_REACH), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.islower() or (len(word) >= MIN_SENTENCE_END_NAME and word.lower() not in TITLES)
+
+
+def _merge(speller: Speller, scorer: _Scorer, text: str, start: int, surface: str,
+           settings: BoundarySettings) -> Edit | None:
+    """A merged token split in two, when that reading wins."""
+    splits = _merge_readings(speller, surface, settings.glyphs)
+    if not splits:
+        return None
+    key = lookup_key(surface)
+    fixes = [_Reading((w,), c, False) for w, c in _word_fixes(speller, surface)]
+    before, after = sentence_neighbours(text, start, start + len(surface))
+    verdict = _weigh(scorer, [_Reading((key,), 0.0, False), *fixes, *splits], before, after)
+    if not verdict.best.boundary or verdict.confidence < settings.threshold:
+        return None
+    left, right = verdict.best.words
+    cut = len(left) if key.startswith(left) or not key.endswith(right) else len(key) - len(right)
+    replacement = f"{apply_case(surface[:cut], left)} {apply_case(surface[cut:], right)}"
+    if surface.isupper():
+        replacement = replacement.upper()
+    table = load_channel_table()
+    lost = table.boundary_cost("merge", key[cut - 1], key[cut])
+    return Edit(
+        start, start + len(surface), surface, replacement, "ocr", "ocr.merged-words",
+        round(verdict.confidence, 4),
+        f"two words printed as one: the space between '{key[cut - 1]}' and '{key[cut]}' "
+        f"lost (learned rate 10^-{lost:.1f}); the trigram context model prefers "
+        f"'{left} {right}' to '{key}' here by {verdict.margin:.1f} log10 units",
+    )
+
+
+def _joinings(speller: Speller, first: str, second: str,
+              glyphs: bool) -> list[tuple[str, float]]:
+    """The words two neighbours may make, with the cost of any confusion in them, when one
+    of them is no word and the second does not start a name: the word they spell, or (with
+    `glyphs`, halves of two letters or more) a word one confusion or slip from it
+    ('tel mination' -> 'termination')."""
+    lexicon = speller.lexicon
+    if not second.islower() or not (first.islower() or first[1:].islower()):
+        return []
+    if _is_word(lexicon, lookup_key(first)) and _is_word(lexicon, second):
+        return []  # two real words stay apart ('a lot', 'in to')
+    joined = lookup_key(first + second)
+    least = SPLIT_WORD_MIN_ZIPF if min(len(first), len(second)) > 1 else LETTER_SPLIT_MIN_ZIPF
+    if joined in lexicon.common:
+        return [(joined, 0.0)] if lexicon.frequency(joined) >= least else []
+    if not glyphs or least > SPLIT_WORD_MIN_ZIPF:
+        return []
+    return [(word, cost) for word, cost in _one_edit_words(speller, joined)
+            if lexicon.frequency(word) >= least]
+
+
+@lru_cache(maxsize=16_384)
+def _one_edit_words(speller: Speller, spelt: str) -> tuple[tuple[str, float], ...]:
+    """Common words one edit from `spelt` (the nearest dictionary words, within one edit: far
+    cheaper than a full candidate search), with their channel costs; not names, whose case
+    a lowercase half cannot give."""
+    lexicon = speller.lexicon
+    found = []
+    for item in lexicon.symspell.lookup(spelt, Verbosity.CLOSEST, 1):
+        term = item.term
+        if term != spelt and term in lexicon.common and term not in lexicon.names:
+            found.append((term, speller.cost(spelt, term)))
+    return tuple(found)
+
+
+def _split(speller: Speller, scorer: _Scorer, text: str, start: int, first: str,
+           second: str, joinings: list[tuple[str, float]],
+           settings: BoundarySettings) -> Edit | None:
+    """Two neighbours joined into a word they make, when that reading wins."""
+    end = start + len(first) + 1 + len(second)
+    keys = (lookup_key(first), second)
+    readings = [_Reading(keys, 0.0, False)]
+    for index, part in enumerate(keys):
+        if not _is_word(speller.lexicon, part):
+            for word, cost in [*_word_fixes(speller, part), *_glyph_words(speller, part)]:
+                words = (word, keys[1]) if index == 0 else (keys[0], word)
+                readings.append(_Reading(words, cost, False))
+    added = load_channel_table().boundary_cost("split", first[-1], second[0])
+    readings += [_Reading((word, ), added + cost, True) for word, cost in joinings]
+    before, after = sentence_neighbours(text, start, end)
+    verdict = _weigh(scorer, readings, before, after)
+    if not verdict.best.boundary or verdict.confidence < settings.threshold:
+        return None
+    (joined,) = verdict.best.words
+    spelt = keys[0] + keys[1]
+    glyph = "" if joined == spelt else f" and {speller.channel.explain(spelt, joined)}"
+    return Edit(
+        start, end, text[start:end], apply_case(first, joined), "ocr", "ocr.split-word",
+        round(verdict.confidence, 4),
+        f"one word printed as two: a space added between '{first[-1]}' and '{second[0]}' "
+        f"(learned rate 10^-{added:.1f}){glyph}; the trigram context model prefers "
+        f"'{joined}' to '{keys[0]} {keys[1]}' here by {verdict.margin:.1f} log10 units",
+    )
+
+
+def propose(text: str, surfaces: Collection[str], speller: Speller,
+            names: Mapping[str, Entity], allow: Container[str],
+            settings: BoundarySettings, joined: Collection[int] = ()) -> list[Edit]:
+    """Merge and split edits for `text`; `surfaces`: its token surfaces (word types);
+    `joined`: where a `JoinedView` joined a word broken at a line end (left to the word
+    decisions). Edits never overlap; a token takes part in one at most."""
+    lexicon = speller.lexicon
+    candidates = {
+        s for s in surfaces
+        if LETTERS.match(s) and lookup_key(s) not in lexicon.common and lookup_key(s) not in allow
+    }
+    if not candidates:
+        return []
+    scorer = _Scorer(speller.language_model, lexicon)
+    edits: list[Edit] = []
+    taken_end = -1
+    for token in tokenize(text, only=candidates):
+        start, surface = token.start, token.surface
+        if start < taken_end or start in joined:
+            continue
+        edit = _split_around(speller, scorer, text, start, surface, allow, settings)
+        if edit is None and _mergeable(speller, text, start, surface, names):
+            edit = _merge(speller, scorer, text, start, surface, settings)
+        if edit is not None and edit.start >= taken_end and not any(
+            edit.start <= j < edit.end for j in joined
+        ):
+            edits.append(edit)
+            taken_end = edit.end
+    return edits
+
+
+def _split_around(speller: Speller, scorer: _Scorer, text: str, start: int, surface: str,
+                  allow: Container[str], settings: BoundarySettings) -> Edit | None:
+    """The join of the non-word at `start` with its neighbour before or after it (on the
+    same line, one space apart), whichever wins; None when neither does."""
+    end = start + len(surface)
+    found = []
+    previous = PREVIOUS_WORD.search(text[max(0, start - NEIGHBOUR_REACH) : start])
+    if previous and lookup_key(previous.group(1)) not in allow:
+        first = previous.group(1)
+        joinings = _joinings(speller, first, surface, settings.glyphs)
+        if joinings:
+            found.append(_split(speller, scorer, text, start - len(first) - 1, first, surface,
+                                joinings, settings))
+    following = NEXT_WORD.match(text, end)
+    if following and lookup_key(following.group(1)) not in allow:
+        second = following.group(1)
+        joinings = _joinings(speller, surface, second, settings.glyphs)
+        if joinings:
+            found.append(_split(speller, scorer, text, start, surface, second, joinings,
+                                settings))
+    decided = [e for e in found if e is not None]
+    return max(decided, key=lambda e: e.confidence, default=None)
+
+
+def claimed_starts(text: str, edits: Iterable[Edit]) -> frozenset[int]:
+    """Where the tokens inside `edits` start: the word decisions leave them alone."""
+    return frozenset(m.start() for e in edits for m in WORD_RUN.finditer(text, e.start, e.end))
