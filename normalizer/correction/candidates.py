@@ -166,6 +166,9 @@ class Speller:
             confusions += tuple(Confusion(c.observed, c.intended, c.cost)
                                 for c in read_confusions(confusions_file))
         self.channel = ChannelModel(confusions, rewrite_max_cost=SINGLE_CONFUSION_COST)
+        # Paths of several operations are only as good as the confusions they chain: the
+        # hand table's 58 ('convenetly' -> 'convened') are too few to go deep with.
+        self.searches_deep = channel == "learned"
         # Bounded memos: a long batch run keeps a flat memory profile (variants are the
         # largest entries, about a hundred strings each).
         self.variants = lru_cache(maxsize=4_096)(self._variants_uncached)
@@ -315,11 +318,14 @@ def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, vari
 
 def needs_deep_search(speller: Speller, base: str, policy: WordPolicy,
                       found: Mapping[str, Candidate]) -> bool:
-    """Whether a token earns a deep search (`ChannelModel.search`): it has DEEP_MIN_LENGTH
-    characters or more, wordfreq has seen it less often than TYPO_LOOKUP_MAX_ZIPF (the
-    search spends a typo, and a word seen that often is no typo), no single confusion
-    explains it, and, when it is name-shaped, its word policy lets a common word replace it
-    and it is long enough for a typo (MIN_TYPO_NAME_LENGTH: 'Redg' stays)."""
+    """Whether a token earns a deep search (`ChannelModel.search`): the speller's channel is
+    the learned one, the token has DEEP_MIN_LENGTH characters or more, wordfreq has seen it
+    less often than TYPO_LOOKUP_MAX_ZIPF (the search spends a typo, and a word seen that often
+    is no typo), no single confusion explains it, and, when it is name-shaped, its word policy
+    lets a common word replace it and it is long enough for a typo (MIN_TYPO_NAME_LENGTH:
+    'Redg' stays)."""
+    if not speller.searches_deep:
+        return False
     if is_name_shaped(base) and (policy is None or len(base) < MIN_TYPO_NAME_LENGTH):
         return False
     return (

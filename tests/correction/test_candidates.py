@@ -98,6 +98,12 @@ def test_a_deep_search_never_turns_a_lowercase_word_into_a_surname(learned):
     assert "murray" not in learned.word_candidates("murram", None)
 
 
+def test_only_the_learned_channel_searches_deep(speller, learned):
+    assert needs_deep_search(learned, "bcaung", None, {})
+    assert not needs_deep_search(speller, "bcaung", None, {})
+    assert "bearing" not in speller.word_candidates("bcaung", None)
+
+
 def test_short_or_frequent_tokens_get_no_deep_search(learned):
     found = learned.word_candidates("bcaung", None)
     assert needs_deep_search(learned, "bcaung", None, {})
