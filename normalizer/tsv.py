@@ -6,6 +6,7 @@ table fails at load time instead of silently dropping rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -13,14 +14,22 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+LINE_END = re.compile(r"\r\n|\r|\n")
+"""The line ends a text file may use; str.splitlines would also cut at form feeds, U+2028 and
+other characters a learned confusion may hold."""
+
+
 def _is_row(line: str) -> bool:
     return bool(line) and not line.startswith("#")
 
 
+def _lines(path: Path) -> list[str]:
+    return LINE_END.split(path.read_text(encoding="utf-8"))
+
+
 def _line_number(path: Path, index: int) -> int:
     """The line number of data row `index` (0: the first after the header), for errors."""
-    rows = (n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-            if _is_row(line))
+    rows = (n for n, line in enumerate(_lines(path), start=1) if _is_row(line))
     next(rows)
     for i, number in enumerate(rows):
         if i == index:
@@ -32,7 +41,7 @@ def read_rows(path: Path, columns: tuple[str, ...]) -> list[list[str]]:
     """The fields of every row of a TSV file whose header is exactly `columns`; a wrong field
     count names the file and line. One `str.split` per line and no other per-row work, so
     tables of tens of thousands of rows load while a user waits."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if _is_row(line)]
+    lines = [line for line in _lines(path) if _is_row(line)]
     if not lines or tuple(lines[0].split("\t")) != columns:
         raise ValueError(f"{path}: the header must be {' '.join(columns)}")
     rows = [line.split("\t") for line in lines[1:]]

@@ -64,3 +64,11 @@ def test_a_broken_row_is_an_error_naming_its_line(tmp_path):
     path.write_text("misspelling\tcorrection\tzipf\nteh\t\t3.04\n", encoding="utf-8")
     with pytest.raises(ValueError, match="empty misspelling or correction"):
         read_misspellings(path)
+
+
+def test_only_line_ends_cut_rows(tmp_path):
+    # A form feed or U+2028 inside a field is data, not a line end (str.splitlines would cut).
+    path = tmp_path / "misspellings.tsv"
+    path.write_text("misspelling\tcorrection\tzipf\r\nteh\tthe\u2028x\t3.04\r\n"
+                    "abot\tabout\x0c\t0.00\n", encoding="utf-8")
+    assert dict(read_misspellings(path)) == {"teh": "the\u2028x", "abot": "about\x0c"}
