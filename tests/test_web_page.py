@@ -218,18 +218,28 @@ def test_suggest_mode_with_an_emoji_accept_one_then_a_kind(server, driver, downl
     assert copied(driver) == "😀 Talks with Sergey V. Lavrov in Libva.\n"
 
 
+def record_requests(driver) -> None:
+    """Keep the body of every request the page sends from now on."""
+    driver.execute_script(
+        "window.sent = []; const send = XMLHttpRequest.prototype.send;"
+        "XMLHttpRequest.prototype.send = function (body) { window.sent.push(body); return send.call(this, body); }"
+    )
+
+
+def sent_bodies(driver) -> list[dict]:
+    """The JSON bodies recorded since `record_requests` (GET requests have none)."""
+    return [json.loads(b) for b in driver.execute_script("return window.sent") if b]
+
+
 def test_named_profile_is_offered_and_sent(server, driver):
     browser.open_page(driver, server.url, API_KEY)
     offered = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#profile option")]
     assert offered == ["", "default", "archive"]  # the service's own, then the named ones
-    driver.execute_script(  # record what the page sends
-        "window.sent = []; const send = XMLHttpRequest.prototype.send;"
-        "XMLHttpRequest.prototype.send = function (body) { window.sent.push(body); return send.call(this, body); }"
-    )
+    record_requests(driver)
     Select(driver.find_element(By.ID, "profile")).select_by_value("archive")
     browser.paste(driver, EMOJI_TEXT)
     browser.normalize(driver)
-    (body,) = [json.loads(b) for b in driver.execute_script("return window.sent") if b]
+    (body,) = sent_bodies(driver)
     assert body == {"text": EMOJI_TEXT, "profile": "archive", "mode": "fix"}
     # the slider untouched, the service's own decisions are shown
     assert [m.get_attribute("class").split()[-1] for m in browser.edit_marks(driver)] == ["s-applied"] * 2
@@ -258,6 +268,27 @@ def test_files_are_dropped_with_their_line_ends(server, driver, downloads):
     # the file's CR LF line ends survive (a text box alone would turn them into LF)
     assert downloaded(driver, downloads) == "# Notes\r\n\r\nTalks with Sergey V. Lavrov.\r\n"
     assert [f.name for f in downloads.iterdir()] == ["notes.clean.md"]
+
+
+def test_format_follows_the_opened_file_and_keeps_code_untouched(server, driver):
+    browser.open_page(driver, server.url, API_KEY)
+    record_requests(driver)
+    markdown = "Talks with Sergey V. Lavroy.\n\n```\nLavroy = Libva\n```\n"
+    drop(driver, "notes.markdown", markdown)
+    browser.wait(driver).until(lambda d: d.find_element(By.ID, "status").text.startswith("Opened"))
+    assert Select(driver.find_element(By.ID, "format")).first_selected_option.text == "Markdown"
+    browser.normalize(driver)
+    # only the prose is corrected: the fenced code keeps its "misspellings"
+    assert [m.text for m in browser.edit_marks(driver)] == ["LavroyLavrov"]
+    assert sent_bodies(driver)[-1] == {"text": markdown, "format": "markdown", "mode": "fix"}
+    drop(driver, "notes.rst", "Talks in Libva.\n")
+    browser.wait(driver).until(lambda d: "notes.rst" in d.find_element(By.ID, "status").text)
+    assert driver.find_element(By.ID, "format").get_property("value") == "rst"
+    drop(driver, "notes.txt", "Talks in Libva.\n")
+    browser.wait(driver).until(lambda d: "notes.txt" in d.find_element(By.ID, "status").text)
+    assert driver.find_element(By.ID, "format").get_property("value") == "text"
+    browser.normalize(driver)
+    assert "format" not in sent_bodies(driver)[-1]  # plain text is the service's default
 
 
 def test_api_errors_are_messages_on_the_page(server, driver, tmp_path):

@@ -10,7 +10,9 @@ import {
 const $ = (id) => document.getElementById(id);
 const STAGES = ["unicode", "boilerplate", "whitespace", "spelling"];
 const REDRAW_ALL = 500; // beyond this many changed edits, drawing the text again is quicker
-const TEXT_FILE = /\.(txt|md|markdown|text)$/iu;
+const TEXT_FILE = /\.(txt|text|md|markdown|mdown|mkdn?|rst|rest)$/iu;
+/** The document format a file name implies, as the CLI's `--format auto` reads it. */
+const FORMAT_OF_FILE = [[/\.(md|markdown|mdown|mkdn?)$/iu, "markdown"], [/\.(rst|rest)$/iu, "rst"]];
 
 const page = {
   answer: null, // { text, edits, mode }: the last answer, kept to re-apply another threshold
@@ -133,7 +135,7 @@ function updateInputSize() {
 async function readFile(file) {
   clearMessage();
   if (!TEXT_FILE.test(file.name) && !file.type.startsWith("text/")) {
-    showMessage("Only text files can be opened here.", `${file.name} is not a .txt or .md file.`);
+    showMessage("Only text files can be opened here.", `${file.name} is not a .txt, .md or .rst file.`);
     return;
   }
   try {
@@ -142,6 +144,7 @@ async function readFile(file) {
     page.fileName = file.name;
     // A text box turns CR LF into LF: the file's own text is sent until the box is edited.
     page.fileText = text;
+    $("format").value = FORMAT_OF_FILE.find(([pattern]) => pattern.test(file.name))?.[1] ?? "text";
     updateInputSize();
     setStatus(`Opened ${file.name} (${formatBytes(file.size)}).`);
   } catch {
@@ -165,6 +168,7 @@ function readOptions() {
     });
   }
   if ($("profile").value) body.profile = $("profile").value;
+  if ($("format").value !== "text") body.format = $("format").value;
   if (mode === "fix") body.mode = "fix";
   return { mode, body };
 }
