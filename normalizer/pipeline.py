@@ -19,6 +19,7 @@ from functools import cached_property
 from . import boilerplate, correction, layout, unicode
 from .formats import analyze, resolve_format
 from .formats.policy import review
+from .formats.titles import fit_titles
 from .formats.view import DocumentView
 from .lexicon import Entity, Lexicon, load_lexicon, name_tokens
 from .model import Edit, Result, apply_edits, summarize
@@ -277,6 +278,8 @@ class Normalizer:
                 ]
                 if words and view.looks_technical:
                     proposals = review(proposals, view.masked)
+                if structure.format == "rst":
+                    proposals = fit_titles(proposals, view.text)
                 composer.add(resolve_overlaps(proposals), profile_used)
             if composer.text == before:
                 break
