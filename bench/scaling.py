@@ -21,9 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import datasets
-from bench.speed import build_corpus
-from bench.synth import CorruptionModel
+from bench.service_load import noisy_corpus
 from normalizer import Normalizer
 
 HOSTILE_SIZE = 2_000_000
@@ -54,9 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     engine = Normalizer()
     engine.normalize("warm up")
-    corpus = "\n\n".join(
-        build_corpus(datasets.data_dir(args.data), sum(sizes) + 1, 11, CorruptionModel())
-    )
+    corpus = noisy_corpus(sum(sizes) + 1, args.data)
     print("| size | seconds | words/s | cost per byte vs smallest |\n| --- | --- | --- | --- |")
     offset, base = 0, None
     for size in sizes:

@@ -98,13 +98,23 @@ async def run_level(
     return level
 
 
-def noisy_text(size: int, data: str | None) -> bytes:
-    """About `size` bytes of dense synthetic OCR text (bench/speed.py's corpus), UTF-8."""
+def noisy_corpus(min_chars: int, data: str | None, seed: int = 11) -> str:
+    """At least `min_chars` of dense synthetic OCR text: bench/speed.py's corpus, drawn again
+    with the next seed until it is long enough, documents separated by blank lines."""
     sys.path.insert(0, str(ROOT))
     from bench import datasets
     from bench.speed import build_corpus
 
-    text = "\n\n".join(build_corpus(datasets.data_dir(data), size, 11))
+    documents: list[str] = []
+    while sum(map(len, documents)) < min_chars:
+        documents += build_corpus(datasets.data_dir(data), seed)
+        seed += 1
+    return "\n\n".join(documents)
+
+
+def noisy_text(size: int, data: str | None) -> bytes:
+    """About `size` bytes of dense synthetic OCR text, UTF-8."""
+    text = noisy_corpus(size, data)
     return text.encode("utf-8")[:size].decode("utf-8", "ignore").encode("utf-8")
 
 

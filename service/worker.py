@@ -12,6 +12,10 @@ can hold one:
 - a send waits at most `client_timeout` seconds (`SO_SNDTIMEO`), so a client that does not
   read its answer cannot hold a thread either.
 
+Health probes (`GET /healthz`, `GET /readyz`, complete and without a body when the worker
+peeks at them) are served by two threads of their own, so a crowd of documents queued for the
+engine cannot make an orchestrator's liveness probe time out.
+
 And the errors gunicorn answers itself, before the application sees a request (a malformed
 request line or header, a bad Content-Length, 414, 431, 501 for an unknown transfer coding),
 are JSON like the application's, instead of gunicorn's HTML page.
@@ -27,15 +31,23 @@ import struct
 import threading
 import time
 import uuid
+from concurrent import futures
 from functools import partial
 from typing import Any
 
+import regex
 from gunicorn import util
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from .config import ServiceConfig
 from .errors import error_code
 from .watchdog import watchdog
+
+PROBE_REQUESTS = (b"GET /healthz ", b"GET /healthz?", b"GET /readyz ", b"GET /readyz?")
+"""Request lines the probe threads serve (the probes never wait for the engine)."""
+PROBE_PEEK = 2048
+"""Bytes looked at: a probe request from an orchestrator or load balancer is far shorter."""
+PROBE_THREADS = 2
 
 
 def json_error_bytes(status: int, reason: str, message: str) -> bytes:
@@ -87,6 +99,21 @@ class _HeaderDeadline:
         return in_time
 
 
+def _is_complete_probe(sock: socket.socket) -> bool:
+    """Whether the bytes waiting on `sock` are a whole probe request: a probe's request line and
+    the end of its headers, without a body. A client still trickling its headers, or sending a
+    body, is left to the pool and its time limits, so it can never hold a probe thread."""
+    try:
+        head = sock.recv(PROBE_PEEK, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+    except OSError:
+        return False
+    headers = head.partition(b"\r\n\r\n")
+    return (
+        head.startswith(PROBE_REQUESTS) and headers[1] != b""
+        and not regex.search(rb"(?im)^(content-length|transfer-encoding)\s*:", headers[0])
+    )
+
+
 class ServiceWorker(ThreadWorker):  # type: ignore[misc]
     """gunicorn's gthread worker with the client time limits and JSON errors above."""
 
@@ -97,7 +124,24 @@ class ServiceWorker(ThreadWorker):  # type: ignore[misc]
     def init_process(self) -> None:
         # gunicorn's error answers all go through util.write_error (see Worker.handle_error).
         util.write_error = write_json_error
-        super().init_process()
+        self.probe_pool = futures.ThreadPoolExecutor(PROBE_THREADS, thread_name_prefix="probe")
+        super().init_process()  # runs the worker's main loop until it stops
+
+    def run(self) -> None:
+        try:
+            super().run()
+        finally:
+            self.probe_pool.shutdown(wait=False)
+
+    def enqueue_req(self, conn: Any) -> None:
+        """Give a connection to a thread: a health probe to the probe threads, so that it never
+        queues behind a crowd of documents waiting for the engine; any other to the pool."""
+        if not _is_complete_probe(conn.sock):
+            super().enqueue_req(conn)
+            return
+        done = self.probe_pool.submit(self.handle, conn)
+        done.add_done_callback(
+            lambda fut: self.method_queue.defer(self.finish_request, conn, fut))
 
     def accept(self, listener: socket.socket) -> None:
         """Take a new connection, and leave it to the poller, without a thread, until its first

@@ -189,19 +189,43 @@ def test_v2_check_refuses_data_beside_text(server):
 
 
 def test_the_time_limit_interrupts_the_engine_and_the_worker_lives_on(server):
-    # Distinct made-up words: each one a cold candidate search, about 15 s of engine work on a
-    # quiet machine (a repeated sentence hits the engine's memos and can finish in time).
-    rng = random.Random(7)
-    runaway = " ".join(
-        "".join(rng.choice("etaoinshrdlucmfwyp") for _ in range(rng.randint(6, 9)))
-        for _ in range(8000)
-    ).encode()
+    runaway = runaway_text(7)
     started = time.monotonic()
     answer = exchange(server.address, post("/v1/normalize", runaway, "text/plain"))
     assert f"{REQUEST_TIMEOUT:g} s time limit" in json_error(answer, 503, "timeout")
     assert time.monotonic() - started < REQUEST_TIMEOUT + 2
     for _ in range(4):  # both workers still answer
         assert exchange(server.address, post("/v1/check", b"Libva", "text/plain")).status == 200
+
+
+def runaway_text(seed: int, words: int = 8000) -> bytes:
+    """Distinct made-up words: each one a cold candidate search, about 15 s of engine work on a
+    quiet machine (a repeated sentence hits the engine's memos and can finish in time)."""
+    rng = random.Random(seed)
+    return " ".join(
+        "".join(rng.choice("etaoinshrdlucmfwyp") for _ in range(rng.randint(6, 9)))
+        for _ in range(words)
+    ).encode()
+
+
+def test_healthz_never_queues_behind_documents_waiting_for_the_engine():
+    """One process with two threads and six runaway documents: every thread waits for the
+    engine for seconds, yet the liveness probe is answered at once by its own threads."""
+    env = {"NORMALIZER_THREADS": "2", "NORMALIZER_REQUEST_TIMEOUT": str(REQUEST_TIMEOUT),
+           "NORMALIZER_ACCESS_LOG": "0"}
+    with gunicorn_server(workers=1, env=env) as live:
+        crowd = [lambda seed=seed: exchange(live.address, post("/v1/normalize", runaway_text(seed),
+                                                                "text/plain"))
+                 for seed in range(6)]
+        answers: list[Answer] = []
+        attack = threading.Thread(target=lambda: answers.extend(concurrently(crowd)))
+        probe = HealthProbe(live.address)
+        with probe.running():
+            attack.start()
+            attack.join(timeout=60)
+        assert {a.status for a in answers} == {503}  # each one past the engine's time limit
+        assert probe.failures == 0 and len(probe.latencies) >= 20
+        assert max(probe.latencies) < 500, probe.latencies
 
 
 def test_long_tokens_and_a_crowd_cost_no_error_and_little_memory(server):
