@@ -193,6 +193,9 @@ def test_rst_unparsable_document_has_no_prose():
     ("the Stee| mill", []),
     ("An ordinary sentence, with (brackets) and 'quotes'.", []),
     ("GoogIe is an OCR slip", []),
+    ("SHIPPING INTELLlGENCE at IPSWlCH", []),  # OCR's l for I in capitals
+    ("at aLmbing Flat, eBfore the bench", []),  # two letters swapped at a word's start
+    ("getURL and isValid", ["getURL", "isValid"]),
 ])
 def test_technical_chunks(text, chunks):
     assert [text[s.start : s.end] for s in technical_spans(text)] == chunks

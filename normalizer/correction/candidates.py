@@ -27,7 +27,14 @@ from .channel import TYPO_COST, ChannelModel
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .vocabulary import Vocabulary
-from .words import apply_case, is_checkable, is_name_shaped, lookup_key, unaccented
+from .words import (
+    apply_case,
+    case_slip_readings,
+    is_checkable,
+    is_name_shaped,
+    lookup_key,
+    unaccented,
+)
 
 ZIPF_TO_LOG10 = -9.0
 
@@ -122,6 +129,27 @@ DEEP_MIN_LENGTH = 5
 short word ('cffi' -> 'off')."""
 
 
+CASE_SLIP_COST = 1.5
+"""Channel cost of reading a token whose letter case no word has as the word it slipped from
+(`words.case_slip_readings`: 'TReam' -> 'Team'): the odd case is itself evidence of the slip,
+so it costs less than an arbitrary typo."""
+
+
+CASE_SLIP_MIN_ZIPF = 2.0
+"""A case-slip reading that is no gazetteer name must be a common word at least this
+frequent."""
+
+
+CASE_SLIP_MAX_TOKEN_ZIPF = 2.0
+"""A token with a shifted second letter is read without it ('FRalcon' -> 'Falcon') only when
+wordfreq has seen its lowercase form less often than this ('DJing', 2.6, is a word)."""
+
+
+CASE_ONLY_MIN_ZIPF = 4.0
+"""A token is read as the same word with its second capital lowercased ('THis' -> 'This')
+only when that word is this common: a rarer one may be coined from an acronym."""
+
+
 MISSPELLING_COST = 0.5
 """Channel cost of a slip in the common-misspellings table ('recieve' for 'receive'): people
 make exactly these, so the table speaks for the channel."""
@@ -210,7 +238,10 @@ class Speller:
         if not is_checkable(base):
             return False
         key = lookup_key(base)
-        return key not in self.lexicon.common or (base.islower() and self.real_word_risk(key))
+        return (
+            key not in self.lexicon.common or (base.islower() and self.real_word_risk(key))
+            or bool(case_slip_readings(base))
+        )
 
     def has_candidates(self, base: str) -> bool:
         """Whether any position could give `base` a candidate outside the document: the
@@ -316,6 +347,34 @@ def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, vari
               canonical=entity.canonical if entity else None)
 
 
+def offer_case_slips(speller: Speller, found: dict[str, Candidate], base: str,
+                     extra_names: Mapping[str, Entity]) -> None:
+    """Offer the readings of a token whose letter case no word has ('TReam', 'aLmbing',
+    'HoteI', 'THis'; see `words.case_slip_readings`) that are gazetteer names or common words,
+    cased as read ('Lambing'). A token with a shifted second letter that wordfreq knows in
+    lowercase is a word of its own ('DJing'), unless it is a very common word ('THis')."""
+    lexicon = speller.lexicon
+    for reading, slip in case_slip_readings(base):
+        key = lookup_key(reading)
+        entity = extra_names.get(key) or lexicon.names.get(key)
+        zipf = lexicon.frequency(key)
+        if slip == "case" and zipf < CASE_ONLY_MIN_ZIPF:
+            continue
+        if slip == "shift" and lexicon.frequency(lookup_key(base)) >= CASE_SLIP_MAX_TOKEN_ZIPF:
+            continue
+        if entity is not None:
+            prior = speller.name_prior(key, entity)
+        elif key in lexicon.common and zipf >= CASE_SLIP_MIN_ZIPF:
+            prior = zipf
+        else:
+            continue
+        before = found.get(key)
+        offer(found, base, key, CASE_SLIP_COST, prior, "case", entity)
+        if found[key] is not before:
+            word = apply_case(reading, key, entity.canonical if entity else None)
+            found[key] = replace(found[key], word=word)
+
+
 def needs_deep_search(speller: Speller, base: str, policy: WordPolicy,
                       found: Mapping[str, Candidate]) -> bool:
     """Whether a token earns a deep search (`ChannelModel.search`): the speller's channel is
@@ -344,6 +403,7 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     name_shaped = is_name_shaped(base)
     unseen = lexicon.frequency(key) == 0
     found: dict[str, Candidate] = {}
+    offer_case_slips(speller, found, base, extra_names)
     correction = known_misspelling(lexicon, base)
     if correction is not None:
         offer(found, base, correction, MISSPELLING_COST, lexicon.frequency(correction),
@@ -429,9 +489,11 @@ def scored_candidates(
     # Context can lift a hypothesis by 2 * CONTEXT_WEIGHT at most: drop those it cannot save.
     floor = max(c.score for c in found.values()) - NEGLIGIBLE - 2 * CONTEXT_WEIGHT
     plain = unaccented(key)
-    # Accents are the writer's choice, never an error to fix ('Erdoğan' beside 'Erdogan').
+    # Accents are the writer's choice, never an error to fix ('Erdoğan' beside 'Erdogan');
+    # case is, when no word is written so ('THis').
     found = {
-        k: c for k, c in found.items() if c.score >= floor and unaccented(k) != plain
+        k: c for k, c in found.items()
+        if c.score >= floor and (unaccented(k) != plain or (c.source == "case" and k == key))
     }
     if found:
         prev, nxt = context_words(text, token)

@@ -41,7 +41,7 @@ from .candidates import (
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .reasons import kind_and_rule, reason
-from .words import MAX_LENGTH, is_name_shaped, lookup_key
+from .words import MAX_LENGTH, case_slip_readings, is_name_shaped, lookup_key
 
 if TYPE_CHECKING:
     from ..pipeline import StageContext
@@ -90,6 +90,9 @@ def identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) -> 
     zipf = lexicon.frequency(key)
     if key in names:
         zipf = max(zipf, GAZETTEER_MIN_ZIPF)
+    elif case_slip_readings(base):
+        # Wordfreq folds case: how often 'tream' occurs says nothing about 'TReam'.
+        return UNSEEN_NAME
     if key in lexicon.common:
         # A common word is a suspect only beside a far more frequent rival, and is replaced
         # only where the context votes against it (see decide): no stickiness bonus.
@@ -124,6 +127,8 @@ def could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
     position, which gives a superset)."""
     lexicon = speller.lexicon
     key = lookup_key(base)
+    if case_slip_readings(base) and key not in names:
+        return True  # 'TReam', 'HaIl': no word is written so
     if key in lexicon.common:
         return base.islower() and speller.real_word_risk(key)
     if not is_name_shaped(base):
@@ -294,11 +299,16 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
     identity = identity_score(lexicon, token.base, names) + own_context
     rival_context = context_score(lexicon, prev, candidates[0].key, nxt) if candidates else 0.0
     margin = 0.0
-    if candidates and lookup_key(token.base) in lexicon.common and rival_context:
+    if candidates and is_real_word(speller, token.base) and rival_context:
         margin = sentence.real_word_margin(speller, text, token, candidates[0].key,
                                            candidates[0].cost)
     return Weighing(candidates, identity, posterior(identity, candidates), own_context,
                     rival_context, margin)
+
+
+def is_real_word(speller: Speller, base: str) -> bool:
+    """A common word as written: one whose case no word has ('HaIl') is not."""
+    return lookup_key(base) in speller.lexicon.common and not case_slip_readings(base)
 
 
 def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) -> Edit | None:
@@ -308,7 +318,7 @@ def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) ->
     best, confidence = weighing.candidates[0], weighing.posterior[0]
     if confidence < SUGGEST_FLOOR or best.word == base:
         return None
-    if lookup_key(base) in speller.lexicon.common and not (
+    if is_real_word(speller, base) and not (
         weighing.own_context == 0 and weighing.rival_context == 2 * CONTEXT_WEIGHT
         and weighing.real_word_margin > 0
     ):

@@ -7,10 +7,15 @@ from .document import Document
 
 
 def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -> str:
-    parts = [speller.channel.explain(base, best.word)]
+    parts = [
+        "a capital where a lowercase letter belongs" if base.lower() == best.word.lower()
+        else speller.channel.explain(base, best.word)
+    ]
     count = doc.count(best.word) if doc and best.source != "lexicon" else 0
     if count:
         parts.append(f"'{best.word}' occurs {count} time{'s' * (count != 1)} in this document")
+    if best.source == "case":
+        parts.append(f"no word is written '{base}'")
     if best.entity is not None:
         where = "in the user's gazetteer" if best.entity.source.startswith("user") else (
             "in the gazetteer")
@@ -20,6 +25,8 @@ def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -
                      f"'{base}' is unknown")
     elif best.source == "misspellings":
         parts.append(f"'{base}' is a common misspelling of '{best.key}' (codespell's list)")
+    elif best.source == "case":
+        parts.append(f"'{best.key}' is a common word (Zipf {best.prior:.1f})")
     elif best.source == "lexicon":
         seen = "rare" if speller.lexicon.frequency(base.lower()) else "unknown"
         parts.append(f"'{best.key}' is a common word (Zipf {best.prior:.1f}); '{base}' is {seen}")
@@ -29,5 +36,5 @@ def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -
 def kind_and_rule(speller: Speller, base: str, best: Candidate) -> tuple[str, str]:
     glyph = speller.channel.explain(base, best.word).startswith("glyph")
     kind = "ocr" if glyph else (
-        "spelling" if best.source in ("lexicon", "misspellings") else "entity")
+        "spelling" if best.source in ("lexicon", "misspellings", "case") else "entity")
     return kind, f"{kind}.{best.source}"

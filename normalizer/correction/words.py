@@ -67,6 +67,33 @@ def is_name_shaped(base: str) -> bool:
     return True
 
 
+_SWAPPED_START = regex.compile(r"^\p{Ll}\p{Lu}\p{Ll}+$")
+_SHIFTED_SECOND = regex.compile(r"^\p{Lu}\p{Lu}\p{Ll}{2,}$")
+_CAPITAL_I_FOR_L = regex.compile(r"(?<=\p{Ll})I")
+
+
+def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
+    """What a token whose letter case no word has may stand for, cased as meant, each with
+    the slip that explains it:
+
+    - ``swap``: a lowercase letter, a capital, then lowercase ('aLmbing', 'eBfore'): the first
+      two letters swapped ('Lambing', 'Before');
+    - ``shift`` and ``case``: two capitals, then two or more lowercase letters ('FRalcon',
+      'THis'): the second letter added with the shift key still held ('Falcon'), or typed as
+      a capital ('This'); a plural acronym ('TVs', 'CEOs') never has this shape;
+    - ``glyph``: a capital I after a lowercase letter ('HoteI', 'WorId'): OCR's l ('Hotel').
+
+    A reading is worth offering only when it is a word (the caller checks)."""
+    readings = []
+    if _SWAPPED_START.match(base):
+        readings.append((base[1] + base[0] + base[2:], "swap"))
+    elif _SHIFTED_SECOND.match(base):
+        readings += [(base[0] + base[2:], "shift"), (base[0] + base[1].lower() + base[2:], "case")]
+    if _CAPITAL_I_FOR_L.search(base):
+        readings.append((_CAPITAL_I_FOR_L.sub("l", base), "glyph"))
+    return tuple(readings)
+
+
 CAPITAL_GLYPHS = {"5": "s", "8": "b"}
 """Digits whose shape is a capital letter's: the letter they stand for is a capital."""
 I_GLYPHS = frozenset("l1|!")

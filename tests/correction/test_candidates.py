@@ -113,3 +113,14 @@ def test_short_or_frequent_tokens_get_no_deep_search(learned):
     assert not needs_deep_search(learned, "Minehals", None, {})  # only names may replace it
     cheap = {"from": replace(found["bearing"], cost=1.6)}
     assert not needs_deep_search(learned, "bcaung", None, cheap)  # one confusion explains it
+
+
+def test_case_slips_are_read_as_the_words_they_slipped_from(speller):
+    assert speller.word_candidates("aLmbing", None)["lambing"].word == "Lambing"
+    assert speller.word_candidates("TReam", None)["team"].source == "case"
+    assert speller.word_candidates("THis", None)["this"].word == "This"
+
+
+def test_a_shifted_word_wordfreq_knows_in_lowercase_is_a_word_of_its_own(speller):
+    assert "ding" not in speller.word_candidates("DJing", HEADLINE_POLICY)
+    assert "djing" not in speller.word_candidates("DJing", HEADLINE_POLICY)

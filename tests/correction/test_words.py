@@ -6,6 +6,7 @@ import pytest
 
 from normalizer.correction.words import (
     apply_case,
+    case_slip_readings,
     is_checkable,
     is_name_shaped,
     lookup_key,
@@ -67,3 +68,22 @@ def test_apply_case(template, word, canonical, expected):
 )
 def test_case_from_glyphs(template, word, canonical, expected):
     assert apply_case(template, word, canonical) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "readings"),
+    [
+        ("aLmbing", (("Lambing", "swap"),)),
+        ("FRalcon", (("Falcon", "shift"), ("Fralcon", "case"))),
+        ("THis", (("Tis", "shift"), ("This", "case"))),
+        ("HoteI", (("Hotel", "glyph"),)),
+        ("McIntyre", (("Mclntyre", "glyph"),)),  # a reading only: no word, so no candidate
+    ],
+)
+def test_case_slip_readings(word, readings):
+    assert case_slip_readings(word) == readings
+
+
+@pytest.mark.parametrize("word", ["Team", "TVs", "CEOs", "NATO", "McConnell", "team"])
+def test_a_case_words_have_gives_no_case_slip_reading(word):
+    assert case_slip_readings(word) == ()
