@@ -23,7 +23,7 @@ from ..language_model import ContextModel, load_language_model
 from ..lexicon import Confusion, Entity, Lexicon
 from ..misspellings import load_misspellings
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive
-from .channel import TYPO_COST, ChannelModel
+from .channel import ADJACENT_KEYS, TYPO_COST, ChannelModel
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .vocabulary import Vocabulary
@@ -347,12 +347,20 @@ def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, vari
               canonical=entity.canonical if entity else None)
 
 
+def _beside_on_keyboard(word: str, i: int) -> bool:
+    """Whether `word[i]` is a key next to the letter before or after it: a slip of the finger
+    ('fralcon'), not OCR's reading of a wider glyph ('avar' for 'war')."""
+    return any((word[i], word[j]) in ADJACENT_KEYS for j in (i - 1, i + 1) if 0 <= j < len(word))
+
+
 def offer_case_slips(speller: Speller, found: dict[str, Candidate], base: str,
                      extra_names: Mapping[str, Entity]) -> None:
     """Offer the readings of a token whose letter case no word has ('TReam', 'aLmbing',
     'HoteI', 'THis'; see `words.case_slip_readings`) that are gazetteer names or common words,
     cased as read ('Lambing'). A token with a shifted second letter that wordfreq knows in
-    lowercase is a word of its own ('DJing'), unless it is a very common word ('THis')."""
+    lowercase is a word of its own ('DJing'), unless it is a very common word ('THis'); the
+    second letter is read as added only when it is a key beside a neighbour ('FRalcon', not
+    OCR's 'AVar' for 'War')."""
     lexicon = speller.lexicon
     for reading, slip in case_slip_readings(base):
         key = lookup_key(reading)
@@ -360,7 +368,10 @@ def offer_case_slips(speller: Speller, found: dict[str, Candidate], base: str,
         zipf = lexicon.frequency(key)
         if slip == "case" and zipf < CASE_ONLY_MIN_ZIPF:
             continue
-        if slip == "shift" and lexicon.frequency(lookup_key(base)) >= CASE_SLIP_MAX_TOKEN_ZIPF:
+        if slip == "shift" and (
+            lexicon.frequency(lookup_key(base)) >= CASE_SLIP_MAX_TOKEN_ZIPF
+            or not _beside_on_keyboard(base.lower(), 1)
+        ):
             continue
         if entity is not None:
             prior = speller.name_prior(key, entity)
@@ -404,6 +415,8 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     unseen = lexicon.frequency(key) == 0
     found: dict[str, Candidate] = {}
     offer_case_slips(speller, found, base, extra_names)
+    if any(slip == "swap" for _, slip in case_slip_readings(base)):
+        return found  # 'aLmbing' is 'Lambing' or a word of its own ('iPhone'), nothing else
     correction = known_misspelling(lexicon, base)
     if correction is not None:
         offer(found, base, correction, MISSPELLING_COST, lexicon.frequency(correction),

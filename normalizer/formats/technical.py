@@ -41,11 +41,12 @@ _MARKS = r"""
     | (?<!\S)--?(?=\p{L})                            # -v, --option
     | (?<=\w)[@&](?=\w) | \+\+ | (?<=\w)\+(?=\w)     # user@host, AT&T, C++, a+b
     | (?<=\p{Ll})(?<!\p{Lu}l)(?<!^\p{Ll}|[^\p{L}]\p{Ll})(?![IO])\p{Lu}  # camelCase, see below
+    | (?<=\p{Lu}l)(?![IO])\p{Lu}(?!\p{Lu}*(?:\P{L}|$))
 """
-# camelCase: a capital after a lowercase letter, but I and O (OCR's l and 0: 'GoogIe'), and a
-# capital after an l that follows one (OCR's l for I in capitals: 'INTELLlGENCE') or after a
-# word's single first letter (two letters swapped at a word's start: 'aLmbing', 'eBfore')
-# are no code.
+# camelCase: a capital after a lowercase letter, but I and O (OCR's l and 0: 'GoogIe'), a
+# capital after an l between capitals of a word in capitals (OCR's l for I: 'INTELLlGENCE'),
+# and one after a word's single first letter (two letters swapped: 'aLmbing', 'eBfore') are
+# no code.
 MARKS = regex.compile(_MARKS, regex.VERBOSE)
 STRICT_MARKS = regex.compile(
     _MARKS + r"| (?<=\p{Ll})\p{Lu} | (?<=\p{L})\p{N} | (?<=\p{N})\p{L}", regex.VERBOSE
