@@ -1,9 +1,13 @@
-"""The lexicon: word frequencies, the gazetteer of names, bigrams and the symspell index.
+"""The lexicon: word frequencies, the gazetteer of names, bigrams, common misspellings and the
+symspell index.
 
 Loaded once per process and cached on disk, because rebuilding symspell's delete index from
-text takes about two seconds while unpickling it (with the garbage collector paused) takes a
-fraction of that. The cache key is a hash of every data file's content plus the package and
-symspellpy versions, so an edited dictionary or an upgrade rebuilds it by itself.
+text takes seconds while loading the cache (with the garbage collector paused) takes a
+fraction of one. symspellpy builds its index as a dict of about a million delete strings;
+the cache keeps it as one static trie (`DeleteIndex`, marisa-trie), which loads from bytes in
+a few hundredths of a second where unpickling the dict would take a second. The cache key is
+a hash of every data file's content plus the package, symspellpy and marisa-trie versions,
+so an edited dictionary or an upgrade rebuilds it by itself.
 
 A pickle can run code, so a cache file is loaded only when someone else cannot have written
 it: the cache folder and the file must belong to the current user and be writable by no one
@@ -15,7 +19,8 @@ Sources (see dictionaries/SOURCES.md):
 - common words: symspellpy's bundled English frequency list (82,765 words, lowercase);
 - bigrams: symspellpy's bundled bigram list;
 - Zipf frequencies: dictionaries/built/wordfreq_en.tsv (from wordfreq's `large` list);
-- gazetteer: dictionaries/curated/*.tsv, dictionaries/built/places.tsv and user files.
+- gazetteer: dictionaries/curated/*.tsv, dictionaries/built/places.tsv and user files;
+- common misspellings: dictionaries/built/misspellings.tsv (see `normalizer.misspellings`).
 """
 
 from __future__ import annotations
@@ -36,18 +41,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import marisa_trie
 import regex
 from symspellpy import SymSpell
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
 SYMSPELL_MAX_DISTANCE = 2
-SYMSPELL_PREFIX = 5  # fewer delete keys: 0.75 s cold start instead of 1.2 s (prefix 6)
-CACHE_FORMAT = 7
+SYMSPELL_PREFIX = 7
+"""symspellpy's prefix length: with 7, a two-edit lookup compares a few dozen words instead
+of the several hundred sharing a 5-letter prefix's deletes (ten times faster, same results);
+the million delete keys it makes are why the index is kept as a `DeleteIndex`."""
+CACHE_FORMAT = 8
 CACHE_MAGIC = b"normalizer-lexicon-cache\n"
 CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
 CACHE_CLASSES = frozenset({
     ("normalizer.lexicon", "Lexicon"), ("normalizer.lexicon", "Entity"),
-    ("normalizer.lexicon", "Confusion"), ("symspellpy.symspellpy", "SymSpell"),
+    ("normalizer.lexicon", "Confusion"), ("normalizer.lexicon", "DeleteIndex"),
+    ("symspellpy.symspellpy", "SymSpell"),
     ("symspellpy.editdistance", "EditDistance"), ("symspellpy.editdistance", "DistanceAlgorithm"),
     ("symspellpy.editdistance", "DamerauOsaFast"), ("collections", "defaultdict"),
     ("builtins", "list"),
@@ -115,6 +125,40 @@ class Confusion:
     cost: float
 
 
+class DeleteIndex:
+    """symspellpy's delete index (delete string -> the words it comes from, in symspellpy's
+    order), read-only, in a marisa-trie: what `SymSpell.lookup` reads of `SymSpell._deletes`
+    (membership and item access), from one compact block of memory that loads without
+    creating a million strings and lists."""
+
+    __slots__ = ("_trie",)
+
+    SEPARATOR = "\x00"  # no word contains it
+
+    def __init__(self, data: bytes) -> None:
+        self._trie = marisa_trie.BytesTrie().frombytes(data)
+
+    @classmethod
+    def of(cls, deletes: dict[str, list[str]]) -> DeleteIndex:
+        """The index of symspellpy's `_deletes` dict."""
+        trie = marisa_trie.BytesTrie(
+            (key, cls.SEPARATOR.join(words).encode()) for key, words in deletes.items()
+        )
+        return cls(trie.tobytes())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._trie
+
+    def __getitem__(self, key: str) -> list[str]:
+        return self._trie[key][0].decode().split(self.SEPARATOR)
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+    def __reduce__(self) -> tuple[type[DeleteIndex], tuple[bytes]]:
+        return (DeleteIndex, (self._trie.tobytes(),))
+
+
 @dataclass(eq=False)  # identity equality and hashing: one instance per process, cache key
 class Lexicon:
     """Immutable after loading; share one instance per process."""
@@ -126,6 +170,9 @@ class Lexicon:
     confusions: tuple[Confusion, ...]
     symspell: SymSpell
     sources: tuple[str, ...] = field(default=())
+    misspellings: dict[str, str] = field(default_factory=dict)
+    """misspelling -> correction (`normalizer.misspellings`): read with the rest, so the first
+    unknown word of a run does not wait for a 51,000-row table."""
 
     def sizes(self) -> dict[str, int]:
         return {
@@ -147,7 +194,8 @@ def _symspell_file(name: str) -> Path:
 
 def _data_files(extra: Iterable[Path]) -> list[Path]:
     root = dictionaries_dir()
-    files = [root / "confusions.tsv", root / "built" / "wordfreq_en.tsv"]
+    files = [root / "confusions.tsv", root / "built" / "wordfreq_en.tsv",
+             root / "built" / "misspellings.tsv"]
     files += sorted((root / "built").glob("places.tsv"))
     files += sorted((root / "curated").glob("*.tsv"))
     files += [Path(p) for p in extra]
@@ -210,6 +258,8 @@ def _index_names(files: list[tuple[Path, str]], common: dict[str, int]) -> dict[
 
 
 def _build(extra: list[Path]) -> Lexicon:
+    from .misspellings import read_misspellings  # it imports this module
+
     root = dictionaries_dir()
     common: dict[str, int] = {}
     for row in _read_tsv_space(_symspell_file("frequency_dictionary_en_82_765.txt")):
@@ -236,10 +286,12 @@ def _build(extra: list[Path]) -> Lexicon:
     for key in names:
         if key not in common and key.isascii() and key.isalpha():
             symspell.create_dictionary_entry(key, 1)
+    symspell._deletes = DeleteIndex.of(symspell._deletes)
     sources = tuple(
         f"{p.parent.name}/{p.name}" for p in _data_files(extra) if p.is_file()
     )
-    return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources)
+    misspellings = dict(read_misspellings(root / "built" / "misspellings.tsv"))
+    return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources, misspellings)
 
 
 def _read_tsv_space(path: Path) -> Iterable[list[str]]:
@@ -253,7 +305,7 @@ def _read_tsv_space(path: Path) -> Iterable[list[str]]:
 def _cache_key(extra: list[Path]) -> str:
     settings = f"format {CACHE_FORMAT} {SYMSPELL_MAX_DISTANCE} {SYMSPELL_PREFIX}"
     digest = hashlib.sha256(settings.encode())
-    for name in ("normalizer", "symspellpy"):
+    for name in ("normalizer", "symspellpy", "marisa-trie"):
         try:
             digest.update(importlib.metadata.version(name).encode())
         except importlib.metadata.PackageNotFoundError:

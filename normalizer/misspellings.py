@@ -22,8 +22,9 @@ COLUMNS = ("misspelling", "correction", "zipf")
 
 def read_misspellings(path: Path) -> MappingProxyType[str, str]:
     """misspelling -> correction of a misspellings.tsv file (read-only). The table has about
-    51,000 rows and is read at the first unknown word: plain strings, no row objects (the
-    zipf column is for people auditing the table; the engine does not read it)."""
+    51,000 rows: plain strings, no row objects (the zipf column is for people auditing the
+    table; the engine does not read it). The engine reads it once, with the lexicon, and
+    keeps it in the lexicon cache (`Lexicon.misspellings`)."""
     table = {values[0]: values[1] for values in read_rows(path, COLUMNS)}
     if "" in table or "" in table.values():
         raise ValueError(f"{path}: a row with an empty misspelling or correction")

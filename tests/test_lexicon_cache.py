@@ -9,13 +9,14 @@ import stat
 from pathlib import Path
 
 import pytest
-from symspellpy import SymSpell
+from symspellpy import SymSpell, Verbosity
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
 from normalizer import lexicon as lexicon_module
 from normalizer.lexicon import (
     CACHE_MAGIC,
     Confusion,
+    DeleteIndex,
     Entity,
     Lexicon,
     _load_cached,
@@ -23,16 +24,40 @@ from normalizer.lexicon import (
 )
 
 
+def tiny_symspell(words: dict[str, int]) -> SymSpell:
+    symspell = SymSpell(2, 7, distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST))
+    for word, count in words.items():
+        symspell.create_dictionary_entry(word, count)
+    return symspell
+
+
 def tiny_lexicon() -> Lexicon:
     """A lexicon with the same classes as the real one, small enough to build in a test."""
-    symspell = SymSpell(2, 5, distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST))
-    for word, count in (("libya", 100), ("talks", 50)):
-        symspell.create_dictionary_entry(word, count)
+    symspell = tiny_symspell({"libya": 100, "talks": 50})
+    symspell._deletes = DeleteIndex.of(symspell._deletes)
     return Lexicon(
         common={"libya": 100, "talks": 50}, zipf={"libya": 4.2}, bigrams={"talks with": 7},
         names={"lavrov": Entity("Lavrov", "person", "curated:people.tsv")},
         confusions=(Confusion("rn", "m", 1.5),), symspell=symspell, sources=("built/x.tsv",),
+        misspellings={"teh": "the"},
     )
+
+
+def test_symspell_finds_the_same_words_through_the_delete_index():
+    words = {"government": 900, "governments": 300, "movement": 500, "garment": 40,
+             "talks": 50, "walks": 60, "stalks": 5, "tale": 30, "it's": 80}
+    plain = tiny_symspell(words)
+    indexed = tiny_symspell(words)
+    indexed._deletes = DeleteIndex.of(indexed._deletes)
+    assert len(indexed._deletes) == len(plain._deletes)
+    for probe in ("governrnent", "goverment", "talk", "stalk", "tales", "its", "xyz", "movment"):
+        for distance in (1, 2):
+            for verbosity in (Verbosity.CLOSEST, Verbosity.ALL):
+                assert [(i.term, i.distance, i.count)
+                        for i in indexed.lookup(probe, verbosity, distance)] == [
+                    (i.term, i.distance, i.count)
+                    for i in plain.lookup(probe, verbosity, distance)]
+    assert indexed.lookup("goverment", Verbosity.CLOSEST, 2)[0].term == "government"
 
 
 @pytest.fixture
@@ -56,6 +81,8 @@ def test_a_saved_cache_is_private_digest_prefixed_and_loads_back(cache_file):
     assert loaded.common == {"libya": 100, "talks": 50}
     assert loaded.names["lavrov"] == Entity("Lavrov", "person", "curated:people.tsv")
     assert loaded.symspell.lookup("lybia", 0)[0].term == "libya"
+    assert isinstance(loaded.symspell._deletes, DeleteIndex)
+    assert loaded.misspellings == {"teh": "the"}
     assert not list(cache_file.parent.glob("tmp*")), "no temporary file left behind"
 
 

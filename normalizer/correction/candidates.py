@@ -21,7 +21,6 @@ from ..channel_table import load_channel_table, read_confusions
 from ..collection_model import load_collection_model
 from ..language_model import ContextModel, load_language_model
 from ..lexicon import Confusion, Entity, Lexicon
-from ..misspellings import load_misspellings
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive
 from .channel import ADJACENT_KEYS, TYPO_COST, ChannelModel
 from .context import CONTEXT_WEIGHT, context_score, context_words
@@ -160,7 +159,7 @@ def known_misspelling(lexicon: Lexicon, base: str) -> str | None:
     common word ('teh' -> 'the'; not 'alot' -> 'a lot')."""
     if not base.islower():
         return None
-    correction = load_misspellings().get(lookup_key(base))
+    correction = lexicon.misspellings.get(lookup_key(base))
     return correction if correction in lexicon.common else None
 
 
@@ -208,8 +207,9 @@ class Speller:
         self._real_word_risk = lru_cache(maxsize=16_384)(self._real_word_risk_uncached)
 
     def word_candidates(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
-        """Memoized `context_free_candidates` without per-call gazetteer entries (read-only!)."""
-        return self._word_candidates(base, policy)
+        """Memoized `context_free_candidates` without per-call gazetteer entries (read-only!).
+        A word policy only concerns name-shaped tokens: the others share one memo entry."""
+        return self._word_candidates(base, policy if is_name_shaped(base) else None)
 
     def _word_candidates_uncached(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
         return context_free_candidates(self, base, policy, {})
@@ -323,6 +323,8 @@ def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, vari
     for lowercase tokens and where the word policy allows, a common word)."""
     lexicon = speller.lexicon
     entity = extra_names.get(variant) or lexicon.names.get(variant)
+    if entity is None and variant not in lexicon.zipf and variant not in lexicon.common:
+        return  # no word, no name (most variants): nothing below could offer it
     if is_name_shaped(base):
         if entity is not None:
             offer(found, base, variant, cost, speller.name_prior(variant, entity),
