@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                 baseline[target] = score(target, sets[target], plain)
             print(_row(f"{name} | {BASE}", baseline[target]))
             what = (f"{len(learned.names)} names, {len(learned.candidates)} candidates, "
-                    f"{len(learned.rates)} habits")
+                    f"{len(learned.rates)} habits, {len(learned.corrections)} corrections")
             for context in (False, True):
                 with_learning = score(target, sets[target],
                                       learned_normalizer(learned, folder, context))

@@ -64,6 +64,9 @@ class Profile:
     context_counts: Path | None = None
     """A collection's own n-gram counts (learned by `normalizer learn`), mixed into the
     context model (see normalizer.collection_model)."""
+    corpus_corrections: Path | None = None
+    """A collection's recurring misreadings (learned by `normalizer learn`), corrected in
+    every occurrence the decisions leave (see normalizer.corpus_corrections)."""
     name: str = "default"
     format: str = "auto"  # text, markdown, rst; auto: by file name, text without one
 
@@ -240,6 +243,8 @@ def _settings(
             profile["context_model"] = _expect(key, value, bool, "true or false")
         elif key == "context-counts":
             profile["context_counts"] = _data_file(key, value, base_dir)
+        elif key == "corpus-corrections":
+            profile["corpus_corrections"] = _data_file(key, value, base_dir)
         elif key in ("include", "exclude"):
             files[key] = _string_list(key, value)
         elif key == "max-file-size":

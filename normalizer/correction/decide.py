@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..corpus_corrections import consistent_edits, load_corrections
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..tokens import (
@@ -171,10 +172,26 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
             n for surface, n in types.items()
             if len(surface) > MAX_LENGTH and any(c.isalpha() for c in surface)
         )
-        found = view.map_back(_propose_window(view.text, types, ctx, view.starts), window)
+        decided = _propose_window(view.text, types, ctx, view.starts)
+        decided = sorted(decided + _consistent(view.text, types, ctx, decided),
+                         key=lambda e: e.start)
+        found = view.map_back(decided, window)
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
     ctx.notes["unchecked_long_tokens"] = unchecked
     return edits
+
+
+def _consistent(text: str, types: Counter[str], ctx: StageContext, decided: list[Edit]
+                ) -> list[Edit]:
+    """The collection's learned corrections (the profile's `corpus-corrections`) of the
+    tokens the decisions left unchanged; see normalizer.corpus_corrections."""
+    if ctx.profile.corpus_corrections is None:
+        return []
+    allow = {w.lower() for w in ctx.profile.allow}
+    common = ctx.lexicon.common
+    return consistent_edits(
+        text, types, load_corrections(ctx.profile.corpus_corrections), decided,
+        keep=lambda t: lookup_key(t.base) in allow or is_line_split(text, t, common))
 
 
 WINDOW_CUTS = (regex.compile(r"\n[ \t]*\n"), regex.compile(r"\n"), regex.compile(r"\s"),

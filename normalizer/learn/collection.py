@@ -6,7 +6,8 @@ it: `<stem>.names.tsv` (the trusted names, a gazetteer read through `gazetteer-f
 they are protected AND become correction targets), `<stem>.confusions.tsv` (the collection's
 own OCR habits, read through `confusions-file`), `<stem>.ngrams.tsv` (the n-gram counts of
 its confidently clean text, mixed into the context model through `context-counts` when
-learned with `context`) and
+learned with `context`), `<stem>.corrections.tsv` (the spellings the engine corrected the
+same way in most of their occurrences, corrected in all of them: `corpus-corrections`) and
 `<stem>.candidates.tsv` (the rare spellings the corpus reads as trusted names, for the
 archivist; the engine reaches them through the names). Everything is sorted and carries
 no date, so learning twice from the same corpus writes the same bytes.
@@ -22,8 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..collection_model import COLLECTION_WEIGHT
+from ..corpus_corrections import CORRECTION_COLUMNS, CorpusCorrection
 from ..correction.candidates import speller_for
 from ..pipeline import Normalizer
+from .consistency import corpus_corrections
 from .habits import RateChange, rate_changes
 from .ngrams import MIN_NGRAM_COUNT, prune, render_counts, sorted_counts
 from .run import CorpusEvidence, observe_corpus, observe_corpus_on
@@ -53,6 +56,8 @@ class LearnedCollection:
     rates: tuple[RateChange, ...]
     ngrams: tuple[tuple[tuple[str, ...], int], ...]
     """The n-grams of the clean text kept (`prune`), most frequent first."""
+    corrections: tuple[CorpusCorrection, ...] = ()
+    """The collection's recurring misreadings (`consistency.corpus_corrections`)."""
 
 
 def learn_collection(
@@ -86,14 +91,16 @@ def learn_from(evidence: CorpusEvidence, normalizer: Normalizer) -> LearnedColle
         tuple(corpus_candidates(counts, speller, names)),
         tuple(rate_changes(evidence.habits, speller.channel)),
         tuple(sorted_counts(prune(evidence.ngrams))),
+        tuple(corpus_corrections(evidence.decisions, speller)),
     )
 
 
-def data_paths(profile_path: Path) -> tuple[Path, Path, Path, Path]:
-    """The names, confusions, n-gram and candidates files written beside `profile_path`."""
+def data_paths(profile_path: Path) -> tuple[Path, Path, Path, Path, Path]:
+    """The names, confusions, n-gram, corrections and candidates files written beside
+    `profile_path`."""
     stem = profile_path.name.removesuffix(".toml")
     return tuple(profile_path.with_name(f"{stem}.{kind}.tsv")  # type: ignore[return-value]
-                 for kind in ("names", "confusions", "ngrams", "candidates"))
+                 for kind in ("names", "confusions", "ngrams", "corrections", "candidates"))
 
 
 def render_files(learned: LearnedCollection, profile_path: Path, context: bool = False
@@ -101,7 +108,8 @@ def render_files(learned: LearnedCollection, profile_path: Path, context: bool =
     """The text of every file of the collection, by path. The n-gram table is always
     written; the profile reads it (`context-counts`) only with `context`, else the key is
     left commented out for the archivist to turn on."""
-    names_path, confusions_path, ngrams_path, candidates_path = data_paths(profile_path)
+    names_path, confusions_path, ngrams_path, corrections_path, candidates_path = (
+        data_paths(profile_path))
     origin = f"learned by `normalizer learn` from {learned.documents} documents"
     toml = "\n".join([
         f"# A collection profile {origin} ({learned.tokens} words).",
@@ -110,6 +118,7 @@ def render_files(learned: LearnedCollection, profile_path: Path, context: bool =
         f"gazetteer-files = [{json.dumps(names_path.name)}]",
         f"confusions-file = {json.dumps(confusions_path.name)}",
         ("" if context else "# ") + f"context-counts = {json.dumps(ngrams_path.name)}",
+        f"corpus-corrections = {json.dumps(corrections_path.name)}",
         "",
     ])
     names = [f"# Trusted names {origin}: name, type, occurrences/documents.",
@@ -127,8 +136,15 @@ def render_files(learned: LearnedCollection, profile_path: Path, context: bool =
                   "observed\tintended\tcount\ttotal\tcost"]
     confusions += [f"{r.observed}\t{r.intended}\t{r.count}\t{r.total}\t{r.cost:.3f}"
                    for r in learned.rates]
+    corrections = [f"# Spellings the engine corrected the same way in most of their "
+                   f"occurrences, {origin};",
+                   "# read through `corpus-corrections`: corrected in every occurrence.",
+                   "\t".join(CORRECTION_COLUMNS)]
+    corrections += [f"{c.variant}\t{c.target}\t{c.changed}\t{c.seen}"
+                    for c in learned.corrections]
     return {
         profile_path: toml,
+        corrections_path: "\n".join(corrections) + "\n",
         names_path: "\n".join(names) + "\n",
         confusions_path: "\n".join(confusions) + "\n",
         ngrams_path: render_counts(dict(learned.ngrams), origin),
@@ -164,6 +180,12 @@ def render_report(learned: LearnedCollection, limit: int | None = None) -> str:
         "  intended -> printed  count/total  cost (channel's)",
         [f"  {r.intended} -> {r.observed}  {r.count}/{r.total}  {r.cost:.2f} "
          f"({'none' if r.base_cost is None else f'{r.base_cost:.2f}'})" for r in learned.rates],
+        limit)
+    lines += _section(
+        f"Corpus corrections ({len(learned.corrections)}): spellings the engine corrected "
+        "to one word in most of their occurrences; the rest are corrected for consistency.",
+        "  variant -> target  corrected/occurrences",
+        [f"  {c.variant} -> {c.target}  {c.changed}/{c.seen}" for c in learned.corrections],
         limit)
     orders = Counter(len(gram) for gram, _ in learned.ngrams)
     lines += _section(

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..tokens import tokenize
+from ..tokens import Token, tokenize
 
 
 @dataclass(slots=True)
@@ -35,14 +35,17 @@ class CorpusCounts:
         self.document_count += other.document_count
 
 
+def document_tokens(text: str) -> list[Token]:
+    """The word tokens of one document the engine would look at (outside URLs, e-mail
+    addresses and other protected spans), except those touching a hyphen: the halves of a
+    word broken at a line end ('Aus-' / 'tralia') are no words of the collection."""
+    return [token for token in tokenize(text)
+            if not _touches_hyphen(text, token.start, token.end)]
+
+
 def count_document(text: str) -> CorpusCounts:
-    """The map step: the word tokens of one document the engine would look at (outside URLs,
-    e-mail addresses and other protected spans), except those touching a hyphen: the halves
-    of a word broken at a line end ('Aus-' / 'tralia') are no words of the collection."""
-    occurrences = Counter(
-        token.base for token in tokenize(text)
-        if not _touches_hyphen(text, token.start, token.end)
-    )
+    """The map step: the word types of `document_tokens`."""
+    occurrences = Counter(token.base for token in document_tokens(text))
     return CorpusCounts(1, occurrences, Counter(dict.fromkeys(occurrences, 1)))
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..correction.candidates import speller_for
 from ..pipeline import Normalizer
 from ..profile import Profile
+from .consistency import DecisionCounts, decisions_of
 from .counts import CorpusCounts, count_document
 from .habits import HabitCounts, habits_of
 from .ngrams import NgramCounts, count_ngrams
@@ -27,12 +28,13 @@ CHUNK_DOCUMENTS = 8
 
 @dataclass(slots=True)
 class CorpusEvidence:
-    """What a corpus shows: its word counts, its OCR habits and the n-grams of its clean
-    text."""
+    """What a corpus shows: its word counts, its OCR habits, the n-grams of its clean text
+    and the engine's decisions for each spelling."""
 
     counts: CorpusCounts = field(default_factory=CorpusCounts)
     habits: HabitCounts = field(default_factory=HabitCounts)
     ngrams: NgramCounts = field(default_factory=Counter)
+    decisions: DecisionCounts = field(default_factory=DecisionCounts)
 
     def merge(self, other: CorpusEvidence) -> CorpusEvidence:
         """The evidence of both corpora (a new object; neither operand changes)."""
@@ -40,14 +42,14 @@ class CorpusEvidence:
 
 
 def observe(text: str, normalizer: Normalizer) -> CorpusEvidence:
-    """The map step: one document's word counts, confident OCR fixes and clean n-grams (of
-    the text as the engine corrected it)."""
+    """The map step: one document's word counts, confident OCR fixes, clean n-grams (of
+    the text as the engine corrected it) and decisions."""
     result = normalizer.normalize(text)
     profile = normalizer.profile
     speller = speller_for(normalizer.lexicon, profile.channel, profile.confusions_file,
                           profile.context_counts)
     return CorpusEvidence(count_document(text), habits_of(result),
-                          count_ngrams(result.text, speller))
+                          count_ngrams(result.text, speller), decisions_of(text, result))
 
 
 def merge_evidence(parts: Iterable[CorpusEvidence]) -> CorpusEvidence:
@@ -58,6 +60,7 @@ def merge_evidence(parts: Iterable[CorpusEvidence]) -> CorpusEvidence:
         total.counts.add(part.counts)
         total.habits.add(part.habits)
         total.ngrams.update(part.ngrams)
+        total.decisions.add(part.decisions)
     return total
 
 

@@ -27,10 +27,11 @@ Learn from the OCR text of a collection, with no ground truth: capitalized words
 collection prints in several documents, that the lexicon does not know and the engine reads
 no other way, become trusted names (protected, and correction targets); rare spellings within
 two OCR confusions of one are listed as corpus candidates; confusions the engine's confident
-fixes show more often than its channel assumes become the collection's OCR habits. The result
-is a profile: OUT (extending --base) and, beside it, OUT's stem + .names.tsv,
-.confusions.tsv, .ngrams.tsv (the n-grams of the clean text, read with --context) and
-.candidates.tsv. See docs/cli.md."""
+fixes show more often than its channel assumes become the collection's OCR habits; spellings
+the engine corrects to one word in most of their occurrences become corpus corrections (made
+in every occurrence). The result is a profile: OUT (extending --base) and, beside it, OUT's
+stem + .names.tsv, .confusions.tsv, .ngrams.tsv (the n-grams of the clean text, read with
+--context), .corrections.tsv and .candidates.tsv. See docs/cli.md."""
 EPILOG = """\
 examples:
   normalizer learn corpus/ -o collection.toml          learn, write the profile
@@ -121,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(note_line(
             f"learned from {learned.documents} documents: {len(learned.names)} trusted names, "
             f"{len(learned.candidates)} corpus candidates, {len(learned.rates)} OCR habits, "
-            f"{len(learned.ngrams)} n-grams of clean text")
+            f"{len(learned.ngrams)} n-grams of clean text, "
+            f"{len(learned.corrections)} corpus corrections")
             + "\n")
     return EXIT_ERROR if errors else EXIT_OK
