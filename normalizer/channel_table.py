@@ -19,6 +19,7 @@ dataset 2 (aligned OCR and ground truth; see SOURCES.md), all lowercase:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -110,10 +111,21 @@ class ChannelTable:
 
 
 def read_confusions(path: Path) -> tuple[LearnedConfusion, ...]:
-    """The rows of a channel.tsv file."""
-    return read_table(path, ("observed", "intended", "count", "total", "cost"), lambda r: (
-        LearnedConfusion(nonempty(r["observed"]), nonempty(r["intended"]), float(r["cost"]),
-                         int(r["count"]), int(r["total"]))))
+    """The rows of a channel.tsv file (ValueError naming the file and line for a malformed
+    one: a finite cost >= 0 and 0 <= count <= total)."""
+
+    def row(fields: dict[str, str]) -> LearnedConfusion:
+        confusion = LearnedConfusion(
+            nonempty(fields["observed"]), nonempty(fields["intended"]), float(fields["cost"]),
+            int(fields["count"]), int(fields["total"]))
+        if not (math.isfinite(confusion.cost) and confusion.cost >= 0
+                and 0 <= confusion.count <= confusion.total):
+            raise ValueError(f"expected a finite cost >= 0 and 0 <= count <= total, got "
+                             f"cost {fields['cost']}, count {confusion.count}, "
+                             f"total {confusion.total}")
+        return confusion
+
+    return read_table(path, ("observed", "intended", "count", "total", "cost"), row)
 
 
 def read_boundaries(path: Path) -> tuple[BoundaryRate, ...]:

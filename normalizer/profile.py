@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .data_files import CHECKS, check_gazetteer
 from .formats import FORMATS
 from .model import STAGES
 
@@ -144,10 +145,18 @@ def _expect(key: str, value: Any, kind: type | tuple[type, ...], what: str) -> A
 
 
 def _data_file(key: str, value: Any, base_dir: Path) -> Path:
-    """The data file a key names, relative to `base_dir`; it must exist (read at first use)."""
+    """The data file a key names, relative to `base_dir`: it must exist and be well formed
+    (checked now by `normalizer.data_files`; the engine reads it at first use)."""
     path = base_dir / _expect(key, value, str, "a string")
     if not path.is_file():
         raise ConfigError(f"{key}: {path}: no such file")
+    try:
+        if key == "gazetteer-files":
+            check_gazetteer(path, ENTITY_TYPES)
+        else:
+            CHECKS[key](path)
+    except (OSError, ValueError) as exc:  # the check names the file and line
+        raise ConfigError(f"{key}: {exc}") from None
     return path
 
 
@@ -226,7 +235,8 @@ def _settings(
                 entries.append(GazetteerEntry(name, kind))
             profile["gazetteer"] = tuple(entries)
         elif key == "gazetteer-files":
-            profile["gazetteer_files"] = tuple(base_dir / p for p in _string_list(key, value))
+            profile["gazetteer_files"] = tuple(_data_file(key, p, base_dir)
+                                               for p in _string_list(key, value))
         elif key == "boilerplate-packs":
             profile["boilerplate_packs"] = _string_list(key, value)
         elif key == "typography":

@@ -20,6 +20,7 @@ from normalizer.learn import (
     render_files,
     render_report,
 )
+from normalizer.learn.consistency import MIN_WORD_SHARE, DecisionCounts, corpus_corrections
 from normalizer.learn.habits import MIN_GAIN, confusion_of, rate_changes
 from normalizer.learn.vocabulary import MAX_VARIANT_COST
 from normalizer.lexicon import load_lexicon
@@ -129,8 +130,8 @@ def test_learning_is_deterministic_whatever_the_document_order(tmp_path: Path) -
     second = render_files(_learn(LOCAL[::-1]), path)
     assert first == second
     assert sorted(p.name for p in first) == [
-        "coll.candidates.tsv", "coll.confusions.tsv", "coll.names.tsv", "coll.ngrams.tsv",
-        "coll.toml"]
+        "coll.candidates.tsv", "coll.confusions.tsv", "coll.corrections.tsv", "coll.names.tsv",
+        "coll.ngrams.tsv", "coll.toml"]
     assert 'gazetteer-files = ["coll.names.tsv"]' in first[path]
 
 
@@ -179,3 +180,51 @@ def test_a_learned_confusions_file_lowers_the_engine_cost(tmp_path: Path, spelle
     assert profile.confusions_file == tmp_path / "c.tsv"
     learned = speller_for(speller.lexicon, profile.channel, profile.confusions_file)
     assert learned.cost("tlio", "the") == 1.0 < speller.cost("tlio", "the")
+
+
+HO = [
+    "The man was sent to gaol. Ho was also charged with theft.",
+    "The prisoner pleaded guilty. Ho said he was sorry.",
+    "The constable gave evidence. Ho found the horse in a paddock.",
+    "He was sent to gaol with hard labour Ho was also charged with theft.",
+]
+
+
+def test_a_spelling_corrected_in_most_occurrences_is_a_corpus_correction() -> None:
+    [correction] = _learn(HO).corrections
+    assert (correction.variant, correction.target, correction.changed, correction.seen) == (
+        "Ho", "He", 3, 4)
+    assert _learn(HO[:2] + HO[3:]).corrections == ()  # two corrections are no habit yet
+
+
+def test_a_word_needs_a_larger_majority_than_a_misreading(speller) -> None:
+    evidence = DecisionCounts(Counter({"wore": 10, "ho": 10}),
+                              Counter({("wore", "were"): 7, ("ho", "he"): 7}))
+    assert [(c.variant, c.target) for c in corpus_corrections(evidence, speller)] == [
+        ("ho", "he")]
+    evidence.changed["wore", "were"] = round(MIN_WORD_SHARE * 10)
+    assert {c.variant for c in corpus_corrections(evidence, speller)} == {"ho", "wore"}
+
+
+def test_a_clean_word_is_never_a_corpus_correction(speller) -> None:
+    evidence = DecisionCounts(Counter({"cattle": 5}), Counter({("cattle", "castle"): 5}))
+    assert corpus_corrections(evidence, speller) == []
+
+
+def test_the_learned_profile_corrects_the_occurrence_the_engine_left(tmp_path: Path) -> None:
+    learned = _learn(HO)
+    files = render_files(learned, tmp_path / "coll.toml")
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+    assert files[tmp_path / "coll.corrections.tsv"].splitlines()[-1] == "Ho\tHe\t3\t4"
+    engine = Normalizer(load_config(tmp_path / "coll.toml").profile)
+    result = engine.normalize(HO[3])
+    assert result.text == HO[3].replace("Ho", "He")
+    [edit] = result.applied
+    assert edit.rule == "ocr.corpus" and "3 of its 4 occurrences" in edit.reason
+    assert engine.normalize(result.text).text == result.text  # idempotent
+    allowed = Normalizer(engine.profile.with_overrides(allow=["ho"]))
+    assert allowed.normalize(HO[3]).text == HO[3]
+    broken = "the old Ho-\nward Street"
+    assert engine.normalize(broken).text == broken  # half of a broken word
+    assert "Ho -> He  3/4" in render_report(learned)

@@ -99,3 +99,32 @@ def test_a_gazetteer_file_extends_the_lexicon(tmp_path):
     names = write(tmp_path / "names.tsv", "name\ttype\nZbigniew Wojtaszek\tperson\n")
     engine = Normalizer(Profile(gazetteer_files=(names,)))
     assert engine.normalize("We met Zbigniew Wojtaszck.").text == "We met Zbigniew Wojtaszek."
+
+
+@pytest.mark.parametrize(("key", "table", "wanted"), [
+    ("confusions-file", "observed\tintended\tcount\ttotal\tcost\nrn\tm\t5\t10\t0.3\nrn\tm\t5\t10\tnan\n",
+     r"c\.tsv:3: expected a finite cost"),
+    ("confusions-file", "observed\tintended\tcount\ttotal\tcost\nrn\tm\t5\t10\n",
+     r"c\.tsv:2: expected 5 fields, got 4"),
+    ("confusions-file", "observed\tintended\tcost\nrn\tm\t0.3\n", r"c\.tsv: the header must be"),
+    ("context-counts", "ngram\tcount\nthe\t3\nthe cat\tmany\n", r"c\.tsv:3: invalid literal"),
+    ("corpus-corrections", "variant\ttarget\tchanged\tseen\nTho\tThe\t9\t4\n",
+     r"c\.tsv:2: expected 1 <= changed <= seen"),
+    ("corpus-corrections", "variant\ttarget\tchanged\tseen\ntho\tthe\t3\t4\nthe\ttha\t3\t4\n",
+     r"c\.tsv: 'the' is both a target and a variant"),
+    ("gazetteer-files", "name\ttype\nKellerton\tplace\n\tperson\n", r"c\.tsv:3: empty name"),
+    ("gazetteer-files", "# a comment\nKellerton\ttown\n", r"c\.tsv:2: unknown type 'town'"),
+])
+def test_a_malformed_data_file_is_a_configuration_error_naming_file_and_line(
+        tmp_path, key, table, wanted):
+    write(tmp_path / "c.tsv", table)
+    value = '["c.tsv"]' if key == "gazetteer-files" else '"c.tsv"'
+    config = write(tmp_path / "normalizer.toml", f'profile = "archive"\n{key} = {value}\n')
+    with pytest.raises(ConfigError, match=f"{key}: .*{wanted}"):
+        load_config(config)
+
+
+def test_a_missing_gazetteer_file_is_a_configuration_error(tmp_path):
+    config = write(tmp_path / "normalizer.toml", 'gazetteer-files = ["names.tsv"]\n')
+    with pytest.raises(ConfigError, match=r"gazetteer-files: .*names\.tsv: no such file"):
+        load_config(config)
