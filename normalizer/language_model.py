@@ -18,7 +18,7 @@ beginning of a sentence.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -106,7 +106,7 @@ class LanguageModel(ContextModel):
     """Trigram log10 probabilities with back-off: the CMU model over symspellpy's counts."""
 
     def __init__(self, ngrams: pocketsphinx.NGramModel, unigram_counts: dict[str, int],
-                 bigram_counts: dict[str, int]) -> None:
+                 bigram_counts: Mapping[str, int]) -> None:
         """`ngrams`: a pocketsphinx model; `unigram_counts` (word -> count) and
         `bigram_counts` ("prev word" -> count): symspellpy's lists, the back-off source."""
         super().__init__()

@@ -5,7 +5,8 @@ Loaded once per process and cached on disk, because rebuilding symspell's delete
 text takes seconds while loading the cache (with the garbage collector paused) takes a
 fraction of one. symspellpy builds its index as a dict of about a million delete strings;
 the cache keeps it as one static trie (`DeleteIndex`, marisa-trie), which loads from bytes in
-a few hundredths of a second where unpickling the dict would take a second. The cache key is
+a few hundredths of a second where unpickling the dict would take a second; the Zipf
+frequencies and bigram counts are tries with arrays of numbers too (`FrozenTable`). The cache key is
 a hash of every data file's content plus the package, symspellpy and marisa-trie versions,
 so an edited dictionary or an upgrade rebuilds it by itself.
 
@@ -36,10 +37,12 @@ import os
 import pickle
 import stat
 import tempfile
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import marisa_trie
 import regex
@@ -51,12 +54,13 @@ SYMSPELL_PREFIX = 7
 """symspellpy's prefix length: with 7, a two-edit lookup compares a few dozen words instead
 of the several hundred sharing a 5-letter prefix's deletes (ten times faster, same results);
 the million delete keys it makes are why the index is kept as a `DeleteIndex`."""
-CACHE_FORMAT = 8
+CACHE_FORMAT = 11
 CACHE_MAGIC = b"normalizer-lexicon-cache\n"
 CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
 CACHE_CLASSES = frozenset({
     ("normalizer.lexicon", "Lexicon"), ("normalizer.lexicon", "Entity"),
     ("normalizer.lexicon", "Confusion"), ("normalizer.lexicon", "DeleteIndex"),
+    ("normalizer.lexicon", "FrozenTable"), ("normalizer.lexicon", "WordBeginnings"),
     ("symspellpy.symspellpy", "SymSpell"),
     ("symspellpy.editdistance", "EditDistance"), ("symspellpy.editdistance", "DistanceAlgorithm"),
     ("symspellpy.editdistance", "DamerauOsaFast"), ("collections", "defaultdict"),
@@ -65,6 +69,8 @@ CACHE_CLASSES = frozenset({
 """The only globals a cache file may name (see `_LexiconUnpickler`)."""
 
 log = logging.getLogger(__name__)
+
+V = TypeVar("V", int, float)
 
 # A name token worth indexing on its own: a capitalized word of at least three letters.
 NAME_TOKEN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]+")
@@ -159,20 +165,91 @@ class DeleteIndex:
         return (DeleteIndex, (self._trie.tobytes(),))
 
 
+class FrozenTable(Mapping[str, V]):
+    """A read-only table from strings to numbers (wordfreq's 311,000 Zipf frequencies,
+    symspellpy's 242,000 bigram counts) as a marisa-trie of its keys and an array of its
+    values: it loads from two blocks of bytes instead of hundreds of thousands of strings
+    and numbers, and answers `in` and `get` almost as fast as a dict."""
+
+    __slots__ = ("_trie", "_values")
+
+    def __init__(self, keys: bytes, typecode: str, values: bytes) -> None:
+        """`typecode`: the `array` type of the values ("q" integers, "d" floats)."""
+        self._trie = marisa_trie.Trie().frombytes(keys)
+        self._values = array(typecode)
+        self._values.frombytes(values)
+
+    @classmethod
+    def of(cls, table: Mapping[str, V], typecode: str) -> FrozenTable[V]:
+        trie = marisa_trie.Trie(table)
+        values = array(typecode, [0] * len(trie))
+        for key, value in table.items():
+            values[trie[key]] = value
+        return cls(trie.tobytes(), typecode, values.tobytes())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._trie
+
+    def get(self, key: str, default: V | None = None) -> V | None:  # type: ignore[override]
+        index = self._trie.get(key)
+        return default if index is None else self._values[index]
+
+    def __getitem__(self, key: str) -> V:
+        return self._values[self._trie[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._trie)
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+    def items(self) -> Iterator[tuple[str, V]]:  # type: ignore[override]
+        """(key, value) pairs in the trie's order, one pass (no lookup per key)."""
+        values = self._values
+        return ((key, values[index]) for key, index in self._trie.iteritems())
+
+    def __reduce__(self) -> tuple[type[FrozenTable[V]], tuple[bytes, str, bytes]]:
+        return (FrozenTable, (self._trie.tobytes(), self._values.typecode,
+                              self._values.tobytes()))
+
+
+class WordBeginnings:
+    """Every word and name the lexicon knows (lowercase), in a marisa-trie that answers
+    "does any of them start with this?" (`ChannelModel.variants` prunes with it)."""
+
+    __slots__ = ("_trie",)
+
+    def __init__(self, data: bytes) -> None:
+        self._trie = marisa_trie.Trie().frombytes(data)
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordBeginnings:
+        return cls(marisa_trie.Trie(words).tobytes())
+
+    def __call__(self, prefix: str) -> bool:
+        """Whether some known word starts with `prefix` (or is it)."""
+        return next(self._trie.iterkeys(prefix), None) is not None
+
+    def __reduce__(self) -> tuple[type[WordBeginnings], tuple[bytes]]:
+        return (WordBeginnings, (self._trie.tobytes(),))
+
+
 @dataclass(eq=False)  # identity equality and hashing: one instance per process, cache key
 class Lexicon:
     """Immutable after loading; share one instance per process."""
 
     common: dict[str, int]
-    zipf: dict[str, float]
+    zipf: Mapping[str, float]  # a FrozenTable once built
     names: dict[str, Entity]
-    bigrams: dict[str, int]
+    bigrams: Mapping[str, int]  # a FrozenTable once built
     confusions: tuple[Confusion, ...]
     symspell: SymSpell
     sources: tuple[str, ...] = field(default=())
     misspellings: dict[str, str] = field(default_factory=dict)
     """misspelling -> correction (`normalizer.misspellings`): read with the rest, so the first
     unknown word of a run does not wait for a 51,000-row table."""
+    beginnings: WordBeginnings | None = None
+    """The beginnings of every key of `common`, `zipf` and `names` (None: not indexed)."""
 
     def sizes(self) -> dict[str, int]:
         return {
@@ -291,7 +368,9 @@ def _build(extra: list[Path]) -> Lexicon:
         f"{p.parent.name}/{p.name}" for p in _data_files(extra) if p.is_file()
     )
     misspellings = dict(read_misspellings(root / "built" / "misspellings.tsv"))
-    return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources, misspellings)
+    beginnings = WordBeginnings.of({*common, *zipf, *names})
+    return Lexicon(common, FrozenTable.of(zipf, "d"), names, FrozenTable.of(bigrams, "q"),
+                   confusions, symspell, sources, misspellings, beginnings)
 
 
 def _read_tsv_space(path: Path) -> Iterable[list[str]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import boilerplate, correction, layout, unicode
+from .correction.candidates import loaded_speller
 from .formats import analyze, resolve_format
 from .formats.policy import review
 from .formats.titles import fit_titles
@@ -220,8 +221,9 @@ class _Composer:
 class Normalizer:
     """Normalize news text: `Normalizer().normalize(text)` returns a `Result`.
 
-    The lexicon is loaded once per process and shared (it is immutable); a `Normalizer` is
-    cheap to create and safe to share between threads.
+    The lexicon and what the spelling stage reads are loaded once per process, by the first
+    `Normalizer`, and shared (they are immutable); a `Normalizer` is cheap to create after
+    that and safe to share between threads.
     """
 
     def __init__(
@@ -230,6 +232,8 @@ class Normalizer:
         """`profile`: a `Profile`, or the name of one shipped with the package ("archive")."""
         self.profile = named_profile(profile) if isinstance(profile, str) else profile or Profile()
         self.lexicon = lexicon or load_lexicon(self.profile.gazetteer_files)
+        if "spelling" in self.profile.stages:
+            loaded_speller(self.lexicon, self.profile)
 
     def normalize(
         self,

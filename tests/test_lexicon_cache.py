@@ -18,7 +18,9 @@ from normalizer.lexicon import (
     Confusion,
     DeleteIndex,
     Entity,
+    FrozenTable,
     Lexicon,
+    WordBeginnings,
     _load_cached,
     _save_cached,
 )
@@ -41,6 +43,25 @@ def tiny_lexicon() -> Lexicon:
         confusions=(Confusion("rn", "m", 1.5),), symspell=symspell, sources=("built/x.tsv",),
         misspellings={"teh": "the"},
     )
+
+
+def test_frozen_tables_answer_like_the_dicts_they_were_made_of():
+    zipf = {"the": 7.73, "libya": 4.2, "lavrov": 3.01, "it's": 6.5}
+    counts = {"talks with": 7, "of the": 177_045_273_024}
+    for table, typecode in ((zipf, "d"), (counts, "q")):
+        frozen = pickle.loads(pickle.dumps(FrozenTable.of(table, typecode)))
+        assert dict(frozen.items()) == table == {key: frozen[key] for key in frozen}
+        assert len(frozen) == len(table)
+        assert all(key in frozen and frozen.get(key) == value for key, value in table.items())
+        assert "nothing" not in frozen and frozen.get("nothing", 0) == 0
+        with pytest.raises(KeyError):
+            frozen["nothing"]
+
+
+def test_word_beginnings_know_every_prefix_of_their_words_and_nothing_else():
+    beginnings = pickle.loads(pickle.dumps(WordBeginnings.of(["libya", "lavrov", "the"])))
+    assert all(beginnings(word[:n]) for word in ("libya", "lavrov", "the") for n in range(6))
+    assert not beginnings("lx") and not beginnings("theo") and not beginnings("z")
 
 
 def test_symspell_finds_the_same_words_through_the_delete_index():

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from symspellpy import Verbosity
 
@@ -34,6 +35,9 @@ from .words import (
     lookup_key,
     unaccented,
 )
+
+if TYPE_CHECKING:
+    from ..profile import Profile
 
 ZIPF_TO_LOG10 = -9.0
 
@@ -199,6 +203,8 @@ class Speller:
         # Bounded memos: a long batch run keeps a flat memory profile (variants are the
         # largest entries, about a hundred strings each).
         self.variants = lru_cache(maxsize=4_096)(self._variants_uncached)
+        # Every variant, also those no lexicon word begins: a profile's own names may be one.
+        self.all_variants = lru_cache(maxsize=1_024)(self._all_variants_uncached)
         self.deep_variants = lru_cache(maxsize=4_096)(self._deep_variants_uncached)
         self._lookup = lru_cache(maxsize=16_384)(self._lookup_uncached)
         self.cost = lru_cache(maxsize=65_536)(self.channel.cost)
@@ -215,6 +221,11 @@ class Speller:
         return context_free_candidates(self, base, policy, {})
 
     def _variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
+        """What the channel says `key` may stand for, only the words and names the lexicon
+        knows among them (and a few other strings): no caller has a use for the others."""
+        return tuple(sorted(self.channel.variants(key, is_prefix=self.lexicon.beginnings).items()))
+
+    def _all_variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
         return tuple(sorted(self.channel.variants(key).items()))
 
     def _deep_variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
@@ -295,6 +306,20 @@ def speller_for(lexicon: Lexicon, channel: str = "builtin",
                 confusions_file: Path | None = None, context_counts: Path | None = None
                 ) -> Speller:
     return Speller(lexicon, channel, confusions_file, context_counts)
+
+
+def loaded_speller(lexicon: Lexicon, profile: Profile) -> Speller:
+    """The profile's speller with all it reads loaded now (the learned channel tables, the
+    context model, the misreadings of frequent words and, when it searches deeply, its
+    vocabulary), so that no document waits for them: built before a service forks, they
+    are shared by its workers."""
+    speller = speller_for(lexicon, profile.channel, profile.confusions_file,
+                          profile.context_counts)
+    load_channel_table()
+    loaded = ["language_model", "_misreadings"] + (["vocabulary"] * speller.searches_deep)
+    for name in loaded:
+        getattr(speller, name)
+    return speller
 
 
 def offer(found: dict[str, Candidate], base: str, word_key: str, cost: float, prior: float,
@@ -423,7 +448,8 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     if correction is not None:
         offer(found, base, correction, MISSPELLING_COST, lexicon.frequency(correction),
               "misspellings")
-    for variant, cost in speller.variants(key):
+    variants = speller.all_variants(key) if extra_names else speller.variants(key)
+    for variant, cost in variants:
         if cost <= MAX_GLYPH_COST:
             offer_variant(speller, found, base, variant, cost, policy, extra_names)
     if needs_deep_search(speller, base, policy, found):

@@ -14,7 +14,7 @@ characters dropped), pruned by the words of a vocabulary ("bcaung" -> "bearing")
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -164,6 +164,7 @@ class ChannelModel:
     _by_observed: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
     _all_by_observed: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
     _by_intended: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
+    _multi_by_observed: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
     _segment: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -186,6 +187,13 @@ class ChannelModel:
         object.__setattr__(self, "_by_observed", by_observed)
         object.__setattr__(self, "_all_by_observed", all_by_observed)
         object.__setattr__(self, "_by_intended", by_intended)
+        # What `cost` prices as one operation beside single-letter substitutions.
+        multi = {
+            observed: longer for observed, rewrites in all_by_observed.items()
+            if (longer := [(meant, cost) for meant, cost in rewrites
+                           if meant and (len(observed), len(meant)) != (1, 1)])
+        }
+        object.__setattr__(self, "_multi_by_observed", multi)
         # The longest segment either side of a confusion ("rn" for "m", "cin" for "era").
         longest = max((max(len(o), len(i)) for o, i in table), default=1)
         object.__setattr__(self, "_segment", longest)
@@ -203,9 +211,17 @@ class ChannelModel:
         dp = [[inf] * (m + 1) for _ in range(n + 1)]
         dp[0][0] = 0.0
         pairs = self._table
+        # What depends on one side only is priced once: a letter of `c` missing, a character
+        # of `w` added, and the confusions (other than one letter for one) whose printed side
+        # starts at each place of `w` (the few the table has, not every pair of segments).
+        missing = [repeat_cost(c, j) for j in range(m)]
+        segments = self._segments_from(w)
         for i in range(n + 1):
+            row = dp[i]
+            if i < n:  # the OCR/typist added w[i]
+                extra = JUNK_COST if is_junk(w[i]) else repeat_cost(w, i)
             for j in range(m + 1):
-                here = dp[i][j]
+                here = row[j]
                 if here == inf:
                     continue
                 if i < n and j < m:
@@ -216,26 +232,38 @@ class ChannelModel:
                     else:
                         step = substitution_cost(w[i], c[j])
                     dp[i + 1][j + 1] = min(dp[i + 1][j + 1], here + step)
-                if i < n:  # the OCR/typist added w[i]
-                    extra = JUNK_COST if is_junk(w[i]) else repeat_cost(w, i)
+                if i < n:
                     dp[i + 1][j] = min(dp[i + 1][j], here + extra)
                 if j < m:  # c[j] went missing
-                    dp[i][j + 1] = min(dp[i][j + 1], here + repeat_cost(c, j))
+                    row[j + 1] = min(row[j + 1], here + missing[j])
                 if i + 1 < n and j + 1 < m and w[i] == c[j + 1] and w[i + 1] == c[j]:
                     dp[i + 2][j + 2] = min(dp[i + 2][j + 2], here + TRANSPOSE_COST)
-                sizes = range(1, self._segment + 1)
-                for lo in sizes:
-                    for li in sizes:
-                        if (lo, li) == (1, 1) or i + lo > n or j + li > m:
-                            continue
-                        cost = pairs.get((w[i : i + lo], c[j : j + li]))
-                        if cost is not None:
-                            dp[i + lo][j + li] = min(dp[i + lo][j + li], here + cost)
+                for size, meant, cost in segments[i]:
+                    if c.startswith(meant, j):
+                        end = j + len(meant)
+                        dp[i + size][end] = min(dp[i + size][end], here + cost)
         return dp[n][m]
 
-    def variants(self, observed: str, max_rewrites: int = 2) -> dict[str, float]:
+    def _segments_from(self, text: str) -> list[list[tuple[int, str, float]]]:
+        """For each place i in `text` (and its end): (size, intended, cost) of every confusion
+        of the table, other than one letter for one, whose printed side is text[i:i+size]."""
+        found: list[list[tuple[int, str, float]]] = [[] for _ in range(len(text) + 1)]
+        for i in range(len(text)):
+            for size in range(1, min(self._segment, len(text) - i) + 1):
+                for meant, cost in self._multi_by_observed.get(text[i : i + size], ()):
+                    found[i].append((size, meant, cost))
+        return found
+
+    def variants(self, observed: str, max_rewrites: int = 2,
+                 is_prefix: Callable[[str], bool] | None = None) -> dict[str, float]:
         """Strings the page may have said: `observed` (case-folded) with up to
-        `max_rewrites` non-overlapping confusions undone, each with its summed cost."""
+        `max_rewrites` non-overlapping confusions undone, each with its summed cost.
+
+        `is_prefix`: whether some word of a vocabulary starts with a string. Confusions are
+        undone left to right, so the part of a variant up to its last rewrite is fixed for
+        every variant made from it: when no word starts with that part, the variant and all
+        those made from it are left out. Every variant that is a word is still found, at the
+        same cost (each step of its path is a beginning of it)."""
         start = observed.lower()
         found: dict[str, float] = {}
         frontier: list[tuple[str, int, float]] = [(start, 0, 0.0)]
@@ -243,6 +271,8 @@ class ChannelModel:
             next_frontier = []
             for text, from_pos, base_cost in frontier:
                 for variant, end, cost in self._rewrites(text, from_pos):
+                    if is_prefix is not None and not is_prefix(variant[:end]):
+                        continue
                     total = base_cost + cost
                     if total < found.get(variant, float("inf")) and variant != start:
                         found[variant] = total

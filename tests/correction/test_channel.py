@@ -11,9 +11,13 @@ from normalizer.correction.channel import (
     LOOKAHEAD,
     SEARCH_BEAM,
     SHORTLIST,
+    TRANSPOSE_COST,
     TYPO_COST,
     VOWEL_COST,
     ChannelModel,
+    is_junk,
+    repeat_cost,
+    substitution_cost,
 )
 from normalizer.correction.vocabulary import Vocabulary
 from normalizer.lexicon import Confusion
@@ -42,6 +46,61 @@ def test_variants_undo_up_to_two_confusions_with_summed_costs():
     assert variants["movv"] == 1.5
     assert "moyy" not in variants  # three rewrites
     assert variants["moyv"] == 1.5 + 1.2
+
+
+def test_pruned_variants_keep_every_word_at_its_cost():
+    """With `is_prefix`, a variant no word begins is dropped with all made from it; every
+    variant that is a word is still found, at the same cost."""
+    channel = ChannelModel((*TABLE, Confusion("c", "e", 1.3), Confusion("li", "h", 1.4)))
+    words = {"moyv", "move", "mode", "the", "they", "mv", "movement"}
+    is_prefix = Vocabulary(words).has_prefix
+    for token in ("rnovv", "rnocle", "tlie", "tliev", "rnv", "rnovernent", "clclcl"):
+        every = channel.variants(token)
+        pruned = channel.variants(token, is_prefix=is_prefix)
+        assert set(pruned) <= set(every)
+        assert {w: c for w, c in every.items() if w in words} == {
+            w: c for w, c in pruned.items() if w in words}
+        assert all(is_prefix(w[:1]) for w in pruned)
+    assert channel.variants("tlie", is_prefix=is_prefix) == {"the": 1.4}
+
+
+def _plain_cost(channel: ChannelModel, observed: str, intended: str) -> float:
+    """The weighted edit distance written out cell by cell, every pair of segments tried."""
+    w, c = observed.lower(), intended.lower()
+    inf = float("inf")
+    dp = [[inf] * (len(c) + 1) for _ in range(len(w) + 1)]
+    dp[0][0] = 0.0
+    table = channel._table
+    for i, j in product(range(len(w) + 1), range(len(c) + 1)):
+        here = dp[i][j]
+        if here == inf:
+            continue
+        if i < len(w) and j < len(c):
+            step = 0.0 if w[i] == c[j] else table.get((w[i], c[j]),
+                                                       substitution_cost(w[i], c[j]))
+            dp[i + 1][j + 1] = min(dp[i + 1][j + 1], here + step)
+        if i < len(w):
+            added = JUNK_COST if is_junk(w[i]) else repeat_cost(w, i)
+            dp[i + 1][j] = min(dp[i + 1][j], here + added)
+        if j < len(c):
+            dp[i][j + 1] = min(dp[i][j + 1], here + repeat_cost(c, j))
+        if i + 1 < len(w) and j + 1 < len(c) and w[i] == c[j + 1] and w[i + 1] == c[j]:
+            dp[i + 2][j + 2] = min(dp[i + 2][j + 2], here + TRANSPOSE_COST)
+        for lo, li in product(range(1, 4), range(1, 4)):
+            cost = table.get((w[i : i + lo], c[j : j + li]))
+            if (lo, li) != (1, 1) and cost is not None and i + lo <= len(w) and j + li <= len(c):
+                dp[i + lo][j + li] = min(dp[i + lo][j + li], here + cost)
+    return 0.0 if w == c else dp[-1][-1]
+
+
+@pytest.mark.parametrize("observed, intended", [
+    ("governrnent", "government"), ("clry", "dry"), ("rnclv", "mdy"), ("Libva", "Libya"),
+    ("tlie", "the"), ("hte", "the"), ("aa", "a"), ("g*vernment", "government"), ("x", "yz"),
+    ("rnrnrn", "mmm"), ("", "ab"), ("ab", ""), ("tliat", "that"), ("cllear", "dear"),
+])
+def test_cost_is_the_plain_weighted_edit_distance(observed, intended):
+    channel = ChannelModel((*TABLE, Confusion("li", "h", 1.4), Confusion("cin", "era", 2.2)))
+    assert channel.cost(observed, intended) == _plain_cost(channel, observed, intended)
 
 
 def test_misreadings_run_the_table_forwards():
