@@ -30,6 +30,7 @@ from .vocabulary import Vocabulary
 from .words import (
     apply_case,
     case_slip_readings,
+    dialect_form,
     is_checkable,
     is_name_shaped,
     lookup_key,
@@ -294,6 +295,11 @@ class Speller:
         found = [(item.term, self.lexicon.frequency(item.term)) for item in items]
         return tuple(sorted(((t, z) for t, z in found if t != key), key=lambda x: (-x[1], x[0])))
 
+    def nearest_words(self, key: str) -> tuple[tuple[str, float], ...]:
+        """symspell's nearest words to a lowercase key (one edit, else two for keys of six
+        letters or more), with their Zipf, most frequent first (memoized)."""
+        return self._lookup(key)
+
     def name_prior(self, key: str, entity: Entity | None) -> float:
         zipf = self.lexicon.frequency(key)
         if entity is not None and not entity.source.startswith("built"):
@@ -529,12 +535,15 @@ def scored_candidates(
         return []
     # Context can lift a hypothesis by 2 * CONTEXT_WEIGHT at most: drop those it cannot save.
     floor = max(c.score for c in found.values()) - NEGLIGIBLE - 2 * CONTEXT_WEIGHT
-    plain = unaccented(key)
-    # Accents are the writer's choice, never an error to fix ('Erdoğan' beside 'Erdogan');
-    # case is, when no word is written so ('THis').
+    plain, dialect = unaccented(key), dialect_form(key)
+    # Accents and British or American spellings are the writer's choice, never an error to
+    # fix ('Erdoğan' beside 'Erdogan', 'colour'); case is, when no word is written so ('THis').
     found = {
         k: c for k, c in found.items()
-        if c.score >= floor and (unaccented(k) != plain or (c.source == "case" and k == key))
+        if c.score >= floor and (
+            (c.source == "case" and k == key)
+            or (unaccented(k) != plain and dialect_form(k) != dialect)
+        )
     }
     if found:
         prev, nxt = context_words(text, token)

@@ -235,10 +235,13 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     claimed = boundaries.claimed_starts(text, boundary_edits)
     wanted = set()
     in_context: set[str] = set()
+    # With `context-model` the sentence decides lowercase words alone; without it, it decides
+    # the lowercase non-words the single-word decision leaves (see `second_opinions`).
+    real_words = ctx.profile.context_model
     for surface in types:
-        if ctx.profile.context_model and sentence.is_target(speller, surface):
+        if sentence.is_target(speller, surface, real_words):
             in_context.add(surface)
-            if surface.islower():
+            if real_words and surface.islower():
                 continue  # a capitalized one may be a name: the name checks see it too
         if not speller.needs_look(surface):
             continue
@@ -251,11 +254,12 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         ):
             wanted.add(surface)
     edits: dict[int, Edit] = {}
-    if in_context:
+    if in_context and real_words:
         targets = context_targets(text, in_context, lexicon) - claimed
         edits = {e.start: e for e in sentence.propose(text, targets, speller, allow)}
     edits |= {e.start: e for e in boundary_edits}
     if not wanted:
+        edits |= second_opinions(text, in_context, speller, ctx, claimed, edits, allow)
         return [edits[start] for start in sorted(edits)]
     tokens = [
         t for t in tokenize(text, only=wanted)
@@ -282,7 +286,28 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         if decided == edits:
             break
         edits = decided
+    if not real_words:
+        edits |= second_opinions(text, in_context, speller, ctx, claimed, edits, allow)
     return [edits[start] for start in sorted(edits)]
+
+
+def second_opinions(text: str, surfaces: Collection[str], speller: Speller, ctx: StageContext,
+                    claimed: Collection[int], decided: Mapping[int, Edit],
+                    allow: Collection[str]) -> dict[int, Edit]:
+    """Edits the trigram model makes for lowercase non-words (`surfaces`) the single-word
+    decision left unfixed ('voters hyad a' -> 'had', where 'head' is as likely out of
+    context): each where the decision proposed nothing, or where the model is confident
+    enough to apply its edit and the decision was not."""
+    if not surfaces:
+        return {}
+    threshold = ctx.profile.threshold
+    targets = context_targets(text, surfaces, ctx.lexicon) - set(claimed) - {
+        start for start, edit in decided.items() if edit.confidence >= threshold
+    }
+    return {
+        edit.start: edit for edit in sentence.propose(text, targets, speller, allow, typos=True)
+        if edit.start not in decided or edit.confidence >= threshold
+    }
 
 
 def context_targets(text: str, surfaces: Collection[str], lexicon: Lexicon) -> set[int]:

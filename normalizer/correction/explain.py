@@ -60,12 +60,18 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
     if key in allow:
         report.update(known=True, why="in the allow list")
         return report
-    if ctx.profile.context_model and sentence.is_target(speller, base):
-        surfaces = {s for s in word_types(text) if sentence.is_target(speller, s)}
+    # With `context-model` the sentence decides a lowercase target alone; without it, it
+    # gives a second opinion where the single-word decision does not fix the word.
+    real_words = ctx.profile.context_model
+    in_context = None
+    if sentence.is_target(speller, base, real_words):
+        surfaces = {s for s in word_types(text) if sentence.is_target(speller, s, real_words)}
         targets = context_targets(text, surfaces, lexicon)
-        judged = {j.slot.start: j for j in sentence.judge(text, targets, speller, allow)}
-        if token.start in judged:
-            return _in_context(report, judged[token.start], speller, text, ctx)
+        judged = {j.slot.start: j for j in sentence.judge(text, targets, speller, allow,
+                                                           typos=not real_words)}
+        in_context = judged.get(token.start)
+        if in_context is not None and real_words:
+            return _in_context(report, in_context, speller, text, ctx)
     if (unchecked := unchecked_because(base)) is not None:
         report.update(known=True, why=f"not checked: {unchecked}")
         return report
@@ -97,6 +103,11 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
         for c, p in zip(weighing.candidates, weighing.posterior, strict=True)
     ]
     edit = decide(speller, token, doc, weighing)
+    if in_context is not None and in_context.chosen and (
+        edit is None or (edit.confidence < ctx.profile.threshold
+                         and in_context.share(in_context.chosen) >= ctx.profile.threshold)
+    ):
+        return _in_context(report, in_context, speller, text, ctx)
     if edit is None:
         report["decision"] = "unchanged: no candidate is clearly more likely than the word itself"
     else:

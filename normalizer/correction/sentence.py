@@ -39,7 +39,9 @@ from .words import (
     I_GLYPHS,
     LATIN_WORD,
     MAX_LENGTH,
+    MIN_LENGTH,
     apply_case,
+    dialect_form,
     is_name_shaped,
     lookup_key,
     unaccented,
@@ -56,6 +58,9 @@ CHECKED_WORD_MAX_ZIPF = 5.0
 rivals `CHECKED_WORD_RIVAL_GAP` more frequent, with `CHECKED_WORD_EXTRA_STICKINESS` more."""
 CHECKED_WORD_RIVAL_GAP = 1.0
 CHECKED_WORD_EXTRA_STICKINESS = 0.5
+SEEN_WORD_STICKINESS = 1.5
+"""With typo hypotheses, log10 odds a word wordfreq has seen keeps against any rival: a rare
+word ('roods', 'sewered') is no typo for a frequent one that fits the sentence better."""
 MAX_CANDIDATES = 8
 """Candidates per token weighed by the context model, the likeliest out of context first."""
 ADAPT_MIN_CONFIDENCE = 0.9
@@ -76,19 +81,22 @@ class Slot:
     hypotheses: tuple[tuple[str, float], ...] = ()  # (candidate key, channel cost)
 
 
-def is_target(speller: Speller, surface: str) -> bool:
+def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
     """Whether a token surface is decided by this pass: a lowercase Latin word of 2 to
-    `MAX_LENGTH` letters (or one capitalized like a sentence's first word) that is not a
-    common word or is one OCR often makes of a frequent word; or any lowercase word no more
+    `MAX_LENGTH` letters (`MIN_LENGTH` without `real_words`) that is not a common word. With
+    `real_words` (profiles with `context-model`) also one capitalized like a sentence's first
+    word, a common word OCR often makes of a frequent one, and any lowercase word no more
     frequent than `CHECKED_WORD_MAX_ZIPF`."""
     if not (surface.isalpha() and surface[1:].islower() and 2 <= len(surface) <= MAX_LENGTH
             and (surface.isascii() or LATIN_WORD.match(surface))):
         return False
-    key = lookup_key(surface)
+    key, lexicon = lookup_key(surface), speller.lexicon
+    if not real_words:
+        return surface.islower() and len(surface) >= MIN_LENGTH and key not in lexicon.common
     return (
-        key not in speller.lexicon.common
+        key not in lexicon.common
         or _misread_often(speller, key)
-        or (surface.islower() and speller.lexicon.frequency(key) <= CHECKED_WORD_MAX_ZIPF)
+        or (surface.islower() and lexicon.frequency(key) <= CHECKED_WORD_MAX_ZIPF)
     )
 
 
@@ -100,7 +108,8 @@ def _misread_often(speller: Speller, key: str) -> bool:
 
 
 @lru_cache(maxsize=16_384)
-def _hypotheses(speller: Speller, base: str) -> tuple[tuple[str, float], ...]:
+def _hypotheses(speller: Speller, base: str, typos: bool = False
+                ) -> tuple[tuple[str, float], ...]:
     """What a target may stand for, with channel costs: the likeliest out of context first
     (memoized: a word type's hypotheses depend on nothing else)."""
     lexicon = speller.lexicon
@@ -110,6 +119,14 @@ def _hypotheses(speller: Speller, base: str) -> tuple[tuple[str, float], ...]:
     if not known:
         for cand in speller.word_candidates(base, None).values():
             found[cand.key] = cand.cost
+        # With `typos`, the context weighs typos of lowercase words wordfreq has seen too
+        # ('thd', 'saud'), which the out-of-context candidates leave to frequency alone (in
+        # OCR, such short tokens are as often a split word's halves: 'detec ti\\cs').
+        for term, _ in speller.nearest_words(key) if typos and base.islower() else ():
+            entity = lexicon.names.get(term)
+            if term in lexicon.common and (entity is None or entity.type != "person"):
+                # not a surname with a typo ('murram', 'murray')
+                found.setdefault(term, speller.cost(key, term))
     else:
         floor = RIVAL_MIN_ZIPF
         if not _misread_often(speller, key):
@@ -124,9 +141,10 @@ def _hypotheses(speller: Speller, base: str) -> tuple[tuple[str, float], ...]:
         intended = misreading.intended
         if intended.isalpha() and intended in lexicon.common:
             found.setdefault(intended, speller.cost(key, intended))
-    plain = unaccented(key)
+    plain, dialect = unaccented(key), dialect_form(key)
     ranked = sorted(
-        ((w, c) for w, c in found.items() if unaccented(w) != plain),
+        ((w, c) for w, c in found.items()
+         if unaccented(w) != plain and dialect_form(w) != dialect),
         key=lambda wc: (wc[1] - lexicon.frequency(wc[0]), wc[0]),
     )
     return tuple(ranked[:MAX_CANDIDATES])
@@ -140,7 +158,8 @@ def _identity_logprob(model: ContextModel, speller: Speller, key: str) -> float 
     return zipf + ZIPF_TO_LOG10 if zipf else UNKNOWN_LOGPROB
 
 
-def _slots(text: str, targets: Collection[int], speller: Speller) -> list[list[Slot]]:
+def _slots(text: str, targets: Collection[int], speller: Speller, typos: bool = False
+           ) -> list[list[Slot]]:
     """The window's words, sentence by sentence; targets (by start) carry their hypotheses."""
     sentences: list[list[Slot]] = [[]]
     previous_end = 0
@@ -148,7 +167,7 @@ def _slots(text: str, targets: Collection[int], speller: Speller) -> list[list[S
         if SENTENCE_BREAK.search(text, previous_end, match.start()):
             sentences.append([])
         word = match.group()
-        hypotheses = _hypotheses(speller, word) if match.start() in targets else ()
+        hypotheses = _hypotheses(speller, word, typos) if match.start() in targets else ()
         sentences[-1].append(Slot(match.start(), match.end(), word, hypotheses))
         previous_end = match.end()
     return [s for s in sentences if any(slot.hypotheses for slot in s)]
@@ -218,20 +237,22 @@ class Judgement:
 
 
 def judge(text: str, targets: Collection[int], speller: Speller,
-          allow: Collection[str]) -> list[Judgement]:
+          allow: Collection[str], typos: bool = False) -> list[Judgement]:
     """The judgement of each target of `text` (a window, targets by start) that may change,
     by the best reading of each run of neighbouring targets (see `lattice`), so two
     neighbouring errors are fixed together ('tho aud' -> 'the and'). The channel adapts to the
     window: when the confident fixes of the first search made a confusion `ADAPT_MIN_COUNT`
     times, the runs where it could apply again are searched again with it `ADAPT_BONUS`
-    cheaper (this page's OCR makes it).
+    cheaper (this page's OCR makes it). `typos`: lowercase words wordfreq has seen are offered
+    their nearest words too (typed text, not OCR).
 
     Bound: at most `MAX_CANDIDATES` + 1 choices per word, so at most (`MAX_CANDIDATES` + 1)³
     model queries per word of a run (see `lattice`), each word in at most one run, and at most
     two searches: linear in the length of the text."""
     model = speller.language_model
-    runs = [run for sentence in _slots(text, targets, speller) for run in _runs(sentence)]
-    judged = [_judge_run(model, speller, text, run, allow, frozenset()) for run in runs]
+    runs = [run for sentence in _slots(text, targets, speller, typos)
+            for run in _runs(sentence)]
+    judged = [_judge_run(model, speller, text, run, allow, frozenset(), typos) for run in runs]
     made = Counter(
         _confusion(speller, lookup_key(j.slot.word), j.choices[j.chosen].word)
         for judgements in judged for j in judgements
@@ -244,24 +265,26 @@ def judge(text: str, targets: Collection[int], speller: Speller,
                 _confusion(speller, lookup_key(slot.word), w) in adapted
                 for slot in run.slots for w, _ in slot.hypotheses
             ):
-                judged[n] = _judge_run(model, speller, text, run, allow, adapted)
+                judged[n] = _judge_run(model, speller, text, run, allow, adapted, typos)
     return [j for judgements in judged for j in judgements]
 
 
 def propose(text: str, targets: Collection[int], speller: Speller,
-            allow: Collection[str]) -> list[Edit]:
+            allow: Collection[str], typos: bool = False) -> list[Edit]:
     """Edits for the target tokens of `text` (a window, targets by start): one for each word
     the best reading changes with a posterior share of at least `FLOOR` (see `judge`)."""
     return [
-        edit(speller, text, j) for j in judge(text, targets, speller, allow)
+        edit(speller, text, j) for j in judge(text, targets, speller, allow, typos)
         if j.chosen and j.share(j.chosen) >= FLOOR
     ]
 
 
 def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
-             allow: Collection[str], adapted: frozenset[str]) -> tuple[Choice, ...]:
-    """What a word of a run may read as: the word as written first (a real word sticky, one
-    the model lacks at its unigram level), then each hypothesis at minus its channel cost."""
+             allow: Collection[str], adapted: frozenset[str], typos: bool
+             ) -> tuple[Choice, ...]:
+    """What a word of a run may read as: the word as written first (a real word sticky, and
+    with `typos` one wordfreq has seen too; one the model lacks at its unigram level), then
+    each hypothesis at minus its channel cost."""
     key = lookup_key(slot.word)
     decidable = slot.hypotheses and key not in allow and not (
         slot.word[0].isupper() and not _may_be_word(text, slot, speller)
@@ -272,6 +295,8 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
     if key in speller.lexicon.common:
         stickiness = REAL_WORD_STICKINESS + (
             0.0 if _misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
+    elif typos and speller.lexicon.frequency(key) > 0:
+        stickiness = SEEN_WORD_STICKINESS
     return (
         Choice(key, stickiness, _identity_logprob(model, speller, key)),
         *(
@@ -283,10 +308,11 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
 
 
 def _judge_run(model: ContextModel, speller: Speller, text: str, run: _Run,
-               allow: Collection[str], adapted: frozenset[str]) -> list[Judgement]:
+               allow: Collection[str], adapted: frozenset[str], typos: bool
+               ) -> list[Judgement]:
     """The judgement of each word of `run` that may change, by the run's best reading."""
     slots = run.slots
-    lattice = [_choices(model, speller, text, slot, allow, adapted) for slot in slots]
+    lattice = [_choices(model, speller, text, slot, allow, adapted, typos) for slot in slots]
     if all(len(choices) == 1 for choices in lattice):
         return []
     reading = best_reading(model, run.history, lattice)

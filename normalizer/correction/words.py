@@ -56,6 +56,30 @@ def unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+_DIALECT_SPELLINGS = tuple(
+    (regex.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"our(?=$|s$|ed$|ing$|ite|able|ful|less|er|ism)", "or"),  # colour, favourite
+        (r"(?<=[^aeiou])is(?=e|ing|ation|a)", "iz"),  # organise, organising, recognisance
+        (r"ys(?=e$|es$|ed$|ing$)", "yz"),  # analyse
+        (r"(?<=[^aeiour])re(?=$|s$|d$)", "er"),  # centre, metres
+        (r"([lpts])\1(?=ed$|ing$|er$|ers$)", r"\1"),  # travelled, benefitted, focussed
+        (r"ence(?=$|s$)", "ense"),  # defence, licence
+        (r"(?<=\p{L})[ao]e(?=\p{L})", "e"),  # paediatric, manoeuvre
+        (r"ogue$", "og"),  # catalogue
+        (r"gement", "gment"),  # judgement
+    )
+)
+
+
+def dialect_form(word: str) -> str:
+    """`word` with British spellings written the American way ('colour' -> 'color',
+    'benefitted' -> 'benefited'): two words with one form differ by dialect, not by error."""
+    for pattern, replacement in _DIALECT_SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def is_name_shaped(base: str) -> bool:
     """Capitalized, all-caps or with inner capitals ('McConnell', OCR's 'ZeIensky').
 

@@ -19,7 +19,27 @@ def learned(lexicon):
     ("McCain", False), ("LIBVA", False), ("x", False), ("l8", False),
 ])
 def test_targets_are_lowercase_non_words_and_risky_real_words(learned, surface, target):
-    assert sentence.is_target(learned, surface) is target
+    assert sentence.is_target(learned, surface, True) is target
+
+
+@pytest.mark.parametrize(("surface", "target"), [
+    ("pooplo", True), ("thd", True), ("tho", False), ("Tho", False), ("the", False),
+    ("ae", False), ("Hyad", False),
+])
+def test_without_real_words_targets_are_lowercase_non_words_of_three_letters(
+        learned, surface, target):
+    assert sentence.is_target(learned, surface, False) is target
+
+
+def test_lowercase_words_wordfreq_has_seen_get_their_nearest_words(speller):
+    hypotheses = dict(sentence._hypotheses(speller, "thd", typos=True))  # Zipf 2.2
+    assert "the" in hypotheses and "the" not in dict(sentence._hypotheses(speller, "thd"))
+    assert "murray" not in dict(sentence._hypotheses(speller, "murram", typos=True))
+
+
+def test_british_spellings_are_no_hypotheses(speller):
+    assert "benefited" not in dict(sentence._hypotheses(speller, "benefitted"))
+    assert "recognizance" not in dict(sentence._hypotheses(speller, "recognisance"))
 
 
 def test_a_real_word_is_offered_its_frequent_rivals_through_the_learned_channel(learned):
@@ -39,7 +59,7 @@ def test_the_real_word_margin_needs_strong_context_evidence(learned):
 
 
 def _targets(learned, text):
-    return {m.start() for m in sentence.WORD.finditer(text) if sentence.is_target(learned, m.group())}
+    return {m.start() for m in sentence.WORD.finditer(text) if sentence.is_target(learned, m.group(), True)}
 
 
 def _fixes(text, targets, learned):
@@ -62,7 +82,7 @@ def test_two_neighbouring_errors_are_fixed_together(learned):
 
 def test_a_real_word_without_strong_evidence_stays_among_fixed_neighbours(learned):
     text = "They will isolate aud clone tho gene."
-    assert "clone" in "".join(text.split()) and sentence.is_target(learned, "clone")
+    assert "clone" in "".join(text.split()) and sentence.is_target(learned, "clone", True)
     assert _fixes(text, _targets(learned, text), learned) == [("aud", "and"), ("tho", "the")]
 
 
@@ -88,5 +108,5 @@ def test_allowed_words_are_left_alone(learned):
     ("They hold the land.", []),
 ])
 def test_a_less_frequent_real_word_yields_only_to_strong_context(learned, text, fixed):
-    assert sentence.is_target(learned, "bad") and not sentence.is_target(learned, "house")
+    assert sentence.is_target(learned, "bad", True) and not sentence.is_target(learned, "house", True)
     assert _fixes(text, _targets(learned, text), learned) == fixed

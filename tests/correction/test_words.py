@@ -7,6 +7,7 @@ import pytest
 from normalizer.correction.words import (
     apply_case,
     case_slip_readings,
+    dialect_form,
     is_checkable,
     is_name_shaped,
     lookup_key,
@@ -87,3 +88,20 @@ def test_case_slip_readings(word, readings):
 @pytest.mark.parametrize("word", ["Team", "TVs", "CEOs", "NATO", "McConnell", "team"])
 def test_a_case_words_have_gives_no_case_slip_reading(word):
     assert case_slip_readings(word) == ()
+
+
+@pytest.mark.parametrize(("british", "american"), [
+    ("colour", "color"), ("organisation", "organization"), ("analyse", "analyze"),
+    ("centre", "center"), ("travelled", "traveled"), ("benefitted", "benefited"),
+    ("defence", "defense"), ("paediatric", "pediatric"), ("catalogue", "catalog"),
+    ("judgement", "judgment"), ("recognisance", "recognizance"),
+])
+def test_british_and_american_spellings_share_a_dialect_form(british, american):
+    assert dialect_form(british) == dialect_form(american)
+
+
+@pytest.mark.parametrize(("slip", "word"), [
+    ("occured", "occurred"), ("threshhold", "threshold"), ("form", "from"), ("thd", "the"),
+])
+def test_slips_do_not_share_a_dialect_form_with_their_words(slip, word):
+    assert dialect_form(slip) != dialect_form(word)
