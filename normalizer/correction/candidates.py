@@ -154,9 +154,25 @@ CASE_ONLY_MIN_ZIPF = 4.0
 only when that word is this common: a rarer one may be coined from an acronym."""
 
 
+SURNAME_WORD_MIN_ZIPF = 5.0
+"""A common word that is also a person's name is a lowercase token's candidate only when it is
+this frequent ('said', 'will', 'may'): a rarer one is a surname with a typo ('murram' is not
+'murray', Zipf 4.3)."""
+
+
 MISSPELLING_COST = 0.5
 """Channel cost of a slip in the common-misspellings table ('recieve' for 'receive'): people
 make exactly these, so the table speaks for the channel."""
+
+
+def lowercase_candidate(lexicon: Lexicon, term: str) -> bool:
+    """Whether a common word may replace a lowercase token: not a person's name unless it is
+    a very frequent word too (`SURNAME_WORD_MIN_ZIPF`)."""
+    if term not in lexicon.common:
+        return False
+    entity = lexicon.names.get(term)
+    return (entity is None or entity.type != "person"
+            or lexicon.frequency(term) >= SURNAME_WORD_MIN_ZIPF)
 
 
 def known_misspelling(lexicon: Lexicon, base: str) -> str | None:
@@ -478,8 +494,7 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
         for term, zipf in speller._lookup(key):
             if zipf + ZIPF_TO_LOG10 - ERROR_PRIOR - MIN_COST < best - NEGLIGIBLE:
                 break  # sorted by frequency: no later term can matter to the posterior
-            entity = lexicon.names.get(term)
-            if term not in lexicon.common or (entity is not None and entity.type == "person"):
+            if not lowercase_candidate(lexicon, term):
                 continue  # a lowercase word is not a surname with a typo ('murram', 'murray')
             offer(found, base, term, speller.cost(key, term), zipf, "lexicon")
             best = max(best, found[term].score) if term in found else best

@@ -32,7 +32,7 @@ from ..language_model import (
 )
 from ..model import Edit
 from ..tokens import Token, starts_sentence
-from .candidates import ZIPF_TO_LOG10, Speller
+from .candidates import ZIPF_TO_LOG10, Speller, lowercase_candidate
 from .context import SENTENCE_BREAK, WORD, sentence_neighbours
 from .lattice import Choice, best_reading
 from .words import (
@@ -123,9 +123,7 @@ def _hypotheses(speller: Speller, base: str, typos: bool = False
         # ('thd', 'saud'), which the out-of-context candidates leave to frequency alone (in
         # OCR, such short tokens are as often a split word's halves: 'detec ti\\cs').
         for term, _ in speller.nearest_words(key) if typos and base.islower() else ():
-            entity = lexicon.names.get(term)
-            if term in lexicon.common and (entity is None or entity.type != "person"):
-                # not a surname with a typo ('murram', 'murray')
+            if lowercase_candidate(lexicon, term):
                 found.setdefault(term, speller.cost(key, term))
     else:
         floor = RIVAL_MIN_ZIPF

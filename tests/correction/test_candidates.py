@@ -11,6 +11,7 @@ from normalizer.correction.candidates import (
     DEEP_MAX_COST,
     HEADLINE_POLICY,
     Speller,
+    lowercase_candidate,
     needs_deep_search,
     offer,
     scored_candidates,
@@ -124,3 +125,9 @@ def test_case_slips_are_read_as_the_words_they_slipped_from(speller):
 def test_a_shifted_word_wordfreq_knows_in_lowercase_is_a_word_of_its_own(speller):
     assert "ding" not in speller.word_candidates("DJing", HEADLINE_POLICY)
     assert "djing" not in speller.word_candidates("DJing", HEADLINE_POLICY)
+
+
+def test_a_person_name_replaces_a_lowercase_token_only_when_it_is_a_very_common_word(lexicon):
+    assert lowercase_candidate(lexicon, "said")  # Edward Said, but Zipf 6
+    assert not lowercase_candidate(lexicon, "murray")  # 'murram' is no typo for a surname
+    assert not lowercase_candidate(lexicon, "xyzzyq")
