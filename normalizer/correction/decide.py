@@ -296,8 +296,8 @@ def second_opinions(text: str, surfaces: Collection[str], speller: Speller, ctx:
                     allow: Collection[str]) -> dict[int, Edit]:
     """Edits the trigram model makes for lowercase non-words (`surfaces`) the single-word
     decision left unfixed ('voters hyad a' -> 'had', where 'head' is as likely out of
-    context): each where the decision proposed nothing, or where the model is confident
-    enough to apply its edit and the decision was not."""
+    context): only those confident enough to apply (a second opinion adds fixes, not
+    suggestions)."""
     if not surfaces:
         return {}
     threshold = ctx.profile.threshold
@@ -306,7 +306,7 @@ def second_opinions(text: str, surfaces: Collection[str], speller: Speller, ctx:
     }
     return {
         edit.start: edit for edit in sentence.propose(text, targets, speller, allow, typos=True)
-        if edit.start not in decided or edit.confidence >= threshold
+        if edit.confidence >= threshold
     }
 
 

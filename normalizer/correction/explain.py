@@ -103,9 +103,10 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
         for c, p in zip(weighing.candidates, weighing.posterior, strict=True)
     ]
     edit = decide(speller, token, doc, weighing)
-    if in_context is not None and in_context.chosen and (
-        edit is None or (edit.confidence < ctx.profile.threshold
-                         and in_context.share(in_context.chosen) >= ctx.profile.threshold)
+    if (
+        in_context is not None and in_context.chosen
+        and in_context.share(in_context.chosen) >= ctx.profile.threshold
+        and (edit is None or edit.confidence < ctx.profile.threshold)
     ):
         return _in_context(report, in_context, speller, text, ctx)
     if edit is None:

@@ -61,6 +61,9 @@ CHECKED_WORD_EXTRA_STICKINESS = 0.5
 SEEN_WORD_STICKINESS = 1.5
 """With typo hypotheses, log10 odds a word wordfreq has seen keeps against any rival: a rare
 word ('roods', 'sewered') is no typo for a frequent one that fits the sentence better."""
+TYPO_MIN_ZIPF = 3.0
+"""With typo hypotheses (the default profile's second opinion), the rarest word a target
+may read as."""
 MAX_CANDIDATES = 8
 """Candidates per token weighed by the context model, the likeliest out of context first."""
 ADAPT_MIN_CONFIDENCE = 0.9
@@ -111,7 +114,9 @@ def _misread_often(speller: Speller, key: str) -> bool:
 def _hypotheses(speller: Speller, base: str, typos: bool = False
                 ) -> tuple[tuple[str, float], ...]:
     """What a target may stand for, with channel costs: the likeliest out of context first
-    (memoized: a word type's hypotheses depend on nothing else)."""
+    (memoized: a word type's hypotheses depend on nothing else). With `typos` (typed text),
+    only words of Zipf `TYPO_MIN_ZIPF` or more: the trigram model prefers any word it knows
+    to a token it does not, which a rare word ('xdist' -> 'dist') does not earn."""
     lexicon = speller.lexicon
     key = lookup_key(base)
     known = key in lexicon.common
@@ -140,9 +145,11 @@ def _hypotheses(speller: Speller, base: str, typos: bool = False
         if intended.isalpha() and intended in lexicon.common:
             found.setdefault(intended, speller.cost(key, intended))
     plain, dialect = unaccented(key), dialect_form(key)
+    floor = TYPO_MIN_ZIPF if typos else 0.0
     ranked = sorted(
         ((w, c) for w, c in found.items()
-         if unaccented(w) != plain and dialect_form(w) != dialect),
+         if unaccented(w) != plain and dialect_form(w) != dialect
+         and lexicon.frequency(w) >= floor),
         key=lambda wc: (wc[1] - lexicon.frequency(wc[0]), wc[0]),
     )
     return tuple(ranked[:MAX_CANDIDATES])
