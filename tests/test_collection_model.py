@@ -29,7 +29,7 @@ def test_only_runs_of_clean_words_are_counted(speller) -> None:
     assert ("in", "morning") not in counts
     assert counts[(SENTENCE_START, "it", "voted")] == 1  # 'it' is rarely a misreading
     assert ("bill", "to") not in counts  # a number breaks the run
-    assert (SENTENCE_START,) not in counts
+    assert ("senate",) not in counts  # single words are no context
 
 
 def test_prune_and_render_keep_frequent_ngrams_most_frequent_first(tmp_path: Path, speller) -> None:
@@ -39,7 +39,7 @@ def test_prune_and_render_keep_frequent_ngrams_most_frequent_first(tmp_path: Pat
     path = tmp_path / "c.ngrams.tsv"
     path.write_text(render_counts(kept, "from a test"), encoding="utf-8")
     lines = [line for line in path.read_text().splitlines() if not line.startswith("#")]
-    assert lines[:3] == ["ngram\tcount", "<s> the\t3", "the\t3"]
+    assert lines[:3] == ["ngram\tcount", "<s> the\t3", "<s> the senate\t2"]
     assert read_counts(path) == dict(kept)
 
 
@@ -53,29 +53,37 @@ def test_a_malformed_counts_table_names_the_line(tmp_path: Path) -> None:
         read_counts(path)
 
 
-COUNTS = {("the",): 6, ("senate",): 3, ("adjourned",): 2, ("the", "senate"): 3,
-          ("senate", "adjourned"): 2, ("the", "senate", "adjourned"): 2}
+COUNTS = {("the", "senate"): 3, ("senate", "adjourned"): 2, ("the", "senate", "adjourned"): 2}
 
 
-def test_witten_bell_backs_off_in_proportion_to_the_followers_seen() -> None:
+def test_witten_bell_backs_off_to_the_general_model_in_proportion_to_the_followers_seen(
+) -> None:
     model = CollectionModel(load_language_model(), COUNTS)
-    assert model.collection_probability((), "senate") == pytest.approx(3 / 11)
-    # 'the' was followed 3 times by one word: (3 + 1 * P(senate)) / (3 + 1)
-    assert model.collection_probability(("the",), "senate") == pytest.approx((3 + 3 / 11) / 4)
-    assert model.collection_probability(("of", "the"), "senate") == pytest.approx(
-        model.collection_probability(("the",), "senate"))  # unseen history: back off
-    assert model.collection_probability(("the",), "house") == 0.0
+    base = 0.01  # the general model's P(w | h)
+    assert model.collection_probability((), "senate", base) == base  # no word frequencies
+    # 'the' was followed 3 times by one word: (3 + 1 * base) / (3 + 1)
+    assert model.collection_probability(("the",), "senate", base) == pytest.approx(
+        (3 + base) / 4)
+    assert model.collection_probability(("the",), "house", base) == pytest.approx(base / 4)
+    assert model.collection_probability(("of", "the"), "senate", base) == pytest.approx(
+        model.collection_probability(("the",), "senate", base))  # unseen history: back off
+    assert model.collection_probability(("a",), "senate", base) == base
 
 
-def test_the_mixture_lifts_the_collections_words_and_keeps_the_general_model_for_others() -> None:
+def test_the_mixture_lifts_the_collections_phrases_and_keeps_the_general_model_elsewhere(
+) -> None:
     general = load_language_model()
     model = CollectionModel(general, COUNTS, weight=0.3)
     lifted = model.logprob(("the",), "senate")
-    expected = math.log10(0.3 * model.collection_probability(("the",), "senate")
-                          + 0.7 * 10 ** general.logprob(("the",), "senate"))
+    p_general = 10 ** general.logprob(("the",), "senate")
+    expected = math.log10(0.3 * model.collection_probability(("the",), "senate", p_general)
+                          + 0.7 * p_general)
     assert lifted == pytest.approx(expected) and lifted > general.logprob(("the",), "senate")
-    assert model.logprob(("a",), "house") == pytest.approx(
-        general.logprob(("a",), "house") + math.log10(0.7))
+    # after words the collection has no counts for, and for a frequent word alone, the
+    # general model decides unchanged: no lift for frequency
+    assert model.logprob(("a",), "senate") == pytest.approx(general.logprob(("a",), "senate"))
+    assert model.logprob((), "senate") == pytest.approx(general.logprob((), "senate"))
+    assert model.logprob(("the",), "house") < general.logprob(("the",), "house")
     assert model.score(["the", "senate", "adjourned"]) > general.score(
         ["the", "senate", "adjourned"])
     with pytest.raises(ValueError, match="weight"):

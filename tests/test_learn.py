@@ -136,13 +136,14 @@ def test_learning_is_deterministic_whatever_the_document_order(tmp_path: Path) -
 
 
 def test_report_lists_names_candidates_and_counts() -> None:
-    report = render_report(_learn(LOCAL))
-    assert "Learned from 4 documents" in report
+    texts = [*LOCAL, "The sheep were sold at noon."]
+    report = render_report(_learn(texts))
+    assert "Learned from 5 documents" in report
     assert "Tarrawouga (1) -> Tarrawonga (3)" in report
     assert "Context (1 n-grams printed at least 3 times" in report
-    assert "      5  the\n" in report  # 'the' in clean text, five times; nothing else thrice
+    assert "      3  <s> the\n" in report  # three sentences open with 'The'; no other pair
     # limited: names, candidates and n-grams each hide one; there are no habits
-    assert render_report(_learn(LOCAL), limit=0).count("... and 1 more") == 3
+    assert render_report(_learn(texts), limit=0).count("... and 1 more") == 3
 
 
 @pytest.mark.parametrize(("observed", "intended", "pair"), [

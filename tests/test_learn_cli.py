@@ -35,7 +35,8 @@ def test_learn_then_clean_fixes_a_variant(corpus: Path, capsys: pytest.CaptureFi
 def test_learning_twice_writes_the_same_bytes(corpus: Path) -> None:
     assert main(["learn", "--quiet", "corpus", "-o", "a.toml", "--jobs", "2"]) == 0
     assert main(["learn", "--quiet", "corpus", "-o", "b.toml", "--jobs", "1"]) == 0
-    for suffix in (".names.tsv", ".confusions.tsv", ".candidates.tsv", ".ngrams.tsv"):
+    for suffix in (".names.tsv", ".confusions.tsv", ".candidates.tsv", ".ngrams.tsv",
+                   ".corrections.tsv"):
         assert (corpus / f"a{suffix}").read_bytes() == (corpus / f"b{suffix}").read_bytes()
     assert (corpus / "a.toml").read_text().replace('"a.', '"b.') == (
         corpus / "b.toml").read_text()
@@ -53,13 +54,14 @@ def test_learning_on_a_dask_cluster_writes_the_same_files(corpus: Path) -> None:
     assert main(["learn", "--quiet", "corpus", "-o", "a.toml", "--jobs", "1"]) == 0
     assert main(["learn", "--quiet", "corpus", "-o", "b.toml", "--executor", "dask",
                  "--jobs", "1"]) == 0
-    for suffix in (".names.tsv", ".confusions.tsv", ".candidates.tsv", ".ngrams.tsv"):
+    for suffix in (".names.tsv", ".confusions.tsv", ".candidates.tsv", ".ngrams.tsv",
+                   ".corrections.tsv"):
         assert (corpus / f"a{suffix}").read_bytes() == (corpus / f"b{suffix}").read_bytes()
 
 
-def test_context_turns_on_the_collections_ngrams(corpus: Path) -> None:
-    assert main(["learn", "--quiet", "corpus", "-o", "plain.toml"]) == 0
-    assert main(["learn", "--quiet", "corpus", "-o", "ctx.toml", "--context"]) == 0
+def test_no_context_leaves_the_collections_ngrams_off(corpus: Path) -> None:
+    assert main(["learn", "--quiet", "corpus", "-o", "plain.toml", "--no-context"]) == 0
+    assert main(["learn", "--quiet", "corpus", "-o", "ctx.toml"]) == 0
     assert '# context-counts = "plain.ngrams.tsv"' in (corpus / "plain.toml").read_text()
     assert '\ncontext-counts = "ctx.ngrams.tsv"' in (corpus / "ctx.toml").read_text()
     assert (corpus / "plain.ngrams.tsv").read_bytes() == (corpus / "ctx.ngrams.tsv").read_bytes()

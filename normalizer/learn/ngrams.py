@@ -1,7 +1,8 @@
 """A collection's context: the n-gram counts of its confidently clean text.
 
-The map step counts, in one document as the engine corrected it, every n-gram of one to
-three words that lies inside a run of clean words of one sentence: words the lexicon knows
+The map step counts, in one document as the engine corrected it, every pair and triple of
+words that lies inside a run of clean words of one sentence (single words are no context:
+the collection model uses none): words the lexicon knows
 that are not often misreadings ('tho', 'bo' and the other rare words one OCR confusion from
 a frequent one break a run, so an error the engine left in place is not learned as the
 collection's usage), with `<s>` before a run that opens its sentence. The reduce step sums
@@ -65,9 +66,9 @@ def count_ngrams(text: str, speller: Speller) -> NgramCounts:
     counts: NgramCounts = Counter()
     for run in _clean_runs(text, speller):
         for i in range(len(run)):
-            for size in range(1, ORDER + 1):
+            for size in range(2, ORDER + 1):
                 gram = tuple(run[i : i + size])
-                if len(gram) == size and gram != (SENTENCE_START,):
+                if len(gram) == size:
                     counts[gram] += 1
     return counts
 
