@@ -6,9 +6,9 @@
 Each experiment learns a collection profile (names, OCR habits, corpus corrections and the
 n-grams of the clean text) from the OCR *input* of one set (the ground truth is never read
 while learning), then cleans the evaluation set three times, with the `archive` profile, with
-the learned profile that extends it (what `normalizer learn -o` writes: its n-grams mixed into
-the context model), and with the learned profile without its n-grams (`normalizer learn
---no-context`), and scores each with bench/quality.py's
+the learned profile that extends it (what `normalizer learn -o` writes), and with the learned
+profile and its n-grams mixed into the context model (`normalizer learn --context`), and
+scores each with bench/quality.py's
 `DocScore` (CER and false positives per 1,000 clean tokens, as defined in bench/metrics.py):
 
 - ``d2``: OverProof dataset 2, transductive (learn on it, clean it): the set the learning
@@ -57,7 +57,7 @@ def load_sets(data: Path, seed: int, synth_limit: int) -> dict[str, list[EvalDoc
 
 
 def learned_normalizer(learned: LearnedCollection, folder: Path, context: bool) -> Normalizer:
-    """An engine with the learned profile (without its n-grams in the context model unless
+    """An engine with the learned profile (with its n-grams in the context model when
     `context`), written and read back as `normalizer clean --profile` would read it."""
     path = folder / f"collection-{'context' if context else 'plain'}.toml"
     for file, text in render_files(learned, path, context).items():
@@ -111,11 +111,11 @@ def main(argv: list[str] | None = None) -> int:
             print(_row(f"{name} | {BASE}", baseline[target]))
             what = (f"{len(learned.names)} names, {len(learned.candidates)} candidates, "
                     f"{len(learned.rates)} habits, {len(learned.corrections)} corrections")
-            for context in (True, False):
+            for context in (False, True):
                 with_learning = score(target, sets[target],
                                       learned_normalizer(learned, folder, context))
                 label = (f"{what}, {len(learned.ngrams)} n-grams in context" if context
-                         else f"{what}, --no-context")
+                         else what)
                 print(_row(f"{name} | {BASE} + learned from {source} ({label})", with_learning))
             sys.stdout.flush()
     return 0

@@ -59,9 +59,9 @@ def test_learning_on_a_dask_cluster_writes_the_same_files(corpus: Path) -> None:
         assert (corpus / f"a{suffix}").read_bytes() == (corpus / f"b{suffix}").read_bytes()
 
 
-def test_no_context_leaves_the_collections_ngrams_off(corpus: Path) -> None:
-    assert main(["learn", "--quiet", "corpus", "-o", "plain.toml", "--no-context"]) == 0
-    assert main(["learn", "--quiet", "corpus", "-o", "ctx.toml"]) == 0
+def test_context_turns_on_the_collections_ngrams(corpus: Path) -> None:
+    assert main(["learn", "--quiet", "corpus", "-o", "plain.toml"]) == 0
+    assert main(["learn", "--quiet", "corpus", "-o", "ctx.toml", "--context"]) == 0
     assert '# context-counts = "plain.ngrams.tsv"' in (corpus / "plain.toml").read_text()
     assert '\ncontext-counts = "ctx.ngrams.tsv"' in (corpus / "ctx.toml").read_text()
     assert (corpus / "plain.ngrams.tsv").read_bytes() == (corpus / "ctx.ngrams.tsv").read_bytes()

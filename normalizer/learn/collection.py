@@ -5,8 +5,8 @@ extends a named profile and points at files beside it, named after
 it: `<stem>.names.tsv` (the trusted names, a gazetteer read through `gazetteer-files`, so
 they are protected AND become correction targets), `<stem>.confusions.tsv` (the collection's
 own OCR habits, read through `confusions-file`), `<stem>.ngrams.tsv` (the n-gram counts of
-its confidently clean text, mixed into the context model through `context-counts` unless
-learned without `context`), `<stem>.corrections.tsv` (the spellings the engine corrected the
+its confidently clean text, mixed into the context model through `context-counts` when
+learned with `context`), `<stem>.corrections.tsv` (the spellings the engine corrected the
 same way in most of their occurrences, corrected in all of them: `corpus-corrections`) and
 `<stem>.candidates.tsv` (the rare spellings the corpus reads as trusted names, for the
 archivist; the engine reaches them through the names). Everything is sorted and carries
@@ -103,11 +103,11 @@ def data_paths(profile_path: Path) -> tuple[Path, Path, Path, Path, Path]:
                  for kind in ("names", "confusions", "ngrams", "corrections", "candidates"))
 
 
-def render_files(learned: LearnedCollection, profile_path: Path, context: bool = True
+def render_files(learned: LearnedCollection, profile_path: Path, context: bool = False
                  ) -> dict[Path, str]:
     """The text of every file of the collection, by path. The n-gram table is always
-    written; the profile reads it (`context-counts`) unless `context` is false, when the key
-    is left commented out for the archivist to turn on."""
+    written; the profile reads it (`context-counts`) only with `context`, else the key is
+    left commented out for the archivist to turn on."""
     names_path, confusions_path, ngrams_path, corrections_path, candidates_path = (
         data_paths(profile_path))
     origin = f"learned by `normalizer learn` from {learned.documents} documents"
@@ -190,7 +190,7 @@ def render_report(learned: LearnedCollection, limit: int | None = None) -> str:
     orders = Counter(len(gram) for gram, _ in learned.ngrams)
     lines += _section(
         f"Context ({len(learned.ngrams)} n-grams printed at least {MIN_NGRAM_COUNT} times in "
-        f"clean text; pairs {orders[2]}, triples {orders[3]}): unless --no-context, "
+        f"clean text; pairs {orders[2]}, triples {orders[3]}): with --context, "
         f"mixed into the context model at weight {COLLECTION_WEIGHT}.",
         "  count  n-gram",
         [f"  {n:>5}  {' '.join(gram)}" for gram, n in learned.ngrams], limit)

@@ -30,8 +30,8 @@ two OCR confusions of one are listed as corpus candidates; confusions the engine
 fixes show more often than its channel assumes become the collection's OCR habits; spellings
 the engine corrects to one word in most of their occurrences become corpus corrections (made
 in every occurrence). The result is a profile: OUT (extending --base) and, beside it, OUT's
-stem + .names.tsv, .confusions.tsv, .ngrams.tsv (the n-grams of the clean text, read unless
---no-context), .corrections.tsv and .candidates.tsv. See docs/cli.md."""
+stem + .names.tsv, .confusions.tsv, .ngrams.tsv (the n-grams of the clean text, read with
+--context), .corrections.tsv and .candidates.tsv. See docs/cli.md."""
 EPILOG = """\
 examples:
   normalizer learn corpus/ -o collection.toml          learn, write the profile
@@ -54,10 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the named profile the collection extends (default %(default)s)")
     parser.add_argument("--report", action="store_true",
                         help="print everything learned, with counts, to stdout")
-    parser.add_argument("--context", action=argparse.BooleanOptionalAction, default=True,
+    parser.add_argument("--context", action="store_true",
                         help="mix the collection's clean-text n-grams into the context model "
-                        "(the context-counts key; on by default, --no-context leaves the key "
-                        "commented out: see docs/cli.md)")
+                        "(writes the context-counts key; off by default: see docs/cli.md)")
     parser.add_argument("--executor", choices=("local", "dask"), default="local",
                         help="local: --jobs processes on this machine (default); dask: a Dask "
                         "cluster, local with --jobs workers or the one at --scheduler")
