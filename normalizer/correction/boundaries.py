@@ -342,11 +342,11 @@ def _mergeable(speller: Speller, text: str, start: int, surface: str,
         return True
     return (
         (surface[1:].islower() or surface.isupper()) and key not in names
-        and _opens_sentence(text, start)
+        and opens_sentence(text, start)
     )
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def opens_sentence(text: str, start: int) -> bool:
     """Whether the text plainly starts a sentence at `start`: at its start, or after a
     sentence end that follows a lowercase word or a long capitalized one, so not after a
     title or an initial ('Mr. Tooso', 'H. L. Butlor') nor at a mere line start."""

@@ -28,7 +28,7 @@ from ..tokens import (
     tokenize,
     word_types,
 )
-from . import boundaries, sentence
+from . import boundaries, capitals, sentence
 from .boundaries import BoundarySettings, JoinedView
 from .candidates import (
     GAZETTEER_MIN_ZIPF,
@@ -259,7 +259,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         edits = {e.start: e for e in sentence.propose(text, targets, speller, allow)}
     edits |= {e.start: e for e in boundary_edits}
     if not wanted:
-        edits |= second_opinions(text, in_context, speller, ctx, claimed, edits, allow)
+        edits |= _in_sentence(text, types, in_context, speller, ctx, claimed, edits, allow)
         return [edits[start] for start in sorted(edits)]
     tokens = [
         t for t in tokenize(text, only=wanted)
@@ -286,9 +286,27 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         if decided == edits:
             break
         edits = decided
-    if not real_words:
-        edits |= second_opinions(text, in_context, speller, ctx, claimed, edits, allow)
+    edits |= _in_sentence(text, types, in_context, speller, ctx, claimed, edits, allow)
     return [edits[start] for start in sorted(edits)]
+
+
+def _in_sentence(text: str, types: Counter[str], in_context: Collection[str], speller: Speller,
+                 ctx: StageContext, claimed: Collection[int], decided: Mapping[int, Edit],
+                 allow: Collection[str]) -> dict[int, Edit]:
+    """What the sentence adds to the single-word decision: the second opinions on lowercase
+    non-words (without `context-model`) and capitalized typos of common words (`capitals`),
+    neither on the halves of a word broken at a line end."""
+    found: dict[int, Edit] = {}
+    if not ctx.profile.context_model:
+        found |= second_opinions(text, in_context, speller, ctx, claimed, decided, allow)
+    names = ChainMap(ctx.extra_names, ctx.lexicon.names)
+    doc = Document(types, ctx.lexicon.common)
+    wanted = {s for s in capitals.surfaces(speller, types, names, doc) if s.lower() not in allow}
+    for edit in capitals.propose(text, wanted, speller, decided, ctx.profile.threshold):
+        token = Token(edit.start, edit.end, edit.original, edit.original)
+        if edit.start not in claimed and not is_line_split(text, token, ctx.lexicon.common):
+            found[edit.start] = edit
+    return found
 
 
 def second_opinions(text: str, surfaces: Collection[str], speller: Speller, ctx: StageContext,

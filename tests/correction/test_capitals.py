@@ -1,0 +1,56 @@
+"""Capitalized typos of common words, judged by their sentence (correction/capitals.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from normalizer.correction import capitals
+from normalizer.correction.document import Document
+from normalizer.tokens import Token, word_types
+
+
+def _token(text: str, word: str) -> Token:
+    start = text.index(word)
+    return Token(start, start + len(word), word, word)
+
+
+def test_a_typo_its_sentence_expects_is_read_as_the_word(speller):
+    text = "The Gradn Prix went to the film about two nurses."
+    word, share, lift = capitals.judge(speller, text, _token(text, "Gradn"))
+    assert word == "grand" and share > 0.99 and lift > 2 * capitals.NAME_LIFT
+
+
+def test_a_name_its_sentence_does_not_expect_stays_a_name(speller):
+    text = "The winners were Fisher, Henry Siggs, Edward James and Thomas King."
+    word, share, _ = capitals.judge(speller, text, _token(text, "Siggs"))
+    assert word in ("signs", "sighs") and share < 0.5
+
+
+def test_a_surname_is_no_candidate(speller):
+    text = "The passengers were John Millar, George Gardnor, James Harris and Thomas King."
+    assert capitals.judge(speller, text, _token(text, "Gardnor")) is None  # not 'gardner'
+
+
+def test_only_unseen_unrepeated_capitalized_tokens_of_four_letters_are_judged(speller, lexicon):
+    text = "Coveny met Coveny, Gradn, Red, Paris and HOETL in the Shye case."
+    types = word_types(text)
+    doc = Document(types, lexicon.common)
+    assert capitals.surfaces(speller, types, lexicon.names, doc) == {"Gradn", "HOETL", "Shye"}
+
+
+def test_no_judgement_after_a_title_or_an_initial(speller):
+    text = "He was heard. Mr. Shye worked for a decade in a cramped lab, and so did H. Shye."
+    wanted = {"Shye"}
+    assert capitals.propose(text, wanted, speller, {}, 0.8) == []
+    opening = "He was heard. Shye worked for a decade in a cramped lab."
+    assert [e.replacement for e in capitals.propose(opening, wanted, speller, {}, 0.8)] == ["She"]
+
+
+def test_a_confident_decision_is_left_alone(speller):
+    text = "The Gradn Prix went to the film."
+    start = text.index("Gradn")
+    edits = capitals.propose(text, {"Gradn"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement, e.rule) for e in edits] == [
+        ("Gradn", "Grand", "spelling.capitalized")]
+    assert capitals.propose(text, {"Gradn"}, speller, {start: edits[0]}, 0.8) == []
+    assert Counter(word_types(text))["Gradn"] == 1
