@@ -16,7 +16,10 @@ scores each with bench/quality.py's
 - ``d3``: OverProof dataset 3, transductive: held out, never used to choose anything;
 - ``d2->d3``: transfer, learn on dataset 2 and clean dataset 3;
 - ``synth``: the synthetic set of bench/quality.py (seeded corruption of clean texts),
-  transductive.
+  transductive;
+- ``synth-habit``: the same clean texts corrupted by an OCR with a habit of its own (`HABIT`:
+  `t` printed as `l` eight times as often as any other glyph confusion), transductive: the
+  set where the collection's OCR habits are off the engine's channel, as one paper's are.
 """
 
 from __future__ import annotations
@@ -31,19 +34,25 @@ if __package__ in (None, ""):  # run as `python bench/learn_eval.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import datasets
+from bench.metrics import tokens_in_spans
 from bench.quality import DEFAULT_LIMITS, DocScore, EvalDoc, load_doc_sets
+from bench.synth import CorruptionModel, synthesize_set
 from normalizer import Normalizer
 from normalizer.learn import LearnedCollection, learn_collection, render_files
 from normalizer.profile import load_config
 
 BASE = "archive"
 EXPERIMENTS = {"d2": ("d2", "d2"), "d3": ("d3", "d3"), "d2->d3": ("d2", "d3"),
-               "synth": ("synth", "synth")}
+               "synth": ("synth", "synth"), "synth-habit": ("synth-habit", "synth-habit")}
 """Experiment name -> (set learned from, set cleaned)."""
+
+HABIT = ("t", "l")
+"""The glyph confusion (seen, misread as) the `synth-habit` collection's OCR favours."""
 
 
 def load_sets(data: Path, seed: int, synth_limit: int) -> dict[str, list[EvalDoc]]:
-    """OverProof datasets 2 and 3 (every article) and the synthetic set."""
+    """OverProof datasets 2 and 3 (every article), the synthetic set and the synthetic set
+    with an OCR habit."""
     overproof = datasets.overproof_documents(data)
     if overproof is None:
         raise SystemExit(f"{data / 'overproof'} not found")
@@ -53,6 +62,11 @@ def load_sets(data: Path, seed: int, synth_limit: int) -> dict[str, list[EvalDoc
         for name in ("d2", "d3")
     }
     sets["synth"] = load_doc_sets({"synth": synth_limit}, data, seed)[0]["synth"]
+    texts = datasets.sample(datasets.clean_texts(data), synth_limit, seed)
+    sets["synth-habit"] = [
+        EvalDoc(d.id, d.input, d.expected, tokens_in_spans(d.input, d.injected))
+        for d in synthesize_set(texts, seed, CorruptionModel(habit=HABIT))
+    ]
     return sets
 
 

@@ -12,7 +12,9 @@ Corruption model (all draws from one ``random.Random(seed)``, so a seed fixes th
   or when no confusion applies a typo: a QWERTY-adjacent substitution, a transposition of two
   neighbouring letters, a deletion, or an insertion of a key adjacent to its neighbour. The
   letter case of the replaced position is kept; the result is always one token and always
-  differs from the original (a real word may come out, as real OCR does).
+  differs from the original (a real word may come out, as real OCR does). A model with a
+  `habit` draws that one glyph confusion `habit_weight` times as often as each other: a
+  collection whose OCR has a habit of its own (bench/learn_eval.py's `synth-habit`).
 - Between two paragraphs, with probability `CorruptionModel.promo_rate`, one promo block of a
   family drawn from `CorruptionModel.families` is injected (`PROMO_FAMILIES`: ad labels, "story
   continues" lines, share bars, invitations to share or join, video and misc prompts, titled
@@ -241,6 +243,15 @@ class CorruptionModel:
     glyph_share: float = 0.6
     promo_rate: float = 0.15
     families: tuple[str, ...] = tuple(PROMO_FAMILIES)
+    habit: tuple[str, str] | None = None
+    """A glyph confusion (seen, misread as) this collection's OCR makes `habit_weight` times
+    as often as each of `GLYPH_CONFUSIONS`: one paper's own habit, for `normalizer learn`."""
+    habit_weight: int = 8
+
+    @property
+    def glyphs(self) -> tuple[tuple[str, str], ...]:
+        """The glyph confusions drawn from, the habit repeated by its weight."""
+        return GLYPH_CONFUSIONS + ((self.habit,) * self.habit_weight if self.habit else ())
 
     @classmethod
     def clean(cls) -> CorruptionModel:
@@ -275,8 +286,8 @@ def _keep_case(source: str, letter: str) -> str:
     return letter.upper() if source.isupper() else letter
 
 
-def _glyph(word: str, rng: random.Random) -> str | None:
-    options = [(a, b) for a, b in GLYPH_CONFUSIONS if a in word]
+def _glyph(word: str, rng: random.Random, glyphs: tuple[tuple[str, str], ...]) -> str | None:
+    options = [(a, b) for a, b in glyphs if a in word]
     if not options:
         return None
     seen, misread = rng.choice(options)
@@ -303,11 +314,14 @@ def _typo(word: str, rng: random.Random) -> str | None:
     return None
 
 
-def corrupt_word(word: str, rng: random.Random, glyph_share: float) -> tuple[str, str] | None:
-    """(corrupted word, kind) for `word`, or None when no change keeps it one new token."""
+def corrupt_word(word: str, rng: random.Random, glyph_share: float,
+                 glyphs: tuple[tuple[str, str], ...] = GLYPH_CONFUSIONS
+                 ) -> tuple[str, str] | None:
+    """(corrupted word, kind) for `word`, or None when no change keeps it one new token;
+    glyph confusions are drawn from `glyphs`."""
     for _attempt in range(5):
         kind = "glyph" if rng.random() < glyph_share else "typo"
-        changed = (_glyph if kind == "glyph" else _typo)(word, rng)
+        changed = _glyph(word, rng, glyphs) if kind == "glyph" else _typo(word, rng)
         if changed is None and kind == "glyph":
             kind, changed = "typo", _typo(word, rng)
         if changed and changed != word and TOKEN_RE.fullmatch(changed):
@@ -349,7 +363,7 @@ def synthesize(
             rate = model.name_rate if word[0].isupper() else model.word_rate
             if not _eligible(word) or rng.random() >= rate:
                 continue
-            changed = corrupt_word(word, rng, model.glyph_share)
+            changed = corrupt_word(word, rng, model.glyph_share, model.glyphs)
             if changed is None:
                 continue
             emit(paragraph[cursor : match.start()])
