@@ -87,3 +87,15 @@ def test_corrupt_word_changes_one_token_and_keeps_case() -> None:
 def test_confusion_tables() -> None:
     assert ("rn", "m") in GLYPH_CONFUSIONS and ("m", "rn") in GLYPH_CONFUSIONS
     assert set(NEIGHBOURS["s"]) == set("weadzx")
+
+
+def test_a_habit_is_drawn_its_weight_times_as_often() -> None:
+    model = CorruptionModel(habit=("t", "l"), habit_weight=8)
+    assert model.glyphs.count(("t", "l")) == 8 + (("t", "l") in GLYPH_CONFUSIONS)
+    assert CorruptionModel().glyphs == GLYPH_CONFUSIONS
+    rng = random.Random(3)
+    # 'tenth' offers five other confusions (h->li, e->c, n->u, h->b, t->f) and the habit
+    # eight times: it is drawn 8 times in 13
+    changed = [corrupt_word("tenth", rng, 1.0, model.glyphs)[0] for _ in range(400)]
+    habit = sum(1 for word in changed if word in ("lenth", "tenlh"))
+    assert abs(habit / len(changed) - 8 / 13) < 0.08
