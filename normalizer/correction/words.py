@@ -63,9 +63,9 @@ _DIALECT_SPELLINGS = tuple(
         (r"(?<=[^aeiou])is(?=e|ing|ation|a)", "iz"),  # organise, organising, recognisance
         (r"ys(?=e$|es$|ed$|ing$)", "yz"),  # analyse
         (r"(?<=[^aeiour])re(?=$|s$|d$)", "er"),  # centre, metres
-        (r"([lpts])\1(?=ed$|ing$|er$|ers$)", r"\1"),  # travelled, benefitted, focussed
-        (r"ence(?=$|s$)", "ense"),  # defence, licence
-        (r"(?<=\p{L})[ao]e(?=\p{L})", "e"),  # paediatric, manoeuvre
+        # a doubled l after an unstressed vowel: travelled, cancelled (not called, filled)
+        (r"(?<=[aeiou][^aeiou]+[ae])ll(?=ed$|ing$|er$|ers$)", "l"),
+        (r"(?<=^(?:def|off|lic|pret))ence(?=$|s$)", "ense"),  # defence, licence
         (r"ogue$", "og"),  # catalogue
         (r"gement", "gment"),  # judgement
     )
@@ -74,7 +74,7 @@ _DIALECT_SPELLINGS = tuple(
 
 def dialect_form(word: str) -> str:
     """`word` with British spellings written the American way ('colour' -> 'color',
-    'benefitted' -> 'benefited'): two words with one form differ by dialect, not by error."""
+    'travelled' -> 'traveled'): two words with one form differ by dialect, not by error."""
     for pattern, replacement in _DIALECT_SPELLINGS:
         word = pattern.sub(replacement, word)
     return word
