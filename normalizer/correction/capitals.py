@@ -20,7 +20,10 @@ reach 1.5; 181 of 211 typos that do are right).
 
 Only Title Case and all-capital tokens of `MIN_LENGTH` letters or more that wordfreq never
 saw, no gazetteer holds, and the document does not repeat (a repeated spelling is a name it
-uses) are judged, and not after a title or an initial ('Mr. Toose', 'H. Gardnor').
+uses) are judged, and not after a title or an initial ('Mr. Toose', 'H. Gardnor'). An
+all-capital token of `CAPS_MIN_LENGTH` letters or more is judged without its sentence
+(headlines are no sentences): it is read as its only common word one slip away
+('ALLOTMETS' -> 'ALLOTMENTS'), if it has exactly one.
 """
 
 from __future__ import annotations
@@ -44,6 +47,13 @@ MIN_ZIPF = 3.0
 NAME_LIFT = 1.5
 """The lift the token's own reading as a name competes at (log10 units)."""
 MAX_CANDIDATES = 6
+CAPS_MIN_LENGTH = 6
+CAPS_MIN_ZIPF = 3.5
+CAPS_CONFIDENCE = 0.9
+"""An all-capital token (a headline's word, where the sentence says little) of
+`CAPS_MIN_LENGTH` letters or more is read as the only common word of Zipf `CAPS_MIN_ZIPF` or
+more one slip from it, at this confidence: on the synthetic news set 31 of 31 such readings
+were right, and no clean all-capital token of that shape had exactly one."""
 
 
 def _shape_fits(surface: str) -> bool:
@@ -105,6 +115,17 @@ def judge(speller: Speller, text: str, token: Token) -> tuple[str, float, float]
     return scored[best - 1][1], share, scored[best - 1][0]
 
 
+def judge_caps(speller: Speller, token: Token) -> str | None:
+    """The one common word an all-capital token of `CAPS_MIN_LENGTH` letters or more may be
+    (see the module docstring), or None."""
+    key = lookup_key(token.surface)
+    if not token.surface.isupper() or len(key) < CAPS_MIN_LENGTH:
+        return None
+    found = [w for w, _ in _candidates(speller, key)
+             if speller.lexicon.frequency(w) >= CAPS_MIN_ZIPF]
+    return found[0] if len(found) == 1 else None
+
+
 def propose(text: str, wanted: Collection[str], speller: Speller,
             decided: Mapping[int, Edit], threshold: float) -> list[Edit]:
     """Edits for the tokens of `text` with these surfaces that the single-word decision did
@@ -116,6 +137,17 @@ def propose(text: str, wanted: Collection[str], speller: Speller,
             continue
         if starts_sentence(text, token.start) and not opens_sentence(text, token.start):
             continue  # after a title or an initial ('Mr. Toose'): a name
+        caps = judge_caps(speller, token)
+        if caps is not None and threshold <= CAPS_CONFIDENCE:
+            edits.append(Edit(
+                start=token.start, end=token.end, original=token.surface,
+                replacement=caps.upper(), kind="spelling", rule="spelling.capitalized",
+                confidence=CAPS_CONFIDENCE,
+                reason=(f"{speller.channel.explain(token.surface, caps)}; '{token.surface}' is "
+                        f"in no word list, and '{caps}' is the only common word one slip "
+                        "from it"),
+            ))
+            continue
         judged = judge(speller, text, token)
         if judged is None or judged[1] < threshold:
             continue

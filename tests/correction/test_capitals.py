@@ -54,3 +54,9 @@ def test_a_confident_decision_is_left_alone(speller):
         ("Gradn", "Grand", "spelling.capitalized")]
     assert capitals.propose(text, {"Gradn"}, speller, {start: edits[0]}, 0.8) == []
     assert Counter(word_types(text))["Gradn"] == 1
+
+
+def test_an_all_capital_token_is_read_as_its_only_common_word_one_slip_away(speller):
+    assert capitals.judge_caps(speller, _token("THE MYSATERY", "MYSATERY")) == "mystery"
+    assert capitals.judge_caps(speller, _token("A CVASE", "CVASE")) is None  # too short
+    assert capitals.judge_caps(speller, _token("Mysatery", "Mysatery")) is None  # not capitals
