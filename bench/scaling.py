@@ -7,14 +7,17 @@ Dense noisy text is the synthetic OCR corpus of bench/speed.py (seeded glyph con
 typos, every round different), cut to each size: every size is a first pass over text the
 process has not seen. Prints seconds, words/s and the cost per byte relative to the smallest
 size (1.0 = linear). `--hostile` adds 2 MB inputs of the shapes that once blew up (one
-token, no spaces, long lines, blank lines, URLs of dots) with time and the process's peak RSS.
+token, no spaces, long lines, blank lines, URLs of dots) and of invented words (every token a
+new unknown word, the slowest text per byte) with time and the process's peak RSS.
 Numbers are printed, never asserted: tests/test_bounds.py holds the linearity checks.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import resource
+import string
 import sys
 import time
 from pathlib import Path
@@ -25,7 +28,21 @@ from bench.service_load import noisy_corpus
 from normalizer import Normalizer
 
 HOSTILE_SIZE = 2_000_000
+
+
+def invented_words(size: int, seed: int = 7) -> str:
+    """About `size` characters of distinct made-up words of 3 to 12 random letters: every
+    token unknown and new, so every one pays a full candidate search (the slowest text)."""
+    rng = random.Random(seed)
+    words, length = [], 0
+    while length < size:
+        words.append("".join(rng.choices(string.ascii_lowercase, k=rng.randint(3, 12))))
+        length += len(words[-1]) + 1
+    return " ".join(words)
+
+
 HOSTILE = {
+    "invented words": invented_words,
     "one token": lambda n: "a" * n,
     "one line of words": lambda n: "Talks with Sergey Lavroy in Libva today " * (n // 40),
     "letters then @": lambda n: ("a" * 999 + "@") * (n // 1000),

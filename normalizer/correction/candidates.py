@@ -266,10 +266,11 @@ class Speller:
         if not is_checkable(base):
             return False
         key = lookup_key(base)
-        return (
-            key not in self.lexicon.common or (base.islower() and self.real_word_risk(key))
-            or bool(case_slip_readings(base))
-        )
+        if key not in self.lexicon.common:
+            return True
+        if base.islower():  # no capital: no case slip either
+            return self.real_word_risk(key)
+        return bool(case_slip_readings(base))
 
     def has_candidates(self, base: str) -> bool:
         """Whether any position could give `base` a candidate outside the document: the

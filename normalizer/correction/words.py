@@ -35,7 +35,7 @@ def unchecked_because(base: str) -> str | None:
         return "not in the Latin script"
     if base.isupper() and len(base) <= 4:
         return "an acronym"  # NATO, FSB; UNHCR is 5 but known
-    if not any(c.isalpha() for c in base):
+    if not (base.isalpha() or any(c.isalpha() for c in base)):
         return "a number"
     return None
 
