@@ -205,6 +205,20 @@ def in_headline(text: str, start: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+CAPITALIZED_NEIGHBOUR_BEFORE = regex.compile(r"(?<![.!?:;\"“]\s{0,3})\b\p{Lu}\p{Ll}+[ \t]+\Z")
+CAPITALIZED_NEIGHBOUR_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+\b")
+
+
+def beside_capital(text: str, start: int, end: int) -> bool:
+    """Whether the token `text[start:end]` has a capitalized word right before it (one that
+    opens no sentence) or right after it, on its line: it stands in a name ('lames Smith')."""
+    head = text[max(0, start - HEADLINE_MAX_LENGTH) : start]
+    before = CAPITALIZED_NEIGHBOUR_BEFORE.search(head)
+    if before is not None and not starts_sentence(head, before.start()):
+        return True
+    return bool(CAPITALIZED_NEIGHBOUR_AFTER.match(text, end, end + HEADLINE_MAX_LENGTH))
+
+
 def starts_sentence(text: str, start: int) -> bool:
     """True when the token at `start` begins a sentence, a line or a quotation."""
     return bool(SENTENCE_END.search(text[max(0, start - 6) : start])) or start == 0

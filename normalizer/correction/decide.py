@@ -21,6 +21,7 @@ from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..tokens import (
     Token,
+    beside_capital,
     in_headline,
     joined_across_line,
     starts_sentence,
@@ -42,7 +43,13 @@ from .candidates import (
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .reasons import kind_and_rule, reason
-from .words import MAX_LENGTH, case_slip_readings, is_name_shaped, lookup_key
+from .words import (
+    MAX_LENGTH,
+    case_slip_readings,
+    is_name_shaped,
+    lookup_key,
+    restore_capital,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import StageContext
@@ -348,6 +355,7 @@ class Weighing:
     own_context: float
     rival_context: float  # what the neighbours say for the best candidate
     real_word_margin: float  # for a common word: the context model's case for the rival
+    beside_capital: bool = False  # a capitalized word stands right before or after the token
 
 
 def weigh(speller: Speller, token: Token, text: str, doc: Document,
@@ -363,7 +371,7 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
         margin = sentence.real_word_margin(speller, text, token, candidates[0].key,
                                            candidates[0].cost)
     return Weighing(candidates, identity, posterior(identity, candidates), own_context,
-                    rival_context, margin)
+                    rival_context, margin, beside_capital(text, token.start, token.end))
 
 
 def is_real_word(speller: Speller, base: str) -> bool:
@@ -386,11 +394,14 @@ def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) ->
         # trigram model finds it far likelier in the sentence ('isolate and clone the gene').
         return None
     kind, rule = kind_and_rule(speller, base, best)
+    entity = best.entity or speller.lexicon.names.get(best.key)
+    replacement = best.word if entity is None else restore_capital(
+        base, best.word, entity.canonical, entity.source, weighing.beside_capital)
     return Edit(
         start=token.start,
         end=token.start + len(base),
         original=base,
-        replacement=best.word,
+        replacement=replacement,
         kind=kind,
         rule=rule,
         confidence=round(confidence, 4),

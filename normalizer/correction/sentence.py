@@ -31,7 +31,7 @@ from ..language_model import (
     ContextModel,
 )
 from ..model import Edit
-from ..tokens import Token, starts_sentence
+from ..tokens import Token, beside_capital, starts_sentence
 from .candidates import ZIPF_TO_LOG10, Speller, lowercase_candidate
 from .context import SENTENCE_BREAK, WORD, sentence_neighbours
 from .lattice import Choice, best_reading
@@ -44,6 +44,7 @@ from .words import (
     dialect_form,
     is_name_shaped,
     lookup_key,
+    restore_capital,
     unaccented,
 )
 
@@ -371,6 +372,9 @@ def edit(speller: Speller, text: str, judgement: Judgement) -> Edit:
     key = lookup_key(slot.word)
     entity = speller.lexicon.names.get(best)
     replacement = apply_case(slot.word, best, entity.canonical if entity else None)
+    if entity is not None:
+        replacement = restore_capital(slot.word, replacement, entity.canonical, entity.source,
+                                      beside_capital(text, slot.start, slot.end))
     if starts_sentence(text, slot.start) and (
         is_name_shaped(slot.word) or (slot.word[0] in I_GLYPHS and best[0] == "i")
     ):

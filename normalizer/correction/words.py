@@ -124,6 +124,27 @@ I_GLYPHS = frozenset("l1|!")
 """Glyphs the OCR prints for a capital I ('lsraeli')."""
 
 
+ALWAYS_CAPITALIZED_SOURCE = "curated:capitalized_words.tsv"
+"""The gazetteer file of words English always capitalizes (months, days, demonyms)."""
+
+
+def restore_capital(template: str, replacement: str, canonical: str | None, source: str,
+                    beside_capital: bool) -> str:
+    """A lowercase token's fix to a curated or user gazetteer name (not a built list's small
+    town: 'Capital'), capitalized when the fix changed the token's first letter, whose case
+    therefore says nothing, and the name is always capitalized ('ugust' -> 'August') or
+    stands beside a capitalized word ('lames Smith' -> 'James Smith', 'New ork' -> 'New
+    York'); otherwise `replacement` unchanged."""
+    if (
+        canonical and canonical[:1].isupper() and template[:1].islower()
+        and not source.startswith("built")
+        and replacement == replacement.lower() and template[0] != replacement[0]
+        and (source == ALWAYS_CAPITALIZED_SOURCE or beside_capital)
+    ):
+        return canonical
+    return replacement
+
+
 def apply_case(template: str, word: str, canonical: str | None = None) -> str:
     """Write `word` in the case pattern of `template` (LIBVA -> LIBYA, Lavroy -> Lavrov).
 

@@ -11,6 +11,7 @@ from normalizer.correction.words import (
     is_checkable,
     is_name_shaped,
     lookup_key,
+    restore_capital,
     unaccented,
 )
 
@@ -107,3 +108,17 @@ def test_british_and_american_spellings_share_a_dialect_form(british, american):
 ])
 def test_slips_do_not_share_a_dialect_form_with_their_words(slip, word):
     assert dialect_form(slip) != dialect_form(word)
+
+
+@pytest.mark.parametrize(
+    ("template", "replacement", "canonical", "source", "beside", "expected"),
+    [
+        ("ugust", "august", "August", "curated:capitalized_words.tsv", False, "August"),
+        ("lames", "james", "James", "curated:people.tsv", True, "James"),
+        ("lames", "james", "James", "curated:people.tsv", False, "james"),  # nothing says so
+        ("jarnes", "james", "James", "curated:people.tsv", True, "james"),  # its own j
+        ("acpital", "capital", "Capital", "built:places.tsv", True, "capital"),  # a small town
+    ],
+)
+def test_restore_capital(template, replacement, canonical, source, beside, expected):
+    assert restore_capital(template, replacement, canonical, source, beside) == expected
