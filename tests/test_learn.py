@@ -9,6 +9,7 @@ import pytest
 
 from normalizer import Normalizer
 from normalizer.correction.candidates import speller_for
+from normalizer.correction.explain import explain
 from normalizer.learn import (
     HabitCounts,
     count_document,
@@ -24,6 +25,7 @@ from normalizer.learn.consistency import MIN_WORD_SHARE, DecisionCounts, corpus_
 from normalizer.learn.habits import MIN_GAIN, confusion_of, rate_changes
 from normalizer.learn.vocabulary import MAX_VARIANT_COST
 from normalizer.lexicon import load_lexicon
+from normalizer.pipeline import StageContext
 from normalizer.profile import load_config, named_profile
 
 LOCAL = [
@@ -229,3 +231,8 @@ def test_the_learned_profile_corrects_the_occurrence_the_engine_left(tmp_path: P
     broken = "the old Ho-\nward Street"
     assert engine.normalize(broken).text == broken  # half of a broken word
     assert "Ho -> He  3/4" in render_report(learned)
+    ctx = StageContext(engine.profile, engine.lexicon)
+    said = explain("Ho", HO[3], ctx)["decision"]
+    assert said.startswith("fix to 'He' (confidence 0.90): corpus consistency")
+    assert explain("Ho", HO[3], StageContext(allowed.profile, engine.lexicon))["decision"] \
+        .startswith("unchanged")

@@ -180,7 +180,7 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
             if len(surface) > MAX_LENGTH and any(c.isalpha() for c in surface)
         )
         decided = _propose_window(view.text, types, ctx, view.starts)
-        decided = sorted(decided + _consistent(view.text, types, ctx, decided),
+        decided = sorted(decided + consistent(view.text, types, ctx, decided),
                          key=lambda e: e.start)
         found = view.map_back(decided, window)
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
@@ -188,7 +188,7 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     return edits
 
 
-def _consistent(text: str, types: Counter[str], ctx: StageContext, decided: list[Edit]
+def consistent(text: str, types: Counter[str], ctx: StageContext, decided: list[Edit]
                 ) -> list[Edit]:
     """The collection's learned corrections (the profile's `corpus-corrections`) of the
     tokens the decisions left unchanged; see normalizer.corpus_corrections."""

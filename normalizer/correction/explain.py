@@ -11,7 +11,7 @@ from ..model import Edit
 from ..tokens import Token, tokenize, word_types
 from . import sentence
 from .candidates import Speller, offer, scored_candidates, speller_for
-from .decide import context_targets, decide, is_suspect, weigh
+from .decide import consistent, context_targets, decide, is_suspect, weigh
 from .document import Document
 from .reasons import reason
 from .words import lookup_key, unchecked_because
@@ -41,7 +41,21 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
 
 
 def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
-    """How `word` is judged: known or not, scored candidates and the decision, as a dict."""
+    """How `word` is judged: known or not, scored candidates and the decision, as a dict;
+    a word the decisions leave but the profile's learned corpus corrections fix says so."""
+    report = _judge(word, context, ctx)
+    if not report["decision"].startswith("unchanged"):
+        return report
+    text = context if context and word in context else word
+    start = text.index(word)
+    learned = [e for e in consistent(text, word_types(text), ctx, []) if e.start == start]
+    if learned:
+        report["decision"] = f"{_decision(learned[0], ctx)}: {learned[0].reason}"
+    return report
+
+
+def _judge(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
+    """The decision logic's judgement of `word` (see `explain`)."""
     lexicon = ctx.lexicon
     speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file,
                           ctx.profile.context_counts)
