@@ -12,31 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .tsv import LINE_END
-
-GAZETTEER_HEADERS = ("name", "word", "observed")
-"""A gazetteer file's first row is a header when its first field is one of these (as the
-lexicon reads it)."""
-
 
 def check_gazetteer(path: Path, types: tuple[str, ...]) -> None:
     """A gazetteer file (`name<TAB>type[<TAB>note]`, type optional): every row has a name,
     and a type among `types` when it has one."""
-    header_seen = False
-    for number, line in enumerate(LINE_END.split(path.read_text(encoding="utf-8")), start=1):
-        if not line or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if fields[0] in GAZETTEER_HEADERS:
-                continue
-        if not fields[0].strip():
-            raise ValueError(f"{path}:{number}: empty name")
-        kind = fields[1].strip() if len(fields) > 1 else ""
-        if kind and kind not in types:
-            raise ValueError(f"{path}:{number}: unknown type {kind!r} "
-                             f"(known: {', '.join(types)})")
+    from .lexicon import read_gazetteer_file  # the lexicon module is large; only when named
+
+    read_gazetteer_file(path, types)
 
 
 def check_confusions(path: Path) -> None:

@@ -38,7 +38,7 @@ import pickle
 import stat
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -281,11 +281,11 @@ def _data_files(extra: Iterable[Path]) -> list[Path]:
     return files
 
 
-def _read_tsv(path: Path) -> Iterable[list[str]]:
-    """Rows of a TSV file, skipping comments and the header line."""
+def _numbered_rows(path: Path) -> Iterable[tuple[int, list[str]]]:
+    """(line number, fields) of every row of a TSV file, skipping comments and the header."""
     with path.open(encoding="utf-8") as fh:
         header_seen = False
-        for line in fh:
+        for number, line in enumerate(fh, start=1):
             line = line.rstrip("\n")
             if not line or line.startswith("#"):
                 continue
@@ -293,17 +293,28 @@ def _read_tsv(path: Path) -> Iterable[list[str]]:
                 header_seen = True
                 if line.split("\t")[0] in ("name", "word", "observed"):
                     continue
-            yield line.split("\t")
+            yield number, line.split("\t")
 
 
-def read_gazetteer_file(path: Path) -> list[tuple[str, str]]:
-    """(name, type) pairs of a gazetteer TSV (`name<TAB>type[<TAB>note]`); type defaults to name."""
+def _read_tsv(path: Path) -> Iterable[list[str]]:
+    """Rows of a TSV file, skipping comments and the header line."""
+    return (fields for _, fields in _numbered_rows(path))
+
+
+def read_gazetteer_file(path: Path, types: Collection[str] | None = None
+                        ) -> list[tuple[str, str]]:
+    """(name, type) pairs of a gazetteer TSV (`name<TAB>type[<TAB>note]`); type defaults to
+    name. An empty name, or a type not among `types` when they are given, is a ValueError
+    naming the file and line."""
     entries = []
-    for number, row in enumerate(_read_tsv(path), start=1):
+    for number, row in _numbered_rows(path):
         name = row[0].strip()
         if not name:
-            raise ValueError(f"{path}: row {number}: empty name")
-        entries.append((name, row[1].strip() if len(row) > 1 and row[1].strip() else "name"))
+            raise ValueError(f"{path}:{number}: empty name")
+        kind = row[1].strip() if len(row) > 1 and row[1].strip() else "name"
+        if types is not None and kind not in types:
+            raise ValueError(f"{path}:{number}: unknown type {kind!r} (known: {', '.join(types)})")
+        entries.append((name, kind))
     return entries
 
 
