@@ -26,6 +26,7 @@ Sources (see dictionaries/SOURCES.md):
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import hmac
@@ -97,6 +98,11 @@ def _shipped_dictionaries() -> Path:
     if (installed / "confusions.tsv").is_file():
         return installed
     return Path(__file__).resolve().parent.parent / "dictionaries"
+
+
+KEPT_CACHE_FILES = 4
+"""Lexicon caches kept in the cache folder (one per gazetteer set in use, say), most
+recently used first."""
 
 
 def cache_dir() -> Path:
@@ -494,6 +500,20 @@ def _save_cached(path: Path, lexicon: Lexicon) -> None:
     except OSError:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
+        return
+    _prune_cache(path.parent)
+
+
+def _prune_cache(folder: Path) -> None:
+    """Remove all but the KEPT_CACHE_FILES most recently used lexicon caches: each new data
+    file, version or gazetteer set writes a new one (25-35 MB), and nothing else would."""
+    try:
+        caches = sorted(folder.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime,
+                        reverse=True)
+        for stale in caches[KEPT_CACHE_FILES:]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruned first, or the folder is read-only: harmless
 
 
 @lru_cache(maxsize=8)
@@ -510,6 +530,9 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
         lexicon = _build(list(extra))
         if usable:
             _save_cached(cache_file, lexicon)
+    else:
+        with contextlib.suppress(OSError):
+            os.utime(cache_file)  # recently used: kept when the folder is pruned
     return lexicon
 
 

@@ -30,6 +30,10 @@ ERROR_STATUSES = {
 }
 REF = "#/components/schemas/"
 
+NON_BLANK = r"[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+"""A character that is no whitespace as Python's `str.strip` reads it (which the service
+checks names with); ECMA-262's `\\S` would let U+001E through and refuse U+FEFF."""
+
 
 def _ref(name: str) -> dict[str, str]:
     return {"$ref": REF + name}
@@ -90,7 +94,7 @@ def _document_schema(with_mode: bool) -> dict[str, Any]:
                 "type": "object",
                 "required": ["name"],
                 "properties": {
-                    "name": {"type": "string", "pattern": r"\S"},
+                    "name": {"type": "string", "pattern": NON_BLANK},
                     "type": {"type": "string", "enum": list(ENTITY_TYPES), "default": "name"},
                 },
                 "additionalProperties": False,

@@ -15,6 +15,7 @@ from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 from normalizer import lexicon as lexicon_module
 from normalizer.lexicon import (
     CACHE_MAGIC,
+    KEPT_CACHE_FILES,
     Confusion,
     DeleteIndex,
     Entity,
@@ -206,3 +207,23 @@ def test_an_unsafe_folder_is_neither_read_nor_written(counted_builds, tmp_path, 
     assert len(counted_builds) == 2
     assert not list(folder.iterdir())
     assert "cache folder" in notes(caplog) and "writable by other users" in notes(caplog)
+
+
+def test_only_the_most_recently_used_caches_are_kept(counted_builds, tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    old = [folder / f"lexicon-old{n}.pickle" for n in range(KEPT_CACHE_FILES + 2)]
+    for age, path in enumerate(old):
+        path.write_bytes(b"stale")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))  # old0 is the newest of them
+    unrelated = folder / "notes.txt"
+    unrelated.write_text("kept", encoding="utf-8")
+    load()  # builds and writes lexicon-test.pickle, then prunes
+    kept = sorted(p.name for p in folder.glob("lexicon-*.pickle"))
+    assert kept == sorted(["lexicon-test.pickle"] + [p.name for p in old[:KEPT_CACHE_FILES - 1]])
+    assert unrelated.exists()
+    # A cache read back counts as used: it outlives caches written before that read.
+    os.utime(folder / "lexicon-test.pickle", (1, 1))
+    load()
+    assert len(counted_builds) == 1
+    assert (folder / "lexicon-test.pickle").stat().st_mtime > 1_000_000

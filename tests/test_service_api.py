@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import sys
 import time
 
 import pytest
@@ -12,6 +14,7 @@ from service_support.live import SEED
 from normalizer import Edit, Normalizer, Result
 from service import create_app
 from service.config import ServiceConfig
+from service.openapi import NON_BLANK
 from service.ratelimit import RateLimiter
 from service.web import PAGE_ENDPOINTS
 
@@ -398,3 +401,12 @@ def test_profile_file_sets_the_engine_profile(tmp_path):
     assert (info["source"], info["mode"], info["allow"]) == (str(profile), "suggest", ["Libva"])
     text = "Sergey V. Lavroy met officials."
     assert client.post("/v1/normalize", json={"text": text}).get_json()["text"] == text
+
+
+def test_the_schema_reads_a_blank_gazetteer_name_as_the_service_does():
+    """The documented pattern and the service's `str.strip` check agree on every character,
+    so a client that validates against /openapi.json is never refused for a blank name."""
+    pattern = re.compile(NON_BLANK)
+    disagree = [hex(code) for code in range(sys.maxunicode + 1)
+                if (pattern.fullmatch(chr(code)) is None) != chr(code).isspace()]
+    assert disagree == []
