@@ -10,11 +10,9 @@ table. A correction may be two words ("alot" -> "a lot").
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from .lexicon import dictionaries_dir
 from .tsv import read_rows
 
 COLUMNS = ("misspelling", "correction", "zipf")
@@ -29,14 +27,3 @@ def read_misspellings(path: Path) -> MappingProxyType[str, str]:
     if "" in table or "" in table.values():
         raise ValueError(f"{path}: a row with an empty misspelling or correction")
     return MappingProxyType(table)
-
-
-@lru_cache(maxsize=1)
-def load_misspellings() -> MappingProxyType[str, str]:
-    """The process-wide table, from `dictionaries_dir()`, loaded once."""
-    return read_misspellings(dictionaries_dir() / "built" / "misspellings.tsv")
-
-
-def correction_of(word: str) -> str | None:
-    """The correction of a known misspelling, matched case-insensitively; None otherwise."""
-    return load_misspellings().get(word.lower())

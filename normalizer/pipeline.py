@@ -281,7 +281,7 @@ class Normalizer:
                     if view.allows(edit, words=words)
                 ]
                 if words and view.looks_technical:
-                    proposals = review(proposals, view.masked)
+                    proposals = review(proposals, view.masked, self.lexicon.misspellings)
                 if structure.format == "rst":
                     proposals = fit_titles(proposals, view.text)
                 composer.add(resolve_overlaps(proposals), profile_used)

@@ -15,9 +15,11 @@ from normalizer.formats import analyze, resolve_format
 from normalizer.formats.policy import is_doubling, is_transposition, review
 from normalizer.formats.spans import BLOCK_MASK, mask
 from normalizer.formats.technical import count_code_chunks, technical_spans
+from normalizer.lexicon import load_lexicon
 from normalizer.model import Edit, Result, apply_edits
 
 DOCS = Path(__file__).parent / "cases" / "docs"
+MISSPELLINGS = load_lexicon().misspellings
 DOC_FILES = sorted(
     p for p in DOCS.iterdir() if p.suffix in (".md", ".rst") and p.name != "README.md"
 )
@@ -244,22 +246,22 @@ def test_review_downgrades_lowercase_corrections_unless_overwhelming():
         _edit("etcd", "etc"), _edit("toml", "tool"), _edit("clone", "done", "ocr"),
         _edit("wlil", "will"), _edit("occured", "occurred"), _edit("Lavroy", "Lavrov", "ocr"),
     ]
-    reviewed = review(edits, "etcd toml clone wlil occured Lavroy")
+    reviewed = review(edits, "etcd toml clone wlil occured Lavroy", MISSPELLINGS)
     assert [e.applied for e in reviewed] == [False, False, False, True, True, True]
     assert "suggestion" in reviewed[0].reason
 
 
 def test_review_keeps_a_known_common_misspelling():
     # Neither a swap nor a doubling: only codespell's list vouches for it.
-    assert review([_edit("seperate", "separate")], "")[0].applied
-    assert not review([_edit("seperate", "desperate")], "")[0].applied
+    assert review([_edit("seperate", "separate")], "", MISSPELLINGS)[0].applied
+    assert not review([_edit("seperate", "desperate")], "", MISSPELLINGS)[0].applied
 
 
 def test_review_keeps_an_ocr_fix_the_document_confirms():
     text = "The government met. The govemment said."
     edit = _edit("govemment", "government", "ocr", text.index("govemment"))
-    assert review([edit], text)[0].applied
-    assert not review([edit], "The govemment said.")[0].applied
+    assert review([edit], text, MISSPELLINGS)[0].applied
+    assert not review([edit], "The govemment said.", MISSPELLINGS)[0].applied
 
 
 # --------------------------------------------------------------------------- the engine

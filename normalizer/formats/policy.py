@@ -7,7 +7,7 @@ is not "done"). In a document that looks technical a correction of a lowercase w
 as a suggestion, unless the evidence is overwhelming:
 
 - the word is a known common misspelling of the correction (codespell's list, see
-  `normalizer.misspellings`: "recieve", "teh");
+  `normalizer.misspellings`, read with the lexicon: "recieve", "teh");
 - the slip is a classic typing error: two neighbouring letters swapped ("wlil", "cahce")
   or a doubled letter dropped or added ("occured", "untill");
 - the correction undoes a glyph confusion (an `ocr` edit) and the document itself uses the
@@ -17,11 +17,11 @@ as a suggestion, unless the evidence is overwhelming:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 
 import regex
 
-from ..misspellings import correction_of
 from ..model import Edit
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -62,15 +62,16 @@ def _is_risky(edit: Edit) -> bool:
     return edit.applied and edit.kind in ("spelling", "ocr", "entity") and edit.original.islower()
 
 
-def review(edits: list[Edit], text: str) -> list[Edit]:
-    """`edits` of a technical document, risky corrections turned into suggestions."""
+def review(edits: list[Edit], text: str, misspellings: Mapping[str, str]) -> list[Edit]:
+    """`edits` of a technical document, risky corrections turned into suggestions;
+    `misspellings`: the common-misspellings table (`Lexicon.misspellings`)."""
     risky = [edit for edit in edits if _is_risky(edit)]
     if not risky:
         return edits
     counts = Counter(word.lower() for word in WORD.findall(text))
     downgraded = {
         id(edit) for edit in risky
-        if not is_overwhelming(edit, counts)
+        if not is_overwhelming(edit, counts, misspellings)
     }
     return [
         replace(edit, applied=False, reason=f"{edit.reason}; {DOWNGRADE_REASON}")
@@ -79,12 +80,12 @@ def review(edits: list[Edit], text: str) -> list[Edit]:
     ]
 
 
-def is_overwhelming(edit: Edit, counts: Counter[str]) -> bool:
+def is_overwhelming(edit: Edit, counts: Counter[str], misspellings: Mapping[str, str]) -> bool:
     """Whether the evidence for `edit` holds even in technical writing (see module doc);
     `counts` are the document's lowercase word counts."""
     wanted = edit.replacement.lower()
     return (
-        correction_of(edit.original) == wanted
+        misspellings.get(edit.original.lower()) == wanted
         or is_transposition(edit.original, wanted)
         or is_doubling(edit.original, wanted)
         or _confirmed_by_document(edit, counts)
