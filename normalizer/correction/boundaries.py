@@ -12,7 +12,8 @@ two words of their own ('well-\\nknown', 'Taliban-\\nlinked') are a compound, no
 
 **Merges and splits.** A lowercase token that is no word ('tothe', 'wasnot') may be two words
 that lost the space between them; two neighbours on one line, at least one of them no word
-('Gov ernment', 'th e'), may be one word the OCR split. Each reading is scored by the trigram
+('Gov ernment', 'th e'), may be one word the OCR split; so may two pieces a junk
+character cuts apart ('Gover*nment'), which no other decision changes alone. Each reading is scored by the trigram
 context model over the two words before and after it:
 
     S(words) = sum of log10 P(word | the two before it), through the two words after them,
@@ -60,8 +61,12 @@ MIN_LINE_PART = 2
 
 LETTERS = regex.compile(r"^\p{L}+$")
 WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
-PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}'’.-])(\p{L}+) \Z")
-NEXT_WORD = regex.compile(r" (\p{L}+)(?![\p{L}\p{M}\p{Nd}'’-])")
+JUNK = "*«»•·■^~¬"
+"""Characters OCR prints inside a word for a speck or a broken letter ('Gover*nment'); the
+tokenizer cuts at them, so the halves are joined like words split by a space."""
+PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}'’.-])(\p{{L}}+)([ {JUNK}])\Z")
+NEXT_WORD = regex.compile(rf"([ {JUNK}])(\p{{L}}+)(?![\p{{L}}\p{{M}}\p{{Nd}}'’-])")
+JUNK_INSIDE = regex.compile(rf"(?<=\p{{L}})[{JUNK}](?=\p{{L}})")
 NEIGHBOUR_REACH = 42
 """A neighbour joined to a token is at most this long (a word of 40 letters and its space)."""
 
@@ -434,7 +439,11 @@ def _split(speller: Speller, scorer: _Scorer, text: str, start: int, first: str,
             for word, cost in [*_word_fixes(speller, part), *_glyph_words(speller, part)]:
                 words = (word, keys[1]) if index == 0 else (keys[0], word)
                 readings.append(_Reading(words, cost, False))
+    # A junk character inside a word is a speck, priced as a space the OCR added there.
     added = load_channel_table().boundary_cost("split", first[-1], second[0])
+    between = text[start + len(first)]
+    cause = (f"a space added between '{first[-1]}' and '{second[0]}'" if between == " "
+             else f"a stray '{between}' between '{first[-1]}' and '{second[0]}'")
     readings += [_Reading((word, ), added + cost, True) for word, cost in joinings]
     before, after = sentence_neighbours(text, start, end)
     verdict = _weigh(scorer, readings, before, after)
@@ -446,7 +455,7 @@ def _split(speller: Speller, scorer: _Scorer, text: str, start: int, first: str,
     return Edit(
         start, end, text[start:end], apply_case(first, joined), "ocr", "ocr.split-word",
         round(verdict.confidence, 4),
-        f"one word printed as two: a space added between '{first[-1]}' and '{second[0]}' "
+        f"one word printed as two: {cause} "
         f"(learned rate 10^-{added:.1f}){glyph}; the trigram context model prefers "
         f"'{joined}' to '{keys[0]} {keys[1]}' here by {verdict.margin:.1f} log10 units",
     )
@@ -497,14 +506,27 @@ def _split_around(speller: Speller, scorer: _Scorer, text: str, start: int, surf
             found.append(_split(speller, scorer, text, start - len(first) - 1, first, surface,
                                 joinings, settings))
     following = NEXT_WORD.match(text, end)
-    if following and lookup_key(following.group(1)) not in allow:
-        second = following.group(1)
+    if following and lookup_key(following.group(2)) not in allow:
+        second = following.group(2)
         joinings = _joinings(speller, surface, second, settings.glyphs)
         if joinings:
             found.append(_split(speller, scorer, text, start, surface, second, joinings,
                                 settings))
     decided = [e for e in found if e is not None]
     return max(decided, key=lambda e: e.confidence, default=None)
+
+
+def junk_fragment_starts(text: str) -> frozenset[int]:
+    """Where the halves of a word cut by a junk character start ('Gover' and 'nment' in
+    'Gover*nment'): each is a piece, not a word, and no word decision may change it alone.
+    Linear: each letter run is walked back once, from the junk character after it."""
+    starts = set()
+    for junk in JUNK_INSIDE.finditer(text):
+        at = junk.start()
+        while at > 0 and text[at - 1].isalpha():
+            at -= 1
+        starts.update((at, junk.end()))
+    return frozenset(starts)
 
 
 def claimed_starts(text: str, edits: Iterable[Edit]) -> frozenset[int]:

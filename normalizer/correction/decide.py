@@ -239,7 +239,8 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     # Words the OCR ran together or split are decided first; their tokens are theirs.
     settings = BoundarySettings.for_profile(ctx.profile)
     boundary_edits = boundaries.propose(text, types, speller, names, allow, settings, joined)
-    claimed = boundaries.claimed_starts(text, boundary_edits)
+    claimed = (boundaries.claimed_starts(text, boundary_edits)
+               | boundaries.junk_fragment_starts(text))
     wanted = set()
     in_context: set[str] = set()
     # With `context-model` the sentence decides lowercase words alone; without it, it decides

@@ -94,6 +94,50 @@ def test_an_edit_reports_the_boundary_rate_and_the_context_model():
 
 
 @pytest.mark.parametrize("profile", ["default", "archive"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Gover*nment said so.", "The Government said so."),
+        ("It was a fine day in the coun«try.", "It was a fine day in the country."),
+        ("The state of the Gover•nment was dire.", "The state of the Government was dire."),
+    ],
+)
+def test_a_word_cut_by_a_junk_character_is_joined(profile, text, expected):
+    assert _fixed(ENGINES[profile], text) == expected
+    (edit,) = ENGINES[profile].normalize(text).applied
+    assert edit.rule == "ocr.split-word" and "a stray '" in edit.reason
+
+
+@pytest.mark.parametrize("profile", ["default", "archive"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pass*word is a*b, 2*3 and x^y.",  # two words, letters, digits: no join
+        "The hou«o was sign»d at once.",  # pieces no join explains are left whole
+        "A Govern*qx decree.",
+    ],
+)
+def test_pieces_around_a_junk_character_are_never_changed_alone(profile, text):
+    assert _fixed(ENGINES[profile], text) == text
+
+
+def test_a_junk_cut_word_with_a_slip_is_joined_by_the_archive_profile_only():
+    # The default profile joins only what is spelt whole, and no longer reads 'tencd' as
+    # 'tend' on its own; the archive profile joins with one slip.
+    assert _fixed(DEFAULT, "He was sen*tencd today.") == "He was sen*tencd today."
+    assert _fixed(ARCHIVE, "He was sen*tencd today.") == "He was sentenced today."
+    assert _fixed(ARCHIVE, "The ma«istrate said so.") == "The magistrate said so."
+
+
+def test_junk_fragment_starts_walk_each_letter_run_once():
+    text = "The Gover*nment hou«o a*b*c 2*3 x *y"
+    starts = boundaries.junk_fragment_starts(text)
+    pieces = sorted(text[s:].split(" ")[0] for s in starts)
+    assert pieces == ["Gover*nment", "a*b*c", "b*c", "c", "hou«o", "nment", "o"]
+    assert boundaries.junk_fragment_starts("a" * 100_000 + "*" + "b" * 100_000) == {0, 100_001}
+
+
+@pytest.mark.parametrize("profile", ["default", "archive"])
 def test_a_line_end_word_is_corrected_whole_and_the_layout_stays(profile):
     text = "The prisoner was con-\ndemncd to death."
     result = ENGINES[profile].normalize(text)
