@@ -13,8 +13,8 @@ two words of their own ('well-\\nknown', 'Taliban-\\nlinked') are a compound, no
 **Merges and splits.** A lowercase token that is no word ('tothe', 'wasnot') may be two words
 that lost the space between them; two neighbours on one line, at least one of them no word
 ('Gov ernment', 'th e'), may be one word the OCR split; so may two pieces a junk
-character cuts apart ('Gover*nment'), which no other decision changes alone. Each reading is scored by the trigram
-context model over the two words before and after it:
+character cuts apart ('Gover*nment'), which no other decision changes alone. Each reading is
+scored by the trigram context model over the two words before and after it:
 
     S(words) = sum of log10 P(word | the two before it), through the two words after them,
                minus the learned cost of the boundary event (dictionaries/built/boundaries.tsv:
