@@ -59,10 +59,26 @@ def machine() -> str:
     )
 
 
+def public_arguments(arguments: list[str]) -> list[str]:
+    """`arguments` without `--data FOLDER`: where this machine keeps the data is no part of
+    the command a reader reruns (the default, ../shared/benchmarks, is implied)."""
+    kept: list[str] = []
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument == "--data":
+            skip = True
+        elif not argument.startswith("--data="):
+            kept.append(argument)
+    return kept
+
+
 def provenance() -> str:
     """Command, date and machine lines for the head of a docs section."""
     script = f"bench/{Path(sys.argv[0]).name}"
-    command = " ".join(["python", script, *map(shlex.quote, sys.argv[1:])])
+    arguments = public_arguments(sys.argv[1:])
+    command = " ".join(["python", script, *map(shlex.quote, arguments)])
     return (
         f"Command: `{command}`  \n"
         f"Date: {datetime.datetime.now(datetime.UTC).date().isoformat()}  \n"
