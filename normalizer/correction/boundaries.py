@@ -46,9 +46,10 @@ from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..profile import Profile
 from ..tokens import tokenize
-from .candidates import SINGLE_CONFUSION_COST, ZIPF_TO_LOG10, Speller
+from .candidates import SINGLE_CONFUSION_COST, Speller
 from .channel import shared_ends
 from .context import sentence_neighbours
+from .hypothesis import ZIPF_TO_LOG10
 from .words import apply_case, lookup_key
 
 HYPHEN_BREAK = regex.compile(

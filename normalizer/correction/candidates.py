@@ -1,9 +1,8 @@
 """Candidate generation and scoring: what a suspect token may stand for.
 
 Generators: the OCR channel run backwards (`channel.ChannelModel.variants`), symspellpy's
-nearest words, and the document's own more frequent spellings of a name. Each hypothesis `c`
-for a token `w` scores log10 P(c) (Zipf frequency, raised for gazetteer names and document
-names) minus the channel cost of c -> w minus `ERROR_PRIOR`, plus what the context says.
+nearest words, the document's own more frequent spellings of a name, and letter-case slips
+(`case_slips`). Each hypothesis is scored as `hypothesis` says, plus what the context says.
 Capitalized tokens are names: a `WordPolicy` says which common words may replace one where.
 """
 
@@ -11,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,12 +22,13 @@ from ..collection_model import load_collection_model
 from ..language_model import ContextModel, load_language_model
 from ..lexicon import Confusion, Entity, Lexicon
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive
-from .channel import ADJACENT_KEYS, TYPO_COST, ChannelModel
+from .case_slips import offer_case_slips
+from .channel import TYPO_COST, ChannelModel
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
+from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
 from .vocabulary import Vocabulary
 from .words import (
-    apply_case,
     case_slip_readings,
     dialect_form,
     is_checkable,
@@ -40,11 +40,6 @@ from .words import (
 if TYPE_CHECKING:
     from ..profile import Profile
 
-ZIPF_TO_LOG10 = -9.0
-
-
-ERROR_PRIOR = 1.0
-"""log10 odds against any given token being damaged at all."""
 
 
 GAZETTEER_MIN_ZIPF = 3.0
@@ -133,27 +128,6 @@ DEEP_MIN_LENGTH = 5
 short word ('cffi' -> 'off')."""
 
 
-CASE_SLIP_COST = 1.5
-"""Channel cost of reading a token whose letter case no word has as the word it slipped from
-(`words.case_slip_readings`: 'TReam' -> 'Team'): the odd case is itself evidence of the slip,
-so it costs less than an arbitrary typo."""
-
-
-CASE_SLIP_MIN_ZIPF = 2.0
-"""A case-slip reading that is no gazetteer name must be a common word at least this
-frequent."""
-
-
-CASE_SLIP_MAX_TOKEN_ZIPF = 2.0
-"""A token with a shifted second letter is read without it ('FRalcon' -> 'Falcon') only when
-wordfreq has seen its lowercase form less often than this ('DJing', 2.6, is a word)."""
-
-
-CASE_ONLY_MIN_ZIPF = 4.0
-"""A token is read as the same word with its second capital lowercased ('THis' -> 'This')
-only when that word is this common: a rarer one may be coined from an acronym."""
-
-
 SURNAME_WORD_MIN_ZIPF = 5.0
 """A common word that is also a person's name is a lowercase token's candidate only when it is
 this frequent ('said', 'will', 'may'): a rarer one is a surname with a typo ('murram' is not
@@ -182,17 +156,6 @@ def known_misspelling(lexicon: Lexicon, base: str) -> str | None:
         return None
     correction = lexicon.misspellings.get(lookup_key(base))
     return correction if correction in lexicon.common else None
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    word: str  # as it should be written (case applied)
-    key: str  # case-folded
-    score: float
-    cost: float
-    prior: float
-    source: str  # "gazetteer", "document", "lexicon"
-    entity: Entity | None = None
 
 
 class Speller:
@@ -345,17 +308,6 @@ def loaded_speller(lexicon: Lexicon, profile: Profile) -> Speller:
     return speller
 
 
-def offer(found: dict[str, Candidate], base: str, word_key: str, cost: float, prior: float,
-           source: str, entity: Entity | None = None,
-           canonical: str | None = None) -> None:
-    """Add a hypothesis to `found`, keeping the better score per candidate word."""
-    score = prior + ZIPF_TO_LOG10 - cost - ERROR_PRIOR
-    if word_key in found and found[word_key].score >= score:
-        return
-    word = apply_case(base, word_key, canonical or (entity.canonical if entity else None))
-    found[word_key] = Candidate(word, word_key, score, cost, prior, source, entity)
-
-
 def word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:
     if in_headline(text, token.start):
         return HEADLINE_POLICY
@@ -395,45 +347,6 @@ def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, vari
     elif variant in lexicon.common:
         offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon",
               canonical=entity.canonical if entity else None)
-
-
-def _beside_on_keyboard(word: str, i: int) -> bool:
-    """Whether `word[i]` is a key next to the letter before or after it: a slip of the finger
-    ('fralcon'), not OCR's reading of a wider glyph ('avar' for 'war')."""
-    return any((word[i], word[j]) in ADJACENT_KEYS for j in (i - 1, i + 1) if 0 <= j < len(word))
-
-
-def offer_case_slips(speller: Speller, found: dict[str, Candidate], base: str,
-                     extra_names: Mapping[str, Entity]) -> None:
-    """Offer the readings of a token whose letter case no word has ('TReam', 'aLmbing',
-    'HoteI', 'THis'; see `words.case_slip_readings`) that are gazetteer names or common words,
-    cased as read ('Lambing'). A token with a shifted second letter that wordfreq knows in
-    lowercase is a word of its own ('DJing'), unless it is a very common word ('THis'); the
-    second letter is read as added only when it is a key beside a neighbour ('FRalcon', not
-    OCR's 'AVar' for 'War')."""
-    lexicon = speller.lexicon
-    for reading, slip in case_slip_readings(base):
-        key = lookup_key(reading)
-        entity = extra_names.get(key) or lexicon.names.get(key)
-        zipf = lexicon.frequency(key)
-        if slip == "case" and zipf < CASE_ONLY_MIN_ZIPF:
-            continue
-        if slip == "shift" and (
-            lexicon.frequency(lookup_key(base)) >= CASE_SLIP_MAX_TOKEN_ZIPF
-            or not _beside_on_keyboard(base.lower(), 1)
-        ):
-            continue
-        if entity is not None:
-            prior = speller.name_prior(key, entity)
-        elif key in lexicon.common and zipf >= CASE_SLIP_MIN_ZIPF:
-            prior = zipf
-        else:
-            continue
-        before = found.get(key)
-        offer(found, base, key, CASE_SLIP_COST, prior, "case", entity)
-        if found[key] is not before:
-            word = apply_case(reading, key, entity.canonical if entity else None)
-            found[key] = replace(found[key], word=word)
 
 
 def needs_deep_search(speller: Speller, base: str, policy: WordPolicy,

@@ -33,8 +33,6 @@ from . import boundaries, capitals, sentence
 from .boundaries import BoundarySettings, JoinedView
 from .candidates import (
     GAZETTEER_MIN_ZIPF,
-    ZIPF_TO_LOG10,
-    Candidate,
     Speller,
     known_misspelling,
     scored_candidates,
@@ -42,6 +40,7 @@ from .candidates import (
 )
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
+from .hypothesis import ZIPF_TO_LOG10, Candidate
 from .reasons import kind_and_rule, reason
 from .words import (
     MAX_LENGTH,

@@ -10,9 +10,10 @@ from symspellpy import Verbosity
 from ..model import Edit
 from ..tokens import Token, tokenize, word_types
 from . import sentence
-from .candidates import Speller, offer, scored_candidates, speller_for
+from .candidates import Speller, scored_candidates, speller_for
 from .decide import consistent, context_targets, decide, is_suspect, weigh
 from .document import Document
+from .hypothesis import offer
 from .reasons import reason
 from .words import lookup_key, unchecked_because
 

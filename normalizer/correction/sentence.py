@@ -32,8 +32,9 @@ from ..language_model import (
 )
 from ..model import Edit
 from ..tokens import Token, beside_capital, starts_sentence
-from .candidates import ZIPF_TO_LOG10, Speller, lowercase_candidate
+from .candidates import Speller, lowercase_candidate
 from .context import SENTENCE_BREAK, WORD, sentence_neighbours
+from .hypothesis import ZIPF_TO_LOG10
 from .lattice import Choice, best_reading
 from .words import (
     I_GLYPHS,

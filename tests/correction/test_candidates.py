@@ -13,11 +13,11 @@ from normalizer.correction.candidates import (
     Speller,
     lowercase_candidate,
     needs_deep_search,
-    offer,
     scored_candidates,
     speller_for,
 )
 from normalizer.correction.document import Document
+from normalizer.correction.hypothesis import offer
 from normalizer.tokens import Token, word_types
 
 

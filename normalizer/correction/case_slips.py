@@ -1,0 +1,79 @@
+"""Letter-case slips: a token whose case no word has, read as the word it slipped from.
+
+'TReam' (the shift key held a letter too long), 'aLmbing' (two letters swapped with their
+case), 'HoteI' (OCR's capital I for l), 'THis': `words.case_slip_readings` lists the
+readings; `offer_case_slips` offers those that are gazetteer names or common words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..lexicon import Entity
+from .channel import ADJACENT_KEYS
+from .hypothesis import Candidate, offer
+from .words import apply_case, case_slip_readings, lookup_key
+
+if TYPE_CHECKING:
+    from .candidates import Speller
+
+CASE_SLIP_COST = 1.5
+"""Channel cost of reading a token whose letter case no word has as the word it slipped from
+(`words.case_slip_readings`: 'TReam' -> 'Team'): the odd case is itself evidence of the slip,
+so it costs less than an arbitrary typo."""
+
+
+CASE_SLIP_MIN_ZIPF = 2.0
+"""A case-slip reading that is no gazetteer name must be a common word at least this
+frequent."""
+
+
+CASE_SLIP_MAX_TOKEN_ZIPF = 2.0
+"""A token with a shifted second letter is read without it ('FRalcon' -> 'Falcon') only when
+wordfreq has seen its lowercase form less often than this ('DJing', 2.6, is a word)."""
+
+
+CASE_ONLY_MIN_ZIPF = 4.0
+"""A token is read as the same word with its second capital lowercased ('THis' -> 'This')
+only when that word is this common: a rarer one may be coined from an acronym."""
+
+
+def _beside_on_keyboard(word: str, i: int) -> bool:
+    """Whether `word[i]` is a key next to the letter before or after it: a slip of the finger
+    ('fralcon'), not OCR's reading of a wider glyph ('avar' for 'war')."""
+    return any((word[i], word[j]) in ADJACENT_KEYS for j in (i - 1, i + 1) if 0 <= j < len(word))
+
+
+def offer_case_slips(speller: Speller, found: dict[str, Candidate], base: str,
+                     extra_names: Mapping[str, Entity]) -> None:
+    """Offer the readings of a token whose letter case no word has ('TReam', 'aLmbing',
+    'HoteI', 'THis'; see `words.case_slip_readings`) that are gazetteer names or common words,
+    cased as read ('Lambing'). A token with a shifted second letter that wordfreq knows in
+    lowercase is a word of its own ('DJing'), unless it is a very common word ('THis'); the
+    second letter is read as added only when it is a key beside a neighbour ('FRalcon', not
+    OCR's 'AVar' for 'War')."""
+    lexicon = speller.lexicon
+    for reading, slip in case_slip_readings(base):
+        key = lookup_key(reading)
+        entity = extra_names.get(key) or lexicon.names.get(key)
+        zipf = lexicon.frequency(key)
+        if slip == "case" and zipf < CASE_ONLY_MIN_ZIPF:
+            continue
+        if slip == "shift" and (
+            lexicon.frequency(lookup_key(base)) >= CASE_SLIP_MAX_TOKEN_ZIPF
+            or not _beside_on_keyboard(base.lower(), 1)
+        ):
+            continue
+        if entity is not None:
+            prior = speller.name_prior(key, entity)
+        elif key in lexicon.common and zipf >= CASE_SLIP_MIN_ZIPF:
+            prior = zipf
+        else:
+            continue
+        before = found.get(key)
+        offer(found, base, key, CASE_SLIP_COST, prior, "case", entity)
+        if found[key] is not before:
+            word = apply_case(reading, key, entity.canonical if entity else None)
+            found[key] = replace(found[key], word=word)
