@@ -18,6 +18,7 @@ reason quotes the margin over the best reading that keeps the word.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -167,17 +168,23 @@ def _identity_logprob(model: ContextModel, speller: Speller, key: str) -> float 
 
 def _slots(text: str, targets: Collection[int], speller: Speller, typos: bool = False
            ) -> list[list[Slot]]:
-    """The window's words, sentence by sentence; targets (by start) carry their hypotheses."""
-    sentences: list[list[Slot]] = [[]]
-    previous_end = 0
-    for match in WORD.finditer(text):
-        if SENTENCE_BREAK.search(text, previous_end, match.start()):
-            sentences.append([])
-        word = match.group()
-        hypotheses = _hypotheses(speller, word, typos) if match.start() in targets else ()
-        sentences[-1].append(Slot(match.start(), match.end(), word, hypotheses))
-        previous_end = match.end()
-    return [s for s in sentences if any(slot.hypotheses for slot in s)]
+    """The words of the window's sentences that hold a target, sentence by sentence; targets
+    (by start) carry their hypotheses. Only those sentences are read word by word: a second
+    opinion on a few words of an article does not walk all of it."""
+    breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(text)]
+    starts = [start for start, _ in breaks]
+    sentences = []
+    for index in sorted({bisect.bisect_right(starts, target) for target in targets}):
+        low = breaks[index - 1][1] if index else 0
+        high = breaks[index][0] if index < len(breaks) else len(text)
+        sentence = [
+            Slot(match.start(), match.end(), match.group(),
+                 _hypotheses(speller, match.group(), typos) if match.start() in targets else ())
+            for match in WORD.finditer(text, low, high)
+        ]
+        if any(slot.hypotheses for slot in sentence):
+            sentences.append(sentence)
+    return sentences
 
 
 def _score(model: ContextModel, before: tuple[str, ...], word: str,
