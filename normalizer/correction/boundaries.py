@@ -1,16 +1,8 @@
-"""Word boundaries the OCR moved: two words printed as one ('tothe' -> 'to the'), one word
-printed as two ('Gov ernment' -> 'Government'), and words broken at a line end, which are
-checked as the one word they make ('con-\\ndemncd' -> 'con-\\ndemned').
+"""Word boundaries the OCR moved: two words printed as one ('tothe' -> 'to the') and one word
+printed as two ('Gov ernment' -> 'Government'). Words broken at a line end are checked whole
+through `line_ends.JoinedView`.
 
-**Line-end words.** `JoinedView` writes each hyphenated break `X-\\nY` whose halves make one
-word as that word, with the hyphen and the line break moved behind it as spaces: the view has
-the length of the text, so every other offset stays, and the word decisions see 'condemncd'
-where the text says 'con-\\ndemncd'. `JoinedView.map_back` turns a fix of the joined word into
-an edit of the half that changes ('demncd' -> 'demned'), so the line layout and the hyphen stay
-(the `whitespace` stage joins the lines when the profile's `dehyphenate` is on). Halves that are
-two words of their own ('well-\\nknown', 'Taliban-\\nlinked') are a compound, not joined.
-
-**Merges and splits.** A lowercase token that is no word ('tothe', 'wasnot') may be two words
+A lowercase token that is no word ('tothe', 'wasnot') may be two words
 that lost the space between them; two neighbours on one line, at least one of them no word
 ('Gov ernment', 'th e'), may be one word the OCR split; so may two pieces a junk
 character cuts apart ('Gover*nment'), which no other decision changes alone. Each reading is
@@ -32,9 +24,8 @@ confusion ('ontho' -> 'on the').
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Collection, Container, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -47,18 +38,9 @@ from ..model import Edit
 from ..profile import Profile
 from ..tokens import tokenize
 from .candidates import SINGLE_CONFUSION_COST, Speller
-from .channel import shared_ends
 from .context import sentence_neighbours
 from .hypothesis import ZIPF_TO_LOG10
-from .words import apply_case, lookup_key
-
-HYPHEN_BREAK = regex.compile(
-    r"(?<![\p{L}\p{M}\p{Nd}'’-])(\p{L}[\p{L}\p{M}]*)(-[ \t]*\r?\n[ \t]*)(\p{Ll}[\p{L}\p{M}]*)"
-    r"(?![\p{Nd}])"
-)
-"""A word broken at a line end with a hyphen: head, the break, a lowercase tail."""
-MIN_LINE_PART = 2
-"""Letters a fix leaves on each side of a line-end break, at least."""
+from .words import apply_case, is_own_word, lookup_key
 
 LETTERS = regex.compile(r"^\p{L}+$")
 WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
@@ -103,116 +85,6 @@ PLAIN_MIN_CONFIDENCE = 0.95
 """The same for a profile without the context model (the precision-first default)."""
 MAX_ALTERNATIVES = 4
 """Single-word corrections of a token weighed against a boundary reading."""
-
-
-def _is_word(lexicon: Lexicon, key: str) -> bool:
-    """A word in its own right: a common word (of one letter only 'a' and 'i')."""
-    return key in lexicon.common and (len(key) > 1 or key in ("a", "i"))
-
-
-# --- line-end words -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Join:
-    """A word broken at a line end: head `text[start:head_end]`, tail from `tail_start` to
-    `end`; in the view the word spans `start` to `start + len(word)`."""
-
-    start: int
-    head_end: int
-    tail_start: int
-    end: int
-    word: str
-
-
-@dataclass(frozen=True, slots=True)
-class JoinedView:
-    """A text in which the words broken at a line end are written whole (same length)."""
-
-    text: str
-    joins: tuple[_Join, ...]
-    starts: tuple[int, ...] = ()
-    """Where the joined words start (the same in the view and in the text)."""
-
-    @classmethod
-    def of(cls, text: str, lexicon: Lexicon) -> JoinedView:
-        """The view of `text`: each `X-\\nY` that makes no word any resource knows is
-        joined, to be checked whole; a known word needs no check (the word decisions leave
-        its halves alone), and two words of their own make a compound."""
-        if "-" not in text:
-            return cls(text, ())
-        joins = []
-        for match in HYPHEN_BREAK.finditer(text):
-            head, tail = match.group(1), match.group(3)
-            word = head + tail
-            key = lookup_key(word)
-            if key in lexicon.common or lexicon.frequency(key) > 0 or (
-                _is_word(lexicon, lookup_key(head)) and _is_word(lexicon, tail)
-            ):
-                continue  # a word (its halves are left alone) or a compound
-            joins.append(_Join(match.start(), match.end(1), match.start(3), match.end(), word))
-        if not joins:
-            return cls(text, ())
-        parts = []
-        previous = 0
-        for join in joins:
-            gap = " " * (join.end - join.start - len(join.word))
-            parts += [text[previous : join.start], join.word, gap]
-            previous = join.end
-        parts.append(text[previous:])
-        return cls("".join(parts), tuple(joins), tuple(join.start for join in joins))
-
-    def map_back(self, edits: Iterable[Edit], original: str) -> list[Edit]:
-        """`edits` of the view as edits of `original`: a fix of a joined word edits the half
-        that changes (both halves, with the break kept, when both do)."""
-        if not self.joins:
-            return list(edits)
-        by_start = dict(zip(self.starts, self.joins, strict=True))
-        mapped = []
-        for edit in edits:
-            join = by_start.get(edit.start)
-            if join is not None and edit.end <= join.start + len(join.word):
-                halves = _edit_halves(edit, join, original)
-                if halves is not None:
-                    mapped.append(halves)
-            elif not self._touches_join(edit):
-                mapped.append(edit)
-        return mapped
-
-    def _touches_join(self, edit: Edit) -> bool:
-        """Whether `edit` covers part of a joined word or its break (only a fix of the whole
-        word maps back; the view has no other edits there)."""
-        index = bisect.bisect_left(self.starts, edit.end) - 1
-        return index >= 0 and self.joins[index].end > edit.start
-
-
-def _edit_halves(edit: Edit, join: _Join, original: str) -> Edit | None:
-    """The fix `edit` of the joined word `join` as an edit of its halves in `original`;
-    None when it would leave fewer than two letters on a line (no printer breaks so)."""
-    head = join.head_end - join.start
-    word, fixed = join.word[: edit.end - edit.start], edit.replacement
-    prefix, suffix = shared_ends(word, fixed)
-    gap = join.tail_start - join.head_end  # view positions in the tail lie `gap` earlier
-    if prefix >= head:  # only the tail changes
-        start, end, replacement = join.tail_start, edit.end + gap, fixed[head:]
-    elif len(word) - suffix <= head:  # only the head changes
-        start, end = join.start, join.head_end
-        replacement = fixed[: len(fixed) - (len(word) - head)]
-    else:  # both change: the break stays after as many letters as before
-        start, end = join.start, edit.end + gap
-        cut = min(head, len(fixed))
-        replacement = fixed[:cut] + original[join.head_end : join.tail_start] + fixed[cut:]
-    kept = original[join.start : start] + replacement + original[end : join.end]
-    head_left, _, tail_left = kept.partition(original[join.head_end : join.tail_start])
-    if len(head_left) < MIN_LINE_PART or len(tail_left) < MIN_LINE_PART:
-        return None
-    return replace(
-        edit, start=start, end=end, original=original[start:end], replacement=replacement,
-        reason=f"{edit.reason}; checked as '{join.word}', the word broken at the line end",
-    )
-
-
-# --- merges and splits ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,7 +274,7 @@ def _joinings(speller: Speller, first: str, second: str,
     lexicon = speller.lexicon
     if not second.islower() or not (first.islower() or first[1:].islower()):
         return []
-    if _is_word(lexicon, lookup_key(first)) and _is_word(lexicon, second):
+    if is_own_word(lexicon.common, lookup_key(first)) and is_own_word(lexicon.common, second):
         return []  # two real words stay apart ('a lot', 'in to')
     joined = lookup_key(first + second)
     least = SPLIT_WORD_MIN_ZIPF if min(len(first), len(second)) > 1 else LETTER_SPLIT_MIN_ZIPF
@@ -436,7 +308,7 @@ def _split(speller: Speller, scorer: _Scorer, text: str, start: int, first: str,
     keys = (lookup_key(first), second)
     readings = [_Reading(keys, 0.0, False)]
     for index, part in enumerate(keys):
-        if not _is_word(speller.lexicon, part):
+        if not is_own_word(speller.lexicon.common, part):
             for word, cost in [*_word_fixes(speller, part), *_glyph_words(speller, part)]:
                 words = (word, keys[1]) if index == 0 else (keys[0], word)
                 readings.append(_Reading(words, cost, False))

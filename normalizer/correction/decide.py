@@ -30,7 +30,7 @@ from ..tokens import (
     word_types,
 )
 from . import boundaries, capitals, sentence
-from .boundaries import BoundarySettings, JoinedView
+from .boundaries import BoundarySettings
 from .candidates import (
     GAZETTEER_MIN_ZIPF,
     Speller,
@@ -41,6 +41,7 @@ from .candidates import (
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .hypothesis import ZIPF_TO_LOG10, Candidate
+from .line_ends import JoinedView
 from .reasons import kind_and_rule, reason
 from .words import (
     MAX_LENGTH,

@@ -8,6 +8,7 @@ case pattern of the token it replaces.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Container
 
 import regex
 
@@ -43,6 +44,11 @@ def unchecked_because(base: str) -> str | None:
 def is_checkable(base: str) -> bool:
     """Whether the speller looks at `base` at all (see `unchecked_because`)."""
     return unchecked_because(base) is None
+
+
+def is_own_word(common: Container[str], key: str) -> bool:
+    """A word in its own right: a common word (of one letter only 'a' and 'i')."""
+    return key in common and (len(key) > 1 or key in ("a", "i"))
 
 
 def lookup_key(base: str) -> str:

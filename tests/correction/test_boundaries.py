@@ -6,7 +6,8 @@ import pytest
 
 from normalizer import Normalizer, Profile
 from normalizer.correction import boundaries
-from normalizer.correction.boundaries import BoundarySettings, JoinedView
+from normalizer.correction.boundaries import BoundarySettings
+from normalizer.correction.line_ends import JoinedView
 from normalizer.model import Edit, apply_edits
 
 DEFAULT = Normalizer()
