@@ -267,7 +267,8 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         edits = {e.start: e for e in sentence.propose(text, targets, speller, allow)}
     edits |= {e.start: e for e in boundary_edits}
     if not wanted:
-        edits |= _in_sentence(text, types, in_context, speller, ctx, claimed, edits, allow)
+        edits |= _in_sentence(text, types, counted, names, in_context, speller, ctx, claimed,
+                              edits, allow)
         return [edits[start] for start in sorted(edits)]
     tokens = [
         t for t in tokenize(text, only=wanted)
@@ -294,21 +295,22 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         if decided == edits:
             break
         edits = decided
-    edits |= _in_sentence(text, types, in_context, speller, ctx, claimed, edits, allow)
+    edits |= _in_sentence(text, types, counted, names, in_context, speller, ctx, claimed,
+                              edits, allow)
     return [edits[start] for start in sorted(edits)]
 
 
-def _in_sentence(text: str, types: Counter[str], in_context: Collection[str], speller: Speller,
-                 ctx: StageContext, claimed: Collection[int], decided: Mapping[int, Edit],
+def _in_sentence(text: str, types: Counter[str], doc: Document, names: Mapping[str, Entity],
+                 in_context: Collection[str], speller: Speller, ctx: StageContext,
+                 claimed: Collection[int], decided: Mapping[int, Edit],
                  allow: Collection[str]) -> dict[int, Edit]:
     """What the sentence adds to the single-word decision: the second opinions on lowercase
     non-words (without `context-model`) and capitalized typos of common words (`capitals`),
-    neither on the halves of a word broken at a line end."""
+    neither on the halves of a word broken at a line end. `doc`: the window's evidence before
+    any fix; `names`: the profile's and the lexicon's."""
     found: dict[int, Edit] = {}
     if not ctx.profile.context_model:
         found |= second_opinions(text, in_context, speller, ctx, claimed, decided, allow)
-    names = ChainMap(ctx.extra_names, ctx.lexicon.names)
-    doc = Document(types, ctx.lexicon.common)
     wanted = {s for s in capitals.surfaces(speller, types, names, doc) if s.lower() not in allow}
     for edit in capitals.propose(text, wanted, speller, decided, ctx.profile.threshold):
         token = Token(edit.start, edit.end, edit.original, edit.original)
