@@ -36,7 +36,7 @@ from ..tokens import Token, starts_sentence, tokenize
 from .boundaries import opens_sentence
 from .candidates import Speller, lowercase_candidate
 from .channel import TYPO_COST
-from .context import sentence_neighbours
+from .context import in_sentence_logprob, sentence_neighbours
 from .document import Document
 from .words import apply_case, dialect_form, lookup_key
 
@@ -92,12 +92,8 @@ def lift(speller: Speller, before: tuple[str, ...], word: str, after: tuple[str,
     """How much likelier the context model finds `word` and the words after it in the
     sentence than alone (log10)."""
     model = speller.language_model
-    total = model.logprob(before, word) - model.logprob((), word)
-    history = (*before[-1:], word)
-    for following in after:
-        total += model.logprob(history, following) - model.logprob((), following)
-        history = (history[-1], following)
-    return total
+    alone = model.logprob((), word) + sum(model.logprob((), following) for following in after)
+    return in_sentence_logprob(model, before, word, after) - alone
 
 
 def judge(speller: Speller, text: str, token: Token) -> tuple[str, float, float] | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from ..language_model import SENTENCE_START
+from ..language_model import SENTENCE_START, ContextModel
 from ..lexicon import Lexicon
 from ..tokens import Token
 
@@ -46,3 +46,14 @@ def sentence_neighbours(text: str, start: int, end: int) -> tuple[tuple[str, ...
     stop = SENTENCE_BREAK.search(tail)
     after = tuple(w.lower() for w in WORD.findall(tail, 0, stop.start() if stop else len(tail))[:2])
     return before, after
+
+
+def in_sentence_logprob(model: ContextModel, before: tuple[str, ...], word: str,
+                        after: tuple[str, ...]) -> float:
+    """log10 P of `word` after `before` plus of the words `after` it, given it."""
+    total = model.logprob(before, word)
+    history = (*before[-1:], word)
+    for following in after:
+        total += model.logprob(history, following)
+        history = (history[-1], following)
+    return total

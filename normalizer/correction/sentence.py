@@ -34,7 +34,7 @@ from ..language_model import (
 from ..model import Edit
 from ..tokens import Token, beside_capital, starts_sentence
 from .candidates import Speller, lowercase_candidate
-from .context import SENTENCE_BREAK, WORD, sentence_neighbours
+from .context import SENTENCE_BREAK, WORD, in_sentence_logprob, sentence_neighbours
 from .hypothesis import ZIPF_TO_LOG10
 from .lattice import Choice, best_reading
 from .words import (
@@ -185,17 +185,6 @@ def _slots(text: str, targets: Collection[int], speller: Speller, typos: bool = 
         if any(slot.hypotheses for slot in sentence):
             sentences.append(sentence)
     return sentences
-
-
-def _score(model: ContextModel, before: tuple[str, ...], word: str,
-           after: tuple[str, ...]) -> float:
-    """log10 P of `word` after `before` plus of the two words after it, given it."""
-    total = model.logprob(before, word)
-    history = (*before[-1:], word)
-    for following in after:
-        total += model.logprob(history, following)
-        history = (history[-1], following)
-    return total
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +356,8 @@ def real_word_margin(speller: Speller, text: str, token: Token, rival: str, cost
     before, after = sentence_neighbours(text, token.start, token.end)
     word = lookup_key(token.base)
     return (
-        _score(model, before, rival, after) - _score(model, before, word, after)
+        in_sentence_logprob(model, before, rival, after)
+        - in_sentence_logprob(model, before, word, after)
         - cost - REAL_WORD_STICKINESS
     )
 
