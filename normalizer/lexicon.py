@@ -42,6 +42,7 @@ from array import array
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import TypeVar
 
@@ -55,7 +56,7 @@ SYMSPELL_PREFIX = 7
 """symspellpy's prefix length: with 7, a two-edit lookup compares a few dozen words instead
 of the several hundred sharing a 5-letter prefix's deletes (ten times faster, same results);
 the million delete keys it makes are why the index is kept as a `DeleteIndex`."""
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 CACHE_MAGIC = b"normalizer-lexicon-cache\n"
 CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
 CACHE_CLASSES = frozenset({
@@ -139,36 +140,46 @@ class Confusion:
 
 class DeleteIndex:
     """symspellpy's delete index (delete string -> the words it comes from, in symspellpy's
-    order), read-only, in a marisa-trie: what `SymSpell.lookup` reads of `SymSpell._deletes`
-    (membership and item access), from one compact block of memory that loads without
-    creating a million strings and lists."""
+    order), read-only: what `SymSpell.lookup` reads of `SymSpell._deletes` (membership and
+    item access). The delete strings are a marisa-trie whose key ids index one block of the
+    word lists, joined: it loads from three blocks of bytes without creating a million strings
+    and lists, and `in` is a plain trie lookup (a lookup probes dozens of deletes)."""
 
-    __slots__ = ("_trie",)
+    __slots__ = ("_trie", "_words", "_ends")
 
     SEPARATOR = "\x00"  # no word contains it
 
-    def __init__(self, data: bytes) -> None:
-        self._trie = marisa_trie.BytesTrie().frombytes(data)
+    def __init__(self, keys: bytes, words: str, ends: bytes) -> None:
+        """`keys`: the trie's bytes; `words`: every key's word list joined with SEPARATOR, in
+        key id order; `ends`: where each key's list ends in `words` (an `array` of "Q")."""
+        self._trie = marisa_trie.Trie().frombytes(keys)
+        self._words = words
+        self._ends = array("Q")
+        self._ends.frombytes(ends)
 
     @classmethod
     def of(cls, deletes: dict[str, list[str]]) -> DeleteIndex:
         """The index of symspellpy's `_deletes` dict."""
-        trie = marisa_trie.BytesTrie(
-            (key, cls.SEPARATOR.join(words).encode()) for key, words in deletes.items()
-        )
-        return cls(trie.tobytes())
+        trie = marisa_trie.Trie(deletes)
+        lists = [""] * len(trie)
+        for key, words in deletes.items():
+            lists[trie[key]] = cls.SEPARATOR.join(words)
+        ends = array("Q", accumulate(len(words) for words in lists))
+        return cls(trie.tobytes(), "".join(lists), ends.tobytes())
 
     def __contains__(self, key: object) -> bool:
         return key in self._trie
 
     def __getitem__(self, key: str) -> list[str]:
-        return self._trie[key][0].decode().split(self.SEPARATOR)
+        index = self._trie[key]
+        start = self._ends[index - 1] if index else 0
+        return self._words[start : self._ends[index]].split(self.SEPARATOR)
 
     def __len__(self) -> int:
         return len(self._trie)
 
-    def __reduce__(self) -> tuple[type[DeleteIndex], tuple[bytes]]:
-        return (DeleteIndex, (self._trie.tobytes(),))
+    def __reduce__(self) -> tuple[type[DeleteIndex], tuple[bytes, str, bytes]]:
+        return (DeleteIndex, (self._trie.tobytes(), self._words, self._ends.tobytes()))
 
 
 class FrozenTable(Mapping[str, V]):

@@ -416,14 +416,18 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
         for term, zipf in speller._lookup(key):
             if term[0] != key[0]:
                 continue  # not a slip in the capital that starts the name
+            entity = extra_names.get(term) or lexicon.names.get(term)
+            is_name = entity is not None and entity.type != "other"
+            if not is_name and (term not in lexicon.common
+                                or zipf < UNSEEN_CAPITAL_TYPO_MIN_ZIPF):
+                continue  # neither a name nor a common word: priced only when it may be offered
             cost = speller.cost(key, term)
             if cost > TYPO_COST:
                 continue  # one slip at most
-            entity = extra_names.get(term) or lexicon.names.get(term)
-            if entity is not None and entity.type != "other":
+            if is_name:
                 offer(found, base, term, cost, speller.name_prior(term, entity), "gazetteer",
                        entity)
-            elif term in lexicon.common and zipf >= UNSEEN_CAPITAL_TYPO_MIN_ZIPF:
+            else:
                 offer(found, base, term, cost, zipf, "lexicon")
     return found
 

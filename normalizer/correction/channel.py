@@ -270,7 +270,7 @@ class ChannelModel:
         for _ in range(max_rewrites):
             next_frontier = []
             for text, from_pos, base_cost in frontier:
-                for variant, end, cost in self._rewrites(text, from_pos):
+                for variant, end, cost in self._rewrites(text, from_pos, is_prefix):
                     if is_prefix is not None and not is_prefix(variant[:end]):
                         continue
                     total = base_cost + cost
@@ -355,8 +355,14 @@ class ChannelModel:
         found.discard(word)
         return found
 
-    def _rewrites(self, text: str, from_pos: int) -> Iterable[tuple[str, int, float]]:
+    def _rewrites(self, text: str, from_pos: int, is_prefix: Callable[[str], bool] | None
+                  ) -> Iterable[tuple[str, int, float]]:
+        """`text` with one confusion undone at `from_pos` or after: (variant, where the
+        rewrite ends in it, cost). With `is_prefix`, none after a place that no word's
+        beginning reaches (no rewrite there could make one); text[:from_pos] is one."""
         for i in range(from_pos, len(text)):
+            if is_prefix is not None and i > from_pos and not is_prefix(text[:i]):
+                return
             for size in range(1, self._segment + 1):
                 observed = text[i : i + size]
                 if len(observed) < size:

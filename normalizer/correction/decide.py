@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import ChainMap, Counter
 from collections.abc import Collection, Container, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -238,7 +239,9 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     names = ChainMap(extra, lexicon.names)
     # Words the OCR ran together or split are decided first; their tokens are theirs.
     settings = BoundarySettings.for_profile(ctx.profile)
-    boundary_edits = boundaries.propose(text, types, speller, names, allow, settings, joined)
+    live = {s: n for s, n in types.items()
+            if not _is_inert(speller, s, ctx.profile.context_model)}
+    boundary_edits = boundaries.propose(text, live, speller, names, allow, settings, joined)
     claimed = (boundaries.claimed_starts(text, boundary_edits)
                | boundaries.junk_fragment_starts(text))
     wanted = set()
@@ -246,7 +249,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     # With `context-model` the sentence decides lowercase words alone; without it, it decides
     # the lowercase non-words the single-word decision leaves (see `second_opinions`).
     real_words = ctx.profile.context_model
-    for surface in types:
+    for surface in live:
         if sentence.is_target(speller, surface, real_words):
             in_context.add(surface)
             if real_words and surface.islower():
@@ -262,12 +265,13 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         ):
             wanted.add(surface)
     edits: dict[int, Edit] = {}
-    if in_context and real_words:
-        targets = context_targets(text, in_context, lexicon) - claimed
+    changeable = [s for s in in_context if sentence.may_change(speller, s)] if real_words else []
+    if changeable:
+        targets = context_targets(text, changeable, lexicon) - claimed
         edits = {e.start: e for e in sentence.propose(text, targets, speller, allow)}
     edits |= {e.start: e for e in boundary_edits}
     if not wanted:
-        edits |= _in_sentence(text, types, counted, names, in_context, speller, ctx, claimed,
+        edits |= _in_sentence(text, live, counted, names, in_context, speller, ctx, claimed,
                               edits, allow)
         return [edits[start] for start in sorted(edits)]
     tokens = [
@@ -295,12 +299,22 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         if decided == edits:
             break
         edits = decided
-    edits |= _in_sentence(text, types, counted, names, in_context, speller, ctx, claimed,
-                              edits, allow)
+    edits |= _in_sentence(text, live, counted, names, in_context, speller, ctx, claimed,
+                          edits, allow)
     return [edits[start] for start in sorted(edits)]
 
 
-def _in_sentence(text: str, types: Counter[str], doc: Document, names: Mapping[str, Entity],
+@lru_cache(maxsize=131_072)
+def _is_inert(speller: Speller, surface: str, real_words: bool) -> bool:
+    """A common word no pass of the window looks at: neither a merge or split (those start
+    from non-words), nor a suspect, nor a target of the sentence passes. Most tokens of any
+    text are such words, and skipping them once per word type is much of the speed."""
+    return (lookup_key(surface) in speller.lexicon.common
+            and not speller.needs_look(surface)
+            and not sentence.is_target(speller, surface, real_words))
+
+
+def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapping[str, Entity],
                  in_context: Collection[str], speller: Speller, ctx: StageContext,
                  claimed: Collection[int], decided: Mapping[int, Edit],
                  allow: Collection[str]) -> dict[int, Edit]:
@@ -326,6 +340,7 @@ def second_opinions(text: str, surfaces: Collection[str], speller: Speller, ctx:
     decision left unfixed ('voters hyad a' -> 'had', where 'head' is as likely out of
     context): only those confident enough to apply (a second opinion adds fixes, not
     suggestions)."""
+    surfaces = [s for s in surfaces if sentence.may_change(speller, s, typos=True)]
     if not surfaces:
         return {}
     threshold = ctx.profile.threshold

@@ -158,6 +158,12 @@ def _hypotheses(speller: Speller, base: str, typos: bool = False
     return tuple(ranked[:MAX_CANDIDATES])
 
 
+def may_change(speller: Speller, surface: str, typos: bool = False) -> bool:
+    """Whether a target has any hypothesis (memoized): one with none reads as it stands in
+    every reading, so its sentence need not be read at all."""
+    return bool(_hypotheses(speller, surface, typos))
+
+
 def _identity_logprob(model: ContextModel, speller: Speller, key: str) -> float | None:
     """The unigram-level score of the token itself when the model does not know it."""
     if model.knows(key):
