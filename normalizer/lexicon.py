@@ -145,7 +145,7 @@ class DeleteIndex:
     word lists, joined: it loads from three blocks of bytes without creating a million strings
     and lists, and `in` is a plain trie lookup (a lookup probes dozens of deletes)."""
 
-    __slots__ = ("_trie", "_words", "_ends")
+    __slots__ = ("_ends", "_trie", "_words")
 
     SEPARATOR = "\x00"  # no word contains it
 
