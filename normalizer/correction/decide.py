@@ -324,7 +324,12 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     any fix; `names`: the profile's and the lexicon's."""
     found: dict[int, Edit] = {}
     if not ctx.profile.context_model:
-        found |= second_opinions(text, in_context, speller, ctx, claimed, decided, allow)
+        found |= {
+            start: edit for start, edit in
+            second_opinions(text, in_context, speller, ctx, claimed, decided, allow).items()
+            if not own_word_typo(doc, edit.original, edit.replacement.lower(), edit.kind,
+                                 "lexicon")
+        }
     wanted = {s for s in capitals.surfaces(speller, types, names, doc) if s.lower() not in allow}
     for edit in capitals.propose(text, wanted, speller, decided, ctx.profile.threshold):
         token = Token(edit.start, edit.end, edit.original, edit.original)
@@ -397,6 +402,14 @@ def is_real_word(speller: Speller, base: str) -> bool:
     return lookup_key(base) in speller.lexicon.common and not case_slip_readings(base)
 
 
+def own_word_typo(doc: Document, surface: str, reading: str, kind: str, source: str) -> bool:
+    """A typo reading (a plain slip toward a common word, neither an OCR confusion nor a
+    listed common misspelling) of a lowercase spelling the document uses as a word of its
+    own (repeated, while `reading` never occurs): refused, as `document.REPEATED_WORD_COUNT`
+    says why."""
+    return kind == "spelling" and source == "lexicon" and doc.uses_as_own(surface, reading)
+
+
 def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) -> Edit | None:
     base = token.base
     if not weighing.candidates:
@@ -412,6 +425,8 @@ def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) ->
         # trigram model finds it far likelier in the sentence ('isolate and clone the gene').
         return None
     kind, rule = kind_and_rule(speller, base, best)
+    if own_word_typo(doc, base, best.key, kind, best.source):
+        return None
     entity = best.entity or speller.lexicon.names.get(best.key)
     replacement = best.word if entity is None else restore_capital(
         base, best.word, entity.canonical, entity.source, weighing.beside_capital)

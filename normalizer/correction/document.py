@@ -1,4 +1,5 @@
-"""Per-document evidence: how often the document spells each name, and its close rivals."""
+"""Per-document evidence: how often the document spells each name, and its close rivals, and
+which lowercase spellings it repeats."""
 
 from __future__ import annotations
 
@@ -15,15 +16,28 @@ RIVAL_MAX_EDITS = 3
 """Plain edits between a token and a document name that could still be one slip or two
 cheap OCR confusions (MAX_DOCUMENT_COST): the rapidfuzz screen before the channel model."""
 
+REPEATED_WORD_COUNT = 3
+"""A lowercase spelling the document uses this often, while it never writes the word a typo
+reading would make of it, is a word of its own ('stmr' for steamer in a shipping column,
+'congou' tea): slips of the hand fall at random and seldom repeat one word the same way three
+times. OCR does repeat its misreadings, but then the page prints the word right elsewhere too
+('havo' beside 'have'), so such a reading still stands (see `uses_as_own`)."""
+
 
 class Document:
-    """Per-document evidence: how often each name-shaped spelling occurs."""
+    """Per-document evidence: how often each name-shaped spelling occurs, and the lowercase
+    spellings it repeats."""
 
     def __init__(self, types: Counter[str], common: Container[str]) -> None:
         self.names: Counter[str] = Counter()
+        repeated = []
         for surface, count in types.items():
             if surface[0].isupper():
                 self.names[strip_possessive(surface)] += count
+            elif count >= REPEATED_WORD_COUNT:
+                repeated.append(surface)
+        self.repeated_words = frozenset(repeated)
+        self.types = types
         self.common = common
         self._repeated: list[tuple[str, int]] | None = None
         self._rivals: dict[str, list[tuple[str, int]]] = {}
@@ -31,6 +45,8 @@ class Document:
     def copy(self) -> Document:
         twin = Document(Counter(), self.common)
         twin.names = self.names.copy()
+        twin.repeated_words = self.repeated_words
+        twin.types = self.types
         return twin
 
     def record(self, edit: Edit) -> None:
@@ -44,6 +60,12 @@ class Document:
 
     def count(self, base: str) -> int:
         return self.names.get(base, 0)
+
+    def uses_as_own(self, surface: str, reading: str) -> bool:
+        """Whether the document uses this lowercase spelling `REPEATED_WORD_COUNT` times or
+        more and never writes `reading` (lowercase or capitalized) itself."""
+        return surface in self.repeated_words and not (
+            self.types.get(reading) or self.types.get(reading[:1].upper() + reading[1:]))
 
     def rivals(self, base: str) -> list[tuple[str, int]]:
         """Spellings in the document that occur more often than `base` and at least twice."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from normalizer import Profile
+from normalizer import Normalizer, Profile
 from normalizer.correction import decide
 from normalizer.lexicon import load_lexicon
 from normalizer.pipeline import StageContext
@@ -42,3 +42,18 @@ def test_propose_fixes_a_glyph_error_with_offsets_and_a_reason():
 def test_allowed_words_and_line_split_halves_are_left_alone():
     assert decide.propose("The governrnent said so.", _ctx(allow=frozenset({"governrnent"}))) == []
     assert decide.propose("It was con-\ndemned.", _ctx()) == []
+
+
+def test_a_typo_reading_of_a_spelling_the_document_uses_as_its_own_is_refused():
+    # 'stmr' (steamer) three times in a shipping column is the column's word, not 'star'.
+    column = ("From Kauai per stmr Hall. From Honokaa per stmr Noeau. "
+              "From Maui per stmr Claudine.")
+    engine = Normalizer()
+    assert engine.normalize(column).text == column
+    assert engine.normalize("From Kauai per stmr Hall.").text == "From Kauai per star Hall."
+
+
+def test_an_ocr_misreading_the_page_repeats_is_still_fixed():
+    # OCR repeats its confusions; the page prints the word right elsewhere ('have').
+    text = "We have seen it. They havo gone, you havo won, we havo lost."
+    assert "havo" not in Normalizer().normalize(text).text

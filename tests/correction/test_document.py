@@ -30,3 +30,13 @@ def test_a_recorded_fix_moves_the_count_and_copies_are_independent():
     twin.record(Edit(0, 6, "Lavroy", "Lavrov", "entity", "entity.document", 0.9, "r"))
     assert twin.count("Lavrov") == 4 and twin.count("Lavroy") == 0
     assert doc.count("Lavrov") == 3
+
+
+def test_a_lowercase_spelling_used_three_times_without_its_reading_is_the_documents_own():
+    doc = Document(Counter({"stmr": 3, "havo": 3, "have": 2, "tbe": 2, "Star": 0}), set())
+    assert doc.uses_as_own("stmr", "star")
+    assert not doc.uses_as_own("havo", "have")  # the page prints the word right elsewhere
+    assert not doc.uses_as_own("tbe", "the")  # twice is not a habit
+    assert doc.copy().uses_as_own("stmr", "star")
+    capitalized = Document(Counter({"stmr": 3, "Star": 1}), set())
+    assert not capitalized.uses_as_own("stmr", "star")
