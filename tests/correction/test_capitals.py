@@ -57,6 +57,26 @@ def test_a_confident_decision_is_left_alone(speller):
 
 
 def test_an_all_capital_token_is_read_as_its_only_common_word_one_slip_away(speller):
-    assert capitals.judge_caps(speller, _token("THE MYSATERY", "MYSATERY")) == "mystery"
-    assert capitals.judge_caps(speller, _token("A CVASE", "CVASE")) is None  # too short
-    assert capitals.judge_caps(speller, _token("Mysatery", "Mysatery")) is None  # not capitals
+    assert capitals.judge_only_word(speller, _token("THE MYSATERY", "MYSATERY")) == "mystery"
+    assert capitals.judge_only_word(speller, _token("A CVASE", "CVASE")) is None  # too short
+    assert capitals.judge_only_word(speller, _token("Mystey", "Mystey")) is None  # not capitals
+
+
+def test_a_long_title_case_token_is_read_as_its_only_common_word_one_slip_away(speller):
+    assert capitals.judge_only_word(speller, _token("on Saturdeay", "Saturdeay")) == "saturday"
+    assert capitals.judge_only_word(speller, _token("Norwegain", "Norwegain")) == "norwegian"
+    # Seven letters: surnames one slip from a word are too many ('Milston', 'Burlton').
+    assert capitals.judge_only_word(speller, _token("Alan Milston", "Milston")) is None
+    # A word cut short is one the OCR broke, its rest in the next token.
+    assert capitals.judge_only_word(speller, _token("Correspon r dent", "Correspon")) is None
+    for name in ("Gerasimov", "Dunningham", "Wojtaszek"):
+        assert capitals.judge_only_word(speller, _token(name, name)) is None
+
+
+def test_long_capitalized_typos_are_fixed_and_rare_names_stay(speller):
+    text = ("India won the World Cup on Saturdeay. Valery Gerasimov and Stephen Biegun met "
+            "Zbigniew Dunningham and Alan Milston in the Norwegain capital.")
+    edits = capitals.propose(text, {"Saturdeay", "Gerasimov", "Biegun", "Dunningham",
+                                    "Milston", "Norwegain"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement) for e in edits] == [
+        ("Saturdeay", "Saturday"), ("Norwegain", "Norwegian")]
