@@ -77,12 +77,16 @@ def overproof_documents(data: Path) -> list[Document] | None:
     ]
 
 
-def pairs(data: Path, folder: str) -> list[Pair] | None:
-    """The word pairs of ``<data>/<folder>/pairs.jsonl``, or None when it is missing."""
+def pairs(data: Path, folder: str, source: str | None = None) -> list[Pair] | None:
+    """The word pairs of ``<data>/<folder>/pairs.jsonl`` (only those whose ``source`` ends
+    with `source`, when given), or None when the file is missing."""
     path = data / folder / "pairs.jsonl"
     if not path.is_file():
         return None
-    return [Pair(row["id"], row["wrong"], row["right"]) for row in _jsonl(path)]
+    return [
+        Pair(row["id"], row["wrong"], row["right"]) for row in _jsonl(path)
+        if source is None or row.get("source", "").endswith(source)
+    ]
 
 
 def sample(items: list[T], limit: int | None, seed: int) -> list[T]:

@@ -11,7 +11,8 @@ was made from and the engine was tuned on; dataset 3, 49 US articles never tuned
 set),
 ``synth`` (seeded synthetic corruption of the clean texts, see bench/synth.py) and
 ``synth-clean`` (the same texts uncorrupted: every change is a false positive). Word-pair sets:
-``norvig`` and ``birkbeck`` (accuracy@1 and @5 of ranked candidates). Metric definitions are
+``norvig``, ``birkbeck`` (Mitton's corpora, sampled) and ``wikipedia`` (Mitton's list of
+common misspellings from Wikipedia, every pair): accuracy@1 and @5 of ranked candidates. Metric definitions are
 in bench/metrics.py. Raw results go to bench/out/quality.json (git-ignored).
 """
 
@@ -32,8 +33,12 @@ from bench.synth import CorruptionModel, SynthDoc, synthesize_set
 DOC_SETS = ("seed", "overproof-d2", "overproof-d3", "synth", "synth-clean")
 OVERPROOF_SETS = {"overproof-d2": "overproof-d2-", "overproof-d3": "overproof-d3-"}
 """Document set -> the id prefix of its OverProof articles."""
-PAIR_SETS = ("norvig", "birkbeck")
-PAIR_FOLDERS = {"norvig": "norvig_spell_testsets", "birkbeck": "birkbeck_mitton"}
+PAIR_SETS = ("norvig", "birkbeck", "wikipedia")
+PAIR_FOLDERS = {"norvig": "norvig_spell_testsets", "birkbeck": "birkbeck_mitton",
+                "wikipedia": "birkbeck_mitton"}
+PAIR_SOURCES = {"wikipedia": "wikipedia.dat"}
+"""Pair set -> the source file its pairs come from, where the set is part of a folder's pairs:
+``wikipedia`` is Mitton's list of common misspellings made by Wikipedia's editors."""
 DEFAULT_LIMITS = {"overproof-d2": 60, "synth": 60, "synth-clean": 60, "birkbeck": 2000}
 """Items per set unless --limit/--full: a seeded sample keeps a full run near a few minutes."""
 OVERPROOF_REFERENCE = "OverProof (published output)"
@@ -367,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     pair_sets: dict[str, list[datasets.Pair]] = {}
     for name in (s for s in wanted if s in PAIR_SETS):
-        found = datasets.pairs(data, PAIR_FOLDERS[name])
+        found = datasets.pairs(data, PAIR_FOLDERS[name], PAIR_SOURCES.get(name))
         if found is None:
             skipped_sets[name] = f"{data / PAIR_FOLDERS[name]} not found"
         else:
