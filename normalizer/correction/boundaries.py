@@ -272,7 +272,7 @@ def _joinings(speller: Speller, first: str, second: str,
     `glyphs`, halves of two letters or more) a word one confusion or slip from it
     ('tel mination' -> 'termination')."""
     lexicon = speller.lexicon
-    if not second.islower() or not (first.islower() or first[1:].islower()):
+    if not (_may_end_join(second) and _may_start_join(first)):
         return []
     if is_own_word(lexicon.common, lookup_key(first)) and is_own_word(lexicon.common, second):
         return []  # two real words stay apart ('a lot', 'in to')
@@ -284,6 +284,16 @@ def _joinings(speller: Speller, first: str, second: str,
         return []
     return [(word, cost) for word, cost in _one_edit_words(speller, joined)
             if lexicon.frequency(word) >= least]
+
+
+def _may_start_join(word: str) -> bool:
+    """A first half is lowercase or capitalized (it may open a sentence)."""
+    return word.islower() or word[1:].islower()
+
+
+def _may_end_join(word: str) -> bool:
+    """A second half is lowercase: a capital there starts a name or a sentence."""
+    return word.islower()
 
 
 @lru_cache(maxsize=16_384)
@@ -371,14 +381,16 @@ def _split_around(speller: Speller, scorer: _Scorer, text: str, start: int, surf
     same line, one space apart), whichever wins; None when neither does."""
     end = start + len(surface)
     found = []
-    previous = PREVIOUS_WORD.search(text[max(0, start - NEIGHBOUR_REACH) : start])
+    # The shapes are checked first: most tokens here are names, which end no join.
+    previous = _may_end_join(surface) and PREVIOUS_WORD.search(
+        text[max(0, start - NEIGHBOUR_REACH) : start])
     if previous and lookup_key(previous.group(1)) not in allow:
         first = previous.group(1)
         joinings = _joinings(speller, first, surface, settings.glyphs)
         if joinings:
             found.append(_split(speller, scorer, text, start - len(first) - 1, first, surface,
                                 joinings, settings))
-    following = NEXT_WORD.match(text, end)
+    following = _may_start_join(surface) and NEXT_WORD.match(text, end)
     if following and lookup_key(following.group(2)) not in allow:
         second = following.group(2)
         joinings = _joinings(speller, surface, second, settings.glyphs)
