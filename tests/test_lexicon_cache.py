@@ -17,14 +17,12 @@ from normalizer.lexicon import (
     CACHE_MAGIC,
     KEPT_CACHE_FILES,
     Confusion,
-    DeleteIndex,
     Entity,
-    FrozenTable,
     Lexicon,
-    WordBeginnings,
     _load_cached,
     _save_cached,
 )
+from normalizer.tries import DeleteIndex, FrozenTable, WordBeginnings
 
 
 def tiny_symspell(words: dict[str, int]) -> SymSpell:

@@ -1,0 +1,134 @@
+"""Read-only tables of the lexicon cache as marisa-tries: they load from a few blocks of bytes
+instead of hundreds of thousands of Python strings, lists and numbers, which is most of the
+engine's cold start.
+
+- `DeleteIndex`: symspellpy's delete index (about a million delete strings at prefix length 7);
+- `FrozenTable`: a string -> number table (wordfreq's Zipf frequencies, symspellpy's bigrams);
+- `WordBeginnings`: "does any known word start with this?" (the channel model prunes with it).
+
+Each pickles as its bytes (`__reduce__`), which is how the lexicon cache stores it.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import accumulate
+from typing import TypeVar
+
+import marisa_trie
+
+V = TypeVar("V", int, float)
+
+
+class DeleteIndex:
+    """symspellpy's delete index (delete string -> the words it comes from, in symspellpy's
+    order), read-only: what `SymSpell.lookup` reads of `SymSpell._deletes` (membership and
+    item access). The delete strings are a marisa-trie whose key ids index one block of the
+    word lists, joined: it loads from three blocks of bytes without creating a million strings
+    and lists, and `in` is a plain trie lookup (a lookup probes dozens of deletes)."""
+
+    __slots__ = ("_ends", "_trie", "_words")
+
+    SEPARATOR = "\x00"  # no word contains it
+
+    def __init__(self, keys: bytes, words: str, ends: bytes) -> None:
+        """`keys`: the trie's bytes; `words`: every key's word list joined with SEPARATOR, in
+        key id order; `ends`: where each key's list ends in `words` (an `array` of "Q")."""
+        self._trie = marisa_trie.Trie().frombytes(keys)
+        self._words = words
+        self._ends = array("Q")
+        self._ends.frombytes(ends)
+
+    @classmethod
+    def of(cls, deletes: dict[str, list[str]]) -> DeleteIndex:
+        """The index of symspellpy's `_deletes` dict."""
+        trie = marisa_trie.Trie(deletes)
+        lists = [""] * len(trie)
+        for key, words in deletes.items():
+            lists[trie[key]] = cls.SEPARATOR.join(words)
+        ends = array("Q", accumulate(len(words) for words in lists))
+        return cls(trie.tobytes(), "".join(lists), ends.tobytes())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._trie
+
+    def __getitem__(self, key: str) -> list[str]:
+        index = self._trie[key]
+        start = self._ends[index - 1] if index else 0
+        return self._words[start : self._ends[index]].split(self.SEPARATOR)
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+    def __reduce__(self) -> tuple[type[DeleteIndex], tuple[bytes, str, bytes]]:
+        return (DeleteIndex, (self._trie.tobytes(), self._words, self._ends.tobytes()))
+
+
+class FrozenTable(Mapping[str, V]):
+    """A read-only table from strings to numbers (wordfreq's 311,000 Zipf frequencies,
+    symspellpy's 242,000 bigram counts) as a marisa-trie of its keys and an array of its
+    values: it loads from two blocks of bytes instead of hundreds of thousands of strings
+    and numbers, and answers `in` and `get` almost as fast as a dict."""
+
+    __slots__ = ("_trie", "_values")
+
+    def __init__(self, keys: bytes, typecode: str, values: bytes) -> None:
+        """`typecode`: the `array` type of the values ("q" integers, "d" floats)."""
+        self._trie = marisa_trie.Trie().frombytes(keys)
+        self._values = array(typecode)
+        self._values.frombytes(values)
+
+    @classmethod
+    def of(cls, table: Mapping[str, V], typecode: str) -> FrozenTable[V]:
+        trie = marisa_trie.Trie(table)
+        values = array(typecode, [0] * len(trie))
+        for key, value in table.items():
+            values[trie[key]] = value
+        return cls(trie.tobytes(), typecode, values.tobytes())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._trie
+
+    def get(self, key: str, default: V | None = None) -> V | None:  # type: ignore[override]
+        index = self._trie.get(key)
+        return default if index is None else self._values[index]
+
+    def __getitem__(self, key: str) -> V:
+        return self._values[self._trie[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._trie)
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+    def items(self) -> Iterator[tuple[str, V]]:  # type: ignore[override]
+        """(key, value) pairs in the trie's order, one pass (no lookup per key)."""
+        values = self._values
+        return ((key, values[index]) for key, index in self._trie.iteritems())
+
+    def __reduce__(self) -> tuple[type[FrozenTable[V]], tuple[bytes, str, bytes]]:
+        return (FrozenTable, (self._trie.tobytes(), self._values.typecode,
+                              self._values.tobytes()))
+
+
+class WordBeginnings:
+    """Every word and name the lexicon knows (lowercase), in a marisa-trie that answers
+    "does any of them start with this?" (`ChannelModel.variants` prunes with it)."""
+
+    __slots__ = ("_trie",)
+
+    def __init__(self, data: bytes) -> None:
+        self._trie = marisa_trie.Trie().frombytes(data)
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordBeginnings:
+        return cls(marisa_trie.Trie(words).tobytes())
+
+    def __call__(self, prefix: str) -> bool:
+        """Whether some known word starts with `prefix` (or is it)."""
+        return next(self._trie.iterkeys(prefix), None) is not None
+
+    def __reduce__(self) -> tuple[type[WordBeginnings], tuple[bytes]]:
+        return (WordBeginnings, (self._trie.tobytes(),))
