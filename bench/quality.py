@@ -12,8 +12,8 @@ set),
 ``synth`` (seeded synthetic corruption of the clean texts, see bench/synth.py) and
 ``synth-clean`` (the same texts uncorrupted: every change is a false positive). Word-pair sets:
 ``norvig``, ``birkbeck`` (Mitton's corpora, sampled) and ``wikipedia`` (Mitton's list of
-common misspellings from Wikipedia, every pair): accuracy@1 and @5 of ranked candidates. Metric definitions are
-in bench/metrics.py. Raw results go to bench/out/quality.json (git-ignored).
+common misspellings from Wikipedia, every pair): accuracy@1 and @5 of ranked candidates.
+Metric definitions are in bench/metrics.py. Raw results go to bench/out/quality.json (git-ignored).
 """
 
 from __future__ import annotations
