@@ -1,13 +1,15 @@
 """Corpus consistency: a collection's recurring misreadings, corrected in every occurrence.
 
 `normalizer learn` watches the engine's decisions over a whole collection. A spelling the
-engine corrected to the same word in most of its occurrences ('Tho' -> 'The' in 61 of 74)
-is a misreading of this collection, and the occurrences it left (a capitalized 'Tho' after a
-lost full stop reads like a name) are most likely the same misreading. The learned table
-(`variant<TAB>target<TAB>changed<TAB>seen`, read through the profile key `corpus-corrections`)
-lists those spellings; the spelling stage corrects every occurrence the decision logic left
-unchanged (`consistent_edits`), except allow-listed words and the halves of a word broken at
-a line end. The variant must match exactly, case included: 'Tho' and 'tho' are learned apart.
+engine corrected to the same word in most of its occurrences ('tho' or 'Tho' -> 'the' in 626
+of 642) is a misreading of this collection, and the occurrences it left (a capitalized 'Tho'
+after a lost full stop reads like a name) are most likely the same misreading. The learned
+table (`variant<TAB>target<TAB>changed<TAB>seen`, read through the profile key
+`corpus-corrections`) lists those spellings, each with the counts of the spelling in
+lowercase and capitalized together; the spelling stage corrects every occurrence the
+decision logic left unchanged (`consistent_edits`), except allow-listed words and the halves
+of a word broken at a line end. The variant must match exactly, case included: 'Tho' and
+'tho' are rows of their own.
 """
 
 from __future__ import annotations
@@ -41,13 +43,21 @@ class CorpusCorrection:
     changed: int
     seen: int
 
+    def spelling(self) -> str:
+        """The variant as its counts were taken: a lowercase or capitalized spelling counts
+        with its other case ('Tho' with 'tho')."""
+        word = self.variant
+        if word.islower() or (word[:1].isupper() and word[1:].islower()):
+            return f"{word!r} (capitalized or not)"
+        return repr(word)
+
     def edit(self, token: Token) -> Edit:
         """The correction of one occurrence the engine left unchanged."""
         return Edit(
             token.start, token.end, token.surface, self.target, "ocr", "ocr.corpus",
             CONSISTENT_CONFIDENCE,
-            f"corpus consistency: the engine corrected {self.variant!r} to {self.target!r} in "
-            f"{self.changed} of its {self.seen} occurrences in this collection",
+            f"corpus consistency: the engine corrected {self.spelling()} to {self.target!r} "
+            f"in {self.changed} of its {self.seen} occurrences in this collection",
         )
 
 

@@ -13,6 +13,7 @@ from normalizer.correction.explain import explain
 from normalizer.learn import (
     HabitCounts,
     count_document,
+    habits_of,
     learn_collection,
     merge_counts,
     merge_evidence,
@@ -22,7 +23,7 @@ from normalizer.learn import (
     render_report,
 )
 from normalizer.learn.consistency import MIN_WORD_SHARE, DecisionCounts, corpus_corrections
-from normalizer.learn.habits import MIN_GAIN, confusion_of, rate_changes
+from normalizer.learn.habits import MIN_DOCUMENTS, MIN_GAIN, confusion_of, rate_changes
 from normalizer.learn.vocabulary import MAX_VARIANT_COST
 from normalizer.lexicon import load_lexicon
 from normalizer.pipeline import StageContext
@@ -165,12 +166,31 @@ def test_rate_changes_keep_habits_the_channel_underrates(speller) -> None:
     habits = HabitCounts(
         Counter({("lio", "he"): 40, ("o", "e"): 40, ("zq", "ab"): 2}),
         Counter({"he": 400, "e": 100_000, "ab": 10}),
+        Counter({("lio", "he"): MIN_DOCUMENTS, ("o", "e"): 20, ("zq", "ab"): 2}),
     )
     [change] = rate_changes(habits, channel)
     assert (change.observed, change.intended, change.count, change.total) == ("lio", "he", 40, 400)
     assert change.cost == 1.0  # -log10(40 / 400)
     assert change.base_cost is not None and change.cost <= change.base_cost - MIN_GAIN
     # 'o' for 'e' 40 times in 100,000 is rarer than the channel says; 'zq' is seen twice only
+
+
+def test_a_habit_of_one_or_two_documents_is_no_habit_of_the_collection(speller) -> None:
+    confusions = Counter({("lio", "he"): 40})
+    segments = Counter({"he": 400})
+    few = HabitCounts(confusions, segments, Counter({("lio", "he"): MIN_DOCUMENTS - 1}))
+    assert rate_changes(few, speller.channel) == []
+    many = HabitCounts(confusions, segments, Counter({("lio", "he"): MIN_DOCUMENTS}))
+    assert [(c.observed, c.intended) for c in rate_changes(many, speller.channel)] == [
+        ("lio", "he")]
+
+
+def test_habits_count_the_documents_that_show_a_confusion() -> None:
+    engine = Normalizer("archive")
+    one = habits_of(engine.normalize("Tlie cattle and tlie sheep were sold."))
+    assert one.confusions["li", "h"] == 2 and one.documents["li", "h"] == 1
+    both = one.merge(one)
+    assert both.confusions["li", "h"] == 4 and both.documents["li", "h"] == 2
 
 
 def test_a_learned_confusions_file_lowers_the_engine_cost(tmp_path: Path, speller) -> None:
@@ -209,6 +229,34 @@ def test_a_word_needs_a_larger_majority_than_a_misreading(speller) -> None:
     assert {c.variant for c in corpus_corrections(evidence, speller)} == {"ho", "wore"}
 
 
+def test_a_capitalized_spelling_counts_with_its_lowercase(speller) -> None:
+    # 'tho' corrected in 5 of 5, 'Tho' (after a lost full stop) in 1 of 2: together 6 of 7
+    evidence = DecisionCounts(Counter({"tho": 5, "Tho": 2}),
+                              Counter({("tho", "the"): 5, ("Tho", "The"): 1}))
+    assert [(c.variant, c.target, c.changed, c.seen)
+            for c in corpus_corrections(evidence, speller)] == [
+        ("Tho", "The", 6, 7), ("tho", "the", 6, 7)]
+    # a capitalized spelling left in most of its occurrences outweighs its lowercase
+    evidence.seen["Tho"] = 20
+    assert corpus_corrections(evidence, speller) == []
+    # other shapes keep their own counts: 'THO' is no member of 'tho'
+    evidence = DecisionCounts(Counter({"tho": 5, "THO": 3}), Counter({("tho", "the"): 5}))
+    assert [c.variant for c in corpus_corrections(evidence, speller)] == ["tho"]
+
+
+def test_a_spelling_the_engine_never_corrected_gets_no_row(speller) -> None:
+    # 'Hy' stayed in both its occurrences: an initial more often than a misreading of 'By'
+    evidence = DecisionCounts(Counter({"hy": 6, "Hy": 2}), Counter({("hy", "by"): 6}))
+    assert [c.variant for c in corpus_corrections(evidence, speller)] == ["hy"]
+
+
+def test_a_capitalized_target_stays_capitalized_for_every_case(speller) -> None:
+    evidence = DecisionCounts(Counter({"lohn": 4, "Lohn": 1}),
+                              Counter({("lohn", "John"): 3, ("Lohn", "John"): 1}))
+    assert {(c.variant, c.target) for c in corpus_corrections(evidence, speller)} == {
+        ("lohn", "John"), ("Lohn", "John")}
+
+
 def test_a_clean_word_is_never_a_corpus_correction(speller) -> None:
     evidence = DecisionCounts(Counter({"cattle": 5}), Counter({("cattle", "castle"): 5}))
     assert corpus_corrections(evidence, speller) == []
@@ -225,6 +273,7 @@ def test_the_learned_profile_corrects_the_occurrence_the_engine_left(tmp_path: P
     assert result.text == HO[3].replace("Ho", "He")
     [edit] = result.applied
     assert edit.rule == "ocr.corpus" and "3 of its 4 occurrences" in edit.reason
+    assert "'Ho' (capitalized or not)" in edit.reason
     assert engine.normalize(result.text).text == result.text  # idempotent
     allowed = Normalizer(engine.profile.with_overrides(allow=["ho"]))
     assert allowed.normalize(HO[3]).text == HO[3]

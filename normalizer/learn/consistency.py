@@ -3,10 +3,11 @@
 The map step counts, in one document, every word token the engine would look at (as
 `counts.count_document` does: no halves of words broken at a line end) and, for each token
 one applied fix replaced whole, what it became. The reduce step sums both. `corpus_corrections`
-keeps the spellings the engine corrected to one word in most of their occurrences: the
-collection's recurring misreadings, which `normalizer.corpus_corrections` then corrects in
-every occurrence (the occurrences the engine left are most often the same misreading in a
-place where a capital or a neighbour hid it: 'Ho' after a lost full stop).
+keeps the spellings the engine corrected to one word in most of their occurrences (a
+spelling in lowercase and capitalized counted as one): the collection's recurring
+misreadings, which `normalizer.corpus_corrections` then corrects in every occurrence (the
+occurrences the engine left are most often the same misreading in a place where a capital or
+a neighbour hid it: 'Ho' after a lost full stop).
 """
 
 from __future__ import annotations
@@ -62,26 +63,58 @@ def decisions_of(text: str, result: Result) -> DecisionCounts:
     return DecisionCounts(Counter(t.surface for t in tokens), changed)
 
 
+def case_class(surface: str) -> str:
+    """The spelling a token's counts are pooled under: a Title Case spelling's lowercase
+    ('Tho' and 'tho' are one spelling), any other spelling itself ('THO', 'McKay')."""
+    return surface.lower() if _is_title(surface) else surface
+
+
+def _is_title(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+def _as_spelled(surface: str, target: str) -> str:
+    """A class target as a member spelled `surface` takes it: capitalized after a capital."""
+    return target[:1].upper() + target[1:] if _is_title(surface) else target
+
+
 def corpus_corrections(decisions: DecisionCounts, speller: Speller) -> list[CorpusCorrection]:
     """The spellings the engine corrected to one target in at least `MIN_CHANGED` and
     `MIN_SHARE` of their occurrences (`MIN_WORD_SHARE` for a word the lexicon knows), when
     they are no clean word (a word the lexicon knows that the OCR seldom prints for another is
-    decided in its context, never for consistency), most corrected first. A target that is
-    itself such a spelling is dropped with it."""
+    decided in its context, never for consistency), most corrected first. A spelling in
+    lowercase and with a capital first letter counts as one (`case_class`): a capital after a
+    lost full stop makes 'Tho' look like a name to the engine, but not the misreading any
+    less likely, so 'Tho' is corrected where 'tho' mostly was. A spelling of the class gets
+    its row (with the class's counts) when the engine corrected it to the target at least
+    once itself: on OverProof dataset 2, capitalized spellings it never corrected ('Hy',
+    'Ni', 'Mo', 'Und') were initials and broken words more often than misreadings. A target
+    that is itself such a spelling is dropped with it."""
+    seen: Counter[str] = Counter()
+    members: dict[str, set[str]] = {}
+    for surface, count in decisions.seen.items():
+        seen[case_class(surface)] += count
+        members.setdefault(case_class(surface), set()).add(surface)
+    changed: Counter[tuple[str, str]] = Counter()
+    for (surface, target), count in decisions.changed.items():
+        title_pair = _is_title(surface) and _is_title(target)
+        changed[case_class(surface), target.lower() if title_pair else target] += count
     best: dict[str, tuple[str, int]] = {}
-    for (variant, target), count in decisions.changed.items():
-        if count > best.get(variant, ("", 0))[1] or (
-            count == best[variant][1] and target < best[variant][0]
+    for (spelling, target), count in changed.items():
+        if count > best.get(spelling, ("", 0))[1] or (
+            count == best[spelling][1] and target < best[spelling][0]
         ):
-            best[variant] = (target, count)
+            best[spelling] = (target, count)
     found = [
-        CorpusCorrection(variant, target, count, decisions.seen[variant])
-        for variant, (target, count) in best.items()
-        if count >= MIN_CHANGED and count >= _share(speller, variant) * decisions.seen[variant]
-        and not is_clean_word(speller, variant)
+        CorpusCorrection(surface, _as_spelled(surface, target), count, seen[spelling])
+        for spelling, (target, count) in best.items()
+        if count >= MIN_CHANGED and count >= _share(speller, spelling) * seen[spelling]
+        and not is_clean_word(speller, spelling)
+        for surface in sorted(members[spelling])
+        if decisions.changed[surface, _as_spelled(surface, target)]
     ]
     variants = {c.variant for c in found}
-    found = [c for c in found if c.target not in variants]
+    found = [c for c in found if c.target not in variants and c.target != c.variant]
     return sorted(found, key=lambda c: (-c.changed, c.variant))
 
 

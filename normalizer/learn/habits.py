@@ -2,11 +2,13 @@
 
 One re-estimation step (the M step of EM, with the engine's confident fixes as the E step):
 the map step runs the engine over one document and counts, for every `ocr` fix at least
-`CONFIDENT`, the confusion that explains it ('tho' -> 'the': `o` printed for `e`), and every
+`CONFIDENT`, the confusion that explains it ('tho' -> 'the': `o` printed for `e`), the
+confusions it shows at all (in how many documents each is seen), and every
 one-to-three-letter segment of the corrected words (how often the page had `e` at all). The
-reduce step sums both. `rate_changes` turns the sums into -log10 P(observed | intended) and
+reduce step sums them. `rate_changes` turns the sums into -log10 P(observed | intended) and
 keeps the confusions the collection makes clearly more often than the engine's channel
-assumes: written as a confusions table (`confusions-file`), they lower those costs only.
+assumes, in several of its documents: written as a confusions table (`confusions-file`),
+they lower those costs only.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ MAX_SEGMENT = 3
 MIN_CONFUSION_COUNT = 5
 """A confusion seen fewer times is no habit of the collection."""
 
+MIN_DOCUMENTS = 3
+"""A confusion seen in fewer documents is a habit of a page or two, not of the collection: one
+article that prints 'tlio' for 'the' throughout gives five fixes the engine already made."""
+
 MIN_GAIN = 0.3
 """A learned cost is kept only when at least this much (log10) cheaper than the channel's."""
 
@@ -38,19 +44,23 @@ WORD = regex.compile(r"\p{L}+")
 @dataclass(slots=True)
 class HabitCounts:
     """`confusions[(observed, intended)]`: confident fixes explained by that confusion;
-    `segments[s]`: occurrences of segment `s` in the corrected words (lowercase)."""
+    `segments[s]`: occurrences of segment `s` in the corrected words (lowercase);
+    `documents[(observed, intended)]`: documents with at least one such fix."""
 
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
     segments: Counter[str] = field(default_factory=Counter)
+    documents: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def merge(self, other: HabitCounts) -> HabitCounts:
         """The counts of both corpora (a new object; neither operand changes)."""
-        return HabitCounts(self.confusions + other.confusions, self.segments + other.segments)
+        return HabitCounts(self.confusions + other.confusions, self.segments + other.segments,
+                           self.documents + other.documents)
 
     def add(self, other: HabitCounts) -> None:
         """Add `other`'s counts to these, in place."""
         self.confusions.update(other.confusions)
         self.segments.update(other.segments)
+        self.documents.update(other.documents)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +109,18 @@ def habits_of(result: Result) -> HabitCounts:
     for word in WORD.findall(result.text.lower()):
         for size in range(1, MAX_SEGMENT + 1):
             segments.update(word[i : i + size] for i in range(len(word) - size + 1))
-    return HabitCounts(confusions, segments)
+    return HabitCounts(confusions, segments, Counter(dict.fromkeys(confusions, 1)))
 
 
 def rate_changes(habits: HabitCounts, channel: ChannelModel) -> list[RateChange]:
-    """The confusions the collection makes at least `MIN_CONFUSION_COUNT` times, at a cost
-    at least `MIN_GAIN` below the channel's, commonest first."""
+    """The confusions the collection makes at least `MIN_CONFUSION_COUNT` times in at least
+    `MIN_DOCUMENTS` documents, at a cost at least `MIN_GAIN` below the channel's, commonest
+    first."""
     changes = []
     for (observed, intended), count in habits.confusions.items():
         total = habits.segments[intended]
-        if count < MIN_CONFUSION_COUNT or total < count:
+        if (count < MIN_CONFUSION_COUNT or total < count
+                or habits.documents[observed, intended] < MIN_DOCUMENTS):
             continue
         cost = round(-math.log10(count / total), 3)
         base = channel.confusion_cost(observed, intended)
