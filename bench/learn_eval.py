@@ -15,6 +15,8 @@ scores each with bench/quality.py's
   thresholds were chosen on;
 - ``d3``: OverProof dataset 3, transductive: held out, never used to choose anything;
 - ``d2->d3``: transfer, learn on dataset 2 and clean dataset 3;
+- ``d2-odd->d2-even``: held-out real OCR of one paper: learn on dataset 2's odd-numbered
+  articles, clean its even-numbered ones (a development check that leaves dataset 3 alone);
 - ``synth``: the synthetic set of bench/quality.py (seeded corruption of clean texts),
   transductive;
 - ``synth-habit``: the same clean texts corrupted by an OCR with a habit of its own (`HABIT`:
@@ -43,6 +45,7 @@ from normalizer.profile import load_config
 
 BASE = "archive"
 EXPERIMENTS = {"d2": ("d2", "d2"), "d3": ("d3", "d3"), "d2->d3": ("d2", "d3"),
+               "d2-odd->d2-even": ("d2-odd", "d2-even"),
                "synth": ("synth", "synth"), "synth-habit": ("synth-habit", "synth-habit")}
 """Experiment name -> (set learned from, set cleaned)."""
 
@@ -51,8 +54,8 @@ HABIT = ("t", "l")
 
 
 def load_sets(data: Path, seed: int, synth_limit: int) -> dict[str, list[EvalDoc]]:
-    """OverProof datasets 2 and 3 (every article), the synthetic set and the synthetic set
-    with an OCR habit."""
+    """OverProof datasets 2 and 3 (every article) and dataset 2's odd- and even-numbered
+    articles, the synthetic set and the synthetic set with an OCR habit."""
     overproof = datasets.overproof_documents(data)
     if overproof is None:
         raise SystemExit(f"{data / 'overproof'} not found")
@@ -61,6 +64,7 @@ def load_sets(data: Path, seed: int, synth_limit: int) -> dict[str, list[EvalDoc
                if d.id.startswith(f"overproof-{name}-")]
         for name in ("d2", "d3")
     }
+    sets["d2-odd"], sets["d2-even"] = sets["d2"][0::2], sets["d2"][1::2]  # articles 1, 3, ...
     sets["synth"] = load_doc_sets({"synth": synth_limit}, data, seed)[0]["synth"]
     texts = datasets.sample(datasets.clean_texts(data), synth_limit, seed)
     sets["synth-habit"] = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -23,7 +24,14 @@ from normalizer.learn import (
     render_report,
 )
 from normalizer.learn.consistency import MIN_WORD_SHARE, DecisionCounts, corpus_corrections
-from normalizer.learn.habits import MIN_DOCUMENTS, MIN_GAIN, confusion_of, rate_changes
+from normalizer.learn.habits import (
+    MAX_CHANCE,
+    MIN_DOCUMENTS,
+    MIN_GAIN,
+    chance_of,
+    confusion_of,
+    rate_changes,
+)
 from normalizer.learn.vocabulary import MAX_VARIANT_COST
 from normalizer.lexicon import load_lexicon
 from normalizer.pipeline import StageContext
@@ -183,6 +191,27 @@ def test_a_habit_of_one_or_two_documents_is_no_habit_of_the_collection(speller) 
     many = HabitCounts(confusions, segments, Counter({("lio", "he"): MIN_DOCUMENTS}))
     assert [(c.observed, c.intended) for c in rate_changes(many, speller.channel)] == [
         ("lio", "he")]
+
+
+def test_a_habit_must_be_more_than_chance_under_the_channel_rate(speller) -> None:
+    base = speller.channel.confusion_cost("lio", "he")
+    assert base is not None
+    # five fixes where the channel's rate expects about two: cheap enough, but chance
+    total = round(5 * 10 ** (base - MIN_GAIN - 0.05))
+    assert chance_of(5, total, base) > MAX_CHANCE
+    documents = Counter({("lio", "he"): MIN_DOCUMENTS})
+    few = HabitCounts(Counter({("lio", "he"): 5}), Counter({"he": total}), documents)
+    assert rate_changes(few, speller.channel) == []
+    # the same rate from four times the evidence is a habit
+    assert chance_of(20, 4 * total, base) < MAX_CHANCE
+    many = HabitCounts(Counter({("lio", "he"): 20}), Counter({"he": 4 * total}), documents)
+    assert [c.count for c in rate_changes(many, speller.channel)] == [20]
+
+
+def test_chance_of_is_the_poisson_tail() -> None:
+    expected = 2.0
+    direct = 1 - sum(math.exp(-expected) * expected**k / math.factorial(k) for k in range(5))
+    assert chance_of(5, 1000, -math.log10(expected / 1000)) == pytest.approx(direct)
 
 
 def test_habits_count_the_documents_that_show_a_confusion() -> None:

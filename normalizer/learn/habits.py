@@ -7,7 +7,7 @@ confusions it shows at all (in how many documents each is seen), and every
 one-to-three-letter segment of the corrected words (how often the page had `e` at all). The
 reduce step sums them. `rate_changes` turns the sums into -log10 P(observed | intended) and
 keeps the confusions the collection makes clearly more often than the engine's channel
-assumes, in several of its documents: written as a confusions table (`confusions-file`),
+assumes (beyond chance), in several of its documents: written as a confusions table (`confusions-file`),
 they lower those costs only.
 """
 
@@ -37,6 +37,11 @@ article that prints 'tlio' for 'the' throughout gives five fixes the engine alre
 
 MIN_GAIN = 0.3
 """A learned cost is kept only when at least this much (log10) cheaper than the channel's."""
+
+MAX_CHANCE = 0.01
+"""A habit's count must be this unlikely under the channel's own rate (`chance_of`): five
+fixes where the channel expects two are 0.3 log10 units cheaper, and chance one time in
+twenty."""
 
 WORD = regex.compile(r"\p{L}+")
 
@@ -112,10 +117,24 @@ def habits_of(result: Result) -> HabitCounts:
     return HabitCounts(confusions, segments, Counter(dict.fromkeys(confusions, 1)))
 
 
+def chance_of(count: int, total: int, cost: float) -> float:
+    """The probability of at least `count` confusions in `total` occurrences if the rate were
+    10 ** -`cost` (the Poisson tail, for counts above the mean)."""
+    expected = total * 10**-cost
+    term = math.exp(count * math.log(expected) - expected - math.lgamma(count + 1))
+    tail, k = 0.0, count
+    while term > tail * 1e-12:  # the terms shrink at least geometrically above the mean
+        tail += term
+        k += 1
+        term *= expected / k
+    return min(1.0, tail)
+
+
 def rate_changes(habits: HabitCounts, channel: ChannelModel) -> list[RateChange]:
     """The confusions the collection makes at least `MIN_CONFUSION_COUNT` times in at least
-    `MIN_DOCUMENTS` documents, at a cost at least `MIN_GAIN` below the channel's, commonest
-    first."""
+    `MIN_DOCUMENTS` documents, at a cost at least `MIN_GAIN` below the channel's (or than an
+    arbitrary typo, for a confusion the channel lacks) and a count the channel's rate gives by
+    chance less than `MAX_CHANCE` of the time, commonest first."""
     changes = []
     for (observed, intended), count in habits.confusions.items():
         total = habits.segments[intended]
@@ -124,6 +143,8 @@ def rate_changes(habits: HabitCounts, channel: ChannelModel) -> list[RateChange]
             continue
         cost = round(-math.log10(count / total), 3)
         base = channel.confusion_cost(observed, intended)
-        if cost < TYPO_COST and (base is None or cost <= base - MIN_GAIN):
+        prior = TYPO_COST if base is None else base
+        if (cost < TYPO_COST and cost <= prior - MIN_GAIN
+                and chance_of(count, total, prior) < MAX_CHANCE):
             changes.append(RateChange(observed, intended, count, total, cost, base))
     return sorted(changes, key=lambda c: (-c.count, c.observed, c.intended))
