@@ -7,8 +7,8 @@ confusions it shows at all (in how many documents each is seen), and every
 one-to-three-letter segment of the corrected words (how often the page had `e` at all). The
 reduce step sums them. `rate_changes` turns the sums into -log10 P(observed | intended) and
 keeps the confusions the collection makes clearly more often than the engine's channel
-assumes (beyond chance), in several of its documents: written as a confusions table (`confusions-file`),
-they lower those costs only.
+assumes (beyond chance), in several of its documents: written as a confusions table
+(`confusions-file`), they lower those costs only.
 """
 
 from __future__ import annotations
