@@ -341,16 +341,25 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
 def second_opinions(text: str, surfaces: Collection[str], speller: Speller, ctx: StageContext,
                     claimed: Collection[int], decided: Mapping[int, Edit],
                     allow: Collection[str]) -> dict[int, Edit]:
-    """Edits the trigram model makes for lowercase non-words (`surfaces`) the single-word
-    decision left unfixed ('voters hyad a' -> 'had', where 'head' is as likely out of
-    context): only those confident enough to apply (a second opinion adds fixes, not
-    suggestions)."""
-    surfaces = [s for s in surfaces if sentence.may_change(speller, s, typos=True)]
-    if not surfaces:
+    """Edits the trigram model makes for the non-words (`surfaces`) the single-word decision
+    left unfixed ('voters hyad a' -> 'had', where 'head' is as likely out of context;
+    'Thc Carter Center' -> 'The' opening a sentence): only those confident enough to apply
+    (a second opinion adds fixes, not suggestions). A capitalized one only where
+    `sentence.opens_typed_sentence` says it may be a word."""
+    lowercase = [s for s in surfaces if s.islower() and sentence.may_change(speller, s, True)]
+    capitalized = [s for s in surfaces
+                   if not s.islower() and sentence.seen_capital(speller, s)]
+    if not lowercase and not capitalized:
         return {}
     threshold = ctx.profile.threshold
-    targets = context_targets(text, surfaces, ctx.lexicon) - set(claimed) - {
+    settled = set(claimed) | {
         start for start, edit in decided.items() if edit.confidence >= threshold
+    }
+    targets = {
+        t.start for t in tokenize(text, only=lowercase + capitalized)
+        if t.start not in settled and not is_line_split(text, t, ctx.lexicon.common) and (
+            t.surface.islower() or (sentence.opens_typed_sentence(speller, text, t.start)
+                                    and sentence.may_change(speller, t.surface, True)))
     }
     return {
         edit.start: edit for edit in sentence.propose(text, targets, speller, allow, typos=True)

@@ -33,6 +33,7 @@ from ..language_model import (
 )
 from ..model import Edit
 from ..tokens import Token, beside_capital, starts_sentence
+from .boundaries import opens_sentence
 from .candidates import Speller, lowercase_candidate
 from .context import SENTENCE_BREAK, WORD, in_sentence_logprob, sentence_neighbours
 from .hypothesis import ZIPF_TO_LOG10
@@ -88,17 +89,18 @@ class Slot:
 
 
 def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
-    """Whether a token surface is decided by this pass: a lowercase Latin word of 2 to
-    `MAX_LENGTH` letters (`MIN_LENGTH` without `real_words`) that is not a common word. With
-    `real_words` (profiles with `context-model`) also one capitalized like a sentence's first
-    word, a common word OCR often makes of a frequent one, and any lowercase word no more
-    frequent than `CHECKED_WORD_MAX_ZIPF`."""
+    """Whether a token surface is decided by this pass: a Latin word of 2 to `MAX_LENGTH`
+    letters (`MIN_LENGTH` without `real_words`), lowercase or capitalized like a sentence's
+    first word, that is not a common word (a capitalized one is decided only where it may be
+    a word: `_may_be_word`). With `real_words` (profiles with `context-model`) also a common
+    word OCR often makes of a frequent one, and any lowercase word no more frequent than
+    `CHECKED_WORD_MAX_ZIPF`."""
     if not (surface.isalpha() and surface[1:].islower() and 2 <= len(surface) <= MAX_LENGTH
             and (surface.isascii() or LATIN_WORD.match(surface))):
         return False
     key, lexicon = lookup_key(surface), speller.lexicon
     if not real_words:
-        return surface.islower() and len(surface) >= MIN_LENGTH and key not in lexicon.common
+        return len(surface) >= MIN_LENGTH and key not in lexicon.common
     return (
         key not in lexicon.common
         or _misread_often(speller, key)
@@ -124,6 +126,8 @@ def _hypotheses(speller: Speller, base: str, typos: bool = False
     key = lookup_key(base)
     known = key in lexicon.common
     found: dict[str, float] = {}
+    if typos:
+        base = base.lower()  # typed text: a capitalized target opens a sentence
     if not known:
         for cand in speller.word_candidates(base, None).values():
             found[cand.key] = cand.cost
@@ -296,7 +300,7 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
     each hypothesis at minus its channel cost."""
     key = lookup_key(slot.word)
     decidable = slot.hypotheses and key not in allow and not (
-        slot.word[0].isupper() and not _may_be_word(text, slot, speller)
+        slot.word[0].isupper() and not _may_be_word(text, slot, speller, typos)
     )
     if not decidable:
         return (Choice(key),)
@@ -344,13 +348,35 @@ def _confusion(speller: Speller, observed: str, intended: str) -> str:
     return speller.channel.explain(observed, intended.lower())
 
 
-def _may_be_word(text: str, slot: Slot, speller: Speller) -> bool:
+def _may_be_word(text: str, slot: Slot, speller: Speller, typos: bool = False) -> bool:
     """A capitalized token is a word only at a sentence start, and then not a name the
-    gazetteer knows unless real OCR misread it often ('Tho', 'Ho')."""
+    gazetteer knows unless real OCR misread it often ('Tho', 'Ho'); in typed text (`typos`)
+    only as `opens_typed_sentence` says."""
     key = lookup_key(slot.word)
+    if typos:
+        return opens_typed_sentence(speller, text, slot.start)
     return starts_sentence(text, slot.start) and (
         key not in speller.lexicon.names or bool(load_channel_table().misreadings_of(key))
     )
+
+
+def seen_capital(speller: Speller, surface: str) -> bool:
+    """A capitalized token wordfreq has seen, no gazetteer name: the only kind a second
+    opinion reads as a word (see `opens_typed_sentence`)."""
+    key = lookup_key(surface)
+    return speller.lexicon.frequency(key) > 0 and key not in speller.lexicon.names
+
+
+def opens_typed_sentence(speller: Speller, text: str, start: int) -> bool:
+    """Whether the capitalized token at `start` of typed text may be a word's slip: it plainly
+    opens a sentence (not after a title or an initial: 'Mr. Toose'), where a capital says
+    nothing, and `seen_capital` holds ('Thc', 'Hsi', 'Aince'). One that no corpus has seen
+    opening a sentence is a name far more often ('Oonah', 'Tossy'): on the synthetic news
+    set, reading those too fixed 5 more typos and broke 3 clean names, while the seen ones
+    fixed 28 and broke none."""
+    match = WORD.match(text, start)
+    return (match is not None and opens_sentence(text, start)
+            and seen_capital(speller, match.group()))
 
 
 def real_word_margin(speller: Speller, text: str, token: Token, rival: str, cost: float

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from normalizer import Normalizer
 from normalizer.correction import sentence
 from normalizer.correction.candidates import speller_for
 from normalizer.tokens import Token
@@ -23,10 +24,10 @@ def test_targets_are_lowercase_non_words_and_risky_real_words(learned, surface, 
 
 
 @pytest.mark.parametrize(("surface", "target"), [
-    ("pooplo", True), ("thd", True), ("tho", False), ("Tho", False), ("the", False),
-    ("ae", False), ("Hyad", False),
+    ("pooplo", True), ("thd", True), ("tho", False), ("Thc", True), ("Hyad", True),
+    ("the", False), ("The", False), ("ae", False), ("LIBVA", False),
 ])
-def test_without_real_words_targets_are_lowercase_non_words_of_three_letters(
+def test_without_real_words_targets_are_non_words_of_three_letters(
         learned, surface, target):
     assert sentence.is_target(learned, surface, False) is target
 
@@ -110,3 +111,28 @@ def test_allowed_words_are_left_alone(learned):
 def test_a_less_frequent_real_word_yields_only_to_strong_context(learned, text, fixed):
     assert sentence.is_target(learned, "bad", True) and not sentence.is_target(learned, "house", True)
     assert _fixes(text, _targets(learned, text), learned) == fixed
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("Its systems had been hacked. Thc Carter Center said so.", True),
+    ("Thc Carter Center said so.", True),
+    ("They met Mr. Thc on Monday.", False),  # after a title: a name
+    ("They met H. Thc on Monday.", False),  # after an initial
+    ("They met the Thc team on Monday.", False),  # inside a sentence
+    ("In the second cabin. Oonah (s), 1695 tons.", False),  # no corpus saw it: a name
+    ("He spoke first. Lavrov said so.", False),  # a gazetteer name
+])
+def test_a_typed_capital_may_be_a_word_only_opening_a_sentence_and_seen_by_wordfreq(
+        speller, text, opens):
+    word = next(m for m in sentence.WORD.finditer(text) if m.group() in ("Thc", "Oonah", "Lavrov"))
+    assert sentence.opens_typed_sentence(speller, text, word.start()) is opens
+
+
+def test_a_typed_capital_opening_a_sentence_gets_a_second_opinion():
+    engine = Normalizer()
+    fixed = engine.normalize("Its systems had been hacked. Thc Carter Center said so.").text
+    assert fixed == "Its systems had been hacked. The Carter Center said so."
+    for clean in ("He spoke first. Biegun said the talks would go on. Gerasimov agreed.",
+                  "Mr. Toose appeared for the defence. Toose said nothing.",
+                  "In the second cabin. Oonah (s), 1695 tons."):
+        assert engine.normalize(clean).text == clean
