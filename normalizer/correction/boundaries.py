@@ -32,14 +32,13 @@ import regex
 from symspellpy import Verbosity
 
 from ..channel_table import load_channel_table
-from ..language_model import UNKNOWN_LOGPROB, ContextModel
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..profile import Profile
 from ..tokens import tokenize
 from .candidates import SINGLE_CONFUSION_COST, Speller
 from .context import sentence_neighbours
-from .hypothesis import ZIPF_TO_LOG10
+from .readings import Reading, Scorer, weigh
 from .words import apply_case, is_own_word, lookup_key
 
 LETTERS = regex.compile(r"^\p{L}+$")
@@ -87,57 +86,6 @@ MAX_ALTERNATIVES = 4
 """Single-word corrections of a token weighed against a boundary reading."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    """A hypothesis for a span: the words it reads, its channel cost and what it reports."""
-
-    words: tuple[str, ...]
-    cost: float
-    boundary: bool  # a merge or split reading (not the text as printed or a word fix)
-
-
-class _Scorer:
-    """log10 P of readings in their sentence; words the model lacks score their wordfreq
-    frequency (or the model's floor)."""
-
-    def __init__(self, model: ContextModel, lexicon: Lexicon) -> None:
-        self.model = model
-        self.lexicon = lexicon
-
-    def logprob(self, history: tuple[str, ...], word: str) -> float:
-        value = self.model.logprob(history, word)
-        if value <= UNKNOWN_LOGPROB:
-            zipf = self.lexicon.frequency(lookup_key(word))
-            return zipf + ZIPF_TO_LOG10 if zipf else UNKNOWN_LOGPROB
-        return value
-
-    def sequence(self, before: tuple[str, ...], words: tuple[str, ...],
-                 after: tuple[str, ...]) -> float:
-        total = 0.0
-        history = before[-2:]
-        for word in (*words, *after):
-            total += self.logprob(history, word)
-            history = (*history[-1:], word)
-        return total
-
-
-@dataclass(frozen=True, slots=True)
-class _Verdict:
-    best: _Reading
-    confidence: float
-    margin: float  # log10 units the best reading leads the text as printed by
-
-
-def _weigh(scorer: _Scorer, readings: list[_Reading], before: tuple[str, ...],
-           after: tuple[str, ...]) -> _Verdict:
-    """The best reading and its posterior share; `readings[0]` is the text as printed."""
-    scores = [scorer.sequence(before, r.words, after) - r.cost for r in readings]
-    top = max(scores)
-    total = sum(10 ** (s - top) for s in scores)
-    best = max(range(len(readings)), key=lambda i: (scores[i], -i))
-    return _Verdict(readings[best], 10 ** (scores[best] - top) / total, scores[best] - scores[0])
-
-
 def _word_fixes(speller: Speller, token: str) -> list[tuple[str, float]]:
     """The speller's likeliest single-word corrections of a lowercase token, with costs."""
     if len(token) < 3 or not token.islower():
@@ -163,7 +111,7 @@ class BoundarySettings:
         return cls(max(profile.threshold, least), glyphs=profile.context_model)
 
 
-def _merge_readings(speller: Speller, surface: str, glyphs: bool) -> list[_Reading]:
+def _merge_readings(speller: Speller, surface: str, glyphs: bool) -> list[Reading]:
     """Readings of `surface` as two words, with the cost of the lost space (and, with
     `glyphs`, of one OCR confusion in a short half beside a word)."""
     lexicon = speller.lexicon
@@ -186,7 +134,7 @@ def _merge_readings(speller: Speller, surface: str, glyphs: bool) -> list[_Readi
         for pair, total in found:
             if total < readings.get(pair, float("inf")):
                 readings[pair] = total
-    return [_Reading(pair, cost, True) for pair, cost in sorted(readings.items())]
+    return [Reading(pair, cost, True) for pair, cost in sorted(readings.items())]
 
 
 def _is_half(lexicon: Lexicon, half: str) -> bool:
@@ -237,16 +185,16 @@ def opens_sentence(text: str, start: int) -> bool:
     return word.islower() or (len(word) >= MIN_SENTENCE_END_NAME and word.lower() not in TITLES)
 
 
-def _merge(speller: Speller, scorer: _Scorer, text: str, start: int, surface: str,
+def _merge(speller: Speller, scorer: Scorer, text: str, start: int, surface: str,
            settings: BoundarySettings) -> Edit | None:
     """A merged token split in two, when that reading wins."""
     splits = _merge_readings(speller, surface, settings.glyphs)
     if not splits:
         return None
     key = lookup_key(surface)
-    fixes = [_Reading((w,), c, False) for w, c in _word_fixes(speller, surface)]
+    fixes = [Reading((w,), c, False) for w, c in _word_fixes(speller, surface)]
     before, after = sentence_neighbours(text, start, start + len(surface))
-    verdict = _weigh(scorer, [_Reading((key,), 0.0, False), *fixes, *splits], before, after)
+    verdict = weigh(scorer, [Reading((key,), 0.0, False), *fixes, *splits], before, after)
     if not verdict.best.boundary or verdict.confidence < settings.threshold:
         return None
     left, right = verdict.best.words
@@ -310,26 +258,26 @@ def _one_edit_words(speller: Speller, spelt: str) -> tuple[tuple[str, float], ..
     return tuple(found)
 
 
-def _split(speller: Speller, scorer: _Scorer, text: str, start: int, first: str,
+def _split(speller: Speller, scorer: Scorer, text: str, start: int, first: str,
            second: str, joinings: list[tuple[str, float]],
            settings: BoundarySettings) -> Edit | None:
     """Two neighbours joined into a word they make, when that reading wins."""
     end = start + len(first) + 1 + len(second)
     keys = (lookup_key(first), second)
-    readings = [_Reading(keys, 0.0, False)]
+    readings = [Reading(keys, 0.0, False)]
     for index, part in enumerate(keys):
         if not is_own_word(speller.lexicon.common, part):
             for word, cost in [*_word_fixes(speller, part), *_glyph_words(speller, part)]:
                 words = (word, keys[1]) if index == 0 else (keys[0], word)
-                readings.append(_Reading(words, cost, False))
+                readings.append(Reading(words, cost, False))
     # A junk character inside a word is a speck, priced as a space the OCR added there.
     added = load_channel_table().boundary_cost("split", first[-1], second[0])
     between = text[start + len(first)]
     cause = (f"a space added between '{first[-1]}' and '{second[0]}'" if between == " "
              else f"a stray '{between}' between '{first[-1]}' and '{second[0]}'")
-    readings += [_Reading((word, ), added + cost, True) for word, cost in joinings]
+    readings += [Reading((word, ), added + cost, True) for word, cost in joinings]
     before, after = sentence_neighbours(text, start, end)
-    verdict = _weigh(scorer, readings, before, after)
+    verdict = weigh(scorer, readings, before, after)
     if not verdict.best.boundary or verdict.confidence < settings.threshold:
         return None
     (joined,) = verdict.best.words
@@ -357,7 +305,7 @@ def propose(text: str, surfaces: Collection[str], speller: Speller,
     }
     if not candidates:
         return []
-    scorer = _Scorer(speller.language_model, lexicon)
+    scorer = Scorer(speller.language_model, lexicon)
     edits: list[Edit] = []
     taken_end = -1
     for token in tokenize(text, only=candidates):
@@ -375,7 +323,7 @@ def propose(text: str, surfaces: Collection[str], speller: Speller,
     return edits
 
 
-def _split_around(speller: Speller, scorer: _Scorer, text: str, start: int, surface: str,
+def _split_around(speller: Speller, scorer: Scorer, text: str, start: int, surface: str,
                   allow: Container[str], settings: BoundarySettings) -> Edit | None:
     """The join of the non-word at `start` with its neighbour before or after it (on the
     same line, one space apart), whichever wins; None when neither does."""

@@ -30,7 +30,7 @@ from ..tokens import (
     tokenize,
     word_types,
 )
-from . import boundaries, capitals, sentence
+from . import boundaries, capitals, junk_letters, sentence
 from .boundaries import BoundarySettings
 from .candidates import (
     GAZETTEER_MIN_ZIPF,
@@ -242,6 +242,10 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     live = {s: n for s, n in types.items()
             if not _is_inert(speller, s, ctx.profile.context_model)}
     boundary_edits = boundaries.propose(text, live, speller, names, allow, settings, joined)
+    if settings.glyphs:  # junk characters read as letters: with the context model only
+        taken = [(e.start, e.end) for e in boundary_edits] + [(j, j + 1) for j in joined]
+        boundary_edits += junk_letters.propose(text, speller, names, allow,
+                                               ctx.profile.threshold, taken)
     claimed = (boundaries.claimed_starts(text, boundary_edits)
                | boundaries.junk_fragment_starts(text))
     wanted = set()
