@@ -224,8 +224,14 @@ def starts_sentence(text: str, start: int) -> bool:
     return bool(SENTENCE_END.search(text[max(0, start - 6) : start])) or start == 0
 
 
-LINE_BREAK_BEFORE = regex.compile(r"([\p{L}\p{M}]+)(-?)[ \t]*\r?\n[ \t]*$")
-LINE_BREAK_AFTER = regex.compile(r"^(-?)[ \t]*\r?\n[ \t]*([\p{L}\p{M}]+)")
+LINE_END_JUNK = r"[*«»•·■^~¬\\]?"
+"""A junk character the OCR printed at a line end, often where a hyphen was ('ac«' / 'cused')."""
+LINE_START_JUNK = r"(?:[?!*«»•·■^~¬|\\][ \t]*)?"
+"""A junk character opening a line, which no sentence starts with ('con' / '? trast')."""
+LINE_BREAK_BEFORE = regex.compile(
+    rf"([\p{{L}}\p{{M}}]+)(-?){LINE_END_JUNK}[ \t]*\r?\n[ \t]*{LINE_START_JUNK}$")
+LINE_BREAK_AFTER = regex.compile(
+    rf"^(-?){LINE_END_JUNK}[ \t]*\r?\n[ \t]*{LINE_START_JUNK}([\p{{L}}\p{{M}}]+)")
 LINE_LOOK = 48
 """Characters looked at on either side of a line break for the other half of a word."""
 
@@ -233,7 +239,9 @@ LINE_LOOK = 48
 def joined_across_line(text: str, start: int, end: int) -> tuple[str, bool] | None:
     """The word the token `text[start:end]` makes with its neighbour across a line break
     ("con-" / "demned", or "con" / "demned" where the OCR lost the hyphen), and whether a
-    hyphen marks the break; None when the token touches no line break."""
+    hyphen marks the break; None when the token touches no line break. A junk character at
+    the line end or opening the next line is no word's and is passed over ("ac«" / "cused",
+    "con" / "? trast" make "accused" and "contrast")."""
     head = LINE_BREAK_BEFORE.search(text[max(0, start - LINE_LOOK) : start])
     if head:
         return head.group(1) + text[start:end], bool(head.group(2))

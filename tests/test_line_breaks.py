@@ -16,6 +16,10 @@ from normalizer.tokens import joined_across_line
         ("his repre\nsentative spoke", "sentative", ("representative", False)),
         ("his repre\nsentative spoke", "repre", ("representative", False)),
         ("one line only", "line", None),
+        # junk at the line end or opening the next line is passed over
+        ("to allow ac«\ncused to avoid", "cused", ("accused", False)),
+        ("in con\n? trast with", "trast", ("contrast", False)),
+        ("in con\n? trast with", "con", ("contrast", False)),
     ],
 )
 def test_the_other_half_across_a_line_break(text, word, joined):
@@ -31,6 +35,8 @@ def test_the_other_half_across_a_line_break(text, word, joined):
         "The ad-\nmiration of the people was great.",
         "Their repre\nsentative spoke at length.",  # the OCR lost the hyphen
         "He was con\ndemned by the court.",
+        "The court refused to allow ac«\ncused to go free.",  # junk for the hyphen
+        "It stands in con\n? trast with the old policy.",
     ],
 )
 def test_second_halves_are_not_corrected_as_words(profile, text):

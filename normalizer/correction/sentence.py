@@ -24,6 +24,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from ..channel_table import load_channel_table
 from ..language_model import (
     ORDER,
@@ -93,8 +95,11 @@ def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
     letters (`MIN_LENGTH` without `real_words`), lowercase or capitalized like a sentence's
     first word, that is not a common word (a capitalized one is decided only where it may be
     a word: `_may_be_word`). With `real_words` (profiles with `context-model`) also a common
-    word OCR often makes of a frequent one, and any lowercase word no more frequent than
-    `CHECKED_WORD_MAX_ZIPF`."""
+    word OCR often makes of a frequent one, any lowercase word no more frequent than
+    `CHECKED_WORD_MAX_ZIPF`, and a lone lowercase letter that is no word ('m' for 'in', 'n'
+    for 'a'; decided only where it stands between two words, see `is_lone_letter`)."""
+    if real_words and len(surface) == 1:
+        return surface.islower() and surface.isascii() and surface not in speller.lexicon.common
     if not (surface.isalpha() and surface[1:].islower() and 2 <= len(surface) <= MAX_LENGTH
             and (surface.isascii() or LATIN_WORD.match(surface))):
         return False
@@ -189,12 +194,26 @@ def _slots(text: str, targets: Collection[int], speller: Speller, typos: bool = 
         high = breaks[index][0] if index < len(breaks) else len(text)
         sentence = [
             Slot(match.start(), match.end(), match.group(),
-                 _hypotheses(speller, match.group(), typos) if match.start() in targets else ())
+                 _hypotheses(speller, match.group(), typos)
+                 if match.start() in targets and (
+                     len(match.group()) > 1 or is_lone_letter(text, match.start()))
+                 else ())
             for match in WORD.finditer(text, low, high)
         ]
         if any(slot.hypotheses for slot in sentence):
             sentences.append(sentence)
     return sentences
+
+
+LONE_LETTER = regex.compile(r"(?<=\p{L}[ \t]*\n?[ \t]*)(?<=[ \t\n])\p{Ll}(?=[ \t]*\n?[ \t]*\p{L})")
+"""A lowercase letter standing alone between two words of a line or across a line break:
+OCR's 'm' for 'in' or 'n' for 'a'. A letter after a period, digit or bracket, or before one
+('p. m.', '5 m', '(b)'), is an abbreviation, a unit or a list mark, and stays."""
+
+
+def is_lone_letter(text: str, start: int) -> bool:
+    """Whether the one-letter token at `start` stands alone between two words (`LONE_LETTER`)."""
+    return LONE_LETTER.match(text, start) is not None
 
 
 @dataclass(frozen=True, slots=True)

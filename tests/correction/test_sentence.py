@@ -9,6 +9,9 @@ from normalizer.correction import sentence
 from normalizer.correction.candidates import speller_for
 from normalizer.tokens import Token
 
+ARCHIVE = Normalizer(profile="archive")
+DEFAULT = Normalizer()
+
 
 @pytest.fixture(scope="module")
 def learned(lexicon):
@@ -17,7 +20,8 @@ def learned(lexicon):
 
 @pytest.mark.parametrize(("surface", "target"), [
     ("tho", True), ("pooplo", True), ("Tho", True), ("the", False), ("house", False),
-    ("McCain", False), ("LIBVA", False), ("x", False), ("l8", False),
+    ("McCain", False), ("LIBVA", False), ("x", True), ("a", False), ("X", False),
+    ("l8", False),
 ])
 def test_targets_are_lowercase_non_words_and_risky_real_words(learned, surface, target):
     assert sentence.is_target(learned, surface, True) is target
@@ -136,3 +140,38 @@ def test_a_typed_capital_opening_a_sentence_gets_a_second_opinion():
                   "Mr. Toose appeared for the defence. Toose said nothing.",
                   "In the second cabin. Oonah (s), 1695 tons."):
         assert engine.normalize(clean).text == clean
+
+
+@pytest.mark.parametrize(("text", "start", "lone"), [
+    ("the prisoner m no way", 13, True),
+    ("which was m\nthe hands", 10, True),
+    ("at 5 p. m. today", 8, False),  # an abbreviation
+    ("it is 5 m long", 8, False),  # a unit after a number
+    ("(b) the item", 1, False),  # a list mark
+    ("he said m. then", 8, False),
+    ("the end m", 8, False),  # no word after it
+])
+def test_a_lone_letter_stands_between_two_words(text, start, lone):
+    assert sentence.is_lone_letter(text, start) is lone
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("The prisoner m no way combatted the allegations.",
+     "The prisoner in no way combatted the allegations."),
+    ("He assaulted n constable in the execution of his duty.",
+     "He assaulted a constable in the execution of his duty."),
+])
+def test_a_lone_letter_is_read_as_the_short_word_its_sentence_wants(text, fixed):
+    assert ARCHIVE.normalize(text).text == fixed
+    assert DEFAULT.normalize(text).text == text  # the default profile leaves letters alone
+
+
+@pytest.mark.parametrize("text", [
+    "The letter x marks the spot.",
+    "Plan b is better.",
+    "The vitamin c content is high.",
+    "It opens at 10 a m and closes at 4 p m daily.",
+    "It cost 2 s 6 d in all.",
+])
+def test_a_letter_that_is_meant_stays(text):
+    assert ARCHIVE.normalize(text).text == text
