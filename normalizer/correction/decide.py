@@ -30,7 +30,7 @@ from ..tokens import (
     tokenize,
     word_types,
 )
-from . import boundaries, capitals, junk_letters, sentence
+from . import boundaries, capital_i, capitals, junk_letters, sentence
 from .boundaries import BoundarySettings
 from .candidates import (
     GAZETTEER_MIN_ZIPF,
@@ -246,6 +246,8 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         taken = [(e.start, e.end) for e in boundary_edits] + [(j, j + 1) for j in joined]
         boundary_edits += junk_letters.propose(text, speller, names, allow,
                                                ctx.profile.threshold, taken)
+        boundary_edits += capital_i.propose(text, speller, allow, ctx.profile.threshold,
+                                            {e.start for e in boundary_edits})
     claimed = (boundaries.claimed_starts(text, boundary_edits)
                | boundaries.junk_fragment_starts(text))
     wanted = set()
