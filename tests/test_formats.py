@@ -236,32 +236,43 @@ def test_typing_slips():
     assert not is_doubling("etcd", "etc") and not is_doubling("isort", "sort")
 
 
-def _edit(original: str, replacement: str, kind: str = "spelling", start: int = 0) -> Edit:
-    return Edit(start, start + len(original), original, replacement, kind, f"{kind}.lexicon",
+def _edit(original: str, replacement: str, kind: str = "spelling", start: int = 0,
+          source: str = "lexicon") -> Edit:
+    return Edit(start, start + len(original), original, replacement, kind, f"{kind}.{source}",
                 0.95, "test")
 
 
-def test_review_downgrades_lowercase_corrections_unless_overwhelming():
+def test_review_downgrades_corrections_to_words_unless_overwhelming():
     edits = [
         _edit("etcd", "etc"), _edit("toml", "tool"), _edit("clone", "done", "ocr"),
-        _edit("wlil", "will"), _edit("occured", "occurred"), _edit("Lavroy", "Lavrov", "ocr"),
+        _edit("wlil", "will"), _edit("occured", "occurred"),
+        _edit("Lavroy", "Lavrov", "ocr", source="gazetteer"), _edit("Brotli", "Broth", "ocr"),
     ]
-    reviewed = review(edits, "etcd toml clone wlil occured Lavroy", MISSPELLINGS)
-    assert [e.applied for e in reviewed] == [False, False, False, True, True, True]
+    text = "etcd toml clone wlil occured Lavroy Brotli"
+    reviewed = review("spelling", edits, text, MISSPELLINGS)
+    assert [e.applied for e in reviewed] == [False, False, False, True, True, True, False]
     assert "suggestion" in reviewed[0].reason
+
+
+def test_review_keeps_the_boilerplate_and_no_break_spaces_of_a_technical_document():
+    see_also = Edit(0, 9, "See also\n", "", "boilerplate", "related.list", 0.9, "test")
+    assert review("boilerplate", [see_also], "See also\n", MISSPELLINGS) == []
+    space = Edit(6, 7, "\u00a0", " ", "unicode", "unicode.space", 1.0, "test")
+    mojibake = Edit(0, 2, "\u00e2\u20ac", "'", "unicode", "unicode.mojibake", 1.0, "test")
+    assert review("unicode", [space, mojibake], "", MISSPELLINGS) == [mojibake]
 
 
 def test_review_keeps_a_known_common_misspelling():
     # Neither a swap nor a doubling: only codespell's list vouches for it.
-    assert review([_edit("seperate", "separate")], "", MISSPELLINGS)[0].applied
-    assert not review([_edit("seperate", "desperate")], "", MISSPELLINGS)[0].applied
+    assert review("spelling", [_edit("seperate", "separate")], "", MISSPELLINGS)[0].applied
+    assert not review("spelling", [_edit("seperate", "desperate")], "", MISSPELLINGS)[0].applied
 
 
 def test_review_keeps_an_ocr_fix_the_document_confirms():
     text = "The government met. The govemment said."
     edit = _edit("govemment", "government", "ocr", text.index("govemment"))
-    assert review([edit], text, MISSPELLINGS)[0].applied
-    assert not review([edit], "The govemment said.", MISSPELLINGS)[0].applied
+    assert review("spelling", [edit], text, MISSPELLINGS)[0].applied
+    assert not review("spelling", [edit], "The govemment said.", MISSPELLINGS)[0].applied
 
 
 # --------------------------------------------------------------------------- the engine
@@ -278,6 +289,18 @@ def engine():
     "Then rjust pads the string.\n",
 ])
 def test_technical_words_are_not_applied_in_markdown(engine, text):
+    result = engine.normalize(text, format="markdown")
+    assert result.text == text
+    assert all(not e.applied for e in result.edits)
+
+
+def test_a_technical_document_keeps_its_own_headings_spaces_and_product_names(engine):
+    text = (
+        "Bindings of\nthe Brotli compression library; needs Python\u00a03.9.\n\n"
+        "```\npip install brotli\n```\n\n"
+        "See also:\n\n- the `decompress` docs\n\n"
+        "(C) 2006 Dan Haim. All rights reserved.\n"
+    )
     result = engine.normalize(text, format="markdown")
     assert result.text == text
     assert all(not e.applied for e in result.edits)

@@ -1,17 +1,27 @@
-"""Which corrections a technical document gets as suggestions instead of fixes.
+"""What a technical document gets of each stage's edits.
 
-In technical writing a lowercase word no dictionary knows is more often the name of a tool,
-package or function (`etcd`, `isort`, `gevent`, `toml`, `rjust`) than a typo of a common word
-one or two letters away, and a known word is a command or a term of art ("clone" a repository
-is not "done"). In a document that looks technical a correction of a lowercase word is kept
-as a suggestion, unless the evidence is overwhelming:
+A technical document (one that shows code, see `DocumentView.looks_technical`) is its author's
+text, not a scraped page: its "See also" heading and copyright line are part of it, its
+no-break spaces are typography ("Python 3.9" kept on one line), and its unknown words are
+mostly names of tools and terms of art. So in such a document:
 
-- the word is a known common misspelling of the correction (codespell's list, see
-  `normalizer.misspellings`, read with the lexicon: "recieve", "teh");
-- the slip is a classic typing error: two neighbouring letters swapped ("wlil", "cahce")
-  or a doubled letter dropped or added ("occured", "untill");
-- the correction undoes a glyph confusion (an `ocr` edit) and the document itself uses the
-  corrected word elsewhere while the misread spelling occurs only once ("governrnent").
+- the `boilerplate` stage removes nothing;
+- the `unicode` stage keeps no-break spaces (it still repairs broken encodings and removes
+  invisible characters);
+- a spelling correction of a lowercase word, or of a capitalized word to a common word
+  ('Brotli' -> 'Broth': a capitalized word no list knows is a product's name here), is kept as
+  a suggestion: a lowercase word no dictionary knows is more often the name of a tool,
+  package or function (`etcd`, `isort`, `gevent`, `toml`, `rjust`) than a typo of a common
+  word one or two letters away, and a known word is a command or a term of art ("clone" a
+  repository is not "done"). The evidence is overwhelming, and the correction stays a fix,
+  when:
+  - the word is a known common misspelling of the correction (codespell's list, see
+    `normalizer.misspellings`, read with the lexicon: "recieve", "teh");
+  - the slip is a classic typing error: two neighbouring letters swapped ("wlil", "cahce")
+    or a doubled letter dropped or added ("occured", "untill");
+  - the correction undoes a glyph confusion (an `ocr` edit) and the document itself uses
+    the corrected word elsewhere while the misread spelling occurs only once
+    ("governrnent").
 """
 
 from __future__ import annotations
@@ -26,8 +36,9 @@ from ..model import Edit
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")
 DOWNGRADE_REASON = (
-    "kept as a suggestion: a lowercase word in a technical document may be a name or a term"
+    "kept as a suggestion: a word no list knows in a technical document may be a name or a term"
 )
+NO_BREAK_SPACE_RULE = "unicode.space"
 
 
 def is_transposition(a: str, b: str) -> bool:
@@ -59,12 +70,18 @@ def _confirmed_by_document(edit: Edit, counts: Counter[str]) -> bool:
 
 
 def _is_risky(edit: Edit) -> bool:
-    return edit.applied and edit.kind in ("spelling", "ocr", "entity") and edit.original.islower()
+    return edit.applied and edit.kind in ("spelling", "ocr", "entity") and (
+        edit.original.islower() or edit.rule.endswith(".lexicon"))
 
 
-def review(edits: list[Edit], text: str, misspellings: Mapping[str, str]) -> list[Edit]:
-    """`edits` of a technical document, risky corrections turned into suggestions;
-    `misspellings`: the common-misspellings table (`Lexicon.misspellings`)."""
+def review(stage: str, edits: list[Edit], text: str, misspellings: Mapping[str, str]
+           ) -> list[Edit]:
+    """What stage `stage` may propose of `edits` in a technical document `text` (see the
+    module docstring); `misspellings`: the common-misspellings table (`Lexicon.misspellings`)."""
+    if stage == "boilerplate":
+        return []
+    if stage == "unicode":
+        return [edit for edit in edits if edit.rule != NO_BREAK_SPACE_RULE]
     risky = [edit for edit in edits if _is_risky(edit)]
     if not risky:
         return edits
