@@ -90,6 +90,13 @@ SUGGEST_FLOOR = 0.5
 """Below this confidence a candidate is not even reported."""
 
 
+REAL_WORD_MIN_MARGIN = 0.5
+"""log10 units by which the trigram model must prefer a real word's rival, after its channel
+cost and the real word's stickiness, for the single-word decision to replace it: strong
+evidence, not a near tie ('that you clone this repo' reads 'done' only 0.08 units likelier,
+because 'done' is a hundred times more frequent)."""
+
+
 MISSPELLING_PENALTY = 1.0
 """log10 odds against a token of the common-misspellings table being meant as written."""
 
@@ -434,7 +441,7 @@ def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) ->
         return None
     if is_real_word(speller, base) and not (
         weighing.own_context == 0 and weighing.rival_context == 2 * CONTEXT_WEIGHT
-        and weighing.real_word_margin > 0
+        and weighing.real_word_margin > REAL_WORD_MIN_MARGIN
     ):
         # A real word is replaced only when both neighbours vote for the rival and the
         # trigram model finds it far likelier in the sentence ('isolate and clone the gene').
