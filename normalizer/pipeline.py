@@ -280,8 +280,7 @@ class Normalizer:
                     edit for edit in STAGE_FUNCTIONS[name](view.masked, context)
                     if view.allows(edit, words=words)
                 ]
-                if view.looks_technical:
-                    proposals = review(name, proposals, view.masked, self.lexicon.misspellings)
+                proposals = review(name, proposals, view, self.lexicon.misspellings)
                 if structure.format == "rst":
                     proposals = fit_titles(proposals, view.text)
                 composer.add(resolve_overlaps(proposals), profile_used)

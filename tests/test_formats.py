@@ -15,6 +15,7 @@ from normalizer.formats import analyze, resolve_format
 from normalizer.formats.policy import is_doubling, is_transposition, review
 from normalizer.formats.spans import BLOCK_MASK, mask
 from normalizer.formats.technical import count_code_chunks, technical_spans
+from normalizer.formats.view import DocumentView
 from normalizer.lexicon import load_lexicon
 from normalizer.model import Edit, Result, apply_edits
 
@@ -236,6 +237,12 @@ def test_typing_slips():
     assert not is_doubling("etcd", "etc") and not is_doubling("isort", "sort")
 
 
+def _markdown(text: str) -> DocumentView:
+    """`text` as a Markdown document that shows code (a code span after it)."""
+    text += "\n\n`code`\n"
+    return DocumentView(analyze(text, "markdown"), text, ())
+
+
 def _edit(original: str, replacement: str, kind: str = "spelling", start: int = 0,
           source: str = "lexicon") -> Edit:
     return Edit(start, start + len(original), original, replacement, kind, f"{kind}.{source}",
@@ -249,30 +256,37 @@ def test_review_downgrades_corrections_to_words_unless_overwhelming():
         _edit("Lavroy", "Lavrov", "ocr", source="gazetteer"), _edit("Brotli", "Broth", "ocr"),
     ]
     text = "etcd toml clone wlil occured Lavroy Brotli"
-    reviewed = review("spelling", edits, text, MISSPELLINGS)
+    reviewed = review("spelling", edits, _markdown(text), MISSPELLINGS)
     assert [e.applied for e in reviewed] == [False, False, False, True, True, True, False]
     assert "suggestion" in reviewed[0].reason
 
 
-def test_review_keeps_the_boilerplate_and_no_break_spaces_of_a_technical_document():
+def test_review_keeps_the_boilerplate_and_no_break_spaces_of_markup_with_code():
     see_also = Edit(0, 9, "See also\n", "", "boilerplate", "related.list", 0.9, "test")
-    assert review("boilerplate", [see_also], "See also\n", MISSPELLINGS) == []
     space = Edit(6, 7, "\u00a0", " ", "unicode", "unicode.space", 1.0, "test")
     mojibake = Edit(0, 2, "\u00e2\u20ac", "'", "unicode", "unicode.mojibake", 1.0, "test")
-    assert review("unicode", [space, mojibake], "", MISSPELLINGS) == [mojibake]
+    text = "See also\nPython\u00a03.9"
+    assert review("boilerplate", [see_also], _markdown(text), MISSPELLINGS) == []
+    assert review("unicode", [space, mojibake], _markdown(text), MISSPELLINGS) == [mojibake]
+    # Plain text never counts, however technical it looks.
+    plain = text + " Set FOO_BAR=1 in ~/.config/app.toml and run_tests.py --verbose\n"
+    plain_view = DocumentView(analyze(plain, "text"), plain, ())
+    assert plain_view.looks_technical
+    assert review("boilerplate", [see_also], plain_view, MISSPELLINGS) == [see_also]
+    assert review("unicode", [space], plain_view, MISSPELLINGS) == [space]
 
 
 def test_review_keeps_a_known_common_misspelling():
     # Neither a swap nor a doubling: only codespell's list vouches for it.
-    assert review("spelling", [_edit("seperate", "separate")], "", MISSPELLINGS)[0].applied
-    assert not review("spelling", [_edit("seperate", "desperate")], "", MISSPELLINGS)[0].applied
+    assert review("spelling", [_edit("seperate", "separate")], _markdown(""), MISSPELLINGS)[0].applied
+    assert not review("spelling", [_edit("seperate", "desperate")], _markdown(""), MISSPELLINGS)[0].applied
 
 
 def test_review_keeps_an_ocr_fix_the_document_confirms():
     text = "The government met. The govemment said."
     edit = _edit("govemment", "government", "ocr", text.index("govemment"))
-    assert review("spelling", [edit], text, MISSPELLINGS)[0].applied
-    assert not review("spelling", [edit], "The govemment said.", MISSPELLINGS)[0].applied
+    assert review("spelling", [edit], _markdown(text), MISSPELLINGS)[0].applied
+    assert not review("spelling", [edit], _markdown("The govemment said."), MISSPELLINGS)[0].applied
 
 
 # --------------------------------------------------------------------------- the engine

@@ -56,6 +56,8 @@ _ANAPHORA = regex.compile(
 )
 # "It" and "They" open a box's second sentence about its subject ("They control the north").
 _SUBJECT_PRONOUN = regex.compile(r"^(?:It|Its|They|Their)\b")
+# A line of one repeated mark ('-----', '====='): the underline of a section heading.
+_UNDERLINE = regex.compile(r"^([-=~^*#+_])\1{2,}$")
 # News time: the article's narrative, never a box's general background.
 _RECENT = regex.compile(rf"\b(?:{NEWS_TIME}|earlier this|(?:hours|minutes|days) ago)\b")
 _DEFINITION = regex.compile(
@@ -172,6 +174,12 @@ def _looks_like_title(para: Para, norm: str) -> bool:
     return titleish(norm) or (norm[:1].isupper() and norm.endswith("?"))
 
 
+def _is_section_heading(text: str, paras: list[Para], index: int) -> bool:
+    """A title underlined on the next line ('Background' over '----------'): a section of a
+    structured document (a specification, a README), never a box a site injected."""
+    return index + 1 < len(paras) and bool(_UNDERLINE.match(normalized(paras[index + 1], text)))
+
+
 def _candidates(text: str, paras: list[Para], taken: set[int]) -> list[_Box]:
     """Title lines with the paragraphs that may form their body, and `Label: body` paragraphs.
     The document's first paragraph is its own title, never a box."""
@@ -181,7 +189,7 @@ def _candidates(text: str, paras: list[Para], taken: set[int]) -> list[_Box]:
         if index in taken or para.end - para.start > 12 * MAX_BODY_WORDS:
             continue
         norm = normalized(para, text)
-        if _looks_like_title(para, norm):
+        if _looks_like_title(para, norm) and not _is_section_heading(text, paras, index):
             body: list[str] = []
             nxt = index + 1
             while nxt < len(paras) and nxt not in taken and len(body) < MAX_LIST_ITEMS:

@@ -1,27 +1,28 @@
-"""What a technical document gets of each stage's edits.
+"""What a document's own writing keeps of each stage's edits.
 
-A technical document (one that shows code, see `DocumentView.looks_technical`) is its author's
-text, not a scraped page: its "See also" heading and copyright line are part of it, its
-no-break spaces are typography ("Python 3.9" kept on one line), and its unknown words are
-mostly names of tools and terms of art. So in such a document:
+A Markdown or reST document that shows code (a code block or code span) is its author's text,
+not a scraped page: its "See also" heading and copyright line are part of it, and its no-break
+spaces are typography ("Python 3.9" kept on one line). In such a document the `boilerplate`
+stage removes nothing, and the `unicode` stage keeps no-break spaces (it still repairs broken
+encodings and removes invisible characters). Plain text never counts: it has no code blocks to
+show, and an article whose promo blocks bring a few technical-looking words is still an
+article.
 
-- the `boilerplate` stage removes nothing;
-- the `unicode` stage keeps no-break spaces (it still repairs broken encodings and removes
-  invisible characters);
-- a spelling correction of a lowercase word, or of a capitalized word to a common word
-  ('Brotli' -> 'Broth': a capitalized word no list knows is a product's name here), is kept as
-  a suggestion: a lowercase word no dictionary knows is more often the name of a tool,
-  package or function (`etcd`, `isort`, `gevent`, `toml`, `rjust`) than a typo of a common
-  word one or two letters away, and a known word is a command or a term of art ("clone" a
-  repository is not "done"). The evidence is overwhelming, and the correction stays a fix,
-  when:
-  - the word is a known common misspelling of the correction (codespell's list, see
-    `normalizer.misspellings`, read with the lexicon: "recieve", "teh");
-  - the slip is a classic typing error: two neighbouring letters swapped ("wlil", "cahce")
-    or a doubled letter dropped or added ("occured", "untill");
-  - the correction undoes a glyph confusion (an `ocr` edit) and the document itself uses
-    the corrected word elsewhere while the misread spelling occurs only once
-    ("governrnent").
+In a technical document (one that shows enough code, see `DocumentView.looks_technical`) the
+unknown words are mostly names of tools and terms of art. A spelling correction of a lowercase
+word, or of a capitalized word to a common word ('Brotli' -> 'Broth': a capitalized word no
+list knows is a product's name here), is kept as a suggestion: a lowercase word no dictionary
+knows is more often the name of a tool, package or function (`etcd`, `isort`, `gevent`,
+`toml`, `rjust`) than a typo of a common word one or two letters away, and a known word is a
+command or a term of art ("clone" a repository is not "done"). The evidence is overwhelming,
+and the correction stays a fix, when:
+
+- the word is a known common misspelling of the correction (codespell's list, see
+  `normalizer.misspellings`, read with the lexicon: "recieve", "teh");
+- the slip is a classic typing error: two neighbouring letters swapped ("wlil", "cahce")
+  or a doubled letter dropped or added ("occured", "untill");
+- the correction undoes a glyph confusion (an `ocr` edit) and the document itself uses the
+  corrected word elsewhere while the misread spelling occurs only once ("governrnent").
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from dataclasses import replace
 import regex
 
 from ..model import Edit
+from .view import DocumentView
 
 WORD = regex.compile(r"[\p{L}\p{M}]+")
 DOWNGRADE_REASON = (
@@ -74,18 +76,20 @@ def _is_risky(edit: Edit) -> bool:
         edit.original.islower() or edit.rule.endswith(".lexicon"))
 
 
-def review(stage: str, edits: list[Edit], text: str, misspellings: Mapping[str, str]
+def review(stage: str, edits: list[Edit], view: DocumentView, misspellings: Mapping[str, str]
            ) -> list[Edit]:
-    """What stage `stage` may propose of `edits` in a technical document `text` (see the
-    module docstring); `misspellings`: the common-misspellings table (`Lexicon.misspellings`)."""
-    if stage == "boilerplate":
+    """What stage `stage` may propose of `edits` in the document `view` (see the module
+    docstring); `misspellings`: the common-misspellings table (`Lexicon.misspellings`)."""
+    if stage == "boilerplate" and view.shows_code:
         return []
-    if stage == "unicode":
+    if stage == "unicode" and view.shows_code:
         return [edit for edit in edits if edit.rule != NO_BREAK_SPACE_RULE]
+    if stage != "spelling" or not view.looks_technical:
+        return edits
     risky = [edit for edit in edits if _is_risky(edit)]
     if not risky:
         return edits
-    counts = Counter(word.lower() for word in WORD.findall(text))
+    counts = Counter(word.lower() for word in WORD.findall(view.masked))
     downgraded = {
         id(edit) for edit in risky
         if not is_overwhelming(edit, counts, misspellings)

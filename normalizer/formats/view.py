@@ -54,6 +54,11 @@ class DocumentView:
     def _technical_starts(self) -> list[int]:
         return [span.start for span in self.technical]
 
+    @property
+    def shows_code(self) -> bool:
+        """Whether the document is Markdown or reST with a code block or code span."""
+        return self.structure.code > 0
+
     @cached_property
     def looks_technical(self) -> bool:
         """Whether the document shows enough code to be read as technical writing."""
