@@ -354,11 +354,12 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
 def second_opinions(text: str, surfaces: Collection[str], speller: Speller, ctx: StageContext,
                     claimed: Collection[int], decided: Mapping[int, Edit],
                     allow: Collection[str]) -> dict[int, Edit]:
-    """Edits the trigram model makes for the non-words (`surfaces`) the single-word decision
+    """Edits the trigram model makes for the targets (`surfaces`: non-words, and rare words
+    one OCR confusion from a frequent one, see `sentence.is_target`) the single-word decision
     left unfixed ('voters hyad a' -> 'had', where 'head' is as likely out of context;
-    'Thc Carter Center' -> 'The' opening a sentence): only those confident enough to apply
-    (a second opinion adds fixes, not suggestions). A capitalized one only where
-    `sentence.opens_typed_sentence` says it may be a word."""
+    'civilians aud combatants' -> 'and'; 'Thc Carter Center' -> 'The' opening a sentence):
+    only those confident enough to apply (a second opinion adds fixes, not suggestions). A
+    capitalized one only where `sentence.opens_typed_sentence` says it may be a word."""
     lowercase = [s for s in surfaces if s.islower() and sentence.may_change(speller, s, True)]
     capitalized = [s for s in surfaces
                    if not s.islower() and sentence.seen_capital(speller, s)]

@@ -94,8 +94,10 @@ def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
     """Whether a token surface is decided by this pass: a Latin word of 2 to `MAX_LENGTH`
     letters (`MIN_LENGTH` without `real_words`), lowercase or capitalized like a sentence's
     first word, that is not a common word (a capitalized one is decided only where it may be
-    a word: `_may_be_word`). With `real_words` (profiles with `context-model`) also a common
-    word OCR often makes of a frequent one, any lowercase word no more frequent than
+    a word: `_may_be_word`), or a lowercase rare word one cheap OCR confusion from a very
+    frequent one ('aud', 'arc': `Speller.real_word_risk`), which keeps
+    `REAL_WORD_STICKINESS`. With `real_words` (profiles with `context-model`) also a
+    whole-word misreading learned from real OCR, any lowercase word no more frequent than
     `CHECKED_WORD_MAX_ZIPF`, and a lone lowercase letter that is no word ('m' for 'in', 'n'
     for 'a'; decided only where it stands between two words, see `is_lone_letter`)."""
     if real_words and len(surface) == 1:
@@ -105,7 +107,8 @@ def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
         return False
     key, lexicon = lookup_key(surface), speller.lexicon
     if not real_words:
-        return len(surface) >= MIN_LENGTH and key not in lexicon.common
+        return len(surface) >= MIN_LENGTH and (
+            key not in lexicon.common or (surface.islower() and speller.real_word_risk(key)))
     return (
         key not in lexicon.common
         or _misread_often(speller, key)
