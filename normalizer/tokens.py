@@ -219,6 +219,18 @@ def beside_capital(text: str, start: int, end: int) -> bool:
     return bool(CAPITALIZED_NEIGHBOUR_AFTER.match(text, end, end + HEADLINE_MAX_LENGTH))
 
 
+CLOSING_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
+
+
+def quoted_alone(text: str, start: int, end: int) -> bool:
+    """Whether the token `text[start:end]` stands alone between quotation marks ('"aud"',
+    '“tor”'): a word mentioned, not used, whose spelling is the point."""
+    if start == 0 or end >= len(text):
+        return False
+    closing = CLOSING_QUOTES.get(text[start - 1])
+    return closing is not None and text[end] == closing
+
+
 def starts_sentence(text: str, start: int) -> bool:
     """True when the token at `start` begins a sentence, a line or a quotation."""
     return bool(SENTENCE_END.search(text[max(0, start - 6) : start])) or start == 0

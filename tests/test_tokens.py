@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer.tokens import beside_capital
+from normalizer.tokens import beside_capital, quoted_alone
 
 
 @pytest.mark.parametrize(("text", "word", "beside"), [
@@ -17,3 +17,15 @@ from normalizer.tokens import beside_capital
 def test_a_token_beside_a_capitalized_word(text, word, beside):
     start = text.index(word)
     assert beside_capital(text, start, start + len(word)) is beside
+
+
+def test_a_token_quoted_alone_is_a_mention():
+    text = 'OCR makes "aud" and “tor”, and \'bis\' of words; "aud combatants" is used.'
+    def alone(word: str, nth: int = 0) -> bool:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        return quoted_alone(text, start, start + len(word))
+    assert alone("aud") and alone("tor") and alone("bis")
+    assert not alone("aud", 1)  # quoted with the words it is used with
+    assert not alone("makes") and not quoted_alone("aud", 0, 3)

@@ -25,6 +25,7 @@ from ..tokens import (
     beside_capital,
     in_headline,
     joined_across_line,
+    quoted_alone,
     starts_sentence,
     strip_possessive,
     tokenize,
@@ -369,11 +370,14 @@ def second_opinions(text: str, surfaces: Collection[str], speller: Speller, ctx:
     settled = set(claimed) | {
         start for start, edit in decided.items() if edit.confidence >= threshold
     }
+    common = ctx.lexicon.common
     targets = {
         t.start for t in tokenize(text, only=lowercase + capitalized)
-        if t.start not in settled and not is_line_split(text, t, ctx.lexicon.common) and (
+        if t.start not in settled and not is_line_split(text, t, common) and (
             t.surface.islower() or (sentence.opens_typed_sentence(speller, text, t.start)
                                     and sentence.may_change(speller, t.surface, True)))
+        # A real word quoted alone is mentioned, not used ('the misreadings "aud", "tor"').
+        and not (t.surface in common and quoted_alone(text, t.start, t.end))
     }
     return {
         edit.start: edit for edit in sentence.propose(text, targets, speller, allow, typos=True)

@@ -183,5 +183,6 @@ def test_a_rare_word_one_ocr_confusion_from_a_frequent_one_gets_a_second_opinion
     fixed = engine.normalize("It does not distinguish between civilians aud combatants.").text
     assert fixed == "It does not distinguish between civilians and combatants."
     for clean in ("They isolate and clone the gene.", "An arc of fire lit the sky.",
-                  "Walkers climbed the tor above the village."):
+                  "Walkers climbed the tor above the village.",
+                  'Misreadings real OCR makes ("tho", "aud", "boon"), and others.'):
         assert engine.normalize(clean).text == clean
