@@ -184,5 +184,6 @@ def test_a_rare_word_one_ocr_confusion_from_a_frequent_one_gets_a_second_opinion
     assert fixed == "It does not distinguish between civilians and combatants."
     for clean in ("They isolate and clone the gene.", "An arc of fire lit the sky.",
                   "Walkers climbed the tor above the village.",
+                  "Make sure that you clone this repo before you start.",
                   'Misreadings real OCR makes ("tho", "aud", "boon"), and others.'):
         assert engine.normalize(clean).text == clean
