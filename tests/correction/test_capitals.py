@@ -73,6 +73,15 @@ def test_a_long_title_case_token_is_read_as_its_only_common_word_one_slip_away(s
         assert capitals.judge_only_word(speller, _token(name, name)) is None
 
 
+def test_a_title_case_token_of_five_letters_is_read_as_a_word_it_transposes(speller):
+    assert capitals.judge_only_word(speller, _token("for Marhc.", "Marhc")) == "march"
+    assert capitals.judge_only_word(speller, _token("the Htoel", "Htoel")) == "hotel"
+    assert capitals.judge_only_word(speller, _token("Squafe", "Squafe")) is None  # no swap
+    assert capitals.judge_only_word(speller, _token("Biegun", "Biegun")) is None
+    assert capitals.transposed("marhc", "march") and not capitals.transposed("march", "march")
+    assert not capitals.transposed("mcrah", "march")  # two letters apart
+
+
 def test_long_capitalized_typos_are_fixed_and_rare_names_stay(speller):
     text = ("India won the World Cup on Saturdeay. Valery Gerasimov and Stephen Biegun met "
             "Zbigniew Dunningham and Alan Milston in the Norwegain capital.")
