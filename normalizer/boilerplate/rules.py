@@ -16,6 +16,7 @@ from .paragraphs import Match, Para, normalized, snippet
 from .prose import is_news_prose
 
 _TITLE_END = re.compile(r"[.,;]$")
+_SENTENCE_END = re.compile(r"""[.!?:;…]['"’”)\]]*$""")
 # Words a title leaves in lower case.
 SMALL_WORDS = frozenset({
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
@@ -82,6 +83,8 @@ def _match_at(text: str, paras: list[Para], index: int, ruleset: RuleSet) -> Mat
     if not any(keyword in lower for keyword in keywords):
         return None  # only keywords of rules for lines of another length
     norm = normalized(para, text)
+    if _continues_sentence(text, paras, index):
+        return None
     low = norm.lower()
     for rule in rules:
         cue = _trigger(rule, norm, low, para.words)
@@ -95,6 +98,18 @@ def _match_at(text: str, paras: list[Para], index: int, ruleset: RuleSet) -> Mat
         )
         return Match(rule.id, index, last, rule.confidence, reason)
     return None
+
+
+def _continues_sentence(text: str, paras: list[Para], index: int) -> bool:
+    """Whether the line at `index` is the wrapped end of the sentence on the line before it
+    ('... directly is not' / 'recommended.'): lowercase, in the same block, after a line that
+    ends no sentence. A lowercase label after a finished sentence ('skip past newsletter
+    promotion') is a line of its own."""
+    para = paras[index]
+    if index == 0 or para.block_start or not normalized(para, text)[:1].islower():
+        return False
+    before = paras[index - 1]
+    return not _SENTENCE_END.search(text[before.start : before.end].rstrip())
 
 
 def _box_end(text: str, paras: list[Para], index: int, spec: BodySpec) -> int | None:
