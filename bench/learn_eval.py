@@ -21,7 +21,9 @@ scores each with bench/quality.py's
   transductive;
 - ``synth-habit``: the same clean texts corrupted by an OCR with a habit of its own (`HABIT`:
   `t` printed as `l` eight times as often as any other glyph confusion), transductive: the
-  set where the collection's OCR habits are off the engine's channel, as one paper's are.
+  set where the collection's OCR habits are off the engine's channel, as one paper's are;
+- ``synth-clean``: the same clean texts, uncorrupted, transductive: whatever a clean
+  collection teaches must change nothing (every change is a false positive).
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ from normalizer.profile import load_config
 BASE = "archive"
 EXPERIMENTS = {"d2": ("d2", "d2"), "d3": ("d3", "d3"), "d2->d3": ("d2", "d3"),
                "d2-odd->d2-even": ("d2-odd", "d2-even"),
-               "synth": ("synth", "synth"), "synth-habit": ("synth-habit", "synth-habit")}
+               "synth": ("synth", "synth"), "synth-habit": ("synth-habit", "synth-habit"),
+               "synth-clean": ("synth-clean", "synth-clean")}
 """Experiment name -> (set learned from, set cleaned)."""
 
 HABIT = ("t", "l")
@@ -55,7 +58,7 @@ HABIT = ("t", "l")
 
 def load_sets(data: Path, seed: int, synth_limit: int) -> dict[str, list[EvalDoc]]:
     """OverProof datasets 2 and 3 (every article) and dataset 2's odd- and even-numbered
-    articles, the synthetic set and the synthetic set with an OCR habit."""
+    articles, the synthetic set, the synthetic set with an OCR habit and the clean texts."""
     overproof = datasets.overproof_documents(data)
     if overproof is None:
         raise SystemExit(f"{data / 'overproof'} not found")
@@ -65,7 +68,8 @@ def load_sets(data: Path, seed: int, synth_limit: int) -> dict[str, list[EvalDoc
         for name in ("d2", "d3")
     }
     sets["d2-odd"], sets["d2-even"] = sets["d2"][0::2], sets["d2"][1::2]  # articles 1, 3, ...
-    sets["synth"] = load_doc_sets({"synth": synth_limit}, data, seed)[0]["synth"]
+    synthetic = load_doc_sets({"synth": synth_limit, "synth-clean": synth_limit}, data, seed)[0]
+    sets["synth"], sets["synth-clean"] = synthetic["synth"], synthetic["synth-clean"]
     texts = datasets.sample(datasets.clean_texts(data), synth_limit, seed)
     sets["synth-habit"] = [
         EvalDoc(d.id, d.input, d.expected, tokens_in_spans(d.input, d.injected))
