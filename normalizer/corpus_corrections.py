@@ -6,7 +6,7 @@ of 642) is a misreading of this collection, and the occurrences it left (a capit
 after a lost full stop reads like a name) are most likely the same misreading. The learned
 table (`variant<TAB>target<TAB>changed<TAB>seen`, read through the profile key
 `corpus-corrections`) lists those spellings, each with the counts of the spelling in
-lowercase and capitalized together; the spelling stage corrects every occurrence the
+lowercase and capitalized together (`case_class`); the spelling stage corrects every occurrence the
 decision logic left unchanged (`consistent_edits`), except allow-listed words and the halves
 of a word broken at a line end. The variant must match exactly, case included: 'Tho' and
 'tho' are rows of their own.
@@ -34,6 +34,29 @@ variant's occurrences, and below the near-certain decisions the engine makes fro
 own evidence."""
 
 
+MIN_POOLED_LENGTH = 3
+"""A capitalized spelling shorter than this counts apart from its lowercase: two capitalized
+letters are often an abbreviation or initials ('Io' for 'Jas' on OverProof dataset 2, a
+state's 'Ia' or 'Mo'), whatever the lowercase spelling usually is."""
+
+
+def is_title(word: str) -> bool:
+    """A capital first letter and lowercase letters after it ('Tho')."""
+    return word[:1].isupper() and word[1:].islower()
+
+
+def is_pooled(word: str) -> bool:
+    """A spelling whose counts are taken with its other case: lowercase or capitalized, of
+    at least `MIN_POOLED_LENGTH` characters."""
+    return len(word) >= MIN_POOLED_LENGTH and (word.islower() or is_title(word))
+
+
+def case_class(surface: str) -> str:
+    """The spelling a token's counts are taken under: a capitalized spelling's lowercase
+    ('Tho' and 'tho' are one spelling), any other spelling itself ('THO', 'McKay', 'Ho')."""
+    return surface.lower() if is_pooled(surface) else surface
+
+
 @dataclass(frozen=True, slots=True)
 class CorpusCorrection:
     """The engine corrected `variant` to `target` in `changed` of its `seen` occurrences."""
@@ -44,12 +67,9 @@ class CorpusCorrection:
     seen: int
 
     def spelling(self) -> str:
-        """The variant as its counts were taken: a lowercase or capitalized spelling counts
-        with its other case ('Tho' with 'tho')."""
+        """The variant as its counts were taken (`is_pooled`: 'Tho' with 'tho')."""
         word = self.variant
-        if word.islower() or (word[:1].isupper() and word[1:].islower()):
-            return f"{word!r} (capitalized or not)"
-        return repr(word)
+        return f"{word!r} (capitalized or not)" if is_pooled(word) else repr(word)
 
     def edit(self, token: Token) -> Edit:
         """The correction of one occurrence the engine left unchanged."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from normalizer import Normalizer
+from normalizer.corpus_corrections import CorpusCorrection, case_class
 from normalizer.correction.candidates import speller_for
 from normalizer.correction.explain import explain
 from normalizer.learn import (
@@ -274,9 +275,24 @@ def test_a_capitalized_spelling_counts_with_its_lowercase(speller) -> None:
 
 
 def test_a_spelling_the_engine_never_corrected_gets_no_row(speller) -> None:
-    # 'Hy' stayed in both its occurrences: an initial more often than a misreading of 'By'
-    evidence = DecisionCounts(Counter({"hy": 6, "Hy": 2}), Counter({("hy", "by"): 6}))
-    assert [c.variant for c in corpus_corrections(evidence, speller)] == ["hy"]
+    # 'Tbe' stayed in both its occurrences: the class holds, but no row for 'Tbe' itself
+    evidence = DecisionCounts(Counter({"tbe": 6, "Tbe": 2}), Counter({("tbe", "the"): 6}))
+    assert [c.variant for c in corpus_corrections(evidence, speller)] == ["tbe"]
+
+
+def test_two_capitalized_letters_count_apart_from_their_lowercase(speller) -> None:
+    # 'Wo' may be initials or an abbreviation: its own 1 of 2 is too few, whatever 'wo' is
+    evidence = DecisionCounts(Counter({"wo": 6, "Wo": 2}),
+                              Counter({("wo", "we"): 6, ("Wo", "We"): 1}))
+    assert [(c.variant, c.changed, c.seen) for c in corpus_corrections(evidence, speller)] == [
+        ("wo", 6, 6)]
+    assert case_class("Wo") == "Wo" and case_class("Tho") == "tho" and case_class("THO") == "THO"
+
+
+def test_the_reason_names_the_counts_it_quotes() -> None:
+    assert CorpusCorrection("Tho", "The", 626, 642).spelling() == "'Tho' (capitalized or not)"
+    assert CorpusCorrection("Ho", "He", 24, 37).spelling() == "'Ho'"
+    assert CorpusCorrection("THO", "THE", 3, 3).spelling() == "'THO'"
 
 
 def test_a_capitalized_target_stays_capitalized_for_every_case(speller) -> None:
@@ -302,7 +318,7 @@ def test_the_learned_profile_corrects_the_occurrence_the_engine_left(tmp_path: P
     assert result.text == HO[3].replace("Ho", "He")
     [edit] = result.applied
     assert edit.rule == "ocr.corpus" and "3 of its 4 occurrences" in edit.reason
-    assert "'Ho' (capitalized or not)" in edit.reason
+    assert "corrected 'Ho' to 'He'" in edit.reason
     assert engine.normalize(result.text).text == result.text  # idempotent
     allowed = Normalizer(engine.profile.with_overrides(allow=["ho"]))
     assert allowed.normalize(HO[3]).text == HO[3]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..corpus_corrections import CorpusCorrection
+from ..corpus_corrections import CorpusCorrection, case_class, is_title
 from ..correction.candidates import Speller
 from ..correction.words import lookup_key
 from ..pipeline import Result
@@ -63,19 +63,9 @@ def decisions_of(text: str, result: Result) -> DecisionCounts:
     return DecisionCounts(Counter(t.surface for t in tokens), changed)
 
 
-def case_class(surface: str) -> str:
-    """The spelling a token's counts are pooled under: a Title Case spelling's lowercase
-    ('Tho' and 'tho' are one spelling), any other spelling itself ('THO', 'McKay')."""
-    return surface.lower() if _is_title(surface) else surface
-
-
-def _is_title(word: str) -> bool:
-    return word[:1].isupper() and word[1:].islower()
-
-
 def _as_spelled(surface: str, target: str) -> str:
     """A class target as a member spelled `surface` takes it: capitalized after a capital."""
-    return target[:1].upper() + target[1:] if _is_title(surface) else target
+    return target[:1].upper() + target[1:] if case_class(surface) != surface else target
 
 
 def corpus_corrections(decisions: DecisionCounts, speller: Speller) -> list[CorpusCorrection]:
@@ -83,7 +73,8 @@ def corpus_corrections(decisions: DecisionCounts, speller: Speller) -> list[Corp
     `MIN_SHARE` of their occurrences (`MIN_WORD_SHARE` for a word the lexicon knows), when
     they are no clean word (a word the lexicon knows that the OCR seldom prints for another is
     decided in its context, never for consistency), most corrected first. A spelling in
-    lowercase and with a capital first letter counts as one (`case_class`): a capital after a
+    lowercase and with a capital first letter counts as one (`case_class`, for spellings of
+    three letters or more): a capital after a
     lost full stop makes 'Tho' look like a name to the engine, but not the misreading any
     less likely, so 'Tho' is corrected where 'tho' mostly was. A spelling of the class gets
     its row (with the class's counts) when the engine corrected it to the target at least
@@ -97,7 +88,7 @@ def corpus_corrections(decisions: DecisionCounts, speller: Speller) -> list[Corp
         members.setdefault(case_class(surface), set()).add(surface)
     changed: Counter[tuple[str, str]] = Counter()
     for (surface, target), count in decisions.changed.items():
-        title_pair = _is_title(surface) and _is_title(target)
+        title_pair = case_class(surface) != surface and is_title(target)
         changed[case_class(surface), target.lower() if title_pair else target] += count
     best: dict[str, tuple[str, int]] = {}
     for (spelling, target), count in changed.items():
