@@ -196,6 +196,7 @@ def test_rst_unparsable_document_has_no_prose():
     ("the Stee| mill", []),
     ("An ordinary sentence, with (brackets) and 'quotes'.", []),
     ("GoogIe is an OCR slip", []),
+    ("the workB and thiB house", []),  # OCR's B for s
     ("SHIPPING INTELLlGENCE at IPSWlCH", []),  # OCR's l for I in capitals
     ("at aLmbing Flat, eBfore the bench", []),  # two letters swapped at a word's start
     ("getURL and isValid", ["getURL", "isValid"]),

@@ -100,6 +100,7 @@ def is_name_shaped(base: str) -> bool:
 _SWAPPED_START = regex.compile(r"^\p{Ll}\p{Lu}\p{Ll}+$")
 _SHIFTED_SECOND = regex.compile(r"^\p{Lu}\p{Lu}\p{Ll}{2,}$")
 _CAPITAL_I_FOR_L = regex.compile(r"(?<=\p{Ll})I")
+_CAPITAL_B_FOR_S = regex.compile(r"^(\p{Lu}?\p{Ll}+)B(\p{Ll}*)$")
 
 
 def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
@@ -111,7 +112,9 @@ def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
     - ``shift`` and ``case``: two capitals, then two or more lowercase letters ('FRalcon',
       'THis'): the second letter added with the shift key still held ('Falcon'), or typed as
       a capital ('This'); a plural acronym ('TVs', 'CEOs') never has this shape;
-    - ``glyph``: a capital I after a lowercase letter ('HoteI', 'WorId'): OCR's l ('Hotel').
+    - ``glyph``: a capital I after a lowercase letter ('HoteI', 'WorId'): OCR's l ('Hotel');
+      one capital B after a lowercase letter in a word of no other inner capital ('waB',
+      'thiB', 'yoBterday'): OCR's s ('was').
 
     A reading is worth offering only when it is a word (the caller checks)."""
     readings = []
@@ -121,6 +124,8 @@ def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
         readings += [(base[0] + base[2:], "shift"), (base[0] + base[1].lower() + base[2:], "case")]
     if _CAPITAL_I_FOR_L.search(base):
         readings.append((_CAPITAL_I_FOR_L.sub("l", base), "glyph"))
+    if (b_for_s := _CAPITAL_B_FOR_S.match(base)) is not None:
+        readings.append((f"{b_for_s.group(1)}s{b_for_s.group(2)}", "glyph"))
     return tuple(readings)
 
 

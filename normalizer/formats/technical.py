@@ -40,10 +40,11 @@ _MARKS = r"""
     | (?<=\w)::|::(?=\w)                             # std::vector
     | (?<!\S)--?(?=\p{L})                            # -v, --option
     | (?<=\w)[@&](?=\w) | \+\+ | (?<=\w)\+(?=\w)     # user@host, AT&T, C++, a+b
-    | (?<=\p{Ll})(?<!\p{Lu}l)(?<!^\p{Ll}|[^\p{L}]\p{Ll})(?![IO])\p{Lu}  # camelCase, see below
+    | (?<=\p{Ll})(?<!\p{Lu}l)(?<!^\p{Ll}|[^\p{L}]\p{Ll})(?![IOB])\p{Lu}  # camelCase, see below
     | (?<=\p{Lu}l)(?![IO])\p{Lu}(?!\p{Lu}*(?:\P{L}|$))
 """
-# camelCase: a capital after a lowercase letter, but I and O (OCR's l and 0: 'GoogIe'), a
+# camelCase: a capital after a lowercase letter, but I, O and B (OCR's l, 0 and s: 'GoogIe',
+# 'workB'), a
 # capital after an l between capitals of a word in capitals (OCR's l for I: 'INTELLlGENCE'),
 # and one after a word's single first letter (two letters swapped: 'aLmbing', 'eBfore') are
 # no code.

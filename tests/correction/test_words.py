@@ -80,13 +80,16 @@ def test_case_from_glyphs(template, word, canonical, expected):
         ("THis", (("Tis", "shift"), ("This", "case"))),
         ("HoteI", (("Hotel", "glyph"),)),
         ("McIntyre", (("Mclntyre", "glyph"),)),  # a reading only: no word, so no candidate
+        ("waB", (("was", "glyph"),)),  # OCR's capital B for s
+        ("MiBs", (("Miss", "glyph"),)),
     ],
 )
 def test_case_slip_readings(word, readings):
     assert case_slip_readings(word) == readings
 
 
-@pytest.mark.parametrize("word", ["Team", "TVs", "CEOs", "NATO", "McConnell", "team"])
+@pytest.mark.parametrize("word", ["Team", "TVs", "CEOs", "NATO", "McConnell", "team",
+                                  "AirBnB", "BBC"])
 def test_a_case_words_have_gives_no_case_slip_reading(word):
     assert case_slip_readings(word) == ()
 

@@ -1,0 +1,30 @@
+"""Tokens whose letter case no word has, read as the word they slipped from, end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.model import apply_edits
+
+DEFAULT = Normalizer()
+ARCHIVE = Normalizer(profile="archive")
+
+
+@pytest.mark.parametrize("engine", [DEFAULT, ARCHIVE])
+def test_a_capital_b_inside_a_lowercase_word_is_read_as_s(engine):
+    # OCR's B for s is a glyph reading, like its I for l ('HoteI'): both profiles.
+    text = "He waB also fined for thiB offence."
+    result = engine.normalize(text)
+    assert result.text == "He was also fined for this offence."
+    assert apply_edits(text, result.applied) == result.text
+    assert engine.normalize(result.text).text == result.text
+
+
+@pytest.mark.parametrize("engine", [DEFAULT, ARCHIVE])
+@pytest.mark.parametrize("text", [
+    "They sold it on eBay and AirBnB.",
+    "Gerasimov and Biegun met the McBride family.",
+])
+def test_brands_and_names_with_inner_capitals_stay(engine, text):
+    assert engine.normalize(text).text == text
