@@ -66,4 +66,3 @@ def test_the_letters_come_from_the_learned_channel():
     assert table["«"][0][0] == "s"  # the commonest: a broken s
     assert all(letters.isalpha() and cost <= junk_letters.MAX_LETTER_COST
                for pairs in table.values() for letters, cost in pairs)
-
