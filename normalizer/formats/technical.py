@@ -44,10 +44,9 @@ _MARKS = r"""
     | (?<=\p{Lu}l)(?![IO])\p{Lu}(?!\p{Lu}*(?:\P{L}|$))
 """
 # camelCase: a capital after a lowercase letter, but I, O and B (OCR's l, 0 and s: 'GoogIe',
-# 'workB'), a
-# capital after an l between capitals of a word in capitals (OCR's l for I: 'INTELLlGENCE'),
-# and one after a word's single first letter (two letters swapped: 'aLmbing', 'eBfore') are
-# no code.
+# 'workB'), a capital after an l between capitals of a word in capitals (OCR's l for I:
+# 'INTELLlGENCE'), and one after a word's single first letter (two letters swapped:
+# 'aLmbing', 'eBfore') are no code.
 MARKS = regex.compile(_MARKS, regex.VERBOSE)
 STRICT_MARKS = regex.compile(
     _MARKS + r"| (?<=\p{Ll})\p{Lu} | (?<=\p{L})\p{N} | (?<=\p{N})\p{L}", regex.VERBOSE
