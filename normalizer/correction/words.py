@@ -51,6 +51,26 @@ def is_own_word(common: Container[str], key: str) -> bool:
     return key in common and (len(key) > 1 or key in ("a", "i"))
 
 
+INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
+INFLECTED_STEM_MIN_LENGTH = 4
+
+
+def inflects_common_word(common: Container[str], key: str) -> bool:
+    """Whether `key` is a common word of `INFLECTED_STEM_MIN_LENGTH` letters or more with a
+    regular English ending, its final consonant doubled or its final 'e' dropped before it
+    ('gravelling', 'sewered', 'roods'): a real word the common-word list lacks, not a typo."""
+    for ending in INFLECTIONS:
+        if not key.endswith(ending):
+            continue
+        stem = key[: -len(ending)]
+        if len(stem) < INFLECTED_STEM_MIN_LENGTH:
+            continue
+        doubled = len(stem) > INFLECTED_STEM_MIN_LENGTH and stem[-1] == stem[-2]
+        if stem in common or stem + "e" in common or (doubled and stem[:-1] in common):
+            return True
+    return False
+
+
 def lookup_key(base: str) -> str:
     """How the lexicon spells a token: lowercase, straight apostrophe ('Doesn’t' -> "doesn't")."""
     return base.lower().replace("’", "'")

@@ -8,6 +8,7 @@ from normalizer.correction.words import (
     apply_case,
     case_slip_readings,
     dialect_form,
+    inflects_common_word,
     is_checkable,
     is_name_shaped,
     lookup_key,
@@ -125,3 +126,21 @@ def test_slips_do_not_share_a_dialect_form_with_their_words(slip, word):
 )
 def test_restore_capital(template, replacement, canonical, source, beside, expected):
     assert restore_capital(template, replacement, canonical, source, beside) == expected
+
+
+@pytest.mark.parametrize("word", [
+    "gravelling", "sewered", "roods", "stopped", "stoped", "lefter", "baked",
+])
+def test_regular_endings_on_common_words_are_inflections(word):
+    common = {"gravel", "sewer", "rood", "stop", "left", "bake"}
+    assert inflects_common_word(common, word)
+
+
+@pytest.mark.parametrize("word", [
+    "vist", "buildin", "thes",  # typos, not inflections
+    "ares", "ted",  # stems shorter than four letters
+    "gravel",  # no ending
+])
+def test_typos_short_stems_and_bare_words_are_not_inflections(word):
+    common = {"visit", "building", "the", "are", "te", "gravel"}
+    assert not inflects_common_word(common, word)
