@@ -23,7 +23,7 @@ from ..language_model import ContextModel, load_language_model
 from ..lexicon import Confusion, Entity, Lexicon
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive
 from .case_slips import offer_case_slips
-from .channel import TYPO_COST, ChannelModel
+from .channel import TYPO_COST, ChannelModel, cheap_slips
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
@@ -98,7 +98,9 @@ REAL_WORD_MAX_ZIPF = 4.0
 REAL_WORD_MIN_RIVAL_ZIPF = 5.5
 """A rare common word one OCR confusion away from a very frequent one ('aud'/'and',
 'tor'/'for') is a suspect too, but is corrected only when the bigram list pairs both
-neighbours with the rival and neither with the word itself."""
+neighbours with the rival and neither with the word itself. So is one a typist's cheapest
+slip away from one (`typo_rivals`: 'foe'/'for', 'ans'/'and'), in typed text's second
+opinion."""
 
 
 MIN_COST = 1.2
@@ -255,16 +257,34 @@ class Speller:
             return load_language_model()
         return load_collection_model(self.context_counts)
 
+    def typo_rivals(self, key: str) -> tuple[str, ...]:
+        """The very frequent words a rare common word is a typist's cheapest slip of
+        ('foe' -> for, 'sill' -> will; see `channel.cheap_slips`)."""
+        return self._typo_rivals.get(key, ())
+
+    @cached_property
+    def _typo_rivals(self) -> dict[str, tuple[str, ...]]:
+        lexicon = self.lexicon
+        rivals: dict[str, list[str]] = {}
+        for word in self._very_frequent:
+            for slip in cheap_slips(word):
+                if slip in lexicon.common and lexicon.frequency(slip) <= REAL_WORD_MAX_ZIPF:
+                    rivals.setdefault(slip, []).append(word)
+        return {slip: tuple(sorted(words)) for slip, words in rivals.items()}
+
+    @cached_property
+    def _very_frequent(self) -> tuple[str, ...]:
+        """The common words a rare one may be a misreading or a slip of (Zipf at least
+        `REAL_WORD_MIN_RIVAL_ZIPF`)."""
+        return tuple(word for word in self.lexicon.common
+                     if self.lexicon.frequency(word) >= REAL_WORD_MIN_RIVAL_ZIPF)
+
     @cached_property
     def _misreadings(self) -> frozenset[str]:
         """Every string one OCR confusion away from a very frequent word ('aud', 'tor')."""
-        frequent = [
-            word for word in self.lexicon.common
-            if self.lexicon.frequency(word) >= REAL_WORD_MIN_RIVAL_ZIPF
-        ]
-        return frozenset().union(
-            *(self.channel.misreadings(word, SINGLE_CONFUSION_COST) for word in frequent)
-        )
+        return frozenset().union(*(
+            self.channel.misreadings(word, SINGLE_CONFUSION_COST) for word in self._very_frequent
+        ))
 
     def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
         """symspell's nearest candidates (one edit, else two), most frequent first, with their
@@ -296,13 +316,14 @@ def speller_for(lexicon: Lexicon, channel: str = "builtin",
 
 def loaded_speller(lexicon: Lexicon, profile: Profile) -> Speller:
     """The profile's speller with all it reads loaded now (the learned channel tables, the
-    context model, the misreadings of frequent words and, when it searches deeply, its
-    vocabulary), so that no document waits for them: built before a service forks, they
-    are shared by its workers."""
+    context model, the misreadings and typing slips of frequent words and, when it searches
+    deeply, its vocabulary), so that no document waits for them: built before a service
+    forks, they are shared by its workers."""
     speller = speller_for(lexicon, profile.channel, profile.confusions_file,
                           profile.context_counts)
     load_channel_table()
-    loaded = ["language_model", "_misreadings"] + (["vocabulary"] * speller.searches_deep)
+    loaded = ["language_model", "_misreadings", "_typo_rivals"] + (
+        ["vocabulary"] * speller.searches_deep)
     for name in loaded:
         getattr(speller, name)
     return speller

@@ -133,6 +133,26 @@ def substitution_cost(observed: str, intended: str) -> float:
     return TYPO_COST
 
 
+def cheap_slips(word: str) -> set[str]:
+    """What a typist's cheapest slips make of `word` (lowercase): two neighbouring letters
+    swapped, a key beside the right one, a vowel for a vowel, a letter doubled or a double
+    letter single; each costs at most `ADJACENT_KEY_COST`."""
+    found = set()
+    for i, letter in enumerate(word):
+        if i + 1 < len(word) and letter != word[i + 1]:
+            found.add(word[:i] + word[i + 1] + letter + word[i + 2 :])
+        found.update(
+            word[:i] + other + word[i + 1 :] for other in "abcdefghijklmnopqrstuvwxyz"
+            if other != letter and ((letter, other) in ADJACENT_KEYS
+                                    or (letter in VOWELS and other in VOWELS))
+        )
+        found.add(word[: i + 1] + letter + word[i + 1 :])
+        if i and word[i - 1] == letter:
+            found.add(word[:i] + word[i + 1 :])
+    found.discard(word)
+    return found
+
+
 def repeat_cost(text: str, i: int) -> float:
     """The cost of `text[i]` added (or lost) beside the same letter, or anywhere else."""
     return DOUBLE_LETTER_COST if i and text[i] == text[i - 1] else TYPO_COST

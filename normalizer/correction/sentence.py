@@ -117,7 +117,8 @@ def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
     key, lexicon = lookup_key(surface), speller.lexicon
     if not real_words:
         return len(surface) >= MIN_LENGTH and (
-            key not in lexicon.common or (surface.islower() and speller.real_word_risk(key)))
+            key not in lexicon.common or (surface.islower() and (
+                speller.real_word_risk(key) or bool(speller.typo_rivals(key)))))
     return (
         key not in lexicon.common
         or _misread_often(speller, key)
@@ -155,6 +156,8 @@ def _hypotheses(speller: Speller, base: str, typos: bool = False
             if lowercase_candidate(lexicon, term):
                 found.setdefault(term, speller.cost(key, term))
     else:
+        if typos:
+            found.update((rival, speller.cost(key, rival)) for rival in speller.typo_rivals(key))
         floor = RIVAL_MIN_ZIPF
         if not _misread_often(speller, key):
             floor = max(floor, lexicon.frequency(key) + CHECKED_WORD_RIVAL_GAP)

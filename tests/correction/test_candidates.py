@@ -131,3 +131,10 @@ def test_a_person_name_replaces_a_lowercase_token_only_when_it_is_a_very_common_
     assert lowercase_candidate(lexicon, "said")  # Edward Said, but Zipf 6
     assert not lowercase_candidate(lexicon, "murray")  # 'murram' is no typo for a surname
     assert not lowercase_candidate(lexicon, "xyzzyq")
+
+
+def test_typo_rivals_are_very_frequent_words_a_rare_one_slips_from(speller):
+    assert speller.typo_rivals("foe") == ("for",)
+    assert "will" in speller.typo_rivals("sill")
+    assert speller.typo_rivals("the") == ()  # a very frequent word has none
+    assert speller.typo_rivals("omen") == ()  # 'women' lost a letter: no cheap slip

@@ -15,6 +15,7 @@ from normalizer.correction.channel import (
     TYPO_COST,
     VOWEL_COST,
     ChannelModel,
+    cheap_slips,
     is_junk,
     repeat_cost,
     substitution_cost,
@@ -181,3 +182,26 @@ def test_search_work_is_bounded_by_its_beam(token):
     # a lost and a substituted letter (two each), a swap, and the look-ahead of its ranking.
     per_hypothesis = 1 + 1 + 2 + 2 + 1 + LOOKAHEAD
     assert 0 < vocabulary.queries <= places * SEARCH_BEAM * SHORTLIST * per_hypothesis
+
+
+@pytest.mark.parametrize(("word", "slip"), [
+    ("for", "fro"),  # neighbours swapped
+    ("for", "foe"),  # a key beside r
+    ("and", "ans"),  # a key beside d
+    ("more", "mora"),  # a vowel for a vowel
+    ("will", "wil"),  # a double letter single
+    ("for", "foor"),  # a letter doubled
+])
+def test_cheap_slips_are_a_typists_cheapest(word, slip):
+    assert slip in cheap_slips(word)
+    assert ChannelModel(()).cost(slip, word) <= TRANSPOSE_COST
+
+
+@pytest.mark.parametrize(("word", "other"), [
+    ("for", "fox"),  # x is nowhere near r
+    ("been", "bee"),  # a letter lost: dearer than a slip
+    ("women", "omen"),
+    ("and", "and"),
+])
+def test_dearer_edits_are_no_cheap_slips(word, other):
+    assert other not in cheap_slips(word)
