@@ -262,6 +262,15 @@ def test_review_downgrades_corrections_to_words_unless_overwhelming():
     assert "suggestion" in reviewed[0].reason
 
 
+def test_review_reads_a_document_for_code_only_when_an_edit_is_at_risk():
+    view = _markdown("etcd toml")
+    safe = Edit(0, 4, "Etcd", "Etc", "spelling", "spelling.gazetteer", 0.95, "test")
+    assert review("spelling", [safe], view, MISSPELLINGS) == [safe]
+    assert "looks_technical" not in view.__dict__  # a clean page costs no scan for code
+    assert not review("spelling", [_edit("etcd", "etc")], view, MISSPELLINGS)[0].applied
+    assert view.__dict__["looks_technical"]
+
+
 def test_review_keeps_the_boilerplate_and_no_break_spaces_of_markup_with_code():
     see_also = Edit(0, 9, "See also\n", "", "boilerplate", "related.list", 0.9, "test")
     space = Edit(6, 7, "\u00a0", " ", "unicode", "unicode.space", 1.0, "test")

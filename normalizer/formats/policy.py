@@ -84,10 +84,11 @@ def review(stage: str, edits: list[Edit], view: DocumentView, misspellings: Mapp
         return []
     if stage == "unicode" and view.shows_code:
         return [edit for edit in edits if edit.rule != NO_BREAK_SPACE_RULE]
-    if stage != "spelling" or not view.looks_technical:
+    if stage != "spelling":
         return edits
     risky = [edit for edit in edits if _is_risky(edit)]
-    if not risky:
+    # Most documents have no risky edit: they need not be read for code at all.
+    if not risky or not view.looks_technical:
         return edits
     counts = Counter(word.lower() for word in WORD.findall(view.masked))
     downgraded = {
