@@ -152,8 +152,9 @@ def _hypotheses(speller: Speller, base: str, typos: bool = False
         # With `typos`, the context weighs typos of lowercase words wordfreq has seen too
         # ('thd', 'saud'), which the out-of-context candidates leave to frequency alone (in
         # OCR, such short tokens are as often a split word's halves: 'detec ti\\cs').
-        for term, _ in speller.nearest_words(key) if typos and base.islower() else ():
-            if lowercase_candidate(lexicon, term):
+        for term, zipf in speller.nearest_words(key) if typos and base.islower() else ():
+            # Terms under the floor below are not priced: they would be dropped anyway.
+            if zipf >= TYPO_MIN_ZIPF and lowercase_candidate(lexicon, term):
                 found.setdefault(term, speller.cost(key, term))
     else:
         if typos:
