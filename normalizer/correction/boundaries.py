@@ -24,6 +24,7 @@ confusion ('ontho' -> 'on the').
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,6 +53,8 @@ JUNK_INSIDE = regex.compile(rf"(?<=\p{{L}})[{JUNK}](?=\p{{L}})")
 NEIGHBOUR_REACH = 42
 """A neighbour joined to a token is at most this long (a word of 40 letters and its space)."""
 
+NON_SPACE = re.compile(r"\S")
+"""`re`'s space is str.isspace's, as str.strip has it."""
 SENTENCE_END_BEFORE = regex.compile(r"(\p{L}+)[.!?][\"'”’)]*\s+\Z")
 MIN_SENTENCE_END_NAME = 5
 """A capitalized word before a period this long is no title or initial ('Mr.', 'H.')."""
@@ -176,8 +179,8 @@ def opens_sentence(text: str, start: int) -> bool:
     """Whether the text plainly starts a sentence at `start`: at its start, or after a
     sentence end that follows a lowercase word or a long capitalized one, so not after a
     title or an initial ('Mr. Tooso', 'H. L. Butlor') nor at a mere line start."""
-    if not text[:start].strip():
-        return True
+    if NON_SPACE.search(text, 0, start) is None:
+        return True  # nothing but space before it (found without copying what precedes)
     before = SENTENCE_END_BEFORE.search(text, max(0, start - NEIGHBOUR_REACH), start)
     if before is None:
         return False

@@ -57,6 +57,16 @@ def test_the_archive_profile_joins_a_split_word_with_one_slip(text, expected):
     assert _fixed(DEFAULT, text) == text  # the default joins only what is spelt whole
 
 
+@pytest.mark.parametrize(("text", "start", "opens"), [
+    ("Themen came.", 0, True), (" \n\u2003Themen came.", 3, True),  # only space before it
+    ("\x1cThemen", 1, True),  # str.isspace's space, which str.strip would strip too
+    ("He left. Themen came.", 9, True), ("They saw Themen.", 9, False),
+    ("Mr. Themen came.", 4, False), ("x Themen", 2, False),
+])
+def test_a_sentence_plainly_opens_at_the_text_start_or_after_a_sentence_end(text, start, opens):
+    assert boundaries.opens_sentence(text, start) is opens
+
+
 def test_a_capitalized_merge_is_split_only_where_a_sentence_plainly_starts():
     text = "They were at rest.\nThemen under my command were tired."
     assert _fixed(ARCHIVE, text) == "They were at rest.\nThe men under my command were tired."
