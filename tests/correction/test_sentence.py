@@ -29,10 +29,10 @@ def test_targets_are_lowercase_non_words_and_risky_real_words(learned, surface, 
 
 @pytest.mark.parametrize(("surface", "target"), [
     ("pooplo", True), ("thd", True), ("aud", True), ("clone", True), ("Thc", True),
-    ("Hyad", True), ("the", False), ("The", False), ("arc", False), ("ae", False),
-    ("LIBVA", False),
+    ("Hyad", True), ("the", False), ("The", False), ("arc", False), ("ae", True),
+    ("te", True), ("Te", False), ("of", False), ("LIBVA", False),
 ])
-def test_without_real_words_targets_are_non_words_of_three_letters(
+def test_without_real_words_targets_are_non_words_of_three_letters_or_two_lowercase(
         learned, surface, target):
     assert sentence.is_target(learned, surface, False) is target
 
@@ -187,3 +187,9 @@ def test_a_rare_word_one_ocr_confusion_from_a_frequent_one_gets_a_second_opinion
                   "Make sure that you clone this repo before you start.",
                   'Misreadings real OCR makes ("tho", "aud", "boon"), and others.'):
         assert engine.normalize(clean).text == clean
+
+
+def test_a_two_letter_token_reads_only_as_a_very_frequent_word(speller):
+    readings = [word for word, _ in sentence._hypotheses(speller, "te", True)]
+    assert "the" in readings
+    assert all(speller.lexicon.frequency(w) >= sentence.SHORT_TYPO_MIN_ZIPF for w in readings)
