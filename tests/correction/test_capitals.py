@@ -31,11 +31,15 @@ def test_a_surname_is_no_candidate(speller):
     assert capitals.judge(speller, text, _token(text, "Gardnor")) is None  # not 'gardner'
 
 
-def test_only_unseen_unrepeated_capitalized_tokens_of_four_letters_are_judged(speller, lexicon):
-    text = "Coveny met Coveny, Gradn, Red, Paris and HOETL in the Shye case."
+def test_only_rare_unrepeated_capitalized_tokens_of_four_letters_are_judged(speller, lexicon):
+    text = ("Coveny met Coveny, Gradn, Red, Paris and HOETL in the Shye case in Febraury; "
+            "the Topix was flat, and Tbe and Teh are listed slips.")
     types = word_types(text)
     doc = Document(types, lexicon.common)
-    assert capitals.surfaces(speller, types, lexicon.names, doc) == {"Gradn", "HOETL", "Shye"}
+    # 'Febraury' is seen but rare (Zipf 1.03), 'Topix' too often (2.49) to be judged; 'Tbe'
+    # and 'Teh' (Zipf 2.56 and 3.04) are slips of 'the' the common-misspellings table lists.
+    assert capitals.surfaces(speller, types, lexicon.names, doc) == {
+        "Gradn", "HOETL", "Shye", "Febraury", "Tbe", "Teh"}
 
 
 def test_no_judgement_after_a_title_or_an_initial(speller):
@@ -89,3 +93,42 @@ def test_long_capitalized_typos_are_fixed_and_rare_names_stay(speller):
                                     "Milston", "Norwegain"}, speller, {}, 0.8)
     assert [(e.original, e.replacement) for e in edits] == [
         ("Saturdeay", "Saturday"), ("Norwegain", "Norwegian")]
+
+
+def test_a_rare_spelling_wordfreq_has_seen_is_read_as_the_word_its_sentence_expects(speller):
+    text = "The man had absconded from the colony in Febraury last."
+    edits = capitals.propose(text, {"Febraury"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement) for e in edits] == [("Febraury", "February")]
+    assert "rare in wordfreq (Zipf 1.03)" in edits[0].reason
+
+
+def test_a_listed_slip_is_judged_however_often_wordfreq_saw_it(speller):
+    text = "GOMA, Congo — Tbe World Health Organization declared a global emergency."
+    edits = capitals.propose(text, {"Tbe"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement) for e in edits] == [("Tbe", "The")]
+    assert "a common misspelling of 'the'" in edits[0].reason
+    # A token of three letters is read only as its listed word, not its nearest ones ('due').
+    text = "He had tried to do it, and actually DNE for the nation and its farmers."
+    assert capitals.judge(speller, text, _token(text, "DNE"))[0] == "done"
+    assert capitals.propose(text, {"DNE"}, speller, {}, 0.8) == []
+
+
+def test_a_word_one_ocr_confusion_away_is_a_candidate(speller):
+    text = "COMPENSATION TO EMPLOYEE Tlie Dairy Farmers' Co-operative Company was ordered to pay."
+    word, share, _ = capitals.judge(speller, text, _token(text, "Tlie"))
+    assert word == "the" and share > 0.9  # 'li' for 'h', two edits: symspell offers 'tile'
+
+
+def test_seen_spellings_that_are_names_stay(speller):
+    for text, name in [
+        ("John M'Lean and his old trainer, Charles Tler, arrived here yesterday.", "Tler"),
+        ("In this suit, John Henry Deau petitioned for a divorce.", "Deau"),
+        # The sentence barely expects 'rowan' (0.7 log10 units): the glyph confusion's low
+        # cost alone would carry it past the archive's threshold.
+        ('"People keep coming back," said Rawan Haj Hussein, 29, a volunteer.', "Rawan"),
+        ("Mr. M. F. Hardy (instructed by Cleary and Callachor) appeared for him.", "Cleary"),
+        ("The council accepted the tender of Bray and Holliday for the shop fronts.", "Holliday"),
+    ]:
+        assert capitals.propose(text, {name}, speller, {}, 0.6) == [], name
+    assert capitals.after_first_name(speller.lexicon, "Charles Tler", 8)
+    assert not capitals.after_first_name(speller.lexicon, "the Mavor", 4)
