@@ -92,15 +92,15 @@ common word only this frequent: 'Wsetern' -> 'Western', never 'Biegun' -> 'begun
 'Burbau' -> 'Bureau' (4.6) when the name 'Burhan' is two OCR confusions away."""
 
 
-REAL_WORD_MAX_ZIPF = 4.0
+REAL_WORD_MAX_ZIPF = 4.5
 
 
 REAL_WORD_MIN_RIVAL_ZIPF = 5.5
-"""A rare common word one OCR confusion away from a very frequent one ('aud'/'and',
-'tor'/'for') is a suspect too, but is corrected only when the bigram list pairs both
-neighbours with the rival and neither with the word itself. So is one a typist's cheapest
-slip away from one (`typo_rivals`: 'foe'/'for', 'ans'/'and'), in typed text's second
-opinion."""
+"""A common word of Zipf `REAL_WORD_MAX_ZIPF` or less one OCR confusion away from a very
+frequent one ('aud'/'and', 'tor'/'for', 'arc'/'are', 'tho'/'the') is a suspect too, but is
+corrected only when the bigram list pairs both neighbours with the rival and neither with
+the word itself. So is one a typist's cheapest slip away from one (`typo_rivals`:
+'foe'/'for', 'ans'/'and'), in typed text's second opinion."""
 
 
 MIN_COST = 1.2
@@ -192,7 +192,6 @@ class Speller:
         self.cost = lru_cache(maxsize=65_536)(self.channel.cost)
         self._needs_look = lru_cache(maxsize=131_072)(self._needs_look_uncached)
         self._word_candidates = lru_cache(maxsize=16_384)(self._word_candidates_uncached)
-        self._real_word_risk = lru_cache(maxsize=16_384)(self._real_word_risk_uncached)
 
     def word_candidates(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
         """Memoized `context_free_candidates` without per-call gazetteer entries (read-only!).
@@ -242,12 +241,10 @@ class Speller:
         headline policy admits the most common words, so its candidates are a superset."""
         return bool(self.word_candidates(base, HEADLINE_POLICY))
 
-    def real_word_risk(self, key: str) -> bool:
-        """A rare common word with a very frequent one a single OCR confusion away."""
-        return self._real_word_risk(key)
-
-    def _real_word_risk_uncached(self, key: str) -> bool:
-        return key in self._misreadings and self.lexicon.frequency(key) <= REAL_WORD_MAX_ZIPF
+    def real_word_risk(self, key: str, max_zipf: float = REAL_WORD_MAX_ZIPF) -> bool:
+        """A common word no more frequent than `max_zipf` with a very frequent one a single
+        OCR confusion away."""
+        return key in self._misreadings and self.lexicon.frequency(key) <= max_zipf
 
     @cached_property
     def language_model(self) -> ContextModel:

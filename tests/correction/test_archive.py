@@ -42,8 +42,15 @@ def test_real_words_stay_in_both_profiles(text):
     assert DEFAULT.normalize(text).applied == ()
 
 
-def test_the_default_profile_leaves_real_words_to_strong_evidence():
-    assert DEFAULT.normalize("It was in tho morning.").text == "It was in tho morning."
+@pytest.mark.parametrize("text", [
+    "It was cold, tho the sun was out.", "I like it tho.", "Good game tho.",
+])
+def test_the_default_profile_leaves_real_words_to_strong_evidence(text):
+    assert DEFAULT.normalize(text).text == text
+
+
+def test_the_default_profile_reads_a_real_word_its_sentence_rules_out():
+    assert DEFAULT.normalize("It was in tho morning.").text == "It was in the morning."
 
 
 def test_archive_output_is_a_fixed_point():

@@ -29,7 +29,8 @@ def test_targets_are_lowercase_non_words_and_risky_real_words(learned, surface, 
 
 @pytest.mark.parametrize(("surface", "target"), [
     ("pooplo", True), ("thd", True), ("aud", True), ("clone", True), ("Thc", True),
-    ("Hyad", True), ("the", False), ("The", False), ("arc", False), ("ae", True),
+    ("Hyad", True), ("the", False), ("The", False), ("arc", True), ("ore", True),
+    ("cart", False), ("ae", True),
     ("te", True), ("Te", False), ("of", False), ("LIBVA", False),
 ])
 def test_without_real_words_targets_are_non_words_of_three_letters_or_two_lowercase(
