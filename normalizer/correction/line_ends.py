@@ -13,6 +13,7 @@ their own ('well-\\nknown', 'Taliban-\\nlinked') are a compound, not joined.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -28,6 +29,8 @@ HYPHEN_BREAK = regex.compile(
     r"(?![\p{Nd}])"
 )
 """A word broken at a line end with a hyphen: head, the break, a lowercase tail."""
+LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")
+"""What every `HYPHEN_BREAK` holds, found a hundred times faster than a scan for one."""
 MIN_LINE_PART = 2
 """Letters a fix leaves on each side of a line-end break, at least."""
 
@@ -58,8 +61,8 @@ class JoinedView:
         """The view of `text`: each `X-\\nY` that makes no word any resource knows is
         joined, to be checked whole; a known word needs no check (the word decisions leave
         its halves alone), and two words of their own make a compound."""
-        if "-" not in text:
-            return cls(text, ())
+        if not LINE_END_HYPHEN.search(text):
+            return cls(text, ())  # most texts: no scan for broken words needed
         joins = []
         for match in HYPHEN_BREAK.finditer(text):
             head, tail = match.group(1), match.group(3)

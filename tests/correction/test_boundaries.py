@@ -185,6 +185,15 @@ def test_the_joined_view_keeps_every_offset(lexicon):
     assert view.starts == (text.index("con"),)
 
 
+@pytest.mark.parametrize(("text", "joined"), [
+    ("was con- \t\r\n  demncd", "was condemncd"), ("a well-known con-demncd man", None),
+    ("con-\n", None), ("con - \ndemncd", None),
+])
+def test_only_a_hyphen_ending_a_line_joins_a_word(lexicon, text, joined):
+    view = JoinedView.of(text, lexicon)
+    assert view.text.rstrip() == (joined or text).rstrip() and len(view.text) == len(text)
+
+
 def _fix(view_text: str, word: str, replacement: str) -> Edit:
     start = view_text.index(word)
     return Edit(start, start + len(word), word, replacement, "ocr", "ocr.test", 0.9, "why")
