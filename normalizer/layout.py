@@ -52,7 +52,16 @@ def _blank_runs(text: str) -> list[Edit]:
     return edits
 
 
+def _has_trailing(text: str) -> bool:
+    """Whether a line of `text` ends in a space or tab (what `TRAILING` finds), by substring
+    search: the regex tries every space of the text, and most texts have none to find."""
+    return text.endswith((" ", "\t")) or any(
+        end in text for end in (" \n", "\t\n", " \r\n", "\t\r\n"))
+
+
 def _trailing(text: str, taken: list[tuple[int, int]]) -> list[Edit]:
+    if not _has_trailing(text):
+        return []
     edits = []
     for match in TRAILING.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
