@@ -117,6 +117,7 @@ def is_name_shaped(base: str) -> bool:
     return True
 
 
+_INNER_CAPITAL = regex.compile(r"\p{Lu}")
 _SWAPPED_START = regex.compile(r"^\p{Ll}\p{Lu}\p{Ll}+$")
 _SHIFTED_SECOND = regex.compile(r"^\p{Lu}\p{Lu}\p{Ll}{2,}$")
 _CAPITAL_I_FOR_L = regex.compile(r"(?<=\p{Ll})I")
@@ -137,6 +138,8 @@ def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
       'thiB', 'yoBterday'): OCR's s ('was').
 
     A reading is worth offering only when it is a word (the caller checks)."""
+    if not _INNER_CAPITAL.search(base, 1):
+        return ()  # each slip puts a capital after the first letter; most words have none
     readings = []
     if _SWAPPED_START.match(base):
         readings.append((base[1] + base[0] + base[2:], "swap"))
