@@ -8,6 +8,7 @@ numbers or number-like codes ("COVID-19" keeps its letters checkable, "10am" is 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -77,10 +78,9 @@ class Token:
 URL_STARTS = ("http://", "https://", "ftp://", "www.")
 URL_TRAILING = ".,;:!?)]'\"’”"
 """Punctuation that ends a sentence around a URL rather than the URL itself."""
-# Every protected span contains one of these; most lines contain none, and this is cheap.
-PROTECTED_HINT = regex.compile(
-    r"://|www\.|@|\#|`|\.(?:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)\b"
-)
+# Every protected span contains one of these; most lines contain none, and this is cheap
+# (`re` scans a plain alternation twice as fast as `regex`).
+PROTECTED_HINT = re.compile(r"://|www\.|@|#|`|\.(?:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)")
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
