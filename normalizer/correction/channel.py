@@ -236,28 +236,32 @@ class ChannelModel:
         # starts at each place of `w` (the few the table has, not every pair of segments).
         missing = [repeat_cost(c, j) for j in range(m)]
         segments = self._segments_from(w)
+        # Each cell is final when its row is reached (every move goes right or down): it
+        # relaxes the cells its moves reach; a comparison instead of min() keeps that cheap.
         for i in range(n + 1):
             row = dp[i]
-            if i < n:  # the OCR/typist added w[i]
-                extra = JUNK_COST if is_junk(w[i]) else repeat_cost(w, i)
+            if i < n:  # moves that read w[i]: matched or misread, added, swapped
+                letter = w[i]
+                below = dp[i + 1]
+                steps = [0.0 if letter == meant else pairs[(letter, meant)]
+                         if (letter, meant) in pairs else substitution_cost(letter, meant)
+                         for meant in c]
+                extra = JUNK_COST if is_junk(letter) else repeat_cost(w, i)
+                swapped = w[i + 1] if i + 1 < n else ""
             for j in range(m + 1):
                 here = row[j]
                 if here == inf:
                     continue
-                if i < n and j < m:
-                    if w[i] == c[j]:
-                        step = 0.0
-                    elif (w[i], c[j]) in pairs:
-                        step = pairs[(w[i], c[j])]
-                    else:
-                        step = substitution_cost(w[i], c[j])
-                    dp[i + 1][j + 1] = min(dp[i + 1][j + 1], here + step)
                 if i < n:
-                    dp[i + 1][j] = min(dp[i + 1][j], here + extra)
-                if j < m:  # c[j] went missing
-                    row[j + 1] = min(row[j + 1], here + missing[j])
-                if i + 1 < n and j + 1 < m and w[i] == c[j + 1] and w[i + 1] == c[j]:
-                    dp[i + 2][j + 2] = min(dp[i + 2][j + 2], here + TRANSPOSE_COST)
+                    if j < m and here + steps[j] < below[j + 1]:
+                        below[j + 1] = here + steps[j]
+                    if here + extra < below[j]:  # the OCR/typist added w[i]
+                        below[j] = here + extra
+                    if (j + 1 < m and letter == c[j + 1] and swapped == c[j]
+                            and here + TRANSPOSE_COST < dp[i + 2][j + 2]):
+                        dp[i + 2][j + 2] = here + TRANSPOSE_COST
+                if j < m and here + missing[j] < row[j + 1]:  # c[j] went missing
+                    row[j + 1] = here + missing[j]
                 for size, meant, cost in segments[i]:
                     if c.startswith(meant, j):
                         end = j + len(meant)
@@ -287,14 +291,13 @@ class ChannelModel:
         start = observed.lower()
         found: dict[str, float] = {}
         frontier: list[tuple[str, int, float]] = [(start, 0, 0.0)]
+        inf = float("inf")
         for _ in range(max_rewrites):
             next_frontier = []
             for text, from_pos, base_cost in frontier:
                 for variant, end, cost in self._rewrites(text, from_pos, is_prefix):
-                    if is_prefix is not None and not is_prefix(variant[:end]):
-                        continue
                     total = base_cost + cost
-                    if total < found.get(variant, float("inf")) and variant != start:
+                    if total < found.get(variant, inf) and variant != start:
                         found[variant] = total
                         next_frontier.append((variant, end, total))
             frontier = next_frontier
@@ -378,17 +381,20 @@ class ChannelModel:
     def _rewrites(self, text: str, from_pos: int, is_prefix: Callable[[str], bool] | None
                   ) -> Iterable[tuple[str, int, float]]:
         """`text` with one confusion undone at `from_pos` or after: (variant, where the
-        rewrite ends in it, cost). With `is_prefix`, none after a place that no word's
-        beginning reaches (no rewrite there could make one); text[:from_pos] is one."""
-        for i in range(from_pos, len(text)):
-            if is_prefix is not None and i > from_pos and not is_prefix(text[:i]):
+        rewrite ends in it, cost). With `is_prefix`, only variants that some word's beginning
+        reaches up to that end, and none after a place that no word's beginning reaches (no
+        rewrite there could make one); text[:from_pos] is one. The beginning is checked
+        before the variant is built: most rewrites make none."""
+        length = len(text)
+        for i in range(from_pos, length):
+            head = text[:i]
+            if is_prefix is not None and i > from_pos and not is_prefix(head):
                 return
-            for size in range(1, self._segment + 1):
-                observed = text[i : i + size]
-                if len(observed) < size:
-                    continue
-                for intended, cost in self._by_observed.get(observed, ()):
-                    yield text[:i] + intended + text[i + size :], i + len(intended), cost
+            for size in range(1, min(self._segment, length - i) + 1):
+                for intended, cost in self._by_observed.get(text[i : i + size], ()):
+                    beginning = head + intended
+                    if is_prefix is None or is_prefix(beginning):
+                        yield beginning + text[i + size :], len(beginning), cost
 
     def explain(self, observed: str, intended: str) -> str:
         """A short description of the confusions that turn `intended` into `observed`."""
