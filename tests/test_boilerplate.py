@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from normalizer import boilerplate, lexicon
+from normalizer.boilerplate.boxes import article_people
 from normalizer.model import Edit, apply_edits
 from normalizer.profile import ConfigError, Profile
 
@@ -410,3 +411,14 @@ def test_who_is_box_about_the_articles_protagonist_is_removed() -> None:
     other = box.replace("who became", "who, with Mr. Caputo, became")
     edits = _propose(f"Mr. Caputo spoke on Monday.\n\n{article}\n\n{other}\n\n{AFTER}\n")
     assert [e.applied for e in edits] == [False]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Ms. Ardern spoke. Hipkins said the plan works, said Prime Minister Luxon.",
+     {"Ardern", "Hipkins", "Minister", "Luxon"}),
+    ("The Government said so. the Treasury told them.", set()),  # 'The X said' is no person
+    ("Officials said nothing; told Mr Ng's aide.", {"Officials", "Ng's"}),
+    ("no names said anything here", set()),
+])
+def test_article_people_are_the_named_and_the_speakers(text, people):
+    assert article_people(text) == people

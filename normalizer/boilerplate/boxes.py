@@ -86,8 +86,10 @@ _HONORIFIC_NAME = regex.compile(
     r"|Chancellor|Governor|Mayor|Pope|King|Queen|Prince|Princess|Sheikh|Chief|Coach|Captain)\.?"
     r"\s+(?:[A-Z]\.\s+)*([A-Z][\w'’-]{2,})"
 )
+# The cheap tests first: a word start with a capital, and only then the look behind it (the
+# pattern is tried at every position of the article).
 _SPEAKER = regex.compile(
-    r"(?<!\b(?:the|The)\s)\b([A-Z][\w'’-]{2,})\s+(?:said|says|told|added|wrote)\b"
+    r"\b(?=[A-Z])(?<!\b(?:the|The)\s)([A-Z][\w'’-]{2,})\s+(?:said|says|told|added|wrote)\b"
     r"|\b(?:said|says|told)\s+(?:[A-Z][\w'’-]+\s+)+?([A-Z][\w'’-]{2,})\b"
 )
 
