@@ -30,11 +30,10 @@ from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
 from .vocabulary import Vocabulary
 from .words import (
     case_slip_readings,
-    dialect_form,
     is_checkable,
     is_name_shaped,
     lookup_key,
-    unaccented,
+    writers_choice,
 )
 
 if TYPE_CHECKING:
@@ -486,15 +485,13 @@ def scored_candidates(
         return []
     # Context can lift a hypothesis by 2 * CONTEXT_WEIGHT at most: drop those it cannot save.
     floor = max(c.score for c in found.values()) - NEGLIGIBLE - 2 * CONTEXT_WEIGHT
-    plain, dialect = unaccented(key), dialect_form(key)
+    seen = lexicon.frequency(key) > 0
     # Accents and British or American spellings are the writer's choice, never an error to
     # fix ('Erdoğan' beside 'Erdogan', 'colour'); case is, when no word is written so ('THis').
     found = {
         k: c for k, c in found.items()
         if c.score >= floor and (
-            (c.source == "case" and k == key)
-            or (unaccented(k) != plain and dialect_form(k) != dialect)
-        )
+            (c.source == "case" and k == key) or not writers_choice(key, k, seen))
     }
     if found:
         prev, nxt = context_words(text, token)

@@ -46,12 +46,11 @@ from .words import (
     MAX_LENGTH,
     MIN_LENGTH,
     apply_case,
-    dialect_form,
     inflects_common_word,
     is_name_shaped,
     lookup_key,
     restore_capital,
-    unaccented,
+    writers_choice,
 )
 
 REAL_WORD_STICKINESS = 1.5
@@ -188,12 +187,11 @@ def _hypotheses(speller: Speller, base: str, typos: bool = False
         intended = misreading.intended
         if intended.isalpha() and intended in lexicon.common:
             found.setdefault(intended, speller.cost(key, intended))
-    plain, dialect = unaccented(key), dialect_form(key)
+    seen = lexicon.frequency(key) > 0
     floor = (SHORT_TYPO_MIN_ZIPF if len(key) < MIN_LENGTH else TYPO_MIN_ZIPF) if typos else 0.0
     ranked = sorted(
         ((w, c) for w, c in found.items()
-         if unaccented(w) != plain and dialect_form(w) != dialect
-         and lexicon.frequency(w) >= floor),
+         if not writers_choice(key, w, seen) and lexicon.frequency(w) >= floor),
         key=lambda wc: (wc[1] - lexicon.frequency(wc[0]), wc[0]),
     )
     return tuple(ranked[:MAX_CANDIDATES])

@@ -106,6 +106,15 @@ def dialect_form(word: str) -> str:
     return word
 
 
+def writers_choice(key: str, candidate: str, seen: bool) -> bool:
+    """Whether `candidate` differs from the token `key` only as a writer may choose: by
+    accents ('erdoğan'/'erdogan') or, for a spelling wordfreq has seen (`seen`), as British
+    and American spellings differ ('colour'/'color'). A spelling nobody writes is no
+    dialect's: 'ovre' is a slip of 'over', 'shuddre' of 'shudder'."""
+    return unaccented(candidate) == unaccented(key) or (
+        seen and dialect_form(candidate) == dialect_form(key))
+
+
 def is_name_shaped(base: str) -> bool:
     """Capitalized, all-caps or with inner capitals ('McConnell', OCR's 'ZeIensky').
 

@@ -14,6 +14,7 @@ from normalizer.correction.words import (
     lookup_key,
     restore_capital,
     unaccented,
+    writers_choice,
 )
 
 
@@ -144,3 +145,16 @@ def test_regular_endings_on_common_words_are_inflections(word):
 def test_typos_short_stems_and_bare_words_are_not_inflections(word):
     common = {"visit", "building", "the", "are", "te", "gravel"}
     assert not inflects_common_word(common, word)
+
+
+@pytest.mark.parametrize(("key", "candidate", "seen", "choice"), [
+    ("erdogan", "erdoğan", True, True),  # accents, always
+    ("colour", "color", True, True),  # a dialect's spelling
+    ("centre", "center", True, True),
+    ("ovre", "over", False, False),  # a spelling nobody writes is a slip
+    ("shuddre", "shudder", False, False),
+    ("colour", "collar", True, False),
+])
+def test_writers_choice_is_accents_and_dialects_of_written_spellings(key, candidate, seen,
+                                                                      choice):
+    assert writers_choice(key, candidate, seen) is choice
