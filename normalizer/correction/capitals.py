@@ -41,6 +41,17 @@ OCR readings 'Tlie' read 'tile'; without the first-name rule 'Tler' read 'tier' 
 'dear'; without `SEEN_MIN_LIFT` the archive read 'Rawan' as 'Rowan' and 'Loob' as 'Loeb';
 up to Zipf 2.5, 'Topix' read 'topic'.
 
+A name before a name is most often a first name (or a title: 'Judge', 'Lady'), and the first
+names people bear most are few, while the trigram model knows names poorly. So a Title Case
+token wordfreq never saw, right before another capitalized word and after no article, is read
+as the only person's name of Zipf `FIRST_NAME_MIN_ZIPF` or more one slip from it with its
+first letter ('Geoge Day' -> 'George', 'Keivn John', 'Dvid Chen', 'Jdge Shortland'). On the
+synthetic set (every document) that fixed 9 more typos in either profile with no wrong fix and
+no clean token changed; its sample gained 2 and read 'Burnos Aires' as 'Burns'; OverProof
+dataset 2 (default) gained 4 ('Judgo Cohen', 'Bakei Joan') and read 'Pensy Mae' as 'Penny',
+not 'Peggy'. After an article a capitalized word is no person's ('the Tonw Hall' read 'Tony',
+'the Slst De- cember' 'Slot'); from Zipf 3, 'Margaret Snane Joan' read 'Shane'.
+
 A long token wordfreq never saw is judged without its sentence: an all-capital one of
 `CAPS_MIN_LENGTH` letters or more (headlines are no sentences) or a Title Case one of
 `TITLE_MIN_LENGTH` or more (the longer a string, the fewer names lie one slip from a common
@@ -85,6 +96,8 @@ MAX_CANDIDATES = 6
 CAPS_MIN_LENGTH = 6
 TITLE_MIN_LENGTH = 8
 TRANSPOSED_MIN_LENGTH = 5
+FIRST_NAME_MIN_ZIPF = 4.0
+"""The rarest person's name a Title Case token before a capitalized word may be read as."""
 ONLY_WORD_MIN_ZIPF = 3.5
 ONLY_WORD_CONFIDENCE = 0.9
 """An all-capital token (a headline's word, where the sentence says little) of
@@ -200,6 +213,32 @@ def judge_only_word(speller: Speller, token: Token) -> str | None:
     return found[0]
 
 
+NAME_AFTER = regex.compile(r" \p{Lu}\p{Ll}+\b")
+"""A capitalized word right after a token, one space away."""
+ARTICLES = frozenset({"the", "a", "an"})
+"""Words no person's name follows ('the Tonw Hall' is no 'Tony')."""
+
+
+def judge_first_name(speller: Speller, text: str, token: Token) -> Entity | None:
+    """The well-known name a Title Case token wordfreq never saw stands for, when a
+    capitalized word follows it, no article precedes it, and that name is the only person's
+    name of Zipf `FIRST_NAME_MIN_ZIPF` or more one slip from it with its first letter (see
+    the module docstring), or None."""
+    surface, key = token.surface, lookup_key(token.surface)
+    lexicon = speller.lexicon
+    if (not surface[1:].islower() or lexicon.frequency(key) > 0
+            or NAME_AFTER.match(text, token.end) is None
+            or sentence_neighbours(text, token.start, token.end)[0][-1] in ARTICLES):
+        return None
+    found = [
+        entity for term, zipf in speller.nearest_words(key)
+        if zipf >= FIRST_NAME_MIN_ZIPF and term[0] == key[0]
+        and (entity := lexicon.names.get(term)) is not None and entity.type == "person"
+        and speller.cost(key, term) <= TYPO_COST
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def transposed(key: str, word: str) -> bool:
     """Whether `key` is `word` with two neighbouring letters swapped ('marhc', 'march')."""
     differ = [i for i, (a, b) in enumerate(zip(key, word, strict=False)) if a != b]
@@ -230,6 +269,17 @@ def propose(text: str, wanted: Collection[str], speller: Speller,
                 reason=(f"{speller.channel.explain(token.surface, only)}; '{token.surface}' is "
                         f"in no word list, and '{only}' is the only common word one slip "
                         "from it"),
+            ))
+            continue
+        name = judge_first_name(speller, text, token)
+        if name is not None and threshold <= ONLY_WORD_CONFIDENCE:
+            edits.append(Edit(
+                start=token.start, end=token.end, original=token.surface,
+                replacement=apply_case(token.surface, name.canonical.lower(), name.canonical),
+                kind="spelling", rule="spelling.capitalized", confidence=ONLY_WORD_CONFIDENCE,
+                reason=(f"{speller.channel.explain(token.surface, name.canonical.lower())}; "
+                        f"'{token.surface}' is in no word list, a capitalized word follows it, "
+                        f"and '{name.canonical}' is the only well-known name one slip from it"),
             ))
             continue
         judged = judge(speller, text, token)

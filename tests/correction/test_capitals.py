@@ -132,3 +132,23 @@ def test_seen_spellings_that_are_names_stay(speller):
         assert capitals.propose(text, {name}, speller, {}, 0.6) == [], name
     assert capitals.after_first_name(speller.lexicon, "Charles Tler", 8)
     assert not capitals.after_first_name(speller.lexicon, "the Mavor", 4)
+
+
+def test_a_first_name_before_a_capitalized_word_is_read_as_the_well_known_name(speller):
+    text = "Charged were James Murray and Geoge Day, common assault, and John Henry, stealing."
+    edits = capitals.propose(text, {"Geoge"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement) for e in edits] == [("Geoge", "George")]
+    text = "The graduates were Francis Herbert Coffey, Sgt Keivn John Connolly and Ann Ward."
+    assert capitals.judge_first_name(speller, text, _token(text, "Keivn")).canonical == "Kevin"
+
+
+def test_no_first_name_without_a_capitalized_word_after_it_or_after_an_article(speller):
+    for text, word in [
+        ("Then Geoge said he would not go.", "Geoge"),  # no name follows
+        ("The meeting will be held at the Tonw Hall at 3 o'clock.", "Tonw"),  # not 'Tony'
+        # 'Shane' (Zipf 3.95) is not a name people bear often enough to read a rare one as it.
+        ("Graduates: Zara Segal Margaret Snane Joan Evelyn Storey Mary Grace Stuart.", "Snane"),
+    ]:
+        assert capitals.judge_first_name(speller, text, _token(text, word)) is None, word
+    text = "The meeting will be held at the Tonw Hall at 3 o'clock."
+    assert [e.replacement for e in capitals.propose(text, {"Tonw"}, speller, {}, 0.8)] == ["Town"]
