@@ -119,13 +119,16 @@ def _blank_line_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-def clean_texts(data: Path) -> list[tuple[str, list[str]]]:
+def clean_texts(data: Path, modern_only: bool = False) -> list[tuple[str, list[str]]]:
     """(id, paragraphs) of every clean text: the seeds' expected files, the modern news in
-    ``tests/cases/clean/*.txt`` and the OverProof ground truth (when `data` has it)."""
+    ``tests/cases/clean/*.txt`` and, unless `modern_only`, the OverProof ground truth (when
+    `data` has it)."""
     texts = [(doc.id, _blank_line_paragraphs(doc.expected)) for doc in seed_documents()]
     texts += [
         (f"clean-{path.stem}", _blank_line_paragraphs(path.read_text(encoding="utf-8")))
         for path in sorted((REPO / "tests" / "cases" / "clean").glob("*.txt"))
     ]
-    texts += [(doc.id, unwrap_columns(doc.expected)) for doc in overproof_documents(data) or []]
+    if not modern_only:
+        texts += [(doc.id, unwrap_columns(doc.expected))
+                  for doc in overproof_documents(data) or []]
     return [(name, paragraphs) for name, paragraphs in texts if paragraphs]

@@ -9,8 +9,10 @@ Document sets: ``seed`` (seeds/*.input.txt vs *.expected.txt), ``overproof-d2`` 
 output as a reference row: dataset 2, the Sydney Morning Herald articles the learned OCR channel
 was made from and the engine was tuned on; dataset 3, 49 US articles never tuned on, the test
 set),
-``synth`` (seeded synthetic corruption of the clean texts, see bench/synth.py) and
-``synth-clean`` (the same texts uncorrupted: every change is a false positive). Word-pair sets:
+``synth`` (seeded synthetic corruption of the clean texts, see bench/synth.py),
+``synth-clean`` (the same texts uncorrupted: every change is a false positive), and
+``synth-news`` and ``synth-news-clean`` (the same for the modern news alone, without the
+OverProof ground truth: the closest to modern news with OCR errors and typos). Word-pair sets:
 ``norvig``, ``birkbeck`` (Mitton's corpora, sampled) and ``wikipedia`` (Mitton's list of
 common misspellings from Wikipedia, every pair): accuracy@1 and @5 of ranked candidates.
 Metric definitions are in bench/metrics.py. Raw results go to bench/out/quality.json (git-ignored).
@@ -30,7 +32,8 @@ if __package__ in (None, ""):  # run as `python bench/quality.py`
 from bench import datasets, metrics, peers, report
 from bench.synth import CorruptionModel, SynthDoc, synthesize_set
 
-DOC_SETS = ("seed", "overproof-d2", "overproof-d3", "synth", "synth-clean")
+DOC_SETS = ("seed", "overproof-d2", "overproof-d3", "synth", "synth-clean", "synth-news",
+            "synth-news-clean")
 OVERPROOF_SETS = {"overproof-d2": "overproof-d2-", "overproof-d3": "overproof-d3-"}
 """Document set -> the id prefix of its OverProof articles."""
 PAIR_SETS = ("norvig", "birkbeck", "wikipedia")
@@ -156,8 +159,9 @@ def load_doc_sets(
                 for d in datasets.sample(docs, cap, seed)
             ]
         else:
-            texts = datasets.sample(datasets.clean_texts(data), cap, seed)
-            model = CorruptionModel.clean() if name == "synth-clean" else CorruptionModel()
+            texts = datasets.sample(
+                datasets.clean_texts(data, modern_only=name.startswith("synth-news")), cap, seed)
+            model = CorruptionModel.clean() if name.endswith("-clean") else CorruptionModel()
             loaded[name] = [_from_synth(d) for d in synthesize_set(texts, seed, model)]
             if not (data / "overproof").is_dir():
                 skipped[name] = "overproof ground truth absent: built from repository texts only"

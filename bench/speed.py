@@ -60,10 +60,7 @@ def build_corpus(
 ) -> list[str]:
     """Every clean text once through `model` (default: the synthetic corruption), drawn with
     `seed`, without duplicate documents; `modern_only` leaves out the OverProof text."""
-    texts = datasets.clean_texts(data)
-    if modern_only:
-        texts = [(name, paragraphs) for name, paragraphs in texts
-                 if not name.startswith("overproof")]
+    texts = datasets.clean_texts(data, modern_only)
     if not texts:
         raise SystemExit("no clean text found to build the corpus from")
     docs = synthesize_set(texts, seed, model or CorruptionModel())
