@@ -41,6 +41,7 @@ import tempfile
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import regex
@@ -54,7 +55,7 @@ SYMSPELL_PREFIX = 7
 """symspellpy's prefix length: with 7, a two-edit lookup compares a few dozen words instead
 of the several hundred sharing a 5-letter prefix's deletes (ten times faster, same results);
 the million delete keys it makes are why the index is kept as a `DeleteIndex`."""
-CACHE_FORMAT = 13
+CACHE_FORMAT = 15
 CACHE_MAGIC = b"normalizer-lexicon-cache\n"
 CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
 CACHE_CLASSES = frozenset({
@@ -150,6 +151,9 @@ class Lexicon:
     unknown word of a run does not wait for a 51,000-row table."""
     beginnings: WordBeginnings | None = None
     """The beginnings of every key of `common`, `zipf` and `names` (None: not indexed)."""
+    name_pairs: frozenset[str] = frozenset()
+    """Every two neighbouring capitalized words of a gazetteer name, lowercase ("sonia
+    sotomayor", "kim jong-un"): the context of a name, as the bigram list is a word's."""
 
     def sizes(self) -> dict[str, int]:
         return {
@@ -245,6 +249,17 @@ def _index_names(files: list[tuple[Path, str]], common: dict[str, int]) -> dict[
     return names
 
 
+def _name_pairs(files: list[tuple[Path, str]]) -> frozenset[str]:
+    """The neighbouring capitalized word pairs of every multi-word name of the gazetteer files
+    ('Sonia Sotomayor'; not 'of the' in 'Bank of the West'), lowercase."""
+    pairs = set()
+    for path, _ in files:
+        for name, _ in read_gazetteer_file(path):
+            pairs.update(f"{a} {b}".lower() for a, b in pairwise(name.split())
+                         if a[0].isupper() and b[0].isupper())
+    return frozenset(pairs)
+
+
 def _build(extra: list[Path]) -> Lexicon:
     from .misspellings import read_misspellings  # it imports this module
 
@@ -281,7 +296,8 @@ def _build(extra: list[Path]) -> Lexicon:
     misspellings = dict(read_misspellings(root / "built" / "misspellings.tsv"))
     beginnings = WordBeginnings.of({*common, *zipf, *names})
     return Lexicon(common, FrozenTable.of(zipf, "d"), names, FrozenTable.of(bigrams, "q"),
-                   confusions, symspell, sources, misspellings, beginnings)
+                   confusions, symspell, sources, misspellings, beginnings,
+                   _name_pairs(gazetteer_files))
 
 
 def _read_tsv_space(path: Path) -> Iterable[list[str]]:

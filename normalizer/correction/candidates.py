@@ -24,7 +24,7 @@ from ..lexicon import Confusion, Entity, Lexicon
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive
 from .case_slips import offer_case_slips
 from .channel import TYPO_COST, ChannelModel, cheap_slips
-from .context import CONTEXT_WEIGHT, context_score, context_words
+from .context import MAX_CONTEXT_LIFT, context_score, context_words
 from .document import Document
 from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
 from .vocabulary import Vocabulary
@@ -483,8 +483,8 @@ def scored_candidates(
                        "document", entity, canonical=name)
     if not found:
         return []
-    # Context can lift a hypothesis by 2 * CONTEXT_WEIGHT at most: drop those it cannot save.
-    floor = max(c.score for c in found.values()) - NEGLIGIBLE - 2 * CONTEXT_WEIGHT
+    # Context can lift a hypothesis by MAX_CONTEXT_LIFT at most: drop those it cannot save.
+    floor = max(c.score for c in found.values()) - NEGLIGIBLE - MAX_CONTEXT_LIFT
     seen = lexicon.frequency(key) > 0
     # Accents and British or American spellings are the writer's choice, never an error to
     # fix ('Erdoğan' beside 'Erdogan', 'colour'); case is, when no word is written so ('THis').

@@ -1,7 +1,8 @@
 """Context scoring: what the neighbouring words say for a hypothesis.
 
-Today a hypothesis gains `CONTEXT_WEIGHT` (log10) for each neighbour that symspellpy's bigram
-list pairs it with.
+A hypothesis gains `CONTEXT_WEIGHT` (log10) for each neighbour that symspellpy's bigram list
+pairs it with, and `NAME_CONTEXT_WEIGHT` for one that stands beside it in a gazetteer name
+('Sonia Sotomaypr' -> 'Sotomayor').
 """
 
 from __future__ import annotations
@@ -30,10 +31,23 @@ def context_words(text: str, token: Token) -> tuple[str, str]:
     return prev, nxt
 
 
+NAME_CONTEXT_WEIGHT = 1.5
+"""log10 weight of each neighbour that stands beside a hypothesis in a gazetteer name: a full
+name is far stronger evidence than a common word pair ('Sonia Sotomaypr', 'Rafael Mariano
+Grosxsi')."""
+
+MAX_CONTEXT_LIFT = 2 * NAME_CONTEXT_WEIGHT
+"""The most `context_score` adds to a hypothesis."""
+
+
 def context_score(lexicon: Lexicon, prev: str, word: str, nxt: str) -> float:
-    """CONTEXT_WEIGHT for each neighbour the bigram list pairs with `word`."""
-    bigrams = lexicon.bigrams
-    return CONTEXT_WEIGHT * ((f"{prev} {word}" in bigrams) + (f"{word} {nxt}" in bigrams))
+    """For each neighbour: NAME_CONTEXT_WEIGHT where it stands beside `word` in a gazetteer
+    name, else CONTEXT_WEIGHT where the bigram list pairs the two."""
+    return sum(
+        NAME_CONTEXT_WEIGHT if pair in lexicon.name_pairs
+        else CONTEXT_WEIGHT if pair in lexicon.bigrams else 0.0
+        for pair in (f"{prev} {word}", f"{word} {nxt}")
+    )
 
 
 def sentence_neighbours(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:

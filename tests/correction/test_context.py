@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from normalizer.correction.context import CONTEXT_WEIGHT, context_score, context_words
+from normalizer.correction.context import (
+    CONTEXT_WEIGHT,
+    NAME_CONTEXT_WEIGHT,
+    context_score,
+    context_words,
+)
 from normalizer.tokens import Token
 
 
@@ -17,3 +22,10 @@ def test_each_neighbour_the_bigram_list_pairs_with_the_word_counts(lexicon):
     assert context_score(lexicon, "of", "the", "house") == 2 * CONTEXT_WEIGHT
     assert context_score(lexicon, "xqz", "the", "house") == CONTEXT_WEIGHT
     assert context_score(lexicon, "xqz", "tho", "qzx") == 0
+
+
+def test_a_neighbour_beside_the_word_in_a_gazetteer_name_counts_more(lexicon):
+    assert "sonia sotomayor" in lexicon.name_pairs
+    assert context_score(lexicon, "sonia", "sotomayor", "xqz") == NAME_CONTEXT_WEIGHT
+    assert context_score(lexicon, "ketanji", "brown", "jackson") == 2 * NAME_CONTEXT_WEIGHT
+    assert context_score(lexicon, "xqz", "sotomayor", "sonia") == 0  # order matters
