@@ -244,11 +244,12 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     allow = {w.lower() for w in ctx.profile.allow}
     extra = ctx.extra_names
     counted = Document(types, lexicon.common)
-    names = ChainMap(extra, lexicon.names)
+    # Without profile names, the lexicon's own: a ChainMap's lookups cost eight times a dict's.
+    names = ChainMap(extra, lexicon.names) if extra else lexicon.names
     # Words the OCR ran together or split are decided first; their tokens are theirs.
     settings = BoundarySettings.for_profile(ctx.profile)
-    live = {s: n for s, n in types.items()
-            if not _is_inert(speller, s, ctx.profile.context_model)}
+    real_words = ctx.profile.context_model
+    live = {s: n for s, n in types.items() if not _is_inert(speller, s, real_words)}
     boundary_edits = boundaries.propose(text, live, speller, names, allow, settings, joined)
     if settings.glyphs:  # junk characters read as letters: with the context model only
         taken = [(e.start, e.end) for e in boundary_edits] + [(j, j + 1) for j in joined]
@@ -262,7 +263,6 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     in_context: set[str] = set()
     # With `context-model` the sentence decides lowercase words alone; without it, it decides
     # the lowercase non-words the single-word decision leaves (see `second_opinions`).
-    real_words = ctx.profile.context_model
     for surface in live:
         if sentence.is_target(speller, surface, real_words):
             in_context.add(surface)
