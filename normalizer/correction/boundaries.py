@@ -55,7 +55,9 @@ NEIGHBOUR_REACH = 42
 
 NON_SPACE = re.compile(r"\S")
 """`re`'s space is str.isspace's, as str.strip has it."""
-SENTENCE_END_BEFORE = regex.compile(r"(\p{L}+)[.!?][\"'”’)]*\s+\Z")
+SENTENCE_END_BEFORE = regex.compile(r"(?r)(\p{L}+)[.!?][\"'”’)]*\s+\Z")
+"""A sentence end right before a token, searched backwards from it (`(?r)`): one attempt at
+the token instead of one at every character before it, with the same match."""
 MIN_SENTENCE_END_NAME = 5
 """A capitalized word before a period this long is no title or initial ('Mr.', 'H.')."""
 TITLES = frozenset({"messrs", "lieut", "capt", "sergt", "colonel", "major", "rev"})
