@@ -205,7 +205,9 @@ def in_headline(text: str, start: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-CAPITALIZED_NEIGHBOUR_BEFORE = regex.compile(r"(?<![.!?:;\"“]\s{0,3})\b\p{Lu}\p{Ll}+[ \t]+\Z")
+# Searched backwards (`(?r)`): one attempt at the end instead of one per character before it.
+CAPITALIZED_NEIGHBOUR_BEFORE = regex.compile(
+    r"(?r)(?<![.!?:;\"“]\s{0,3})\b\p{Lu}\p{Ll}+[ \t]+\Z")
 CAPITALIZED_NEIGHBOUR_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+\b")
 
 

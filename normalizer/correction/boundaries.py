@@ -47,7 +47,8 @@ WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
 JUNK = "*«»•·■^~¬"
 """Characters OCR prints inside a word for a speck or a broken letter ('Gover*nment'); the
 tokenizer cuts at them, so the halves are joined like words split by a space."""
-PREVIOUS_WORD = regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}'’.-])(\p{{L}}+)([ {JUNK}])\Z")
+# Searched backwards (`(?r)`), like `SENTENCE_END_BEFORE`.
+PREVIOUS_WORD = regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}\p{{Nd}}'’.-])(\p{{L}}+)([ {JUNK}])\Z")
 NEXT_WORD = regex.compile(rf"([ {JUNK}])(\p{{L}}+)(?![\p{{L}}\p{{M}}\p{{Nd}}'’-])")
 JUNK_INSIDE = regex.compile(rf"(?<=\p{{L}})[{JUNK}](?=\p{{L}})")
 NEIGHBOUR_REACH = 42
