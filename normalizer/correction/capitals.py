@@ -149,7 +149,9 @@ def _may_read_as(speller: Speller, key: str, term: str, cost: float) -> bool:
 def _candidates(speller: Speller, key: str) -> list[tuple[str, float]]:
     """Common words one slip from `key` by symspell's nearest words, with their channel cost."""
     found = []
-    for term, _ in speller.nearest_words(key):
+    for term, zipf in speller.nearest_words(key):
+        if term[0] != key[0] or zipf < MIN_ZIPF:
+            continue  # `_may_read_as`'s cheap tests first: most terms fail before a cost
         cost = speller.cost(key, term)
         if _may_read_as(speller, key, term, cost):
             found.append((term, cost))
