@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer.tokens import beside_capital, quoted_alone
+from normalizer.tokens import beside_capital, quoted_alone, tokenize
 
 
 @pytest.mark.parametrize(("text", "word", "beside"), [
@@ -29,3 +29,14 @@ def test_a_token_quoted_alone_is_a_mention():
     assert alone("aud") and alone("tor") and alone("bis")
     assert not alone("aud", 1)  # quoted with the words it is used with
     assert not alone("makes") and not quoted_alone("aud", 0, 3)
+
+
+@pytest.mark.parametrize(("text", "surface", "starts"), [
+    ("ca can Deca ca.", "ca", [0, 12]),  # not inside a longer word, on either side
+    ("Russia's ally, Russia", "Russia", [15]),  # 'Russia's' is one token
+    ("«ca» éca ca", "ca", [1, 9]),  # a guillemet ends no word; an accented letter is one
+    ("va|ery |ery ery", "ery", [12]),  # a bar inside or opening a word belongs to it
+])
+def test_selected_tokens_are_whole_tokens(text, surface, starts):
+    assert [t.start for t in tokenize(text, only={surface})] == starts
+    assert [t.start for t in tokenize(text) if t.surface == surface] == starts
