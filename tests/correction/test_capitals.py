@@ -152,3 +152,20 @@ def test_no_first_name_without_a_capitalized_word_after_it_or_after_an_article(s
         assert capitals.judge_first_name(speller, text, _token(text, word)) is None, word
     text = "The meeting will be held at the Tonw Hall at 3 o'clock."
     assert [e.replacement for e in capitals.propose(text, {"Tonw"}, speller, {}, 0.8)] == ["Town"]
+
+
+def test_a_title_slip_before_a_name_is_read_as_the_title(speller):
+    text = ("Passengers: Mrs. John Walker, Mrfs. John Sheehan, Misd Gerving, and by the "
+            "Rrv. Father O'Connell; Mr. J. R. Nield (instructed by Mcssrs. Sly and Russell).")
+    edits = capitals.propose(text, {"Mrfs", "Misd", "Rrv", "Mcssrs"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement) for e in edits] == [
+        ("Mrfs", "Mrs"), ("Misd", "Miss"), ("Rrv", "Rev"), ("Mcssrs", "Messrs")]
+
+
+def test_no_title_without_its_period_or_for_a_frequent_spelling(speller):
+    text = "Ptes. John Oliver Ince, Arthur Rov Janniln and Mr. Pompeo's aide."
+    assert capitals.judge_title(speller, text, _token(text, "Rov")) is None  # 'Rev.' has one
+    assert capitals.judge_title(speller, "the Rov. A. C. Corlette", Token(4, 7, "Rov", "Rov")
+                                ) == "rev"
+    for word in ("mr", "ms", "mrs", "dvr"):  # titles, or abbreviations of their own
+        assert capitals.title_slip(speller, word) is None, word
