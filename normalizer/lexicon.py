@@ -55,7 +55,7 @@ SYMSPELL_PREFIX = 7
 """symspellpy's prefix length: with 7, a two-edit lookup compares a few dozen words instead
 of the several hundred sharing a 5-letter prefix's deletes (ten times faster, same results);
 the million delete keys it makes are why the index is kept as a `DeleteIndex`."""
-CACHE_FORMAT = 15
+CACHE_FORMAT = 16
 CACHE_MAGIC = b"normalizer-lexicon-cache\n"
 CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
 CACHE_CLASSES = frozenset({
@@ -285,9 +285,10 @@ def _build(extra: list[Path]) -> Lexicon:
     for word, count in common.items():
         symspell.create_dictionary_entry(word, count)
     names = _index_names(gazetteer_files, common)
-    # Name keys join the index so that a typo in a name finds it ('Krwmlin' -> 'kremlin').
+    # Name keys join the index so that a typo in a name finds it ('Krwmlin' -> 'kremlin',
+    # 'Kairkó' -> 'karikó').
     for key in names:
-        if key not in common and key.isascii() and key.isalpha():
+        if key not in common and key.isalpha():
             symspell.create_dictionary_entry(key, 1)
     symspell._deletes = DeleteIndex.of(symspell._deletes)
     sources = tuple(
