@@ -36,7 +36,7 @@ from ..language_model import (
 from ..model import Edit
 from ..tokens import Token, beside_capital, starts_sentence
 from .boundaries import opens_sentence
-from .candidates import Speller, lowercase_candidate
+from .candidates import Speller, known_misspelling, lowercase_candidate
 from .context import SENTENCE_BREAK, WORD, in_sentence_logprob, sentence_neighbours
 from .hypothesis import ZIPF_TO_LOG10
 from .lattice import Choice, best_reading
@@ -66,7 +66,10 @@ CHECKED_WORD_RIVAL_GAP = 1.0
 CHECKED_WORD_EXTRA_STICKINESS = 0.5
 SEEN_WORD_STICKINESS = 1.5
 """With typo hypotheses, log10 odds a word wordfreq has seen keeps against any rival: a rare
-word ('roods', 'sewered') is no typo for a frequent one that fits the sentence better."""
+word ('roods') is no typo for a frequent one that fits the sentence better. So does a word
+wordfreq never saw that inflects a common one ('sewered', see `inflects_common_word`) and is
+no listed misspelling ('stoped'): on the synthetic news set and OverProof dataset 2 this
+kept one clean word each ('their being sewered' -> severed) and lost no fix."""
 SEEN_TYPO_STICKINESS = 0.5
 """The odds that a lowercase word wordfreq has seen keeps instead when it is no inflection of
 a common word (`inflects_common_word`): such words are mostly typos the web is full of
@@ -357,11 +360,14 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
     if key in speller.lexicon.common:
         stickiness = REAL_WORD_STICKINESS + (
             0.0 if _misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
-    elif typos and speller.lexicon.frequency(key) > 0:
-        stickiness = SEEN_WORD_STICKINESS
-        if (slot.word.islower() and len(key) >= MIN_LENGTH
-                and not inflects_common_word(speller.lexicon.common, key)):
-            stickiness = SEEN_TYPO_STICKINESS
+    elif typos:
+        inflection = inflects_common_word(speller.lexicon.common, key)
+        if speller.lexicon.frequency(key) > 0:
+            stickiness = SEEN_WORD_STICKINESS
+            if slot.word.islower() and len(key) >= MIN_LENGTH and not inflection:
+                stickiness = SEEN_TYPO_STICKINESS
+        elif inflection and known_misspelling(speller.lexicon, slot.word) is None:
+            stickiness = SEEN_WORD_STICKINESS
     return (
         Choice(key, stickiness, _identity_logprob(model, speller, key)),
         *(
