@@ -184,10 +184,7 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         # Words broken at a line end are decided whole ('con-\ndemncd' as 'condemncd').
         view = JoinedView.of(window, ctx.lexicon)
         types = word_types(view.text)
-        unchecked += sum(
-            n for surface, n in types.items()
-            if len(surface) > MAX_LENGTH and any(c.isalpha() for c in surface)
-        )
+        unchecked += _too_long(types)
         decided = _propose_window(view.text, types, ctx, view.starts)
         decided = sorted(decided + consistent(view.text, types, ctx, decided),
                          key=lambda e: e.start)
@@ -195,6 +192,15 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
     ctx.notes["unchecked_long_tokens"] = unchecked
     return edits
+
+
+def _too_long(types: Counter[str]) -> int:
+    """How many tokens of these types are words too long to check (longer than MAX_LENGTH,
+    with a letter). The longest type is found first, in C: most texts have none."""
+    if max(map(len, types), default=0) <= MAX_LENGTH:
+        return 0
+    return sum(n for surface, n in types.items()
+               if len(surface) > MAX_LENGTH and any(c.isalpha() for c in surface))
 
 
 def consistent(text: str, types: Counter[str], ctx: StageContext, decided: list[Edit]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 from normalizer import Normalizer, Profile
 from normalizer.correction import decide
@@ -57,3 +58,10 @@ def test_an_ocr_misreading_the_page_repeats_is_still_fixed():
     # OCR repeats its confusions; the page prints the word right elsewhere ('have').
     text = "We have seen it. They havo gone, you havo won, we havo lost."
     assert "havo" not in Normalizer().normalize(text).text
+
+
+def test_too_long_counts_the_tokens_of_unchecked_long_words():
+    word, number = "a" * 41, "1" * 45
+    assert decide._too_long(Counter({word: 2, number: 3, "short": 9})) == 2  # a number is no word
+    assert decide._too_long(Counter({"a" * 40: 5})) == 0
+    assert decide._too_long(Counter()) == 0
