@@ -162,6 +162,7 @@ def _hypotheses(speller: Speller, base: str, typos: bool = False
     key = lookup_key(base)
     known = key in lexicon.common
     found: dict[str, float] = {}
+    least = (SHORT_TYPO_MIN_ZIPF if len(key) < MIN_LENGTH else TYPO_MIN_ZIPF) if typos else 0.0
     if typos:
         base = base.lower()  # typed text: a capitalized target opens a sentence
     if not known:
@@ -171,8 +172,8 @@ def _hypotheses(speller: Speller, base: str, typos: bool = False
         # ('thd', 'saud'), which the out-of-context candidates leave to frequency alone (in
         # OCR, such short tokens are as often a split word's halves: 'detec ti\\cs').
         for term, zipf in speller.nearest_words(key) if typos and base.islower() else ():
-            # Terms under the floor below are not priced: they would be dropped anyway.
-            if zipf >= TYPO_MIN_ZIPF and lowercase_candidate(lexicon, term):
+            # Terms under the floor are not priced: they would be dropped anyway.
+            if zipf >= least and lowercase_candidate(lexicon, term):
                 found.setdefault(term, speller.cost(key, term))
     else:
         if typos:
@@ -191,10 +192,9 @@ def _hypotheses(speller: Speller, base: str, typos: bool = False
         if intended.isalpha() and intended in lexicon.common:
             found.setdefault(intended, speller.cost(key, intended))
     seen = lexicon.frequency(key) > 0
-    floor = (SHORT_TYPO_MIN_ZIPF if len(key) < MIN_LENGTH else TYPO_MIN_ZIPF) if typos else 0.0
     ranked = sorted(
         ((w, c) for w, c in found.items()
-         if not writers_choice(key, w, seen) and lexicon.frequency(w) >= floor),
+         if not writers_choice(key, w, seen) and lexicon.frequency(w) >= least),
         key=lambda wc: (wc[1] - lexicon.frequency(wc[0]), wc[0]),
     )
     return tuple(ranked[:MAX_CANDIDATES])
