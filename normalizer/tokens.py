@@ -173,9 +173,11 @@ def tokenize(text: str, only: Collection[str] | None = None) -> Iterator[Token]:
                 (line_start + s, line_start + e)
                 for s, e in protected_spans(text[line_start:line_end])
             ]
-        if any(s < end and start < e for s, e in spans):
+        if spans and any(s < end and start < e for s, e in spans):
             continue
-        if any(c.isdigit() for c in surface) and not _is_ocr_word_shape(surface):
+        # Letters only (most tokens) hold no digit.
+        if (not surface.isalpha() and any(c.isdigit() for c in surface)
+                and not _is_ocr_word_shape(surface)):
             continue
         yield Token(start, end, surface, strip_possessive(surface))
 
