@@ -33,13 +33,14 @@ def test_a_surname_is_no_candidate(speller):
 
 def test_only_rare_unrepeated_capitalized_tokens_of_four_letters_are_judged(speller, lexicon):
     text = ("Coveny met Coveny, Gradn, Red, Paris and HOETL in the Shye case in Febraury; "
-            "the Topix was flat, and Tbe and Teh are listed slips.")
+            "the Topix was flat, and Tbe and Teh are listed slips, the Bnk no QXR.")
     types = word_types(text)
     doc = Document(types, lexicon.common)
     # 'Febraury' is seen but rare (Zipf 1.03), 'Topix' too often (2.49) to be judged; 'Tbe'
     # and 'Teh' (Zipf 2.56 and 3.04) are slips of 'the' the common-misspellings table lists.
+    # A Title Case token is judged from three letters, an all-capital one (an acronym) from four.
     assert capitals.surfaces(speller, types, lexicon.names, doc) == {
-        "Gradn", "HOETL", "Shye", "Febraury", "Tbe", "Teh"}
+        "Gradn", "HOETL", "Shye", "Febraury", "Tbe", "Teh", "Bnk"}
 
 
 def test_no_judgement_after_a_title_or_an_initial(speller):
@@ -169,3 +170,9 @@ def test_no_title_without_its_period_or_for_a_frequent_spelling(speller):
                                 ) == "rev"
     for word in ("mr", "ms", "mrs", "dvr"):  # titles, or abbreviations of their own
         assert capitals.title_slip(speller, word) is None, word
+
+
+def test_a_title_case_token_of_three_letters_is_read_as_the_word_its_sentence_expects(speller):
+    text = "Olayemi Cardoso, the governor of the Central Bnk of Nigeria, raised the rate."
+    edits = capitals.propose(text, {"Bnk"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement) for e in edits] == [("Bnk", "Bank")]
