@@ -55,7 +55,9 @@ SYMSPELL_PREFIX = 7
 """symspellpy's prefix length: with 7, a two-edit lookup compares a few dozen words instead
 of the several hundred sharing a 5-letter prefix's deletes (ten times faster, same results);
 the million delete keys it makes are why the index is kept as a `DeleteIndex`."""
-CACHE_FORMAT = 16
+LATIN_1_LAST = "\xff"
+"""The last Latin-1 character: the widest a name key may hold to join symspell's index."""
+CACHE_FORMAT = 17
 CACHE_MAGIC = b"normalizer-lexicon-cache\n"
 CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
 CACHE_CLASSES = frozenset({
@@ -286,9 +288,10 @@ def _build(extra: list[Path]) -> Lexicon:
         symspell.create_dictionary_entry(word, count)
     names = _index_names(gazetteer_files, common)
     # Name keys join the index so that a typo in a name finds it ('Krwmlin' -> 'kremlin',
-    # 'Kairkó' -> 'karikó').
+    # 'Kairkó' -> 'karikó'). Latin-1 letters only: one wider character ('ğ') would make the
+    # delete index's word block, a single string, take two bytes a character (30 MB more).
     for key in names:
-        if key not in common and key.isalpha():
+        if key not in common and key.isalpha() and max(key) <= LATIN_1_LAST:
             symspell.create_dictionary_entry(key, 1)
     symspell._deletes = DeleteIndex.of(symspell._deletes)
     sources = tuple(

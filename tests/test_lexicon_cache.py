@@ -225,3 +225,10 @@ def test_only_the_most_recently_used_caches_are_kept(counted_builds, tmp_path):
     load()
     assert len(counted_builds) == 1
     assert (folder / "lexicon-test.pickle").stat().st_mtime > 1_000_000
+
+
+def test_the_nearest_word_index_holds_latin_1_words_only():
+    """One wider character would double the memory of the delete index's word block."""
+    index = lexicon_module.load_lexicon().symspell
+    assert "karikó" in index.words  # accented names join it
+    assert all(max(word) <= lexicon_module.LATIN_1_LAST for word in index.words)
