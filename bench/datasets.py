@@ -119,10 +119,15 @@ def _blank_line_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
+TUNING_OVERPROOF = "overproof-d2-"
+"""The id prefix of the OverProof articles the engine may be tuned on: dataset 2. Dataset 3 is
+the test set, so its ground truth never enters the synthetic sets either."""
+
+
 def clean_texts(data: Path, modern_only: bool = False) -> list[tuple[str, list[str]]]:
     """(id, paragraphs) of every clean text: the seeds' expected files, the modern news in
-    ``tests/cases/clean/*.txt`` and, unless `modern_only`, the OverProof ground truth (when
-    `data` has it)."""
+    ``tests/cases/clean/*.txt`` and, unless `modern_only`, the ground truth of OverProof's
+    dataset 2 (when `data` has it; never dataset 3's, the test set)."""
     texts = [(doc.id, _blank_line_paragraphs(doc.expected)) for doc in seed_documents()]
     texts += [
         (f"clean-{path.stem}", _blank_line_paragraphs(path.read_text(encoding="utf-8")))
@@ -130,5 +135,6 @@ def clean_texts(data: Path, modern_only: bool = False) -> list[tuple[str, list[s
     ]
     if not modern_only:
         texts += [(doc.id, unwrap_columns(doc.expected))
-                  for doc in overproof_documents(data) or []]
+                  for doc in overproof_documents(data) or []
+                  if doc.id.startswith(TUNING_OVERPROOF)]
     return [(name, paragraphs) for name, paragraphs in texts if paragraphs]

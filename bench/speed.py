@@ -8,7 +8,7 @@ First pass only: every corpus holds each distinct document once, and each system
 once, in a fresh process, so no timing is a warm repeat of text already seen (a system's own
 memos fill as it goes, as they would on any new batch). Corpora, built deterministically by
 the seeded generator of bench/synth.py from every clean text (seeds, tests/cases/clean,
-OverProof ground truth when present): "news", the modern news alone, uncorrupted (the
+OverProof dataset 2's ground truth when present): "news", the modern news alone, uncorrupted (the
 everyday case); "clean", all the clean texts uncorrupted (OverProof's 19th-century prose
 included); "noisy", all of them with seeded synthetic OCR noise and promo blocks.
 `--corpora` picks them. They are written to bench/out/ (git-ignored); the output says how
