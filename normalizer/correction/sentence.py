@@ -361,13 +361,7 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
         stickiness = REAL_WORD_STICKINESS + (
             0.0 if _misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
     elif typos:
-        inflection = inflects_common_word(speller.lexicon.common, key)
-        if speller.lexicon.frequency(key) > 0:
-            stickiness = SEEN_WORD_STICKINESS
-            if slot.word.islower() and len(key) >= MIN_LENGTH and not inflection:
-                stickiness = SEEN_TYPO_STICKINESS
-        elif inflection and known_misspelling(speller.lexicon, slot.word) is None:
-            stickiness = SEEN_WORD_STICKINESS
+        stickiness = _typed_stickiness(speller, slot.word, key)
     return (
         Choice(key, stickiness, _identity_logprob(model, speller, key)),
         *(
@@ -376,6 +370,22 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
             for w, cost in slot.hypotheses
         ),
     )
+
+
+def _typed_stickiness(speller: Speller, word: str, key: str) -> float:
+    """The log10 odds a word no common-word list holds keeps in typed text: a word wordfreq
+    has seen keeps `SEEN_WORD_STICKINESS`, or `SEEN_TYPO_STICKINESS` when it is lowercase, of
+    `MIN_LENGTH` letters or more and inflects no common word; an unseen one keeps
+    `SEEN_WORD_STICKINESS` when it inflects a common word and is no listed misspelling."""
+    lexicon = speller.lexicon
+    inflection = inflects_common_word(lexicon.common, key)
+    if lexicon.frequency(key) > 0:
+        if word.islower() and len(key) >= MIN_LENGTH and not inflection:
+            return SEEN_TYPO_STICKINESS
+        return SEEN_WORD_STICKINESS
+    if inflection and known_misspelling(lexicon, word) is None:
+        return SEEN_WORD_STICKINESS
+    return 0.0
 
 
 def _judge_run(model: ContextModel, speller: Speller, text: str, run: _Run,
