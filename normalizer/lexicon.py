@@ -269,10 +269,14 @@ def _build(extra: list[Path]) -> Lexicon:
     common: dict[str, int] = {}
     for row in _read_tsv_space(_symspell_file("frequency_dictionary_en_82_765.txt")):
         common[row[0]] = int(row[1])
-    bigrams: dict[str, int] = {}
-    for row in _read_tsv_space(_symspell_file("frequency_bigramdictionary_en_243_342.txt")):
-        bigrams[f"{row[0]} {row[1]}"] = int(row[2])
-    zipf = {row[0]: float(row[1]) for row in _read_tsv(root / "built" / "wordfreq_en.tsv")}
+    # The large tables are frozen as soon as they are read: their dicts are gone before
+    # symspellpy builds its deletes, the peak of the build (once per install).
+    bigrams = FrozenTable.of({
+        f"{row[0]} {row[1]}": int(row[2])
+        for row in _read_tsv_space(_symspell_file("frequency_bigramdictionary_en_243_342.txt"))
+    }, "q")
+    zipf = FrozenTable.of(
+        {row[0]: float(row[1]) for row in _read_tsv(root / "built" / "wordfreq_en.tsv")}, "d")
     confusions = tuple(
         Confusion(row[0], row[1], float(row[2])) for row in _read_tsv(root / "confusions.tsv")
     )
@@ -299,8 +303,8 @@ def _build(extra: list[Path]) -> Lexicon:
     )
     misspellings = dict(read_misspellings(root / "built" / "misspellings.tsv"))
     beginnings = WordBeginnings.of({*common, *zipf, *names})
-    return Lexicon(common, FrozenTable.of(zipf, "d"), names, FrozenTable.of(bigrams, "q"),
-                   confusions, symspell, sources, misspellings, beginnings,
+    return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources, misspellings,
+                   beginnings,
                    _name_pairs(gazetteer_files))
 
 

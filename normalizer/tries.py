@@ -11,9 +11,9 @@ Each pickles as its bytes (`__reduce__`), which is how the lexicon cache stores 
 
 from __future__ import annotations
 
+import io
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import accumulate
 from typing import TypeVar
 
 import marisa_trie
@@ -42,13 +42,15 @@ class DeleteIndex:
 
     @classmethod
     def of(cls, deletes: dict[str, list[str]]) -> DeleteIndex:
-        """The index of symspellpy's `_deletes` dict."""
+        """The index of symspellpy's `_deletes` dict, which it empties as it goes: each entry
+        is freed once written, so building the index (once per install, for the lexicon
+        cache) never holds the dict and the index whole at once."""
         trie = marisa_trie.Trie(deletes)
-        lists = [""] * len(trie)
-        for key, words in deletes.items():
-            lists[trie[key]] = cls.SEPARATOR.join(words)
-        ends = array("Q", accumulate(len(words) for words in lists))
-        return cls(trie.tobytes(), "".join(lists), ends.tobytes())
+        words, ends, end = io.StringIO(), array("Q"), 0
+        for index in range(len(trie)):
+            end += words.write(cls.SEPARATOR.join(deletes.pop(trie.restore_key(index))))
+            ends.append(end)
+        return cls(trie.tobytes(), words.getvalue(), ends.tobytes())
 
     def __contains__(self, key: object) -> bool:
         return key in self._trie
