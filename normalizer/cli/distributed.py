@@ -1,7 +1,9 @@
 """``clean --executor dask``: the run's tasks on a Dask cluster instead of local processes.
 
 The client (this process) finds the files, sends chunks of tasks to the workers with the
-run's settings (scattered once), takes the outcomes back in order and writes the outputs;
+run's settings (a small object, sent with each chunk: scattered once, it could be lost with a
+killed worker and cancel every chunk that needed it, dask/distributed#3149), takes the
+outcomes back in order and writes the outputs;
 workers read the inputs by path, so on several machines the corpus must be on a shared file
 system mounted at the same path. Dask reruns the chunks of a worker that dies.
 """
@@ -28,8 +30,8 @@ def cluster_tasks(
     if not tasks:
         return
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    shared = client.scatter(settings, broadcast=True, hash=False)
-    submit = partial(client.submit, run_chunk_on_cluster, uuid.uuid4().hex, shared, pure=False)
+    submit = partial(client.submit, run_chunk_on_cluster, uuid.uuid4().hex, settings,
+                     pure=False)
     yield from in_order(submit, chunked(tasks, workers), workers)
 
 
