@@ -424,7 +424,7 @@ def _save_cached(path: Path, lexicon: Lexicon) -> None:
 
 def _prune_cache(folder: Path) -> None:
     """Remove all but the KEPT_CACHE_FILES most recently used lexicon caches: each new data
-    file, version or gazetteer set writes a new one (25-35 MB), and nothing else would."""
+    file, version or gazetteer set writes a new one (about 47 MB), and nothing else would."""
     try:
         caches = sorted(folder.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime,
                         reverse=True)
