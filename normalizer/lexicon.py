@@ -304,8 +304,7 @@ def _build(extra: list[Path]) -> Lexicon:
     misspellings = dict(read_misspellings(root / "built" / "misspellings.tsv"))
     beginnings = WordBeginnings.of({*common, *zipf, *names})
     return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources, misspellings,
-                   beginnings,
-                   _name_pairs(gazetteer_files))
+                   beginnings, _name_pairs(gazetteer_files))
 
 
 def _read_tsv_space(path: Path) -> Iterable[list[str]]:

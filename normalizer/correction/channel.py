@@ -133,29 +133,32 @@ def substitution_cost(observed: str, intended: str) -> float:
     return TYPO_COST
 
 
+def repeat_cost(text: str, i: int) -> float:
+    """The cost of `text[i]` added (or lost) beside the same letter, or anywhere else."""
+    return DOUBLE_LETTER_COST if i and text[i] == text[i - 1] else TYPO_COST
+
+
+CHEAP_SLIP_COST = max(TRANSPOSE_COST, ADJACENT_KEY_COST, VOWEL_COST, DOUBLE_LETTER_COST)
+"""The dearest of a typist's cheapest slips, all cheaper than an arbitrary typo."""
+
+
 def cheap_slips(word: str) -> set[str]:
-    """What a typist's cheapest slips make of `word` (lowercase): two neighbouring letters
-    swapped, a key beside the right one, a vowel for a vowel, a letter doubled or a double
-    letter single; each costs at most `ADJACENT_KEY_COST`."""
+    """What a typist's cheapest slips make of `word` (lowercase), priced as `cost` prices
+    them: two neighbouring letters swapped, a key beside the right one, a vowel for a vowel
+    (`substitution_cost`), a letter doubled or a double letter single (`repeat_cost`)."""
     found = set()
     for i, letter in enumerate(word):
         if i + 1 < len(word) and letter != word[i + 1]:
             found.add(word[:i] + word[i + 1] + letter + word[i + 2 :])
         found.update(
             word[:i] + other + word[i + 1 :] for other in "abcdefghijklmnopqrstuvwxyz"
-            if other != letter and ((letter, other) in ADJACENT_KEYS
-                                    or (letter in VOWELS and other in VOWELS))
+            if other != letter and substitution_cost(other, letter) <= CHEAP_SLIP_COST
         )
         found.add(word[: i + 1] + letter + word[i + 1 :])
-        if i and word[i - 1] == letter:
+        if repeat_cost(word, i) <= CHEAP_SLIP_COST:
             found.add(word[:i] + word[i + 1 :])
     found.discard(word)
     return found
-
-
-def repeat_cost(text: str, i: int) -> float:
-    """The cost of `text[i]` added (or lost) beside the same letter, or anywhere else."""
-    return DOUBLE_LETTER_COST if i and text[i] == text[i - 1] else TYPO_COST
 
 
 def shared_ends(w: str, c: str) -> tuple[int, int]:

@@ -36,7 +36,7 @@ NAME_CONTEXT_WEIGHT = 1.5
 name is far stronger evidence than a common word pair ('Sonia Sotomaypr', 'Rafael Mariano
 Grosxsi')."""
 
-MAX_CONTEXT_LIFT = 2 * NAME_CONTEXT_WEIGHT
+MAX_CONTEXT_LIFT = 2 * max(CONTEXT_WEIGHT, NAME_CONTEXT_WEIGHT)
 """The most `context_score` adds to a hypothesis."""
 
 

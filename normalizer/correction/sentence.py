@@ -76,8 +76,8 @@ a common word (`inflects_common_word`): such words are mostly typos the web is f
 ('vist', 'thw', 'buildin': Zipf 1-3.4) that lose their sentence by a wide margin. On the
 synthetic news set, 1.5 -> 0.5 fixed 32 more typos and changed one clean word, a typo its
 ground truth kept ('baree' -> bare); on OverProof dataset 2, 135 more error units and no
-clean word. A capitalized one opening a sentence
-may be a name ('ll. Chave' read 'Have'), so it keeps `SEEN_WORD_STICKINESS`."""
+clean word. A capitalized one opening a sentence may be a name ('ll. Chave' read 'Have'), so
+it keeps `SEEN_WORD_STICKINESS`."""
 TYPO_MIN_ZIPF = 3.0
 """With typo hypotheses (the default profile's second opinion), the rarest word a target
 may read as."""
@@ -119,13 +119,14 @@ def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
     """Whether a token surface is decided by this pass: a Latin word of 2 to `MAX_LENGTH`
     letters (`MIN_LENGTH` without `real_words`, but for a lowercase one: see
     `SHORT_TYPO_MIN_ZIPF`), lowercase or capitalized like a sentence's first word, that is
-    not a common word (a capitalized one is decided only where it may be
-    a word: `_may_be_word`), or a lowercase rare word one cheap OCR confusion from a very
-    frequent one ('aud', 'arc': `Speller.real_word_risk`), which keeps
-    `REAL_WORD_STICKINESS`. With `real_words` (profiles with `context-model`) also a
-    whole-word misreading learned from real OCR, any lowercase word no more frequent than
-    `CHECKED_WORD_MAX_ZIPF`, and a lone lowercase letter that is no word ('m' for 'in', 'n'
-    for 'a'; decided only where it stands between two words, see `is_lone_letter`)."""
+    not a common word (a capitalized one is decided only where it may be a word:
+    `_may_be_word`), or a lowercase rare word one cheap OCR confusion from a very frequent
+    one ('aud', 'arc': `Speller.real_word_risk`) or one typing slip from it ('foe':
+    `Speller.typo_rivals`), which keeps `REAL_WORD_STICKINESS`. With `real_words` (profiles
+    with `context-model`) also a whole-word misreading learned from real OCR, any lowercase
+    word no more frequent than `CHECKED_WORD_MAX_ZIPF`, and a lone lowercase letter that is
+    no word ('m' for 'in', 'n' for 'a'; decided only where it stands between two words, see
+    `is_lone_letter`)."""
     if real_words and len(surface) == 1:
         return surface.islower() and surface.isascii() and surface not in speller.lexicon.common
     if not (surface.isalpha() and surface[1:].islower() and 2 <= len(surface) <= MAX_LENGTH
