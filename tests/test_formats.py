@@ -215,6 +215,12 @@ def test_strict_mode_adds_digits_and_every_camel_case():
 @pytest.mark.parametrize(("text", "signs"), [
     ("Edit /etc/hosts, run --strict and setup.py; set key=value in snake_case.", 5),
     ("Stor\\ and Da^. were A}/i there -a .his tho.man (1/9, 7/", 0),
+    # Abbreviations with dots are no file names, though 'm.p.h' ends like a C header.
+    ("Winds of 140 m.p.h., then 80 m.p.h. by 5 p.m. (U.S.A. time)", 0),
+    ("Include x.h and io.h, then run make.", 2),
+    # A line of pipes is one table row or pipeline, a share bar too; two lines are two.
+    ("Share this\nPinterest | Reddit | Facebook | Print\nThe vote", 1),
+    ("a | b | c\nd | e | f\n", 2),
 ])
 def test_only_well_formed_code_is_a_sign_of_technical_plain_text(text, signs):
     assert count_code_chunks(text, technical_spans(text)) == signs

@@ -17,8 +17,8 @@ Whether a whole document reads as technical writing is a separate, stricter ques
 (`count_code_chunks`): OCR of old print is full of stray `\\`, `^`, `<`, `}`, `/` and `.` inside
 words, which make chunks safe from correction but are no evidence of code. In plain text only
 well-formed code counts: a snake_case name, a file name with a known extension, a path, a
-long option, a call, a key=value pair, a backquoted span, a shell command, or a chunk of a
-line the pipes make a table row or a pipeline.
+long option, a call, a key=value pair, a backquoted span, a shell command, or a line the pipes
+make a table row or a pipeline (once per line). Abbreviations with dots ('m.p.h.') are none.
 """
 
 from __future__ import annotations
@@ -119,19 +119,35 @@ WELL_FORMED_CODE = regex.compile(r"""
     | \$[ \t]+[a-z][\w.-]*(?:[ \t].*)?                          # $ command
 """, regex.VERBOSE)
 PROSE_PUNCTUATION = regex.compile(r"[\"'“‘(\[<]*(.*?)[\"'”’)\]>,;:.!?]*", regex.DOTALL)
+# Three or more single letters with dots ('m.p.h.'): an abbreviation, though 'm.p.h' ends like
+# a C header file ('x.h' stays one).
+DOTTED_LETTERS = regex.compile(r"(?:\p{L}\.){2,}\p{L}")
 
 
 def _well_formed(chunk: str) -> bool:
-    if "|" in chunk:  # only a table row or a pipeline makes a pipe technical
-        return True
     inner = PROSE_PUNCTUATION.fullmatch(chunk)
+    if inner and DOTTED_LETTERS.fullmatch(inner.group(1)):
+        return False
     return bool(WELL_FORMED_CODE.fullmatch(chunk)
                 or (inner and WELL_FORMED_CODE.fullmatch(inner.group(1))))
 
 
 def count_code_chunks(text: str, spans: list[Span], strict: bool = False) -> int:
     """How many of the technical `spans` are code: in `strict` mode (Markdown, reST) every
-    chunk but web addresses and abbreviations, in plain text only well-formed code."""
+    chunk but web addresses and abbreviations, in plain text only well-formed code, and the
+    chunks of a line its pipes make a table row or a pipeline as one (a share bar, 'Pinterest
+    | Reddit | Print', is a single line)."""
     if strict:
         return sum(1 for span in spans if not NOT_CODE.match(text, span.start, span.end))
-    return sum(1 for span in spans if _well_formed(text[span.start : span.end]))
+    count, end, line_counted = 0, 0, False
+    for span in spans:  # sorted: each gap between chunks is searched for a line end once
+        if text.find("\n", end, span.start) != -1:
+            line_counted = False
+        end = span.end
+        chunk = text[span.start : span.end]
+        if "|" in chunk:  # only a table row or a pipeline makes a pipe technical
+            if not line_counted:
+                count, line_counted = count + 1, True
+        elif _well_formed(chunk):
+            count += 1
+    return count
