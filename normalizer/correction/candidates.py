@@ -399,8 +399,11 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     unseen = lexicon.frequency(key) == 0
     found: dict[str, Candidate] = {}
     offer_case_slips(speller, found, base, extra_names)
-    if any(slip == "swap" for _, slip in case_slip_readings(base)):
+    slips = case_slip_readings(base)
+    if any(slip == "swap" for _, slip in slips):
         return found  # 'aLmbing' is 'Lambing' or a word of its own ('iPhone'), nothing else
+    if any(slip == "glyph" and lookup_key(reading) in found for reading, slip in slips):
+        return found  # 'haIted' is 'halted', not 'hailed' with a second confusion
     correction = known_misspelling(lexicon, base)
     if correction is not None:
         offer(found, base, correction, MISSPELLING_COST, lexicon.frequency(correction),

@@ -28,3 +28,13 @@ def test_a_capital_b_inside_a_lowercase_word_is_read_as_s(engine):
 ])
 def test_brands_and_names_with_inner_capitals_stay(engine, text):
     assert engine.normalize(text).text == text
+
+
+@pytest.mark.parametrize("engine", [DEFAULT, ARCHIVE])
+def test_a_capital_i_read_as_l_settles_the_word(engine):
+    # 'haIted' is 'halted'; 'hailed' (a second confusion, t for l) no longer shares the odds.
+    text = "They froze public works and haIted transfers to provinces."
+    edits = engine.normalize(text).applied
+    assert [(e.original, e.replacement) for e in edits] == [("haIted", "halted")]
+    assert edits[0].confidence >= 0.95
+
