@@ -291,7 +291,14 @@ class Speller:
         Zipf. Two-edit OCR slips (rn -> m) come from the channel model's variants instead."""
         # Two edits in a word of five letters or fewer leave too little of it to go on.
         distance = 1 if len(key) <= 5 else 2
-        items = self.lexicon.symspell.lookup(key, Verbosity.CLOSEST, distance)
+        symspell = self.lexicon.symspell
+        items = symspell.lookup(key, Verbosity.CLOSEST, distance)
+        if items and items[0].distance == 0:
+            # The key is in symspell's own dictionary ('wto', 'amd', 'ater': the web's typos),
+            # where the closest term is itself: its nearest others are the closest of all.
+            items = [item for item in symspell.lookup(key, Verbosity.ALL, distance)
+                     if item.distance]
+            items = [item for item in items if item.distance == items[0].distance]
         found = [(item.term, self.lexicon.frequency(item.term)) for item in items]
         return tuple(sorted(((t, z) for t, z in found if t != key), key=lambda x: (-x[1], x[0])))
 

@@ -44,6 +44,16 @@ def test_lowercase_words_wordfreq_has_seen_get_their_nearest_words(speller):
     assert "murray" not in dict(sentence._hypotheses(speller, "murram", typos=True))
 
 
+def test_a_typo_in_symspells_own_dictionary_gets_its_nearest_other_words(speller):
+    # 'wto', 'ater', 'amd' are in symspell's frequency list: the closest term is the key itself.
+    for typo, word in (("wto", "two"), ("ater", "after"), ("amd", "and")):
+        assert word in dict(speller.nearest_words(typo))
+        assert typo not in dict(speller.nearest_words(typo))
+    text = "In the course of wto or three years, shortly ater the girls amd the boys left."
+    assert Normalizer().normalize(text).text == (
+        "In the course of two or three years, shortly after the girls and the boys left.")
+
+
 def test_british_spellings_are_no_hypotheses(speller):
     assert "traveled" not in dict(sentence._hypotheses(speller, "travelled"))
     assert "recognizance" not in dict(sentence._hypotheses(speller, "recognisance"))
