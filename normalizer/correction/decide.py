@@ -50,6 +50,7 @@ from .words import (
     case_slip_readings,
     is_name_shaped,
     lookup_key,
+    misread_lowercase,
     restore_capital,
 )
 
@@ -105,10 +106,11 @@ MISSPELLING_PENALTY = 1.0
 def identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) -> float:
     key = base.lower()
     zipf = lexicon.frequency(key)
-    if key in names:
+    if key in names and not misread_lowercase(base):
         zipf = max(zipf, GAZETTEER_MIN_ZIPF)
     elif case_slip_readings(base):
-        # Wordfreq folds case: how often 'tream' occurs says nothing about 'TReam'.
+        # Wordfreq and the gazetteer fold case: how often 'tream' occurs says nothing about
+        # 'TReam', nor is 'alI' (OCR's 'all') written like the name Ali.
         return UNSEEN_NAME
     if key in lexicon.common:
         # A common word is a suspect only beside a far more frequent rival, and is replaced
@@ -144,8 +146,8 @@ def could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
     position, which gives a superset)."""
     lexicon = speller.lexicon
     key = lookup_key(base)
-    if case_slip_readings(base) and key not in names:
-        return True  # 'TReam', 'HaIl': no word is written so
+    if case_slip_readings(base) and (key not in names or misread_lowercase(base)):
+        return True  # 'TReam', 'HaIl', 'alI': no word is written so
     if key in lexicon.common:
         return base.islower() and speller.real_word_risk(key)
     if not is_name_shaped(base):

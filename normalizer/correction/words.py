@@ -161,6 +161,12 @@ def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
     return tuple(readings)
 
 
+def misread_lowercase(base: str) -> bool:
+    """A lowercase word with OCR's capital I for l or B for s ('alI', 'haIted', 'waB'): no
+    word or name is written so, whatever its letters fold to ('ali' is a name)."""
+    return base[:1].islower() and any(slip == "glyph" for _, slip in case_slip_readings(base))
+
+
 CAPITAL_GLYPHS = {"5": "s", "8": "b"}
 """Digits whose shape is a capital letter's: the letter they stand for is a capital."""
 I_GLYPHS = frozenset("l1|!")

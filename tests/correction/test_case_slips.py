@@ -38,3 +38,9 @@ def test_a_capital_i_read_as_l_settles_the_word(engine):
     assert [(e.original, e.replacement) for e in edits] == [("haIted", "halted")]
     assert edits[0].confidence >= 0.95
 
+
+@pytest.mark.parametrize("engine", [DEFAULT, ARCHIVE])
+def test_a_misread_lowercase_word_is_no_name_its_letters_fold_to(engine):
+    # 'alI' folds to the name Ali, but no name is written so: OCR's 'all'.
+    text = "Interest in alI public matters is low. Ali Khan agreed."
+    assert engine.normalize(text).text == "Interest in all public matters is low. Ali Khan agreed."
