@@ -47,6 +47,7 @@ from .line_ends import JoinedView
 from .reasons import kind_and_rule, reason
 from .words import (
     MAX_LENGTH,
+    capital_from_glyph,
     case_slip_readings,
     is_name_shaped,
     lookup_key,
@@ -465,6 +466,7 @@ def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) ->
     entity = best.entity or speller.lexicon.names.get(best.key)
     replacement = best.word if entity is None else restore_capital(
         base, best.word, entity.canonical, entity.source, weighing.beside_capital)
+    replacement = capital_from_glyph(base, replacement, weighing.beside_capital)
     return Edit(
         start=token.start,
         end=token.start + len(base),

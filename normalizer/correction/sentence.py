@@ -46,6 +46,7 @@ from .words import (
     MAX_LENGTH,
     MIN_LENGTH,
     apply_case,
+    capital_from_glyph,
     inflects_common_word,
     is_name_shaped,
     lookup_key,
@@ -488,6 +489,8 @@ def edit(speller: Speller, text: str, judgement: Judgement) -> Edit:
         is_name_shaped(slot.word) or (slot.word[0] in I_GLYPHS and best[0] == "i")
     ):
         replacement = replacement[:1].upper() + replacement[1:]
+    replacement = capital_from_glyph(slot.word, replacement,
+                                     beside_capital(text, slot.start, slot.end))
     glyph = speller.channel.explain(key, best)
     reason = (f"{glyph}; the trigram context model prefers '{best}' to '{key}' here "
               f"by {judgement.margin:.1f} log10 units")

@@ -194,6 +194,16 @@ def restore_capital(template: str, replacement: str, canonical: str | None, sour
     return replacement
 
 
+def capital_from_glyph(template: str, replacement: str, beside_capital: bool) -> str:
+    """A fix that reads a token's leading l, 1 or bar as an i, capitalized where the token
+    stands beside a capitalized word ('The lnternational Monetary Fund', 'Business lnsider'):
+    the OCR prints those glyphs for a capital I, whose dot-less shape they share, far more
+    often than for a dotted i."""
+    if beside_capital and template[:1] in I_GLYPHS and replacement[:1] == "i":
+        return "I" + replacement[1:]
+    return replacement
+
+
 def apply_case(template: str, word: str, canonical: str | None = None) -> str:
     """Write `word` in the case pattern of `template` (LIBVA -> LIBYA, Lavroy -> Lavrov).
 

@@ -6,6 +6,7 @@ import pytest
 
 from normalizer.correction.words import (
     apply_case,
+    capital_from_glyph,
     case_slip_readings,
     dialect_form,
     inflects_common_word,
@@ -72,6 +73,18 @@ def test_apply_case(template, word, canonical, expected):
 )
 def test_case_from_glyphs(template, word, canonical, expected):
     assert apply_case(template, word, canonical) == expected
+
+
+@pytest.mark.parametrize(("template", "replacement", "beside", "expected"), [
+    ("lnternational", "international", True, "International"),  # 'The lnternational Monetary'
+    ("1ndependent", "independent", True, "Independent"),
+    ("lnteresting", "interesting", False, "interesting"),  # 'an lnteresting idea'
+    ("lnsider", "ladder", True, "ladder"),  # the l is read as an l
+    ("inslder", "insider", True, "insider"),  # no glyph at the start
+])
+def test_a_leading_glyph_read_as_i_beside_a_capital_is_a_capital_i(
+        template, replacement, beside, expected):
+    assert capital_from_glyph(template, replacement, beside) == expected
 
 
 @pytest.mark.parametrize(
