@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import regex
 from symspellpy import Verbosity
 
 from ..channel_table import load_channel_table, read_confusions
@@ -120,7 +121,19 @@ it, or None when only names may."""
 
 
 HEADLINE_POLICY: WordPolicy = (HEADLINE_MIN_ZIPF, MAX_GLYPH_COST)
-"""The most permissive policy: its candidates include those of every other."""
+"""The most permissive policy but `DIGIT_GLYPH_POLICY`: its candidates include those of every
+other."""
+
+
+INNER_DIGIT = regex.compile(r"(?<=\p{L})(?:[01]|vv)(?=\p{L})")
+"""A 1 or 0 between two letters ('Dar1ene', 'Minstre1s', 'G0rdon'), or a double v
+('Crovvell'): no name is written so; the OCR read an l, an i, an o or a w."""
+DIGIT_GLYPH_MIN_ZIPF = 1.5
+DIGIT_GLYPH_POLICY: WordPolicy = (DIGIT_GLYPH_MIN_ZIPF, SINGLE_CONFUSION_COST)
+"""For a name-shaped token with an `INNER_DIGIT`: any word or name wordfreq has seen this
+often, read through one confusion (which must read the digit: a variant keeping it is no
+word). The digit is proof of an error, so a rare name ('Darlene', 'Florrie', 'Gillett')
+earns what an unseen capitalized token's `UNSEEN_CAPITAL_MIN_ZIPF` denies it."""
 
 
 DEEP_MAX_COST = 6.0
@@ -242,7 +255,8 @@ class Speller:
     def has_candidates(self, base: str) -> bool:
         """Whether any position could give `base` a candidate outside the document: the
         headline policy admits the most common words, so its candidates are a superset."""
-        return bool(self.word_candidates(base, HEADLINE_POLICY))
+        return bool(self.word_candidates(
+            base, DIGIT_GLYPH_POLICY if INNER_DIGIT.search(base) else HEADLINE_POLICY))
 
     def real_word_risk(self, key: str, max_zipf: float = REAL_WORD_MAX_ZIPF) -> bool:
         """A common word no more frequent than `max_zipf` with a very frequent one a single
@@ -337,6 +351,8 @@ def loaded_speller(lexicon: Lexicon, profile: Profile) -> Speller:
 
 
 def word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:
+    if INNER_DIGIT.search(token.base):
+        return DIGIT_GLYPH_POLICY
     if in_headline(text, token.start):
         return HEADLINE_POLICY
     unseen = lexicon.frequency(token.base.lower()) == 0
