@@ -24,7 +24,6 @@ confusion ('ontho' -> 'on the').
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,11 +53,15 @@ JUNK_INSIDE = regex.compile(rf"(?<=\p{{L}})[{JUNK}](?=\p{{L}})")
 NEIGHBOUR_REACH = 42
 """A neighbour joined to a token is at most this long (a word of 40 letters and its space)."""
 
-NON_SPACE = re.compile(r"\S")
-"""`re`'s space is str.isspace's, as str.strip has it."""
-SENTENCE_END_BEFORE = regex.compile(r"(?r)(\p{L}+)[.!?][\"'”’)]*\s+\Z")
-"""A sentence end right before a token, searched backwards from it (`(?r)`): one attempt at
-the token instead of one at every character before it, with the same match."""
+SENTENCE_END_BEFORE = regex.compile(r"(?r)([\p{L}\p{Nd}]+)[.!?][\"'”’)]*\s+[\"'“‘(]?\Z")
+"""A sentence end right before a token, an opening quote or bracket between them allowed,
+searched backwards from it (`(?r)`): one attempt at the token instead of one at every
+character before it, with the same match."""
+TEXT_OPENING = regex.compile(r"\s*[\"'“‘(]?")
+"""Space and an opening quote or bracket: all that may precede the first sentence."""
+MIN_SENTENCE_END_NUMBER = 2
+"""A number before a period this long ends a sentence ('in 2016.'); a shorter one may number
+a list ('1. Gardnor')."""
 MIN_SENTENCE_END_NAME = 5
 """A capitalized word before a period this long is no title or initial ('Mr.', 'H.')."""
 TITLES = frozenset({"messrs", "lieut", "capt", "sergt", "colonel", "major", "rev"})
@@ -182,12 +185,14 @@ def opens_sentence(text: str, start: int) -> bool:
     """Whether the text plainly starts a sentence at `start`: at its start, or after a
     sentence end that follows a lowercase word or a long capitalized one, so not after a
     title or an initial ('Mr. Tooso', 'H. L. Butlor') nor at a mere line start."""
-    if NON_SPACE.search(text, 0, start) is None:
-        return True  # nothing but space before it (found without copying what precedes)
+    if TEXT_OPENING.fullmatch(text, 0, start) is not None:
+        return True  # nothing but space and a quote before it (found without copying it)
     before = SENTENCE_END_BEFORE.search(text, max(0, start - NEIGHBOUR_REACH), start)
     if before is None:
         return False
     word = before.group(1)
+    if word.isdigit():
+        return len(word) >= MIN_SENTENCE_END_NUMBER
     return word.islower() or (len(word) >= MIN_SENTENCE_END_NAME and word.lower() not in TITLES)
 
 

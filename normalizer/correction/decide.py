@@ -31,7 +31,7 @@ from ..tokens import (
     tokenize,
     word_types,
 )
-from . import boundaries, capital_i, capitals, junk_letters, sentence
+from . import boundaries, capital_i, capitals, junk_letters, name_pairs, sentence
 from .boundaries import BoundarySettings
 from .candidates import (
     GAZETTEER_MIN_ZIPF,
@@ -355,6 +355,12 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
         }
     wanted = {s for s in capitals.surfaces(speller, types, names, doc) if s.lower() not in allow}
     for edit in capitals.propose(text, wanted, speller, decided, ctx.profile.threshold):
+        token = Token(edit.start, edit.end, edit.original, edit.original)
+        if edit.start not in claimed and not is_line_split(text, token, ctx.lexicon.common):
+            found[edit.start] = edit
+    paired = {s for s in name_pairs.surfaces(ctx.lexicon, types, names) if s.lower() not in allow}
+    for edit in name_pairs.propose(text, paired, speller, {**decided, **found},
+                                   ctx.profile.threshold):
         token = Token(edit.start, edit.end, edit.original, edit.original)
         if edit.start not in claimed and not is_line_split(text, token, ctx.lexicon.common):
             found[edit.start] = edit

@@ -147,8 +147,8 @@ def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
     if not real_words:
         if len(surface) < MIN_LENGTH:
             return surface.islower() and key not in lexicon.common
-        return key not in lexicon.common or (surface.islower() and (
-            speller.real_word_risk(key) or bool(speller.typo_rivals(key))))
+        return key not in lexicon.common or (
+            speller.real_word_risk(key) or bool(speller.typo_rivals(key)))
     return (
         key not in lexicon.common
         or _misread_often(speller, key)

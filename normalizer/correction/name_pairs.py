@@ -1,0 +1,130 @@
+"""A broken word of a gazetteer name, read back from the intact word beside it.
+
+A word the gazetteer pairs with a neighbour in a multi-word name ('Axel Kicillof', 'Beit
+Lahiya', 'World Food Programme', 'Smolenskaya Square') is strong evidence for what the
+token beside that neighbour is, stronger than its frequency or its first letter: in 'Axel
+Micillof' the only word 'Axel' stands before in any name is 'Kicillof', one slip from the
+token; in 'Beit ahiya', 'Lahiya' with its first letter lost. The speller's nearest names keep
+the token's first letter and need six letters, so neither is found there.
+
+A token is read so when it is no common word, no gazetteer name and rare in wordfreq (Zipf
+under `MAX_ZIPF`: 'Wrld', 'Tims' are typos the web holds), letters only, of `MIN_LENGTH` or
+more; a capitalized neighbour stands right beside it (one space or a hyphen between), and
+exactly one word is its partner in a gazetteer name on that side (or on the other, from the
+other neighbour) at most one slip from the token (`channel.TYPO_COST`). A neighbour the
+token itself partners is a name read right. A common word or a name stays whatever its
+neighbours are ('the Korean troops' is no 'Korea', 'John William Dunn' no 'Williams'):
+measured on the synthetic news set, its clean twin, the synthetic set and OverProof dataset
+2, admitting them changed 135 clean tokens; the rare tokens alone changed none.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import Entity, Lexicon
+from ..model import Edit
+from ..tokens import Token, tokenize
+from .candidates import Speller
+from .channel import TYPO_COST
+from .words import MIN_LENGTH, apply_case, lookup_key
+
+MAX_ZIPF = 3.0
+"""A token wordfreq has seen this often is a word or name as written ('Paty' is Samuel
+Paty's name too, and stays: it is in the gazetteer)."""
+
+NEIGHBOUR_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}'’])(\p{Lu}[\p{L}\p{M}]*)[ -]\Z")
+NEIGHBOUR_AFTER = regex.compile(r"[ -](\p{Lu}[\p{L}\p{M}]*)(?![\p{L}\p{M}])")
+"""A capitalized word right before or after a token: one space or a hyphen between."""
+
+Partners = tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]
+
+
+@lru_cache(maxsize=4)
+def partners(lexicon: Lexicon) -> Partners:
+    """For each word of a gazetteer name pair (`Lexicon.name_pairs`), the words that follow
+    it and the words that precede it in some name."""
+    after: dict[str, set[str]] = defaultdict(set)
+    before: dict[str, set[str]] = defaultdict(set)
+    for pair in lexicon.name_pairs:
+        first, _, second = pair.partition(" ")
+        after[first].add(second)
+        before[second].add(first)
+    return ({k: frozenset(v) for k, v in after.items()},
+            {k: frozenset(v) for k, v in before.items()})
+
+
+def surfaces(lexicon: Lexicon, types: Collection[str], names: Mapping[str, Entity]
+             ) -> set[str]:
+    """The token surfaces of a window this pass may read: letters only, of `MIN_LENGTH` or
+    more, no common word, no name, rarer in wordfreq than `MAX_ZIPF`."""
+    return {
+        surface for surface in types
+        if surface.isalpha() and len(surface) >= MIN_LENGTH
+        and (key := lookup_key(surface)) not in lexicon.common and key not in names
+        and lexicon.frequency(key) < MAX_ZIPF
+    }
+
+
+def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None:
+    """(the name word the token stands for, the neighbour whose name says so), or None: the
+    token's neighbours pair with no word one slip from it, with more than one, or with the
+    token itself."""
+    after, before = partners(speller.lexicon)
+    key = lookup_key(token.base)
+    found: dict[str, str] = {}
+    sides = ((NEIGHBOUR_BEFORE.search(text, max(0, token.start - 42), token.start), after),
+             (NEIGHBOUR_AFTER.match(text, token.end), before))
+    for match, side in sides:
+        if match is None:
+            continue
+        neighbour = match.group(1)
+        words = side.get(neighbour.lower(), frozenset())
+        if key in words:
+            return None  # the name as the gazetteer spells it
+        for word in words:
+            if (word not in found and abs(len(word) - len(key)) <= 1 and word.isalpha()
+                    and speller.cost(key, word) <= TYPO_COST):
+                found[word] = neighbour
+    if len(found) != 1:
+        return None
+    return next(iter(found.items()))
+
+
+def propose(text: str, wanted: Collection[str], speller: Speller,
+            decided: Mapping[int, Edit], threshold: float) -> list[Edit]:
+    """Edits for the tokens of `text` with these surfaces (see `surfaces`) that the
+    single-word decision did not fix, where a neighbour's name reads them (`reading`)."""
+    edits: list[Edit] = []
+    if threshold > NAME_PAIR_CONFIDENCE:
+        return edits  # a name pair adds fixes, not suggestions
+    for token in tokenize(text, only=wanted):
+        earlier = decided.get(token.start)
+        if earlier is not None and earlier.confidence >= threshold:
+            continue
+        found = reading(speller, text, token)
+        if found is None:
+            continue
+        word, neighbour = found
+        entity = speller.lexicon.names.get(word)
+        # A name's word is capitalized, whatever case the damaged token kept ('Beit ahiya').
+        template = token.base if not token.base.islower() else token.base.capitalize()
+        replacement = apply_case(template, word, entity.canonical if entity else None)
+        edits.append(Edit(
+            start=token.start, end=token.start + len(token.base), original=token.base,
+            replacement=replacement, kind="spelling", rule="spelling.name-pair",
+            confidence=NAME_PAIR_CONFIDENCE,
+            reason=(f"{speller.channel.explain(lookup_key(token.base), word)}; "
+                    f"'{token.base}' is in no word list, and '{replacement}' is the only word "
+                    f"one slip from it that '{neighbour}' stands beside in a gazetteer name")))
+    return edits
+
+
+NAME_PAIR_CONFIDENCE = 0.9
+"""On the synthetic news set, its clean twin, the synthetic set and OverProof dataset 2,
+every such reading of a token that needed a fix was right but one ('Eric Schmit' has two
+names to be, so it stays), and no clean token was read so."""
