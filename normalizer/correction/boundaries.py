@@ -24,6 +24,7 @@ confusion ('ontho' -> 'on the').
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,8 +58,9 @@ SENTENCE_END_BEFORE = regex.compile(r"(?r)([\p{L}\p{Nd}]+)[.!?][\"'”’)]*\s+[
 """A sentence end right before a token, an opening quote or bracket between them allowed,
 searched backwards from it (`(?r)`): one attempt at the token instead of one at every
 character before it, with the same match."""
-TEXT_OPENING = regex.compile(r"\s*[\"'“‘(]?")
-"""Space and an opening quote or bracket: all that may precede the first sentence."""
+TEXT_OPENING = re.compile(r"\s*[\"'“‘(]?")
+"""Space and an opening quote or bracket: all that may precede the first sentence (`re`'s
+space is str.isspace's, as str.strip has it)."""
 MIN_SENTENCE_END_NUMBER = 2
 """A number before a period this long ends a sentence ('in 2016.'); a shorter one may number
 a list ('1. Gardnor')."""

@@ -113,6 +113,14 @@ MAX_CANDIDATES = 6
 CAPS_MIN_LENGTH = 6
 TITLE_MIN_LENGTH = 8
 TRANSPOSED_MIN_LENGTH = 5
+TRANSPOSED_NAME_MIN_LENGTH = 7
+TRANSPOSED_NAME_MIN_ZIPF = 2.0
+"""A Title Case token wordfreq never saw, of `TRANSPOSED_NAME_MIN_LENGTH` letters or more, is
+read as the one word or name of this Zipf or more it is with two neighbouring letters swapped
+('Lubbokc' -> 'Lubbock', 'Graicela' -> 'Graciela'): the typist's commonest slip, which a real
+name of that length is almost never of another. On the synthetic sets and OverProof dataset 2
+no clean token of that shape has one; from five or six letters 'Scarba' read 'Scarab' and
+'Rodna' 'Ronda'."""
 TITLES = ("mrs", "miss", "messrs", "rev")
 """The titles before a name whose slips are read back (see the module docstring)."""
 UNDOTTED_TITLES = frozenset({"miss"})
@@ -251,6 +259,25 @@ def judge_only_word(speller: Speller, token: Token) -> str | None:
     return found[0]
 
 
+def judge_transposed(speller: Speller, token: Token) -> str | None:
+    """The one word or name of Zipf `TRANSPOSED_NAME_MIN_ZIPF` or more that a Title Case token
+    of `TRANSPOSED_NAME_MIN_LENGTH` letters or more wordfreq never saw is with two
+    neighbouring letters swapped ('Pasdaena' -> 'Pasadena', 'Negotiaotrs'), or None."""
+    surface, key = token.surface, lookup_key(token.surface)
+    if (len(key) < TRANSPOSED_NAME_MIN_LENGTH or not surface[1:].islower()
+            or speller.lexicon.frequency(key) > 0):
+        return None
+    found = [term for term, zipf in speller.nearest_words(key)
+             if zipf >= TRANSPOSED_NAME_MIN_ZIPF and transposed(key, term)]
+    return found[0] if len(found) == 1 else None
+
+
+def _canonical(lexicon: Lexicon, word: str) -> str | None:
+    """How the gazetteer spells a name ('Pasadena'), or None for a word it lacks."""
+    entity = lexicon.names.get(word)
+    return entity.canonical if entity is not None else None
+
+
 def title_slip(speller: Speller, key: str) -> str | None:
     """The only title of `TITLES` one slip from `key`, a spelling of at most
     `TITLE_SLIP_MAX_LENGTH` letters wordfreq has seen less often than
@@ -356,6 +383,11 @@ def _fixed_reading(speller: Speller, text: str, token: Token, title: str | None
     if only is not None:
         return (only, f"'{surface}' is in no word list, and '{only}' is the only common word "
                 "one slip from it", None)
+    swapped = judge_transposed(speller, token)
+    if swapped is not None:
+        return (swapped, f"'{surface}' is in no word list, and '{swapped}' is the only known "
+                "word or name it is with two neighbouring letters swapped",
+                _canonical(speller.lexicon, swapped))
     name = judge_first_name(speller, text, token)
     if name is not None:
         return (name.canonical.lower(), f"'{surface}' is in no word list, a capitalized word "

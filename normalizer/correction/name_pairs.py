@@ -29,9 +29,10 @@ import regex
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..tokens import Token, tokenize
-from .candidates import Speller
+from .candidates import Speller, lowercase_candidate
+from .capitals import transposed
 from .channel import TYPO_COST
-from .words import MIN_LENGTH, apply_case, lookup_key
+from .words import MIN_LENGTH, apply_case, consonant_skeleton, lookup_key
 
 MAX_ZIPF = 3.0
 """A token wordfreq has seen this often is a word or name as written ('Paty' is Samuel
@@ -74,8 +75,10 @@ def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None
     """(the name word the token stands for, the neighbour whose name says so), or None: the
     token's neighbours pair with no word one slip from it, with more than one, or with the
     token itself."""
-    after, before = partners(speller.lexicon)
+    lexicon = speller.lexicon
+    after, before = partners(lexicon)
     key = lookup_key(token.base)
+    seen = lexicon.frequency(key) > 0
     found: dict[str, str] = {}
     sides = ((NEIGHBOUR_BEFORE.search(text, max(0, token.start - 42), token.start), after),
              (NEIGHBOUR_AFTER.match(text, token.end), before))
@@ -88,11 +91,25 @@ def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None
             return None  # the name as the gazetteer spells it
         for word in words:
             if (word not in found and abs(len(word) - len(key)) <= 1 and word.isalpha()
+                    and _may_be_slip(lexicon, key, word, seen)
                     and speller.cost(key, word) <= TYPO_COST):
                 found[word] = neighbour
     if len(found) != 1:
         return None
     return next(iter(found.items()))
+
+
+def _may_be_slip(lexicon: Lexicon, key: str, word: str, seen: bool) -> bool:
+    """Whether the token `key` may be a slip of a name's `word` rather than the same name
+    spelt another way: a spelling wordfreq has seen (`seen`) may be one ('Sergei Shoygu'),
+    so it is read only as a common word no person bears ('the Wrld Food Programme', not
+    'Eric Schmit' as 'Schmidt'); so may one it never saw
+    that differs from the name only in vowels, y and doubled letters ('Alexei Navalnyy'),
+    unless two neighbouring letters are swapped ('Kim Jnog-un')."""
+    if lowercase_candidate(lexicon, word):
+        return True  # a common word, no person's name
+    return not seen and (transposed(key, word)
+                         or consonant_skeleton(word) != consonant_skeleton(key))
 
 
 def propose(text: str, wanted: Collection[str], speller: Speller,
@@ -111,8 +128,11 @@ def propose(text: str, wanted: Collection[str], speller: Speller,
             continue
         word, neighbour = found
         entity = speller.lexicon.names.get(word)
-        # A name's word is capitalized, whatever case the damaged token kept ('Beit ahiya').
-        template = token.base if not token.base.islower() else token.base.capitalize()
+        # A name's word is capitalized, whatever case the damaged token kept ('Beit ahiya'),
+        # but for the lowercase part after a hyphen of some ('Kim Yo-jong').
+        hyphenated = text[token.start - 1 : token.start] == "-"
+        template = token.base.capitalize() if token.base.islower() and not hyphenated \
+            else token.base
         replacement = apply_case(template, word, entity.canonical if entity else None)
         edits.append(Edit(
             start=token.start, end=token.start + len(token.base), original=token.base,

@@ -115,6 +115,17 @@ def writers_choice(key: str, candidate: str, seen: bool) -> bool:
         seen and dialect_form(candidate) == dialect_form(key))
 
 
+_VOWELS = regex.compile(r"[aeiouy]")
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+def consonant_skeleton(name: str) -> str:
+    """A name's consonants, unaccented and lowercase, without y and with doubled letters once:
+    two spellings of one skeleton ('Shoygu' and 'Shoigu', 'Navalnyy' and 'Navalny') are more
+    often one name romanized two ways than a slip."""
+    return _DOUBLED.sub(r"\1", _VOWELS.sub("", unaccented(name).lower()))
+
+
 def is_name_shaped(base: str) -> bool:
     """Capitalized, all-caps or with inner capitals ('McConnell', OCR's 'ZeIensky').
 

@@ -62,6 +62,10 @@ def test_the_archive_profile_joins_a_split_word_with_one_slip(text, expected):
     ("\x1cThemen", 1, True),  # str.isspace's space, which str.strip would strip too
     ("He left. Themen came.", 9, True), ("They saw Themen.", 9, False),
     ("Mr. Themen came.", 4, False), ("x Themen", 2, False),
+    ('He said "yes."  "Themen came.', 17, True), ('"Themen came.', 1, True),  # behind a quote
+    ("It rose in 2016. Themen came.", 17, True),  # after a year
+    ("1. Themen came.", 3, False),  # a list's number
+    ('They saw "Themen came.', 10, False),  # a quote inside a sentence
 ])
 def test_a_sentence_plainly_opens_at_the_text_start_or_after_a_sentence_end(text, start, opens):
     assert boundaries.opens_sentence(text, start) is opens

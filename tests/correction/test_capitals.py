@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
+from normalizer import Normalizer
 from normalizer.correction import capitals
 from normalizer.correction.document import Document
 from normalizer.tokens import Token, word_types
@@ -176,3 +179,28 @@ def test_a_title_case_token_of_three_letters_is_read_as_the_word_its_sentence_ex
     text = "Olayemi Cardoso, the governor of the Central Bnk of Nigeria, raised the rate."
     edits = capitals.propose(text, {"Bnk"}, speller, {}, 0.8)
     assert [(e.original, e.replacement) for e in edits] == [("Bnk", "Bank")]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("The fire, north of Pasdaena, grew.", "Pasdaena", "pasadena"),
+    ("Negotiaotrs at the talks agreed.", "Negotiaotrs", "negotiators"),
+    ("a specialist in Lubbokc said", "Lubbokc", "lubbock"),
+])
+def test_a_long_unseen_token_is_the_one_known_word_or_name_it_swaps_two_letters_of(
+        speller, text, word, expected):
+    assert capitals.judge_transposed(speller, _token(text, word)) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("They sailed to Scarba.", "Scarba"),  # six letters: 'scarab' is too near a name's shape
+    ("He met Mortiner there.", "Mortiner"),  # no swap makes a word of it
+    ("He met Gerasimov there.", "Gerasimov"),  # a name wordfreq has seen
+])
+def test_no_swapped_reading_for_short_seen_or_unswapped_tokens(speller, text, word):
+    assert capitals.judge_transposed(speller, _token(text, word)) is None
+
+
+def test_the_engine_reads_a_swapped_name_with_its_gazetteer_spelling():
+    result = Normalizer().normalize("The Eaton fire, north of Pasdaena, had consumed acres.")
+    assert result.text == "The Eaton fire, north of Pasadena, had consumed acres."
+    assert [e.rule for e in result.applied] == ["spelling.capitalized"]

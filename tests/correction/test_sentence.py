@@ -32,6 +32,7 @@ def test_targets_are_lowercase_non_words_and_risky_real_words(learned, surface, 
     ("Hyad", True), ("the", False), ("The", False), ("arc", True), ("ore", True),
     ("cart", False), ("ae", True),
     ("te", True), ("Te", False), ("of", False), ("LIBVA", False),
+    ("Hie", True), ("Bur", True),  # rare words a typist's slip from 'his', 'but'
 ])
 def test_without_real_words_targets_are_non_words_of_three_letters_or_two_lowercase(
         learned, surface, target):
@@ -152,6 +153,28 @@ def test_a_typed_capital_opening_a_sentence_gets_a_second_opinion():
                   "Mr. Toose appeared for the defence. Toose said nothing.",
                   "In the second cabin. Oonah (s), 1695 tons."):
         assert engine.normalize(clean).text == clean
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('It was "politically motivated." Hie predecessor, Javad Zarif, resigned.',
+     'It was "politically motivated." His predecessor, Javad Zarif, resigned.'),
+    ("It was seen in 2016.  Aince the intelligence became public, officials said.",
+     "It was seen in 2016.  Since the intelligence became public, officials said."),
+    ('"They were within touching distance."  "Thc trend is unequivocal," she said.',
+     '"They were within touching distance."  "The trend is unequivocal," she said.'),
+])
+def test_a_rare_word_or_a_slip_opening_a_sentence_reads_as_its_sentence_expects(text, expected):
+    assert Normalizer().normalize(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hie thee hence, said the old man.",  # the word the sentence expects
+    "They met Mr. Hie in Beijing.",  # after a title: a name
+    "The winners: 1. Aince and 2. Biegun.",  # after a list's number: a name
+    "The bur oak grows slowly. Bur oak acorns are large.",
+])
+def test_a_capitalized_rare_word_stays_where_its_sentence_expects_it_or_a_name(text):
+    assert Normalizer().normalize(text).text == text
 
 
 @pytest.mark.parametrize(("text", "start", "lone"), [

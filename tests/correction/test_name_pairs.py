@@ -1,0 +1,80 @@
+"""A broken word of a gazetteer name, read back from the intact word beside it
+(correction/name_pairs.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.correction import name_pairs
+from normalizer.tokens import Token, word_types
+
+
+def _token(text: str, word: str) -> Token:
+    start = text.index(word)
+    return Token(start, start + len(word), word, word)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Normalizer:
+    return Normalizer()
+
+
+@pytest.mark.parametrize(("text", "word", "reading"), [
+    ("Axel Micillof, the governor, objected.", "Micillof", ("kicillof", "Axel")),
+    ("The family fled Beit ahiya in November.", "ahiya", ("lahiya", "Beit")),
+    ("aid from the Wrld Food Programme fell", "Wrld", ("world", "Food")),
+    ("Kim Jnog-un attended the launch.", "Jnog", ("jong", "Kim")),
+])
+def test_a_rare_token_beside_a_names_word_is_its_only_partner_one_slip_away(
+        speller, text, word, reading):
+    assert name_pairs.reading(speller, text, _token(text, word)) == reading
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("By Edward Wong and Eric Schmit", "Schmit"),  # 'Schmitt' and 'Schmidt': two to be
+    ("Axel Kicillof, the governor, objected.", "Kicillof"),  # the name as the gazetteer has it
+    ("Stephen Biegun met them.", "Biegun"),  # no name pairs 'Stephen' with a word near it
+    ("Axel and Micillof met.", "Micillof"),  # no neighbour a name pairs with
+])
+def test_no_reading_without_one_partner_beside_it(speller, text, word):
+    assert name_pairs.reading(speller, text, _token(text, word)) is None
+
+
+def test_only_rare_tokens_no_word_list_or_gazetteer_holds_are_read(lexicon):
+    text = "The South Korean troops, John William Dunn, Wrld, Micillof, ahiya, Paty, ox, Kim."
+    # 'Korean', 'William', 'Dunn' are common words, 'Paty' and 'Kim' gazetteer names, 'ox'
+    # shorter than three letters: each stays whatever its neighbours are.
+    assert name_pairs.surfaces(lexicon, word_types(text), lexicon.names) == {
+        "Wrld", "Micillof", "ahiya"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Transfers fell. Axel Micillof, the Peronist governor, objected.",
+     "Transfers fell. Axel Kicillof, the Peronist governor, objected."),
+    ("Mr. Abu Shamala, 37, who fled Beit ahiya in November, spoke.",
+     "Mr. Abu Shamala, 37, who fled Beit Lahiya in November, spoke."),
+    ("It met on Smolenskaya Squafe. The two men talked.",
+     "It met on Smolenskaya Square. The two men talked."),
+])
+def test_the_engine_reads_a_names_broken_word_back(engine, text, expected):
+    result = engine.normalize(text)
+    assert result.text == expected
+    assert [e.rule for e in result.applied] == ["spelling.name-pair"]
+
+
+@pytest.mark.parametrize("text", [
+    "The South Korean troops and John William Dunn arrived.",
+    "By Edward Wong and Eric Schmit",
+    "Stephen Biegun, Valery Gerasimov and Axel Kicillof met in Kim Yong-hyun's office.",
+])
+def test_names_and_words_beside_a_names_word_stay(engine, text):
+    assert engine.normalize(text).text == text
+
+
+def test_a_name_pair_adds_no_suggestion_above_its_confidence(speller):
+    text = "Axel Micillof, the governor, objected."
+    assert name_pairs.propose(text, {"Micillof"}, speller, {}, 0.95) == []
+    (edit,) = name_pairs.propose(text, {"Micillof"}, speller, {}, 0.8)
+    assert (edit.original, edit.replacement, edit.confidence) == (
+        "Micillof", "Kicillof", name_pairs.NAME_PAIR_CONFIDENCE)
