@@ -260,16 +260,18 @@ def judge_only_word(speller: Speller, token: Token) -> str | None:
 
 
 def judge_transposed(speller: Speller, token: Token) -> str | None:
-    """The one word or name of Zipf `TRANSPOSED_NAME_MIN_ZIPF` or more that a Title Case token
+    """The word or name of Zipf `TRANSPOSED_NAME_MIN_ZIPF` or more that a Title Case token
     of `TRANSPOSED_NAME_MIN_LENGTH` letters or more wordfreq never saw is with two
-    neighbouring letters swapped ('Pasdaena' -> 'Pasadena', 'Negotiaotrs'), or None."""
+    neighbouring letters swapped ('Pasdaena' -> 'Pasadena', 'Negotiaotrs'), when no other
+    is one slip from it ('Ministyr' may be 'minister' too: its sentence decides), or None."""
     surface, key = token.surface, lookup_key(token.surface)
     if (len(key) < TRANSPOSED_NAME_MIN_LENGTH or not surface[1:].islower()
             or speller.lexicon.frequency(key) > 0):
         return None
     found = [term for term, zipf in speller.nearest_words(key)
-             if zipf >= TRANSPOSED_NAME_MIN_ZIPF and transposed(key, term)]
-    return found[0] if len(found) == 1 else None
+             if zipf >= TRANSPOSED_NAME_MIN_ZIPF and term[0] == key[0]
+             and speller.cost(key, term) <= TYPO_COST]
+    return found[0] if len(found) == 1 and transposed(key, found[0]) else None
 
 
 def _canonical(lexicon: Lexicon, word: str) -> str | None:
