@@ -20,9 +20,7 @@ measured on the synthetic news set, its clean twin, the synthetic set and OverPr
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection, Mapping
-from functools import lru_cache
 
 import regex
 
@@ -42,22 +40,6 @@ NEIGHBOUR_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}'’])(\p{Lu}[\p{L}\p{M}]*
 NEIGHBOUR_AFTER = regex.compile(r"[ -](\p{Lu}[\p{L}\p{M}]*)(?![\p{L}\p{M}])")
 """A capitalized word right before or after a token: one space or a hyphen between."""
 
-Partners = tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]
-
-
-@lru_cache(maxsize=4)
-def partners(lexicon: Lexicon) -> Partners:
-    """For each word of a gazetteer name pair (`Lexicon.name_pairs`), the words that follow
-    it and the words that precede it in some name."""
-    after: dict[str, set[str]] = defaultdict(set)
-    before: dict[str, set[str]] = defaultdict(set)
-    for pair in lexicon.name_pairs:
-        first, _, second = pair.partition(" ")
-        after[first].add(second)
-        before[second].add(first)
-    return ({k: frozenset(v) for k, v in after.items()},
-            {k: frozenset(v) for k, v in before.items()})
-
 
 def surfaces(lexicon: Lexicon, types: Collection[str], names: Mapping[str, Entity]
              ) -> set[str]:
@@ -76,7 +58,7 @@ def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None
     token's neighbours pair with no word one slip from it, with more than one, or with the
     token itself."""
     lexicon = speller.lexicon
-    after, before = partners(lexicon)
+    after, before = speller.name_partners
     key = lookup_key(token.base)
     seen = lexicon.frequency(key) > 0
     found: dict[str, str] = {}
@@ -86,7 +68,7 @@ def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None
         if match is None:
             continue
         neighbour = match.group(1)
-        words = side.get(neighbour.lower(), frozenset())
+        words = side.get(neighbour.lower(), ())
         if key in words:
             return None  # the name as the gazetteer spells it
         for word in words:
