@@ -185,8 +185,10 @@ def _mergeable(speller: Speller, text: str, start: int, surface: str,
 
 def opens_sentence(text: str, start: int) -> bool:
     """Whether the text plainly starts a sentence at `start`: at its start, or after a
-    sentence end that follows a lowercase word or a long capitalized one, so not after a
-    title or an initial ('Mr. Tooso', 'H. L. Butlor') nor at a mere line start."""
+    sentence end that follows a lowercase word, a long capitalized one or a number of
+    `MIN_SENTENCE_END_NUMBER` digits or more ('in 2016.'), an opening quote between allowed;
+    so not after a title or an initial ('Mr. Tooso', 'H. L. Butlor'), a list's number ('1.')
+    nor at a mere line start."""
     if TEXT_OPENING.fullmatch(text, 0, start) is not None:
         return True  # nothing but space and a quote before it (found without copying it)
     before = SENTENCE_END_BEFORE.search(text, max(0, start - NEIGHBOUR_REACH), start)

@@ -131,9 +131,9 @@ def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
     letters (`MIN_LENGTH` without `real_words`, but for a lowercase one: see
     `SHORT_TYPO_MIN_ZIPF`), lowercase or capitalized like a sentence's first word, that is
     not a common word (a capitalized one is decided only where it may be a word:
-    `_may_be_word`), or a lowercase rare word one cheap OCR confusion from a very frequent
-    one ('aud', 'arc': `Speller.real_word_risk`) or one typing slip from it ('foe':
-    `Speller.typo_rivals`), which keeps `REAL_WORD_STICKINESS`. With `real_words` (profiles
+    `_may_be_word`), or a rare word one cheap OCR confusion from a very frequent one ('aud',
+    'arc': `Speller.real_word_risk`) or one typing slip from it ('foe', and 'Hie' opening a
+    sentence: `Speller.typo_rivals`), which keeps `REAL_WORD_STICKINESS`. With `real_words` (profiles
     with `context-model`) also a whole-word misreading learned from real OCR, any lowercase
     word no more frequent than `CHECKED_WORD_MAX_ZIPF`, and a lone lowercase letter that is
     no word ('m' for 'in', 'n' for 'a'; decided only where it stands between two words, see
