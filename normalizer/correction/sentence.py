@@ -133,11 +133,11 @@ def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
     not a common word (a capitalized one is decided only where it may be a word:
     `_may_be_word`), or a rare word one cheap OCR confusion from a very frequent one ('aud',
     'arc': `Speller.real_word_risk`) or one typing slip from it ('foe', and 'Hie' opening a
-    sentence: `Speller.typo_rivals`), which keeps `REAL_WORD_STICKINESS`. With `real_words` (profiles
-    with `context-model`) also a whole-word misreading learned from real OCR, any lowercase
-    word no more frequent than `CHECKED_WORD_MAX_ZIPF`, and a lone lowercase letter that is
-    no word ('m' for 'in', 'n' for 'a'; decided only where it stands between two words, see
-    `is_lone_letter`)."""
+    sentence: `Speller.typo_rivals`), which keeps `REAL_WORD_STICKINESS`. With `real_words`
+    (profiles with `context-model`) also a whole-word misreading learned from real OCR, any
+    lowercase word no more frequent than `CHECKED_WORD_MAX_ZIPF`, and a lone lowercase letter
+    that is no word ('m' for 'in', 'n' for 'a'; decided only where it stands between two
+    words, see `is_lone_letter`)."""
     if real_words and len(surface) == 1:
         return surface.islower() and surface.isascii() and surface not in speller.lexicon.common
     if not (surface.isalpha() and surface[1:].islower() and 2 <= len(surface) <= MAX_LENGTH
