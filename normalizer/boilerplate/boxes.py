@@ -117,7 +117,14 @@ _WEIGHTS = {
 
 def detector_path() -> Path:
     """The shipped detector file."""
-    return dictionaries_dir() / "boilerplate" / "detector" / "titled-boxes.toml"
+    return _detector_file(dictionaries_dir())
+
+
+@lru_cache(maxsize=4)
+def _detector_file(dictionaries: Path) -> Path:
+    """The same path for the same folder: `load_detector`'s cache, asked once per document,
+    then hashes a path it has hashed before instead of a new one."""
+    return dictionaries / "boilerplate" / "detector" / "titled-boxes.toml"
 
 
 @lru_cache(maxsize=4)

@@ -86,8 +86,14 @@ class Pack:
 
 def pack_dirs() -> tuple[Path, ...]:
     """Pack directories: the shipped one, then those in `$NORMALIZER_BOILERPLATE_PATH`."""
-    extra = os.environ.get(PATH_ENV, "")
-    return (dictionaries_dir() / "boilerplate", *(Path(p) for p in extra.split(os.pathsep) if p))
+    return _pack_dirs(dictionaries_dir(), os.environ.get(PATH_ENV, ""))
+
+
+@lru_cache(maxsize=8)
+def _pack_dirs(dictionaries: Path, extra: str) -> tuple[Path, ...]:
+    """The same tuple for the same settings: `load_rules`'s cache, asked once per document,
+    then hashes paths it has hashed before instead of new ones."""
+    return (dictionaries / "boilerplate", *(Path(p) for p in extra.split(os.pathsep) if p))
 
 
 _PACK_KEYS = {"id", "description", "provenance", "licence", "reject", "rules"}

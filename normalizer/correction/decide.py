@@ -258,7 +258,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     # Words the OCR ran together or split are decided first; their tokens are theirs.
     settings = BoundarySettings.for_profile(ctx.profile)
     real_words = ctx.profile.context_model
-    live = {s: n for s, n in types.items() if not _is_inert(speller, s, real_words)}
+    live = _live_types(speller, types, real_words)
     boundary_edits = boundaries.propose(text, live, speller, names, allow, settings, joined)
     if settings.glyphs:  # junk characters read as letters: with the context model only
         taken = [(e.start, e.end) for e in boundary_edits] + [(j, j + 1) for j in joined]
@@ -327,7 +327,35 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     return [edits[start] for start in sorted(edits)]
 
 
-@lru_cache(maxsize=131_072)
+INERT_MEMO_SIZE = 131_072
+"""Word types whose `_is_inert` verdict a speller keeps per profile kind: the memo is emptied
+when it holds more, so a long batch run keeps a flat memory profile."""
+
+
+@lru_cache(maxsize=8)
+def _inert_memo(speller: Speller, real_words: bool) -> dict[str, bool]:
+    """The `_is_inert` verdicts found so far for one speller and profile kind."""
+    return {}
+
+
+def _live_types(speller: Speller, types: Mapping[str, int], real_words: bool
+                ) -> dict[str, int]:
+    """The window's word types that are not `_is_inert`, with their counts. The verdicts are
+    memoized in a plain dict, read without a call: most types of a text are common words
+    seen before, and a cached call per type cost three times the lookup."""
+    memo = _inert_memo(speller, real_words)
+    if len(memo) > INERT_MEMO_SIZE:
+        memo.clear()
+    live = {}
+    for surface, count in types.items():
+        inert = memo.get(surface)
+        if inert is None:
+            inert = memo[surface] = _is_inert(speller, surface, real_words)
+        if not inert:
+            live[surface] = count
+    return live
+
+
 def _is_inert(speller: Speller, surface: str, real_words: bool) -> bool:
     """A common word no pass of the window looks at: neither a merge or split (those start
     from non-words), nor a suspect, nor a target of the sentence passes. Most tokens of any
