@@ -292,17 +292,39 @@ class ChannelModel:
         those made from it are left out. Every variant that is a word is still found, at the
         same cost (each step of its path is a beginning of it)."""
         start = observed.lower()
+        length = len(start)
+        # The confusions whose printed side starts at each place of `start` (the place of a
+        # variant past its last rewrite stands for a place of `start`): looked up once.
+        rewrites = [
+            [(size, intended, cost) for size in range(1, min(self._segment, length - i) + 1)
+             for intended, cost in self._by_observed.get(start[i : i + size], ())]
+            for i in range(length)
+        ]
         found: dict[str, float] = {}
-        frontier: list[tuple[str, int, float]] = [(start, 0, 0.0)]
+        # (variant, where its last rewrite ends, the place of `start` there, summed cost)
+        frontier: list[tuple[str, int, int, float]] = [(start, 0, 0, 0.0)]
         inf = float("inf")
         for _ in range(max_rewrites):
             next_frontier = []
-            for text, from_pos, base_cost in frontier:
-                for variant, end, cost in self._rewrites(text, from_pos, is_prefix):
-                    total = base_cost + cost
-                    if total < found.get(variant, inf) and variant != start:
-                        found[variant] = total
-                        next_frontier.append((variant, end, total))
+            for text, from_pos, origin, base_cost in frontier:
+                shift = from_pos - origin
+                # One confusion undone at `from_pos` or after; with `is_prefix`, only where
+                # some word's beginning reaches its end, and none after a place no word's
+                # beginning reaches (text[:from_pos] is one). The beginning is checked before
+                # the variant is built: most rewrites make none.
+                for i in range(from_pos, len(text)):
+                    head = text[:i]
+                    if is_prefix is not None and i > from_pos and not is_prefix(head):
+                        break
+                    for size, intended, cost in rewrites[i - shift]:
+                        beginning = head + intended
+                        if is_prefix is None or is_prefix(beginning):
+                            variant = beginning + text[i + size :]
+                            total = base_cost + cost
+                            if total < found.get(variant, inf) and variant != start:
+                                found[variant] = total
+                                next_frontier.append(
+                                    (variant, len(beginning), i - shift + size, total))
             frontier = next_frontier
         return found
 
@@ -380,24 +402,6 @@ class ChannelModel:
                         found.add(word[:i] + observed + word[i + size :])
         found.discard(word)
         return found
-
-    def _rewrites(self, text: str, from_pos: int, is_prefix: Callable[[str], bool] | None
-                  ) -> Iterable[tuple[str, int, float]]:
-        """`text` with one confusion undone at `from_pos` or after: (variant, where the
-        rewrite ends in it, cost). With `is_prefix`, only variants that some word's beginning
-        reaches up to that end, and none after a place that no word's beginning reaches (no
-        rewrite there could make one); text[:from_pos] is one. The beginning is checked
-        before the variant is built: most rewrites make none."""
-        length = len(text)
-        for i in range(from_pos, length):
-            head = text[:i]
-            if is_prefix is not None and i > from_pos and not is_prefix(head):
-                return
-            for size in range(1, min(self._segment, length - i) + 1):
-                for intended, cost in self._by_observed.get(text[i : i + size], ()):
-                    beginning = head + intended
-                    if is_prefix is None or is_prefix(beginning):
-                        yield beginning + text[i + size :], len(beginning), cost
 
     def explain(self, observed: str, intended: str) -> str:
         """A short description of the confusions that turn `intended` into `observed`."""
