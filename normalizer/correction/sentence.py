@@ -116,6 +116,10 @@ FLOOR = 0.5
 """Below this posterior a candidate is not reported."""
 
 
+Hypotheses = tuple[tuple[str, float], ...]
+"""What a target may stand for: (candidate key, channel cost), the likeliest first."""
+
+
 @dataclass(frozen=True, slots=True)
 class Slot:
     """A word of the window: its span, its text and, for a target, its hypotheses."""
@@ -123,7 +127,7 @@ class Slot:
     start: int
     end: int
     word: str
-    hypotheses: tuple[tuple[str, float], ...] = ()  # (candidate key, channel cost)
+    hypotheses: Hypotheses = ()  # (candidate key, channel cost)
 
 
 def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
@@ -226,27 +230,28 @@ def _identity_logprob(model: ContextModel, speller: Speller, key: str) -> float 
     return zipf + ZIPF_TO_LOG10 if zipf else UNKNOWN_LOGPROB
 
 
-def _slots(text: str, targets: Collection[int], speller: Speller, typos: bool = False
-           ) -> list[list[Slot]]:
-    """The words of the window's sentences that hold a target, sentence by sentence; targets
-    (by start) carry their hypotheses. Only those sentences are read word by word: a second
-    opinion on a few words of an article does not walk all of it."""
+def _sentences(text: str, targets: Collection[int], speller: Speller, typos: bool = False
+               ) -> list[tuple[list[regex.Match[str]], dict[int, Hypotheses]]]:
+    """The words of the window's sentences that hold a target with hypotheses, sentence by
+    sentence, each with its targets' (by start) hypotheses by word index. Only those
+    sentences are read word by word: a second opinion on a few words of an article does not
+    walk all of it."""
     breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(text)]
     starts = [start for start, _ in breaks]
     sentences = []
     for index in sorted({bisect.bisect_right(starts, target) for target in targets}):
         low = breaks[index - 1][1] if index else 0
         high = breaks[index][0] if index < len(breaks) else len(text)
-        sentence = [
-            Slot(match.start(), match.end(), match.group(),
-                 _hypotheses(speller, match.group(), typos)
-                 if match.start() in targets and (
-                     len(match.group()) > 1 or is_lone_letter(text, match.start()))
-                 else ())
-            for match in WORD.finditer(text, low, high)
-        ]
-        if any(slot.hypotheses for slot in sentence):
-            sentences.append(sentence)
+        words = list(WORD.finditer(text, low, high))
+        hypotheses = {}
+        for i, match in enumerate(words):
+            if match.start() in targets and (
+                    len(match.group()) > 1 or is_lone_letter(text, match.start())):
+                found = _hypotheses(speller, match.group(), typos)
+                if found:
+                    hypotheses[i] = found
+        if hypotheses:
+            sentences.append((words, hypotheses))
     return sentences
 
 
@@ -271,21 +276,24 @@ class _Run:
     history: tuple[str, ...]
 
 
-def _runs(sentence: list[Slot]) -> list[_Run]:
-    """The sentence cut into runs: targets at most two words apart share a trigram, so they
-    share a run; a run ends two words after its last target, whose choice those words'
-    probabilities depend on. Words outside every run score the same in every reading."""
-    keys = [lookup_key(slot.word) for slot in sentence]
-    targets = [i for i, slot in enumerate(sentence) if slot.hypotheses]
+def _runs(words: list[regex.Match[str]], hypotheses: dict[int, Hypotheses]) -> list[_Run]:
+    """A sentence's words (see `_sentences`) cut into runs: targets at most two words apart
+    share a trigram, so they share a run; a run ends two words after its last target, whose
+    choice those words' probabilities depend on. Words outside every run score the same in
+    every reading, and only the words of a run become `Slot`s."""
+    targets = sorted(hypotheses)
     runs = []
     first = previous = targets[0]
     for i in [*targets[1:], None]:
         if i is not None and i - previous <= ORDER - 1:
             previous = i
             continue
-        history = (SENTENCE_START, *keys[max(0, first - ORDER + 1) : first])[-(ORDER - 1):]
-        last = min(previous + ORDER - 1, len(sentence) - 1)
-        runs.append(_Run(tuple(sentence[first : last + 1]), history))
+        before = words[max(0, first - ORDER + 1) : first]
+        history = (SENTENCE_START, *(lookup_key(m.group()) for m in before))[-(ORDER - 1):]
+        last = min(previous + ORDER - 1, len(words) - 1)
+        slots = tuple(Slot(m.start(), m.end(), m.group(), hypotheses.get(j, ()))
+                      for j, m in enumerate(words[first : last + 1], first))
+        runs.append(_Run(slots, history))
         if i is not None:
             first = previous = i
     return runs
@@ -327,8 +335,8 @@ def judge(text: str, targets: Collection[int], speller: Speller,
     model queries per word of a run (see `lattice`), each word in at most one run, and at most
     two searches: linear in the length of the text."""
     model = speller.language_model
-    runs = [run for sentence in _slots(text, targets, speller, typos)
-            for run in _runs(sentence)]
+    runs = [run for words, hypotheses in _sentences(text, targets, speller, typos)
+            for run in _runs(words, hypotheses)]
     judged = [_judge_run(model, speller, text, run, allow, frozenset(), typos) for run in runs]
     made = Counter(
         _confusion(speller, lookup_key(j.slot.word), j.choices[j.chosen].word)

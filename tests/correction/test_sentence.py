@@ -106,8 +106,9 @@ def test_a_real_word_without_strong_evidence_stays_among_fixed_neighbours(learne
 
 def test_isolated_targets_are_decided_in_separate_runs(learned):
     text = "It was in tho morning that he came to the house of ono friend."
-    slots = sentence._slots(text, {text.index("tho"), text.index("ono")}, learned)[0]
-    runs = sentence._runs(slots)
+    words, hypotheses = sentence._sentences(text, {text.index("tho"), text.index("ono")},
+                                            learned)[0]
+    runs = sentence._runs(words, hypotheses)
     assert [[s.word for s in run.slots] for run in runs] == [
         ["tho", "morning", "that"], ["ono", "friend"],
     ]
