@@ -7,6 +7,7 @@ import pytest
 
 from normalizer import Normalizer
 from normalizer.correction import name_pairs
+from normalizer.model import Edit
 from normalizer.tokens import Token, word_types
 
 
@@ -78,3 +79,20 @@ def test_a_name_pair_adds_no_suggestion_above_its_confidence(speller):
     (edit,) = name_pairs.propose(text, {"Micillof"}, speller, {}, 0.8)
     assert (edit.original, edit.replacement, edit.confidence) == (
         "Micillof", "Kicillof", name_pairs.NAME_PAIR_CONFIDENCE)
+
+
+def _fix(text: str, word: str, replacement: str, length: int | None = None) -> Edit:
+    start = text.index(word)
+    return Edit(start=start, end=start + (length or len(word)), original=word,
+                replacement=replacement, kind="ocr", rule="ocr.gazetteer", confidence=0.97,
+                reason="a glyph confusion")
+
+
+def test_a_names_word_overrides_a_fix_to_a_word_no_neighbour_pairs_with(speller, engine):
+    text = "Markets in Tokyo, where Kauo Ueda's Bank of Japan raised rates, fell."
+    token = _token(text, "Kauo")
+    # 'Kano' (a glyph confusion away, and a place) pairs with nothing beside it; 'Kazuo' does.
+    assert not name_pairs._settled(speller, text, token, _fix(text, "Kauo", "Kano"), 0.8)
+    assert name_pairs._settled(speller, text, token, _fix(text, "Kauo", "Kazuo"), 0.8)
+    assert name_pairs._settled(speller, text, token, _fix(text, "Kauo", "Ka uo", 6), 0.8)
+    assert engine.normalize(text).text == text.replace("Kauo", "Kazuo")
