@@ -7,7 +7,7 @@ import pytest
 from normalizer import Normalizer
 from normalizer.correction import sentence
 from normalizer.correction.candidates import speller_for
-from normalizer.tokens import Token
+from normalizer.tokens import Token, tokenize
 
 ARCHIVE = Normalizer(profile="archive")
 DEFAULT = Normalizer()
@@ -228,3 +228,30 @@ def test_a_two_letter_token_reads_only_as_a_very_frequent_word(speller):
     readings = [word for word, _ in sentence._hypotheses(speller, "te", True)]
     assert "the" in readings
     assert all(speller.lexicon.frequency(w) >= sentence.SHORT_TYPO_MIN_ZIPF for w in readings)
+
+
+class _CountingModel:
+    """A context model that counts its queries."""
+
+    def __init__(self, model):
+        self.model, self.queries = model, 0
+
+    def logprob(self, context, word):
+        self.queries += 1
+        return self.model.logprob(context, word)
+
+    def knows(self, word):
+        return self.model.knows(word)
+
+
+def test_a_run_dense_with_targets_weighs_at_most_three_choices_per_word(speller, monkeypatch):
+    counting = _CountingModel(speller.language_model)
+    monkeypatch.setitem(speller.__dict__, "language_model", counting)
+    words = "ho bo aro tho aud thw vist teh".split() * 5
+    text = " ".join(words) + "."
+    targets = {t.start for t in tokenize(text)}
+    judgements = sentence.judge(text, targets, speller, (), typos=True)
+    assert len(judgements) == len(words)
+    assert all(len(j.choices) <= sentence.DENSE_RUN_CHOICES for j in judgements)
+    # Two searches at most (the second with the page's adapted channel), 3³ queries per word.
+    assert counting.queries <= 2 * sentence.DENSE_RUN_CHOICES ** 3 * (len(words) + 2)
