@@ -247,7 +247,7 @@ class _CountingModel:
 def test_a_run_dense_with_targets_weighs_at_most_three_choices_per_word(speller, monkeypatch):
     counting = _CountingModel(speller.language_model)
     monkeypatch.setitem(speller.__dict__, "language_model", counting)
-    words = "ho bo aro tho aud thw vist teh".split() * 5
+    words = ["ho", "bo", "aro", "tho", "aud", "thw", "vist", "teh"] * 5
     text = " ".join(words) + "."
     targets = {t.start for t in tokenize(text)}
     judgements = sentence.judge(text, targets, speller, (), typos=True)
