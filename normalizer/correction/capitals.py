@@ -56,6 +56,12 @@ broken. Without the period a token after a first name is a name ('Arthur Rov Jan
 'Marlon Mev Anderson' read 'Rev'); the titles of a military roll ('Spr', 'Dvr', 'Sgt') and
 'Dr' and 'Sir' are abbreviations and names one slip from too many others.
 
+A month's slip stands beside a day's number: a Title Case token wordfreq has seen less
+often than `MONTH_SLIP_MAX_ZIPF` right before or after one is read as the only month (or,
+before its period, the only month's abbreviation) one slip from it ('Oet. 14', 'On Jhly 5',
+'24 Aprik'). On the synthetic news set that fixed 1 more typo, on the synthetic set 3, on
+OverProof dataset 2 1, in either profile, and changed no clean token.
+
 A name before a name is most often a first name (or a title: 'Judge', 'Lady'), and the first
 names people bear most are few, while the trigram model knows names poorly. So a Title Case
 token wordfreq never saw, right before another capitalized word and after no article, is read
@@ -307,6 +313,40 @@ def judge_title(speller: Speller, text: str, token: Token) -> str | None:
     return title
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                       "nov", "dec")
+DAY_AFTER = regex.compile(r"(\.?) \d{1,2}(?![\d\p{L}])")
+"""A day's number right after a month, its abbreviation's period before it: 'Oct. 14'."""
+DAY_BEFORE = regex.compile(r"(?r)(?<![\d\p{L}])\d{1,2} \Z")
+"""A day's number right before a month: '24 April'."""
+
+
+def judge_month(speller: Speller, text: str, token: Token) -> str | None:
+    """The month a Title Case token of at most `TITLE_SLIP_MAX_LENGTH` + 3 letters that
+    wordfreq has seen less often than `MONTH_SLIP_MAX_ZIPF` stands for where it stands like
+    one, beside a day's number, when exactly one month or month's abbreviation is one slip
+    from it ('Oet. 14' -> 'Oct', 'On Jhly 5' -> 'July', 'Jazn. 16'); an abbreviation only
+    with its period, a full name only without one; else None."""
+    key = lookup_key(token.surface)
+    if (not token.surface[1:].islower() or len(key) > TITLE_SLIP_MAX_LENGTH + 3
+            or speller.lexicon.frequency(key) >= MONTH_SLIP_MAX_ZIPF):
+        return None
+    after = DAY_AFTER.match(text, token.end)
+    if after is None and DAY_BEFORE.search(text, max(0, token.start - 4), token.start) is None:
+        return None
+    dotted = after is not None and after.group(1) == "."
+    found = [month for month in (MONTH_ABBREVIATIONS if dotted else MONTHS)
+             if month != key and speller.cost(key, month) <= TYPO_COST]
+    return found[0] if len(found) == 1 else None
+
+
+MONTH_SLIP_MAX_ZIPF = 2.0
+"""A spelling wordfreq has seen this often before a number is a name or a word of its own
+('Max 5', 'Route 66')."""
+
+
 NAME_AFTER = regex.compile(r" \p{Lu}\p{Ll}+\b")
 """A capitalized word right after a token, one space away."""
 ARTICLES = frozenset({"the", "a", "an"})
@@ -375,12 +415,17 @@ def propose(text: str, wanted: Collection[str], speller: Speller,
 def _fixed_reading(speller: Speller, text: str, token: Token, title: str | None
                    ) -> tuple[str, str, str | None] | None:
     """(word, why, canonical spelling) of the first rule read at `ONLY_WORD_CONFIDENCE` that
-    reads the token: its `title`, its only word (`judge_only_word`), or the first name it is
+    reads the token: its `title`, the month it is (`judge_month`), its only word
+    (`judge_only_word`), its swapped reading (`judge_transposed`), or the first name it is
     (`judge_first_name`); None when none does."""
     surface = token.surface
     if title is not None:
         return (title, f"'{surface}' stands before a name like a title, and '{title}' is the "
                 "only title one slip from it", None)
+    month = judge_month(speller, text, token)
+    if month is not None:
+        return (month, f"'{surface}' stands before a day's number like a month, and "
+                f"'{month.capitalize()}' is the only month one slip from it", None)
     only = judge_only_word(speller, token)
     if only is not None:
         return (only, f"'{surface}' is in no word list, and '{only}' is the only common word "

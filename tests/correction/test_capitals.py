@@ -216,3 +216,23 @@ def test_two_common_words_one_slip_away_are_left_to_the_sentence(text, expected)
     # 'minister' alone is frequent enough to replace an unseen capitalized token by itself;
     # with 'ministry' as near, the sentence chooses.
     assert Normalizer().normalize(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "word", "month"), [
+    ("A memorial is planned for Oet. 14 at the cathedral.", "Oet", "oct"),
+    ("On Jhly 5 the constable was handed a bundle.", "Jhly", "july"),
+    ("He was charged that on 24 Aprik he was armed.", "Aprik", "april"),
+])
+def test_a_slip_beside_a_days_number_is_the_only_month_one_slip_from_it(
+        speller, text, word, month):
+    assert capitals.judge_month(speller, text, _token(text, word)) == month
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A memorial is planned for Oet at the cathedral.", "Oet"),  # no day's number
+    ("They took Route 66 and Max 5 home.", "Max"),  # a word wordfreq knows well
+    ("It is planned for Oet 14 at noon.", "Oet"),  # an abbreviation needs its period
+    ("The team of Jyn. 5 arrived.", "Jyn"),  # "jun" and "jan" both one slip away
+])
+def test_no_month_without_a_day_or_for_a_known_word(speller, text, word):
+    assert capitals.judge_month(speller, text, _token(text, word)) is None
