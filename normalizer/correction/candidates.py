@@ -31,6 +31,8 @@ from .document import Document
 from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
 from .vocabulary import Vocabulary
 from .words import (
+    ALWAYS_CAPITALIZED_SOURCE,
+    I_GLYPHS,
     case_slip_readings,
     is_checkable,
     is_name_shaped,
@@ -412,8 +414,13 @@ def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, vari
         offer(found, base, variant, cost, speller.name_prior(variant, entity),
               "gazetteer", entity)
     elif variant in lexicon.common:
+        # A leading 1 or bar read as an l says nothing of case ('a 1ake-like river' is no
+        # town Lake), unless English always capitalizes the word; a leading 0 has a
+        # capital's height ('0range' -> 'Orange').
+        named = entity is not None and (
+            base[0] not in I_GLYPHS or entity.source == ALWAYS_CAPITALIZED_SOURCE)
         offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon",
-              canonical=entity.canonical if entity else None)
+              canonical=entity.canonical if named else None)
 
 
 def needs_deep_search(speller: Speller, base: str, policy: WordPolicy,
