@@ -24,7 +24,7 @@ from ..collection_model import load_collection_model
 from ..language_model import ContextModel, load_language_model
 from ..lexicon import Confusion, Entity, Lexicon
 from ..tokens import Token, in_headline, starts_sentence, strip_possessive
-from .case_slips import offer_case_slips
+from .case_slips import leading_i_reading, offer_case_slips
 from .channel import TYPO_COST, ChannelModel, cheap_slips
 from .context import MAX_CONTEXT_LIFT, context_score, context_words
 from .document import Document
@@ -455,7 +455,9 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     slips = case_slip_readings(base)
     if any(slip == "swap" for _, slip in slips):
         return found  # 'aLmbing' is 'Lambing' or a word of its own ('iPhone'), nothing else
-    if any(slip == "glyph" and lookup_key(reading) in found for reading, slip in slips):
+    if any(slip == "glyph" and lookup_key(reading) in found for reading, slip in slips) or (
+        leading_i_reading(lexicon, base) in found
+    ):
         return found  # 'haIted' is 'halted', not 'hailed' with a second confusion
     correction = known_misspelling(lexicon, base)
     if correction is not None:
@@ -534,7 +536,7 @@ def scored_candidates(
         found = context_free_candidates(speller, base, policy, extra_names)
     else:
         found = dict(speller.word_candidates(base, policy))
-    if not base[0].isalpha() and (
+    if (not base[0].isalpha() or leading_i_reading(lexicon, base)) and (
         starts_sentence(text, token.start) or in_headline(text, token.start)
     ):
         found = {k: replace(c, word=c.word[:1].upper() + c.word[1:]) for k, c in found.items()}

@@ -2,7 +2,8 @@
 
 'TReam' (the shift key held a letter too long), 'aLmbing' (two letters swapped with their
 case), 'HoteI' (OCR's capital I for l), 'THis': `words.case_slip_readings` lists the
-readings; `offer_case_slips` offers those that are gazetteer names or common words.
+readings; `offer_case_slips` offers those that are gazetteer names or common words, and the
+word a leading capital I read as l makes ('Iow' -> 'low': `leading_i_reading`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..lexicon import Entity
+import regex
+
+from ..lexicon import Entity, Lexicon
 from .channel import ADJACENT_KEYS
 from .hypothesis import Candidate, offer
 from .words import apply_case, case_slip_readings, lookup_key
@@ -40,6 +43,25 @@ CASE_ONLY_MIN_ZIPF = 4.0
 only when that word is this common: a rarer one may be coined from an acronym."""
 
 
+_LEADING_I = regex.compile(r"I\p{Ll}{2,}")
+
+
+def leading_i_reading(lexicon: Lexicon, base: str) -> str | None:
+    """The common word a token is with its leading capital I read as OCR's l ('Iow' -> 'low',
+    'Iast' -> 'last'), when the token as written is no common word or name ('In', 'Iran',
+    'Ivy' stay) and that word is at least `CASE_SLIP_MIN_ZIPF` frequent: English writes no
+    word so, and the I and l glyphs differ by a serif."""
+    if not _LEADING_I.fullmatch(base):
+        return None
+    key = lookup_key(base)
+    if key in lexicon.common or key in lexicon.names:
+        return None
+    reading = "l" + key[1:]
+    if reading in lexicon.common and lexicon.frequency(reading) >= CASE_SLIP_MIN_ZIPF:
+        return reading
+    return None
+
+
 def _beside_on_keyboard(word: str, i: int) -> bool:
     """Whether `word[i]` is a key next to the letter before or after it: a slip of the finger
     ('fralcon'), not OCR's reading of a wider glyph ('avar' for 'war')."""
@@ -55,6 +77,9 @@ def offer_case_slips(speller: Speller, found: dict[str, Candidate], base: str,
     second letter is read as added only when it is a key beside a neighbour ('FRalcon', not
     OCR's 'AVar' for 'War')."""
     lexicon = speller.lexicon
+    leading = leading_i_reading(lexicon, base)
+    if leading is not None:
+        offer(found, base, leading, CASE_SLIP_COST, lexicon.frequency(leading), "case")
     for reading, slip in case_slip_readings(base):
         key = lookup_key(reading)
         entity = extra_names.get(key) or lexicon.names.get(key)

@@ -40,6 +40,7 @@ from .candidates import (
     scored_candidates,
     speller_for,
 )
+from .case_slips import leading_i_reading
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .hypothesis import ZIPF_TO_LOG10, Candidate
@@ -109,7 +110,7 @@ def identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) -> 
     zipf = lexicon.frequency(key)
     if key in names and not misread_lowercase(base):
         zipf = max(zipf, GAZETTEER_MIN_ZIPF)
-    elif case_slip_readings(base):
+    elif case_slip_readings(base) or leading_i_reading(lexicon, base):
         # Wordfreq and the gazetteer fold case: how often 'tream' occurs says nothing about
         # 'TReam', nor is 'alI' (OCR's 'all') written like the name Ali.
         return UNSEEN_NAME
@@ -149,6 +150,8 @@ def could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
     key = lookup_key(base)
     if case_slip_readings(base) and (key not in names or misread_lowercase(base)):
         return True  # 'TReam', 'HaIl', 'alI': no word is written so
+    if leading_i_reading(lexicon, base):
+        return True  # 'Iow' for 'low
     if key in lexicon.common:
         return base.islower() and speller.real_word_risk(key)
     if not is_name_shaped(base):

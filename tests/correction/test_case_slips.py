@@ -44,3 +44,18 @@ def test_a_misread_lowercase_word_is_no_name_its_letters_fold_to(engine):
     # 'alI' folds to the name Ali, but no name is written so: OCR's 'all'.
     text = "Interest in alI public matters is low. Ali Khan agreed."
     assert engine.normalize(text).text == "Interest in all public matters is low. Ali Khan agreed."
+
+
+@pytest.mark.parametrize("engine", [DEFAULT, ARCHIVE])
+def test_a_leading_capital_i_read_as_l_makes_the_word(engine):
+    # No word is written 'Iow' or 'Iast': OCR's I for l, lowercase mid-sentence and a capital
+    # where the sentence opens.
+    text = "Margins dipped into the Iow 70s. Iast year they had to accept Iess money."
+    assert engine.normalize(text).text == (
+        "Margins dipped into the low 70s. Last year they had to accept less money.")
+
+
+@pytest.mark.parametrize("engine", [DEFAULT, ARCHIVE])
+def test_words_and_names_with_a_leading_capital_i_stay(engine):
+    text = "In Iran, Ivy and Ian met Ida at the Ion Storm office; Its staff agreed."
+    assert engine.normalize(text).text == text
