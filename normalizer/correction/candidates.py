@@ -386,12 +386,24 @@ def word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:
     return (UNSEEN_CAPITAL_MIN_ZIPF, SINGLE_CONFUSION_COST) if unseen else None
 
 
+def name_for(base: str, entity: Entity | None) -> Entity | None:
+    """The gazetteer entry a token may be read as: none when it is an acronym (its canonical
+    spelling in capitals) and the token is in Title Case. An acronym is printed in capitals,
+    so 'Insf' is no misread 'MSF' and 'Novv' no 'NOW' (the word 'now' stays a candidate): on
+    the synthetic news set, the synthetic set and OverProof dataset 2 every such reading was
+    wrong (3 of 3)."""
+    if (entity is not None and base[:1].isupper() and base[1:].islower()
+            and len(entity.canonical) > 1 and entity.canonical.isupper()):
+        return None
+    return entity
+
+
 def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, variant: str,
                   cost: float, policy: WordPolicy, extra_names: Mapping[str, Entity]) -> None:
     """Offer a string the channel says `base` may stand for, when it is a gazetteer name (or,
     for lowercase tokens and where the word policy allows, a common word)."""
     lexicon = speller.lexicon
-    entity = extra_names.get(variant) or lexicon.names.get(variant)
+    entity = name_for(base, extra_names.get(variant) or lexicon.names.get(variant))
     if entity is None and variant not in lexicon.zipf and variant not in lexicon.common:
         return  # no word, no name (most variants): nothing below could offer it
     if is_name_shaped(base):
@@ -496,7 +508,7 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
         for term, zipf in speller._lookup(key):
             if term[0] != key[0]:
                 continue  # not a slip in the capital that starts the name
-            entity = extra_names.get(term) or lexicon.names.get(term)
+            entity = name_for(base, extra_names.get(term) or lexicon.names.get(term))
             is_name = entity is not None and entity.type != "other"
             if not is_name and (term not in lexicon.common or zipf < TYPO_RIVAL_MIN_ZIPF):
                 continue  # neither a name nor a common word: priced only when it may matter

@@ -7,11 +7,13 @@ from dataclasses import replace
 
 import pytest
 
+from normalizer import Normalizer
 from normalizer.correction.candidates import (
     DEEP_MAX_COST,
     HEADLINE_POLICY,
     Speller,
     lowercase_candidate,
+    name_for,
     needs_deep_search,
     scored_candidates,
     speller_for,
@@ -138,3 +140,18 @@ def test_typo_rivals_are_very_frequent_words_a_rare_one_slips_from(speller):
     assert "will" in speller.typo_rivals("sill")
     assert speller.typo_rivals("the") == ()  # a very frequent word has none
     assert speller.typo_rivals("omen") == ()  # 'women' lost a letter: no cheap slip
+
+
+def test_a_title_case_token_is_never_read_as_an_acronym(lexicon):
+    msf, nato = lexicon.names["msf"], lexicon.names["nato"]
+    assert msf.canonical == "MSF" and name_for("Insf", msf) is None
+    assert name_for("INSF", msf) is msf and name_for("insf", msf) is msf
+    assert name_for("Natto", nato) is None and name_for("Lavroy", lexicon.names["lavrov"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("His Pakistan Tehreek-e-Insf party said so.", "His Pakistan Tehreek-e-Insf party said so."),
+    ("Novv the court sat.", "Now the court sat."),  # the word, not the acronym NOW
+])
+def test_an_acronym_is_no_reading_of_a_title_case_token(text, expected):
+    assert Normalizer().normalize(text).text == expected
