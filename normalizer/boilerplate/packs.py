@@ -9,7 +9,6 @@ from them, and an invalid file is a `PackError` naming the file and the rule.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -228,32 +227,14 @@ def available_packs(dirs: Iterable[Path]) -> dict[str, Path]:
     return found
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex for any of `words` (none a prefix of another), factored into a trie: `re` tries
-    alternatives one by one, so shared prefixes make the per-paragraph prefilter ~3x faster."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word[1:])
-    alts = [
-        re.escape(first) + (_alternation(rests) if rests != [""] else "")
-        for first, rests in sorted(groups.items())
-    ]
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-
 class RuleSet:
-    """The compiled rules of the selected packs, with a keyword prefilter."""
+    """The compiled rules of the selected packs, by the word counts they fit (with their
+    keywords: a paragraph holding none of its word count's is not tested at all)."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         # Paragraphs longer than this cannot trigger any rule and are not even normalized.
         self.char_limit = max((r.max_words for r in rules), default=0) * _CHARS_PER_WORD
-        # One pattern for the keywords of every rule, compiled once: a line without any is
-        # prose, whatever its length (one pattern per length cost more to build than to use).
-        keywords = {k for r in rules for k in r.keywords}
-        # A keyword containing another adds nothing to a presence test.
-        minimal = sorted(k for k in keywords if not any(o != k and o in k for o in keywords))
-        self.prefilter = re.compile(_alternation(minimal)) if minimal else None
         self._by_words: dict[int, tuple[tuple[Rule, ...], tuple[str, ...]]] = {}
 
     def candidates(self, words: int) -> tuple[tuple[Rule, ...], tuple[str, ...]]:

@@ -38,7 +38,7 @@ def _trigger(rule: Rule, norm: str, low: str, words: int) -> str | None:
     """The cue that makes `norm` match `rule` (for the reason), or None when it does not."""
     if not rule.min_words <= words <= rule.max_words:
         return None
-    keyword = next((k for k in rule.keywords if k in low), None)
+    keyword = next(filter(low.__contains__, rule.keywords), None)  # the first, found in C
     if keyword is None or (rule.title and not titleish(norm)):
         return None
     if not rule.pattern.fullmatch(norm) or (rule.reject and rule.reject.search(norm)):
@@ -77,11 +77,12 @@ def _match_at(text: str, paras: list[Para], index: int, ruleset: RuleSet) -> Mat
     para = paras[index]
     line = text[para.start : para.end]
     lower = line.lower()
-    if ruleset.prefilter is None or not ruleset.prefilter.search(lower):
-        return None  # the common case for prose: no rule keyword at all
     rules, keywords = ruleset.candidates(len(line.split()))
-    if not any(keyword in lower for keyword in keywords):
-        return None  # only keywords of rules for lines of another length
+    # No keyword of a rule for lines this long: the common case for prose (a pattern of every
+    # rule's keywords first cost more than it saved, since 'of', 'ad' or 'x' is in almost any
+    # paragraph).
+    if not any(map(lower.__contains__, keywords)):
+        return None
     norm = normalized(para, text)
     if _continues_sentence(text, paras, index):
         return None
