@@ -239,36 +239,44 @@ class ChannelModel:
         # starts at each place of `w` (the few the table has, not every pair of segments).
         missing = [repeat_cost(c, j) for j in range(m)]
         segments = self._segments_from(w)
-        # Each cell is final when its row is reached (every move goes right or down): it
-        # relaxes the cells its moves reach; a comparison instead of min() keeps that cheap.
-        for i in range(n + 1):
-            row = dp[i]
-            if i < n:  # moves that read w[i]: matched or misread, added, swapped
-                letter = w[i]
-                below = dp[i + 1]
-                steps = [0.0 if letter == meant else pairs[(letter, meant)]
-                         if (letter, meant) in pairs else substitution_cost(letter, meant)
-                         for meant in c]
-                extra = JUNK_COST if is_junk(letter) else repeat_cost(w, i)
-                swapped = w[i + 1] if i + 1 < n else ""
-            for j in range(m + 1):
+        # Every move goes right or down, so a cell is final once the cell before it in its
+        # row has relaxed it: each cell then relaxes the cells its moves reach (a comparison
+        # instead of min() keeps that cheap), the moves two rows down once the row is final.
+        for i in range(n):  # moves that read w[i]: matched or misread, added, swapped
+            row, below = dp[i], dp[i + 1]
+            letter = w[i]
+            steps = [0.0 if letter == meant else pairs[(letter, meant)]
+                     if (letter, meant) in pairs else substitution_cost(letter, meant)
+                     for meant in c]
+            extra = JUNK_COST if is_junk(letter) else repeat_cost(w, i)
+            for j in range(m):
                 here = row[j]
-                if here == inf:
-                    continue
-                if i < n:
-                    if j < m and here + steps[j] < below[j + 1]:
-                        below[j + 1] = here + steps[j]
-                    if here + extra < below[j]:  # the OCR/typist added w[i]
-                        below[j] = here + extra
-                    if (j + 1 < m and letter == c[j + 1] and swapped == c[j]
-                            and here + TRANSPOSE_COST < dp[i + 2][j + 2]):
-                        dp[i + 2][j + 2] = here + TRANSPOSE_COST
-                if j < m and here + missing[j] < row[j + 1]:  # c[j] went missing
+                if here + steps[j] < below[j + 1]:
+                    below[j + 1] = here + steps[j]
+                if here + extra < below[j]:  # the OCR/typist added w[i]
+                    below[j] = here + extra
+                if here + missing[j] < row[j + 1]:  # c[j] went missing
                     row[j + 1] = here + missing[j]
-                for size, meant, cost in segments[i]:
-                    if c.startswith(meant, j):
-                        end = j + len(meant)
-                        dp[i + size][end] = min(dp[i + size][end], here + cost)
+            if row[m] + extra < below[m]:
+                below[m] = row[m] + extra
+            if i + 1 < n:  # w[i] and w[i + 1] swapped: where `c` has them the other way
+                swapped, after = w[i + 1] + letter, dp[i + 2]
+                j = c.find(swapped)
+                while j >= 0:
+                    if row[j] + TRANSPOSE_COST < after[j + 2]:
+                        after[j + 2] = row[j] + TRANSPOSE_COST
+                    j = c.find(swapped, j + 1)
+            for size, meant, cost in segments[i]:  # a confusion of several letters
+                target = dp[i + size]
+                j = c.find(meant)
+                while j >= 0:
+                    end = j + len(meant)
+                    target[end] = min(target[end], row[j] + cost)
+                    j = c.find(meant, j + 1)
+        last = dp[n]
+        for j in range(m):  # the last letters of `c` went missing
+            if last[j] + missing[j] < last[j + 1]:
+                last[j + 1] = last[j] + missing[j]
         return dp[n][m]
 
     def _segments_from(self, text: str) -> list[list[tuple[int, str, float]]]:
