@@ -219,7 +219,7 @@ class Speller:
         self.deep_variants = lru_cache(maxsize=4_096)(self._deep_variants_uncached)
         self._lookup = lru_cache(maxsize=16_384)(self._lookup_uncached)
         self.cost = lru_cache(maxsize=65_536)(self.channel.cost)
-        self._needs_look = lru_cache(maxsize=131_072)(self._needs_look_uncached)
+        self._needs_look = lru_cache(maxsize=131_072)(self.could_be_error)
         self._word_candidates = lru_cache(maxsize=16_384)(self._word_candidates_uncached)
 
     def word_candidates(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
@@ -251,10 +251,13 @@ class Speller:
         return Vocabulary([*lexicon.common, *lexicon.names, *frequent])
 
     def needs_look(self, surface: str) -> bool:
-        """Whether a token surface could be an error at all (memoized by word type)."""
+        """Whether a token surface could be an error at all (`could_be_error`, memoized by
+        word type)."""
         return self._needs_look(surface)
 
-    def _needs_look_uncached(self, surface: str) -> bool:
+    def could_be_error(self, surface: str) -> bool:
+        """Whether a token surface could be an error at all, not memoized (for a caller that
+        memoizes its own verdict on the word type)."""
         base = strip_possessive(surface)
         if not is_checkable(base):
             return False

@@ -362,9 +362,11 @@ def _live_types(speller: Speller, types: Mapping[str, int], real_words: bool
 def _is_inert(speller: Speller, surface: str, real_words: bool) -> bool:
     """A common word no pass of the window looks at: neither a merge or split (those start
     from non-words), nor a suspect, nor a target of the sentence passes. Most tokens of any
-    text are such words, and skipping them once per word type is much of the speed."""
+    text are such words, and skipping them once per word type is much of the speed
+    (`_live_types` memoizes the verdict: the speller's own memo of `needs_look` would only
+    add a cache entry per word type)."""
     return (lookup_key(surface) in speller.lexicon.common
-            and not speller.needs_look(surface)
+            and not speller.could_be_error(surface)
             and not sentence.is_target(speller, surface, real_words))
 
 
