@@ -188,6 +188,7 @@ class ChannelModel:
     _all_by_observed: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
     _by_intended: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
     _multi_by_observed: dict[str, list[tuple[str, float]]] = field(init=False, repr=False)
+    _reads: dict[str, dict[str, float]] = field(init=False, repr=False)
     _segment: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -220,6 +221,18 @@ class ChannelModel:
         # The longest segment either side of a confusion ("rn" for "m", "cin" for "era").
         longest = max((max(len(o), len(i)) for o, i in table), default=1)
         object.__setattr__(self, "_segment", longest)
+        # What reading an ASCII letter as another costs (0 for itself), looked up by `cost`
+        # per row instead of priced per cell.
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        reads = {
+            observed: {
+                intended: 0.0 if observed == intended else table.get(
+                    (observed, intended), substitution_cost(observed, intended))
+                for intended in letters
+            }
+            for observed in letters
+        }
+        object.__setattr__(self, "_reads", reads)
 
     def confusion_cost(self, observed: str, intended: str) -> float | None:
         return self._table.get((observed.lower(), intended.lower()))
@@ -245,9 +258,10 @@ class ChannelModel:
         for i in range(n):  # moves that read w[i]: matched or misread, added, swapped
             row, below = dp[i], dp[i + 1]
             letter = w[i]
-            steps = [0.0 if letter == meant else pairs[(letter, meant)]
-                     if (letter, meant) in pairs else substitution_cost(letter, meant)
-                     for meant in c]
+            reads = self._reads.get(letter, {})
+            steps = [reads[meant] if meant in reads else 0.0 if letter == meant
+                     else pairs[(letter, meant)] if (letter, meant) in pairs
+                     else substitution_cost(letter, meant) for meant in c]
             extra = JUNK_COST if is_junk(letter) else repeat_cost(w, i)
             for j in range(m):
                 here = row[j]
