@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import boilerplate, correction, layout, unicode
-from .correction.candidates import loaded_speller
+from .correction.speller import loaded_speller
 from .formats import analyze, resolve_format
 from .formats.policy import review
 from .formats.titles import fit_titles

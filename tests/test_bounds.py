@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from normalizer import Normalizer, Result, apply_edits
 from normalizer.correction import explain, sentence
-from normalizer.correction.candidates import speller_for
 from normalizer.correction.decide import WINDOW, windows
+from normalizer.correction.speller import speller_for
 from normalizer.correction.words import MAX_LENGTH
 from normalizer.pipeline import StageContext
 from normalizer.tokens import strip_possessive, tokenize

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from normalizer.collection_model import CollectionModel, load_collection_model, read_counts
-from normalizer.correction.candidates import speller_for
+from normalizer.correction.speller import speller_for
 from normalizer.language_model import SENTENCE_START, load_language_model
 from normalizer.learn.ngrams import count_ngrams, prune, render_counts
 from normalizer.lexicon import load_lexicon

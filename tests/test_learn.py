@@ -10,8 +10,8 @@ import pytest
 
 from normalizer import Normalizer
 from normalizer.corpus_corrections import CorpusCorrection, case_class
-from normalizer.correction.candidates import speller_for
 from normalizer.correction.explain import explain
+from normalizer.correction.speller import speller_for
 from normalizer.learn import (
     HabitCounts,
     count_document,

@@ -37,9 +37,10 @@ from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..profile import Profile
 from ..tokens import tokenize
-from .candidates import SINGLE_CONFUSION_COST, Speller
+from .candidates import SINGLE_CONFUSION_COST
 from .context import sentence_neighbours
 from .readings import Reading, Scorer, weigh
+from .speller import Speller
 from .words import apply_case, is_own_word, lookup_key
 
 LETTERS = regex.compile(r"^\p{L}+$")

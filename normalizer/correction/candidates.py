@@ -8,41 +8,31 @@ Capitalized tokens are names: a `WordPolicy` says which common words may replace
 
 from __future__ import annotations
 
-import gc
 import math
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
-from symspellpy import Verbosity
 
-from ..channel_table import load_channel_table, read_confusions
-from ..collection_model import load_collection_model
-from ..language_model import ContextModel, load_language_model
-from ..lexicon import Confusion, Entity, Lexicon
-from ..tokens import Token, in_headline, starts_sentence, strip_possessive
+from ..lexicon import Entity, Lexicon
+from ..tokens import Token, in_headline, starts_sentence
 from .case_slips import leading_i_reading, offer_case_slips
-from .channel import TYPO_COST, ChannelModel, cheap_slips
+from .channel import TYPO_COST
 from .context import MAX_CONTEXT_LIFT, context_score, context_words
 from .document import Document
 from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
-from .vocabulary import Vocabulary
 from .words import (
     ALWAYS_CAPITALIZED_SOURCE,
     I_GLYPHS,
     case_slip_readings,
-    is_checkable,
     is_name_shaped,
     lookup_key,
     writers_choice,
 )
 
 if TYPE_CHECKING:
-    from ..profile import Profile
+    from .speller import Speller
 
 
 
@@ -78,8 +68,6 @@ MAX_GLYPH_COST = 4.0
 """Two cheap OCR confusions at most between a token and a candidate it may become."""
 
 
-NAME_PRIOR_CAP = 5.5
-"""A name's prior never exceeds this: famous names must not outweigh the channel model."""
 
 
 TYPO_LOOKUP_MAX_ZIPF = 1.5
@@ -102,19 +90,8 @@ any other: with two, the token's reading is left to its sentence (`capitals`). O
 synthetic news set that read 'The Gaza Health Ministyr' as 'Ministry', not 'Minister'."""
 
 
-REAL_WORD_MAX_ZIPF = 4.5
 
 
-REAL_WORD_MIN_RIVAL_ZIPF = 5.2
-"""A common word of Zipf `REAL_WORD_MAX_ZIPF` or less one OCR confusion away from a very
-frequent one ('aud'/'and', 'tor'/'for', 'arc'/'are', 'tho'/'the') is a suspect too, but is
-corrected only when the bigram list pairs both neighbours with the rival and neither with
-the word itself. So is one a typist's cheapest slip away from one (`typo_rivals`:
-'foe'/'for', 'ans'/'and'), in typed text's second opinion. From 5.5 down to 5.2 ('carly'/
-'early', 'sou'/'son'): 2 more typos fixed on the synthetic modern news, 4 on the whole
-synthetic set, 20 error units on OverProof dataset 2 (default profile), and the one clean word
-more changed an OCR error the ground truth kept ('three mouths ending the 30th of June');
-at 5.0 'the clog was not a dog' lost its clog."""
 
 
 MIN_COST = 1.2
@@ -125,8 +102,6 @@ NEGLIGIBLE = 3.0
 """A hypothesis this many log10 units below the best one cannot move a posterior."""
 
 
-NamePartners = tuple[dict[str, set[str]], dict[str, set[str]]]
-"""The words after and the words before each word in the gazetteer's names (read-only)."""
 
 
 WordPolicy = tuple[float, float] | None
@@ -188,210 +163,6 @@ def known_misspelling(lexicon: Lexicon, base: str) -> str | None:
         return None
     correction = lexicon.misspellings.get(lookup_key(base))
     return correction if correction in lexicon.common else None
-
-
-class Speller:
-    """Candidate generation and scoring over one lexicon; memoizes context-free work."""
-
-    def __init__(self, lexicon: Lexicon, channel: str = "builtin",
-                 confusions_file: Path | None = None, context_counts: Path | None = None
-                 ) -> None:
-        """`channel`: "builtin" (the hand-written confusions) or "learned" (the confusions
-        learned from real OCR, over the hand-written ones); `confusions_file`: a table of
-        extra confusions (channel.tsv format) over those; `context_counts`: a collection's
-        n-gram counts, mixed into the context model."""
-        self.lexicon = lexicon
-        self.context_counts = context_counts
-        confusions = lexicon.confusions
-        if channel == "learned":
-            confusions += load_channel_table().as_confusions()
-        if confusions_file is not None:
-            confusions += tuple(Confusion(c.observed, c.intended, c.cost)
-                                for c in read_confusions(confusions_file))
-        self.channel = ChannelModel(confusions, rewrite_max_cost=SINGLE_CONFUSION_COST)
-        # Paths of several operations are only as good as the confusions they chain: the
-        # hand table's 58 ('convenetly' -> 'convened') are too few to go deep with.
-        self.searches_deep = channel == "learned"
-        # Bounded memos: a long batch run keeps a flat memory profile (variants are the
-        # largest entries, about a hundred strings each).
-        self.variants = lru_cache(maxsize=4_096)(self._variants_uncached)
-        # Every variant, also those no lexicon word begins: a profile's own names may be one.
-        self.all_variants = lru_cache(maxsize=1_024)(self._all_variants_uncached)
-        self.deep_variants = lru_cache(maxsize=4_096)(self._deep_variants_uncached)
-        self._lookup = lru_cache(maxsize=16_384)(self._lookup_uncached)
-        self.cost = lru_cache(maxsize=65_536)(self.channel.cost)
-        self._needs_look = lru_cache(maxsize=131_072)(self.could_be_error)
-        self._word_candidates = lru_cache(maxsize=16_384)(self._word_candidates_uncached)
-
-    def word_candidates(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
-        """Memoized `context_free_candidates` without per-call gazetteer entries (read-only!).
-        A word policy only concerns name-shaped tokens: the others share one memo entry."""
-        return self._word_candidates(base, policy if is_name_shaped(base) else None)
-
-    def _word_candidates_uncached(self, base: str, policy: WordPolicy) -> dict[str, Candidate]:
-        return context_free_candidates(self, base, policy, {})
-
-    def _variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
-        """What the channel says `key` may stand for, only the words and names the lexicon
-        knows among them (and a few other strings): no caller has a use for the others."""
-        return tuple(sorted(self.channel.variants(key, is_prefix=self.lexicon.beginnings).items()))
-
-    def _all_variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
-        return tuple(sorted(self.channel.variants(key).items()))
-
-    def _deep_variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
-        return tuple(sorted(self.channel.search(key, self.vocabulary, DEEP_MAX_COST).items()))
-
-    @cached_property
-    def vocabulary(self) -> Vocabulary:
-        """What a deep search may find: common words, gazetteer names, and the words
-        wordfreq has seen often enough to replace a capitalized token in a headline (no
-        other candidate of a deep search could be offered)."""
-        lexicon = self.lexicon
-        frequent = (word for word, zipf in lexicon.zipf.items() if zipf >= HEADLINE_MIN_ZIPF)
-        return Vocabulary([*lexicon.common, *lexicon.names, *frequent])
-
-    def needs_look(self, surface: str) -> bool:
-        """Whether a token surface could be an error at all (`could_be_error`, memoized by
-        word type)."""
-        return self._needs_look(surface)
-
-    def could_be_error(self, surface: str) -> bool:
-        """Whether a token surface could be an error at all, not memoized (for a caller that
-        memoizes its own verdict on the word type)."""
-        base = strip_possessive(surface)
-        if not is_checkable(base):
-            return False
-        key = lookup_key(base)
-        if key not in self.lexicon.common:
-            return True
-        if base.islower():  # no capital: no case slip either
-            return self.real_word_risk(key)
-        return bool(case_slip_readings(base))
-
-    def has_candidates(self, base: str) -> bool:
-        """Whether any position could give `base` a candidate outside the document: the
-        headline policy admits the most common words, so its candidates are a superset."""
-        return bool(self.word_candidates(
-            base, DIGIT_GLYPH_POLICY if INNER_DIGIT.search(base) else HEADLINE_POLICY))
-
-    def real_word_risk(self, key: str, max_zipf: float = REAL_WORD_MAX_ZIPF) -> bool:
-        """A common word no more frequent than `max_zipf` with a very frequent one a single
-        OCR confusion away."""
-        return key in self._misreadings and self.lexicon.frequency(key) <= max_zipf
-
-    @cached_property
-    def language_model(self) -> ContextModel:
-        """The context model: the general trigram model, mixed with the collection's own
-        counts when the profile has them."""
-        if self.context_counts is None:
-            return load_language_model()
-        return load_collection_model(self.context_counts)
-
-    def typo_rivals(self, key: str) -> tuple[str, ...]:
-        """The very frequent words a rare common word is a typist's cheapest slip of
-        ('foe' -> for, 'sill' -> will; see `channel.cheap_slips`)."""
-        return self._typo_rivals.get(key, ())
-
-    @cached_property
-    def name_partners(self) -> NamePartners:
-        """For each word of a gazetteer name pair (`Lexicon.name_pairs`), the words that
-        follow it and the words that precede it in some name (built once: about 10 ms)."""
-        after: dict[str, set[str]] = defaultdict(set)
-        before: dict[str, set[str]] = defaultdict(set)
-        for pair in self.lexicon.name_pairs:
-            first, _, second = pair.partition(" ")
-            after[first].add(second)
-            before[second].add(first)
-        return dict(after), dict(before)
-
-    @cached_property
-    def _typo_rivals(self) -> dict[str, tuple[str, ...]]:
-        lexicon = self.lexicon
-        rivals: dict[str, list[str]] = {}
-        for word in self._very_frequent:
-            for slip in cheap_slips(word):
-                if slip in lexicon.common and lexicon.frequency(slip) <= REAL_WORD_MAX_ZIPF:
-                    rivals.setdefault(slip, []).append(word)
-        return {slip: tuple(sorted(words)) for slip, words in rivals.items()}
-
-    @cached_property
-    def _very_frequent(self) -> tuple[str, ...]:
-        """The common words a rare one may be a misreading or a slip of (Zipf at least
-        `REAL_WORD_MIN_RIVAL_ZIPF`)."""
-        return tuple(word for word in self.lexicon.common
-                     if self.lexicon.frequency(word) >= REAL_WORD_MIN_RIVAL_ZIPF)
-
-    @cached_property
-    def _misreadings(self) -> frozenset[str]:
-        """Every string one OCR confusion away from a very frequent word ('aud', 'tor')."""
-        return frozenset().union(*(
-            self.channel.misreadings(word, SINGLE_CONFUSION_COST) for word in self._very_frequent
-        ))
-
-    def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
-        """symspell's nearest candidates (one edit, else two), most frequent first, with their
-        Zipf. Two-edit OCR slips (rn -> m) come from the channel model's variants instead."""
-        # Two edits in a word of five letters or fewer leave too little of it to go on.
-        symspell = self.lexicon.symspell
-        # One edit is asked first: a fraction of the lookup of two, and the same closest
-        # words whenever it finds any (2.6 times faster over the speed bench's words).
-        for distance in range(1, (1 if len(key) <= 5 else 2) + 1):
-            items = symspell.lookup(key, Verbosity.CLOSEST, distance)
-            if items and items[0].distance == 0:
-                # The key is in symspell's own dictionary ('wto', 'amd', 'ater': the web's
-                # typos), where the closest term is itself: its nearest others are the
-                # closest of all.
-                items = [item for item in symspell.lookup(key, Verbosity.ALL, distance)
-                         if item.distance]
-                items = [item for item in items if item.distance == items[0].distance]
-            if items:
-                break
-        found = [(item.term, self.lexicon.frequency(item.term)) for item in items]
-        return tuple(sorted(((t, z) for t, z in found if t != key), key=lambda x: (-x[1], x[0])))
-
-    def nearest_words(self, key: str) -> tuple[tuple[str, float], ...]:
-        """symspell's nearest words to a lowercase key (one edit, else two for keys of six
-        letters or more), with their Zipf, most frequent first (memoized)."""
-        return self._lookup(key)
-
-    def name_prior(self, key: str, entity: Entity | None) -> float:
-        zipf = self.lexicon.frequency(key)
-        if entity is not None and not entity.source.startswith("built"):
-            zipf = max(zipf, GAZETTEER_MIN_ZIPF)
-        return min(zipf, NAME_PRIOR_CAP)
-
-
-@lru_cache(maxsize=8)
-def speller_for(lexicon: Lexicon, channel: str = "builtin",
-                confusions_file: Path | None = None, context_counts: Path | None = None
-                ) -> Speller:
-    return Speller(lexicon, channel, confusions_file, context_counts)
-
-
-def loaded_speller(lexicon: Lexicon, profile: Profile) -> Speller:
-    """The profile's speller with all it reads loaded now (the learned channel tables, the
-    context model, the misreadings and typing slips of frequent words, the gazetteer's name
-    partners and, when it searches deeply, its vocabulary), so that no document waits for
-    them: built before a service forks, they are shared by its workers.
-
-    What is loaded then lives as long as the process: when this speller's tables were not
-    loaded before, every object alive at the end is moved out of the garbage collector's
-    generations (`gc.freeze`), the caller's too. The lexicon's 39,000 gazetteer entities and
-    the name partners' 15,000 sets made every full collection walk 90,000 objects, about
-    25 ms each, one or two of them in a first pass over the speed bench's news corpus
-    (13,500 words, about 130 ms)."""
-    speller = speller_for(lexicon, profile.channel, profile.confusions_file,
-                          profile.context_counts)
-    load_channel_table()
-    loaded = ["language_model", "_misreadings", "_typo_rivals", "name_partners"] + (
-        ["vocabulary"] * speller.searches_deep)
-    fresh = any(name not in speller.__dict__ for name in loaded)  # cached_property's values
-    for name in loaded:
-        getattr(speller, name)
-    if fresh:
-        gc.freeze()
-    return speller
 
 
 def word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:

@@ -29,9 +29,9 @@ import regex
 from ..language_model import SENTENCE_END, SENTENCE_START
 from ..model import Edit
 from ..tokens import in_headline, starts_sentence
-from .candidates import Speller
 from .context import sentence_neighbours
 from .readings import Scorer
+from .speller import Speller
 
 MIN_ZIPF = 5.5
 """The lowercase form must be at least this frequent a word."""

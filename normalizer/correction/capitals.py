@@ -93,10 +93,11 @@ from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..tokens import Token, starts_sentence, tokenize
 from .boundaries import opens_sentence
-from .candidates import Speller, known_misspelling, lowercase_candidate
+from .candidates import known_misspelling, lowercase_candidate
 from .channel import TYPO_COST
 from .context import in_sentence_logprob, sentence_neighbours
 from .document import Document
+from .speller import Speller
 from .words import apply_case, dialect_form, lookup_key
 
 MIN_LENGTH = 4

@@ -20,7 +20,7 @@ from .hypothesis import Candidate, offer
 from .words import apply_case, case_slip_readings, lookup_key
 
 if TYPE_CHECKING:
-    from .candidates import Speller
+    from .speller import Speller
 
 CASE_SLIP_COST = 1.5
 """Channel cost of reading a token whose letter case no word has as the word it slipped from

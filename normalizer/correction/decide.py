@@ -33,19 +33,14 @@ from ..tokens import (
 )
 from . import boundaries, capital_i, capitals, junk_letters, name_pairs, sentence
 from .boundaries import BoundarySettings
-from .candidates import (
-    GAZETTEER_MIN_ZIPF,
-    Speller,
-    known_misspelling,
-    scored_candidates,
-    speller_for,
-)
+from .candidates import GAZETTEER_MIN_ZIPF, known_misspelling, scored_candidates
 from .case_slips import leading_i_reading
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .hypothesis import ZIPF_TO_LOG10, Candidate
 from .line_ends import JoinedView
 from .reasons import kind_and_rule, reason
+from .speller import Speller, speller_for
 from .words import (
     MAX_LENGTH,
     capital_from_glyph,

@@ -10,11 +10,12 @@ from symspellpy import Verbosity
 from ..model import Edit
 from ..tokens import Token, tokenize, word_types
 from . import sentence
-from .candidates import Speller, scored_candidates, speller_for
+from .candidates import scored_candidates
 from .decide import consistent, context_targets, decide, is_suspect, weigh
 from .document import Document
 from .hypothesis import offer
 from .reasons import reason
+from .speller import Speller, speller_for
 from .words import lookup_key, unchecked_because
 
 if TYPE_CHECKING:

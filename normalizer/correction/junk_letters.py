@@ -32,11 +32,12 @@ import regex
 from ..channel_table import load_channel_table
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
-from .candidates import Speller, lowercase_candidate
+from .candidates import lowercase_candidate
 from .channel import JUNK_COST
 from .context import sentence_neighbours
 from .readings import Reading, Scorer, weigh
 from .sentence import REAL_WORD_STICKINESS
+from .speller import Speller
 from .words import apply_case, lookup_key
 
 JUNK_FOR_LETTER = "*«»•·■^~¬\\"

@@ -32,9 +32,10 @@ import regex
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..tokens import Token, tokenize
-from .candidates import Speller, lowercase_candidate
+from .candidates import lowercase_candidate
 from .capitals import transposed
 from .channel import TYPO_COST
+from .speller import Speller
 from .words import MIN_LENGTH, apply_case, consonant_skeleton, lookup_key
 
 MAX_ZIPF = 3.0

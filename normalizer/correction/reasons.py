@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .candidates import Speller
 from .document import Document
 from .hypothesis import Candidate
+from .speller import Speller
 
 
 def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -> str:

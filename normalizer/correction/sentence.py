@@ -36,10 +36,11 @@ from ..language_model import (
 from ..model import Edit
 from ..tokens import Token, beside_capital, starts_sentence
 from .boundaries import opens_sentence
-from .candidates import Speller, known_misspelling, lowercase_candidate
+from .candidates import known_misspelling, lowercase_candidate
 from .context import SENTENCE_BREAK, WORD, in_sentence_logprob, sentence_neighbours
 from .hypothesis import ZIPF_TO_LOG10
 from .lattice import Choice, best_reading
+from .speller import Speller
 from .words import (
     I_GLYPHS,
     LATIN_WORD,
@@ -94,7 +95,7 @@ the synthetic news set and 7 more error units on OverProof dataset 2, but 'pytes
 this README read as 'dist'."""
 MISREAD_OFTEN_MAX_ZIPF = 4.0
 """A real word counts as one OCR misreads often (`_misread_often`: less sticky, and its
-rivals may be rarer) only up to this Zipf. `candidates.REAL_WORD_MAX_ZIPF` lets the default
+rivals may be rarer) only up to this Zipf. `speller.REAL_WORD_MAX_ZIPF` lets the default
 profile's checks reach 4.5 ('arc', 'tho': 6 more typos fixed on the synthetic news set and
 491 more error units on OverProof dataset 2, the clean words changed two OCR errors the
 ground truth kept and 'some ore said' -> are); the archive profile's context model, whose

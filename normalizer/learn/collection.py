@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..collection_model import COLLECTION_WEIGHT
 from ..corpus_corrections import CORRECTION_COLUMNS, CorpusCorrection
-from ..correction.candidates import speller_for
+from ..correction.speller import speller_for
 from ..pipeline import Normalizer
 from .consistency import corpus_corrections
 from .habits import RateChange, rate_changes

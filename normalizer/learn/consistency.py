@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..corpus_corrections import CorpusCorrection, case_class, is_title
-from ..correction.candidates import Speller
+from ..correction.speller import Speller
 from ..correction.words import lookup_key
 from ..pipeline import Result
 from .counts import document_tokens

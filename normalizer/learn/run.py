@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..correction.candidates import speller_for
+from ..correction.speller import speller_for
 from ..pipeline import Normalizer
 from ..profile import Profile
 from .consistency import DecisionCounts, decisions_of

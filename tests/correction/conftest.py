@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer.correction.candidates import Speller, speller_for
+from normalizer.correction.speller import Speller, speller_for
 from normalizer.lexicon import Lexicon, load_lexicon
 
 

@@ -11,15 +11,14 @@ from normalizer import Normalizer
 from normalizer.correction.candidates import (
     DEEP_MAX_COST,
     HEADLINE_POLICY,
-    Speller,
     lowercase_candidate,
     name_for,
     needs_deep_search,
     scored_candidates,
-    speller_for,
 )
 from normalizer.correction.document import Document
 from normalizer.correction.hypothesis import offer
+from normalizer.correction.speller import Speller, speller_for
 from normalizer.tokens import Token, word_types
 
 

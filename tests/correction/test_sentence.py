@@ -6,7 +6,7 @@ import pytest
 
 from normalizer import Normalizer
 from normalizer.correction import sentence
-from normalizer.correction.candidates import speller_for
+from normalizer.correction.speller import speller_for
 from normalizer.tokens import Token, tokenize
 
 ARCHIVE = Normalizer(profile="archive")
