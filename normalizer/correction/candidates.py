@@ -25,7 +25,6 @@ from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
 from .words import (
     ALWAYS_CAPITALIZED_SOURCE,
     I_GLYPHS,
-    case_slip_readings,
     is_name_shaped,
     lookup_key,
     writers_choice,
@@ -253,14 +252,8 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     name_shaped = is_name_shaped(base)
     unseen = lexicon.frequency(key) == 0
     found: dict[str, Candidate] = {}
-    offer_case_slips(speller, found, base, extra_names)
-    slips = case_slip_readings(base)
-    if any(slip == "swap" for _, slip in slips):
-        return found  # 'aLmbing' is 'Lambing' or a word of its own ('iPhone'), nothing else
-    if any(slip == "glyph" and lookup_key(reading) in found for reading, slip in slips) or (
-        leading_i_reading(lexicon, base) in found
-    ):
-        return found  # 'haIted' is 'halted', not 'hailed' with a second confusion
+    if offer_case_slips(speller, found, base, extra_names):
+        return found  # its case says what it is ('aLmbing', 'haIted', 'Iow')
     correction = known_misspelling(lexicon, base)
     if correction is not None:
         offer(found, base, correction, MISSPELLING_COST, lexicon.frequency(correction),

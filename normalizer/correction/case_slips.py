@@ -69,18 +69,24 @@ def _beside_on_keyboard(word: str, i: int) -> bool:
 
 
 def offer_case_slips(speller: Speller, found: dict[str, Candidate], base: str,
-                     extra_names: Mapping[str, Entity]) -> None:
+                     extra_names: Mapping[str, Entity]) -> bool:
     """Offer the readings of a token whose letter case no word has ('TReam', 'aLmbing',
     'HoteI', 'THis'; see `words.case_slip_readings`) that are gazetteer names or common words,
     cased as read ('Lambing'). A token with a shifted second letter that wordfreq knows in
     lowercase is a word of its own ('DJing'), unless it is a very common word ('THis'); the
     second letter is read as added only when it is a key beside a neighbour ('FRalcon', not
-    OCR's 'AVar' for 'War')."""
+    OCR's 'AVar' for 'War').
+
+    Returns whether the token's case settles what it is, so that it needs no other candidate:
+    two letters swapped with their case ('aLmbing' is 'Lambing' or a word of its own,
+    'iPhone'), or an OCR glyph read as the letter it stands for gives a word ('haIted' is
+    'halted', not 'hailed' through a second confusion; 'Iow' is 'low')."""
     lexicon = speller.lexicon
     leading = leading_i_reading(lexicon, base)
     if leading is not None:
         offer(found, base, leading, CASE_SLIP_COST, lexicon.frequency(leading), "case")
-    for reading, slip in case_slip_readings(base):
+    slips = case_slip_readings(base)
+    for reading, slip in slips:
         key = lookup_key(reading)
         entity = extra_names.get(key) or lexicon.names.get(key)
         zipf = lexicon.frequency(key)
@@ -102,3 +108,6 @@ def offer_case_slips(speller: Speller, found: dict[str, Candidate], base: str,
         if found[key] is not before:
             word = apply_case(reading, key, entity.canonical if entity else None)
             found[key] = replace(found[key], word=word)
+    return leading in found or any(
+        slip == "swap" or (slip == "glyph" and lookup_key(reading) in found)
+        for reading, slip in slips)

@@ -381,17 +381,19 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
             if not own_word_typo(doc, edit.original, edit.replacement.lower(), edit.kind,
                                  "lexicon")
         }
+    def free(edit: Edit) -> bool:  # no boundary edit's token, no half of a broken word
+        token = Token(edit.start, edit.end, edit.original, edit.original)
+        return edit.start not in claimed and not is_line_split(text, token, ctx.lexicon.common)
+
     wanted = {s for s in capitals.surfaces(speller, types, names, doc) if s.lower() not in allow}
-    for edit in capitals.propose(text, wanted, speller, decided, ctx.profile.threshold):
-        token = Token(edit.start, edit.end, edit.original, edit.original)
-        if edit.start not in claimed and not is_line_split(text, token, ctx.lexicon.common):
-            found[edit.start] = edit
+    found |= {edit.start: edit for edit in
+              capitals.propose(text, wanted, speller, decided, ctx.profile.threshold)
+              if free(edit)}
     paired = {s for s in name_pairs.surfaces(ctx.lexicon, types, names) if s.lower() not in allow}
-    for edit in name_pairs.propose(text, paired, speller, {**decided, **found},
-                                   ctx.profile.threshold):
-        token = Token(edit.start, edit.end, edit.original, edit.original)
-        if edit.start not in claimed and not is_line_split(text, token, ctx.lexicon.common):
-            found[edit.start] = edit
+    found |= {edit.start: edit for edit in
+              name_pairs.propose(text, paired, speller, {**decided, **found},
+                                 ctx.profile.threshold)
+              if free(edit)}
     return found
 
 

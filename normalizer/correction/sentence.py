@@ -411,18 +411,18 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
 
 def _typed_stickiness(speller: Speller, word: str, key: str) -> float:
     """The log10 odds a word no common-word list holds keeps in typed text: a word wordfreq
-    has seen keeps `SEEN_WORD_STICKINESS`, or `SEEN_TYPO_STICKINESS` when it is lowercase, of
-    `MIN_LENGTH` letters or more and inflects no common word, or `SHORT_TYPO_STICKINESS` when
-    it is lowercase and shorter; an unseen one keeps
-    `SEEN_WORD_STICKINESS` when it inflects a common word and is no listed misspelling."""
+    has seen keeps `SEEN_WORD_STICKINESS` when it is capitalized or inflects a common word,
+    `SHORT_TYPO_STICKINESS` when it is lowercase and shorter than `MIN_LENGTH`, and
+    `SEEN_TYPO_STICKINESS` otherwise; an unseen one keeps `SEEN_WORD_STICKINESS` when it
+    inflects a common word and is no listed misspelling."""
     lexicon = speller.lexicon
     inflection = inflects_common_word(lexicon.common, key)
     if lexicon.frequency(key) > 0:
-        if word.islower() and len(key) >= MIN_LENGTH and not inflection:
-            return SEEN_TYPO_STICKINESS
-        if word.islower() and len(key) < MIN_LENGTH:
+        if not word.islower():
+            return SEEN_WORD_STICKINESS
+        if len(key) < MIN_LENGTH:
             return SHORT_TYPO_STICKINESS
-        return SEEN_WORD_STICKINESS
+        return SEEN_WORD_STICKINESS if inflection else SEEN_TYPO_STICKINESS
     if inflection and known_misspelling(lexicon, word) is None:
         return SEEN_WORD_STICKINESS
     return 0.0
