@@ -16,19 +16,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
 from .model import Edit
+from .patterns import compile_regex
 
 if TYPE_CHECKING:
     from .pipeline import StageContext
 
-BLANK_RUN_START = regex.compile(r"\r?\n(?:[ \t]*\r?\n){2}")
-BLANK_LINES = regex.compile(r"(?:[ \t]*\r?\n){1,4096}")
+BLANK_RUN_START = compile_regex(r"\r?\n(?:[ \t]*\r?\n){2}")
+BLANK_LINES = compile_regex(r"(?:[ \t]*\r?\n){1,4096}")
 """A run's further blank lines, a bounded number at a time: one unbounded repetition would
 make the regex engine keep a backtracking record per line (270 MB for 2 MB of newlines)."""
-TRAILING = regex.compile(r"[ \t]+(?=\r?\n|\Z)")
-SPLIT_WORD = regex.compile(
+TRAILING = compile_regex(r"[ \t]+(?=\r?\n|\Z)")
+SPLIT_WORD = compile_regex(
     r"(?<=(?<![\p{L}-])(\p{L}+))-(\r?\n)(\p{Ll}+)([.,;:!?'\")\]’”]*)( ?)"
 )
 JOINED_MIN_ZIPF = 3.0

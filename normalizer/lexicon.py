@@ -44,10 +44,10 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-import regex
 from symspellpy import SymSpell
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
+from .patterns import compile_regex
 from .tries import DeleteIndex, FrozenTable, WordBeginnings
 
 SYMSPELL_MAX_DISTANCE = 2
@@ -74,7 +74,7 @@ CACHE_CLASSES = frozenset({
 log = logging.getLogger(__name__)
 
 # A name token worth indexing on its own: a capitalized word of at least three letters.
-NAME_TOKEN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]+")
+NAME_TOKEN = compile_regex(r"\p{Lu}[\p{L}\p{M}'’]+")
 # Words that appear inside multi-word names but are not names themselves.
 NAME_STOPWORDS = frozenset({
     "the", "of", "and", "for", "de", "del", "la", "le", "el", "al", "bin", "ibn", "van", "von",

@@ -16,20 +16,22 @@ from functools import lru_cache
 
 import regex
 
+from .patterns import Pattern, compile_regex
+
 # "!" and "|" are OCR's l inside a word ("kil!ing", "Va|ery"), and so is a bar that starts a
 # word after a space ("|ater") or a bar that ends one ("Stee|").
-TOKEN = regex.compile(
+TOKEN = compile_regex(
     r"(?:(?<![^\s(\"“‘])[!|](?=\p{Ll}{2}))?"
     r"[\p{L}\p{M}\p{Nd}]+(?:(?:['’]|(?<=\p{L})[!|](?=\p{Ll}))[\p{L}\p{M}\p{Nd}]+)*"
     r"(?:(?<=\p{L}\p{L})\|(?![\p{L}\p{N}]))?"
 )
-TOKEN_CHAR = regex.compile(r"[\p{L}\p{M}\p{Nd}]")
+TOKEN_CHAR = compile_regex(r"[\p{L}\p{M}\p{Nd}]")
 # The same tokens in text without "!" or "|", twice as fast to scan.
-TOKEN_PLAIN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+(?:['’][\p{L}\p{M}\p{Nd}]+)*")
+TOKEN_PLAIN = compile_regex(r"[\p{L}\p{M}\p{Nd}]+(?:['’][\p{L}\p{M}\p{Nd}]+)*")
 # A scan costs constant work per position even on a megabyte with no space in it: URLs are
 # greedy runs (their final punctuation is trimmed afterwards, not by backtracking), every
 # other repetition is bounded (RFC 5321/1035 lengths for addresses and labels).
-PROTECTED = regex.compile(
+PROTECTED = compile_regex(
     r"""
       (?:https?|ftp)://\S+                                # URLs (final punctuation: see below)
     | www\.[^\s/.]{1,253}\.\p{L}\S+
@@ -44,7 +46,7 @@ PROTECTED = regex.compile(
 # Digits inside a token are OCR confusions only in word shapes like "0bama" or "Libya1" (at
 # least three letters, at most two digits, each a digit OCR mistakes for a letter); any other
 # token with a digit is a number, unit, ordinal or code and stays: 10am, 1990s, 5G, H1N1, B52.
-NUMBER_UNIT = regex.compile(
+NUMBER_UNIT = compile_regex(
     r"^\d+(?:am|pm|st|nd|rd|th|s|m|k|km|kg|mg|ml|g|mm|cm|mph|bn|mn|x|gb|mb|tb|ft|lb|lbs|hz|d)$",
     regex.IGNORECASE,
 )
@@ -60,10 +62,10 @@ def _is_ocr_word_shape(surface: str) -> bool:
     )
 
 
-HEADLINE_WORD = regex.compile(r"\p{L}+")
+HEADLINE_WORD = compile_regex(r"\p{L}+")
 HEADLINE_MAX_LENGTH = 160
-POSSESSIVE = regex.compile(r"['’][sS]$|(?<=[sS])['’]$")
-SENTENCE_END = regex.compile(r"""[.!?]["'”’)\]]*\s*$|^\s*$|[\n]\s*$|[:;]\s*["“]?\s*$""")
+POSSESSIVE = compile_regex(r"['’][sS]$|(?<=[sS])['’]$")
+SENTENCE_END = compile_regex(r"""[.!?]["'”’)\]]*\s*$|^\s*$|[\n]\s*$|[:;]\s*["“]?\s*$""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +116,11 @@ SEARCH_LIMIT = 64
 """Up to this many wanted word types are found by substring search, more by one scan."""
 
 
-def _pattern(text: str) -> regex.Pattern[str]:
+def _pattern(text: str) -> Pattern:
     return TOKEN if "!" in text or "|" in text else TOKEN_PLAIN
 
 
-def _starts_token(text: str, pos: int, pattern: regex.Pattern[str]) -> bool:
+def _starts_token(text: str, pos: int, pattern: Pattern) -> bool:
     """Whether a full scan with `pattern` would start a token at `pos`."""
     if pos == 0:
         return True
@@ -220,9 +222,9 @@ def in_headline(text: str, start: int) -> bool:
 
 
 # Searched backwards (`(?r)`): one attempt at the end instead of one per character before it.
-CAPITALIZED_NEIGHBOUR_BEFORE = regex.compile(
+CAPITALIZED_NEIGHBOUR_BEFORE = compile_regex(
     r"(?r)(?<![.!?:;\"“]\s{0,3})\b\p{Lu}\p{Ll}+[ \t]+\Z")
-CAPITALIZED_NEIGHBOUR_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+\b")
+CAPITALIZED_NEIGHBOUR_AFTER = compile_regex(r"[ \t]+\p{Lu}\p{Ll}+\b")
 
 
 def beside_capital(text: str, start: int, end: int) -> bool:
@@ -256,9 +258,9 @@ LINE_END_JUNK = r"[*«»•·■^~¬\\]?"
 """A junk character the OCR printed at a line end, often where a hyphen was ('ac«' / 'cused')."""
 LINE_START_JUNK = r"(?:[?!*«»•·■^~¬|\\][ \t]*)?"
 """A junk character opening a line, which no sentence starts with ('con' / '? trast')."""
-LINE_BREAK_BEFORE = regex.compile(
+LINE_BREAK_BEFORE = compile_regex(
     rf"([\p{{L}}\p{{M}}]+)(-?){LINE_END_JUNK}[ \t]*\r?\n[ \t]*{LINE_START_JUNK}$")
-LINE_BREAK_AFTER = regex.compile(
+LINE_BREAK_AFTER = compile_regex(
     rf"^(-?){LINE_END_JUNK}[ \t]*\r?\n[ \t]*{LINE_START_JUNK}([\p{{L}}\p{{M}}]+)")
 LINE_LOOK = 48
 """Characters looked at on either side of a line break for the other half of a word."""

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 import ftfy
 import ftfy.badness
-import regex
 
 from .model import Edit
+from .patterns import compile_regex
 
 if TYPE_CHECKING:
     from .pipeline import StageContext
@@ -47,12 +47,12 @@ NEEDS_LOOK = re.compile(
     "[" + "".join(INVISIBLE) + "".join(SPACES)
     + r"\ufb00-\ufb06\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
 )
-HTML_ENTITY = regex.compile(r"&#?\w+;")
-NEEDS_ASCII = regex.compile("[" + "".join(ASCII_TYPOGRAPHY) + "]")
+HTML_ENTITY = compile_regex(r"&#?\w+;")
+NEEDS_ASCII = compile_regex("[" + "".join(ASCII_TYPOGRAPHY) + "]")
 # UTF-8 read as Latin-1 or Windows-1252 always shows a lead byte as one of these characters;
 # ftfy's (slower) detector runs only on text that has one.
-MOJIBAKE_LEAD = regex.compile(r"[\u00c2-\u00f4]")
-LINE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+MOJIBAKE_LEAD = compile_regex(r"[\u00c2-\u00f4]")
+LINE = compile_regex(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 
 
 def _needs_look(text: str, typography: str) -> bool:

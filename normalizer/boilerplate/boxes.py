@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import regex
-
 from ..lexicon import dictionaries_dir
+from ..patterns import Pattern, compile_regex
 from ..profile import read_toml
-from .packs import PackError, check_keys, compile_pattern, get_key
+from .packs import PackError, check_keys, compile_pack_pattern, get_key
 from .paragraphs import Match, Para, normalized, snippet
 from .prose import NEWS_TIME
 from .rules import SMALL_WORDS, titleish
@@ -34,61 +33,62 @@ MAX_BODY_SENTENCES = 3
 MAX_LIST_ITEMS = 6
 MAX_ITEM_WORDS = 15
 
-_SENTENCE_END = regex.compile(r"""[.!?…]['"’”)\]]*$""")
+_SENTENCE_END = compile_regex(r"""[.!?…]['"’”)\]]*$""")
 # A sentence boundary that is not an abbreviation such as "Mr." or "U.S.".
-_SENTENCE_BREAK = regex.compile(
+_SENTENCE_BREAK = compile_regex(
     r"(?<!\b(?:Mr|Ms|Mrs|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|No|vs|Inc|Corp|Co|Ltd|[A-Z]))[.!?]['\"’”]?\s+(?=[A-Z\"“‘'])"
 )
-_LABEL = regex.compile(r"^([^:.!?]{2,40}):\s+(?=\S)")
-_QA_LINE = regex.compile(r"^(?:Q|A)\s*[:.]\s")
-_QUOTATION = regex.compile(r"“[^”]{12,}”|\"[^\"]{12,}\"")
+_LABEL = compile_regex(r"^([^:.!?]{2,40}):\s+(?=\S)")
+_QA_LINE = compile_regex(r"^(?:Q|A)\s*[:.]\s")
+_QUOTATION = compile_regex(r"“[^”]{12,}”|\"[^\"]{12,}\"")
+_CAPITALIZED_WORD = compile_regex(r"[A-Z][\w'’-]{2,}")
 # Verbs that only report speech: the prose guard's wider list has "claimed", "promised" ...,
 # which background sentences use too ("Britain and Venezuela both claimed it").
-_REPORTING = regex.compile(
+_REPORTING = compile_regex(
     r"\b(?:said|says|told|tells|added|explained|announced|recalled|testified"
     r"|warned|insisted|argued|wrote|asked|noted|confirmed)\b"
 )
-_FIRST_PERSON = regex.compile(r"\b(?:I|me|my|mine|I'm|I’m|I've|I’ve)\b")
-_ANAPHORA = regex.compile(
+_FIRST_PERSON = compile_regex(r"\b(?:I|me|my|mine|I'm|I’m|I've|I’ve)\b")
+_ANAPHORA = compile_regex(
     r"^(?:He|She|They|His|Her|Their|Them|It(?! is a\b)|This|That|These|Those|But|And|So|Yet|"
     r"However|Still|Instead|Meanwhile|Then|Later|Also|Such|The move|The decision|The comments"
     r"|The remarks|The statement|The announcement)\b"
 )
 # "It" and "They" open a box's second sentence about its subject ("They control the north").
-_SUBJECT_PRONOUN = regex.compile(r"^(?:It|Its|They|Their)\b")
+_SUBJECT_PRONOUN = compile_regex(r"^(?:It|Its|They|Their)\b")
 # A line of one repeated mark ('-----', '====='): the underline of a section heading.
-_UNDERLINE = regex.compile(r"^([-=~^*#+_])\1{2,}$")
+_UNDERLINE = compile_regex(r"^([-=~^*#+_])\1{2,}$")
 # News time: the article's narrative, never a box's general background.
-_RECENT = regex.compile(rf"\b(?:{NEWS_TIME}|earlier this|(?:hours|minutes|days) ago)\b")
-_DEFINITION = regex.compile(
+_RECENT = compile_regex(rf"\b(?:{NEWS_TIME}|earlier this|(?:hours|minutes|days) ago)\b")
+_DEFINITION = compile_regex(
     r"^(?:The |A |An )?[\w'’.&-]+(?: [\w'’.&()-]+){0,6} (?:is|are|was|were) (?:a|an|the|one of|"
     r"made up of|part of|known as|home to|responsible for)\b"
     r"|\b(?:was|were) (?:founded|formed|established|created|set up|introduced|signed|adopted)\b"
     r"|\b(?:refers? to|stands? for|is defined as|means that|is short for)\b"
 )
-_TITLE_ANAPHORA = regex.compile(
+_TITLE_ANAPHORA = compile_regex(
     r"\b(?i:he|she|it|they|him|her|them|his|its|their|this|that|these|those|now|then|next)\b"
 )
-_CONTENT_WORD = regex.compile(r"[\w'’-]{4,}")
-_ACRONYM = regex.compile(r"\b[A-Z]{2,6}\b")
+_CONTENT_WORD = compile_regex(r"[\w'’-]{4,}")
+_ACRONYM = compile_regex(r"\b[A-Z]{2,6}\b")
 # Title words that say what kind of box it is, not what it is about.
 _TITLE_FILLERS = frozenset({
     "what", "when", "where", "which", "with", "does", "have", "about", "explainer", "factbox",
     "facts", "fact", "know", "need", "things", "numbers", "background", "works", "work",
 })
-_PRESENT = regex.compile(
+_PRESENT = compile_regex(
     r"\b(?:is|are|has|have|does|do|can|includes?|means|allows?|lets|works?|requires?|covers?"
     r"|runs?|holds?|sets?|gives?)\b"
 )
-_PAST = regex.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
-_HONORIFIC_NAME = regex.compile(
+_PAST = compile_regex(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+_HONORIFIC_NAME = compile_regex(
     r"\b(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gen|Gov|Prof|President|Senator|Judge|Justice|Minister|Secretary"
     r"|Chancellor|Governor|Mayor|Pope|King|Queen|Prince|Princess|Sheikh|Chief|Coach|Captain)\.?"
     r"\s+(?:[A-Z]\.\s+)*([A-Z][\w'’-]{2,})"
 )
 # The cheap tests first: a word start with a capital, and only then the look behind it (the
 # pattern is tried at every position of the article).
-_SPEAKER = regex.compile(
+_SPEAKER = compile_regex(
     r"\b(?=[A-Z])(?<!\b(?:the|The)\s)([A-Z][\w'’-]{2,})\s+(?:said|says|told|added|wrote)\b"
     r"|\b(?:said|says|told)\s+(?:[A-Z][\w'’-]+\s+)+?([A-Z][\w'’-]{2,})\b"
 )
@@ -98,8 +98,8 @@ _SPEAKER = regex.compile(
 class Detector:
     """Compiled cues and weights of `titled-boxes.toml`."""
 
-    strong: tuple[regex.Pattern[str], ...]
-    question: tuple[regex.Pattern[str], ...]
+    strong: tuple[Pattern, ...]
+    question: tuple[Pattern, ...]
     weights: dict[str, float]
 
     @property
@@ -140,9 +140,9 @@ def load_detector(path: Path) -> Detector:
     if missing:
         raise PackError(f"{where} [weights]: missing required key {missing[0]!r}")
 
-    def cues(key: str) -> tuple[regex.Pattern[str], ...]:
+    def cues(key: str) -> tuple[Pattern, ...]:
         return tuple(
-            compile_pattern(f"(?i:{source})[:?]?", f"{where} {key}")  # type: ignore[misc]
+            compile_pack_pattern(f"(?i:{source})[:?]?", f"{where} {key}")  # type: ignore[misc]
             for source in get_key(data, key, list, where)
         )
 
@@ -320,7 +320,7 @@ def _score(
         add("first-person")
     if _ANAPHORA.match(body[0]):
         add("anaphora")
-    words = set(regex.findall(r"[A-Z][\w'’-]{2,}", text))
+    words = set(_CAPITALIZED_WORD.findall(text))
     # The person a "Who is X?" box is about is its subject, not the narrative going on.
     if (words & people) - set(title.replace("?", " ").split()):
         add("article-person")

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from ..lexicon import dictionaries_dir
+from ..patterns import Pattern, compile_regex
 from ..profile import ConfigError, read_toml
 
 PATH_ENV = "NORMALIZER_BOILERPLATE_PATH"
@@ -36,12 +37,12 @@ class PackError(ConfigError):
 class BodySpec:
     """What the paragraphs after a box heading must look like to be removed with it."""
 
-    pattern: regex.Pattern[str]
+    pattern: Pattern
     min_count: int
     max_count: int
     min_words: int
     max_words: int
-    reject: regex.Pattern[str] | None
+    reject: Pattern | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +56,13 @@ class Rule:
     id: str
     pack: str
     description: str
-    pattern: regex.Pattern[str]
+    pattern: Pattern
     keywords: tuple[str, ...]
     min_words: int
     max_words: int
-    require: regex.Pattern[str] | None
-    reject: regex.Pattern[str] | None
-    unless_next: regex.Pattern[str] | None
+    require: Pattern | None
+    reject: Pattern | None
+    unless_next: Pattern | None
     title: bool
     not_first: bool
     confidence: float
@@ -117,12 +118,12 @@ def get_key(
     return value
 
 
-def compile_pattern(source: str | None, where: str) -> regex.Pattern[str] | None:
+def compile_pack_pattern(source: str | None, where: str) -> Pattern | None:
     """Compile a pack regex (the `regex` module); `None` stays `None`."""
     if source is None:
         return None
     try:
-        return regex.compile(source)
+        return compile_regex(source)
     except regex.error as exc:
         raise PackError(f"{where}: invalid regular expression: {exc}") from exc
 
@@ -147,12 +148,12 @@ def _parse_body(table: Any, where: str) -> BodySpec:
         raise PackError(f"{where}: 'body' must be a table")
     check_keys(table, _BODY_KEYS, where)
     spec = BodySpec(
-        pattern=compile_pattern(get_key(table, "pattern", str, where), where),  # type: ignore[arg-type]
+        pattern=compile_pack_pattern(get_key(table, "pattern", str, where), where),  # type: ignore[arg-type]
         min_count=get_key(table, "min-count", int, where, 1),
         max_count=get_key(table, "max-count", int, where, 1),
         min_words=get_key(table, "min-words", int, where, 1),
         max_words=get_key(table, "max-words", int, where),
-        reject=compile_pattern(table.get("reject"), where),
+        reject=compile_pack_pattern(table.get("reject"), where),
     )
     if not 0 <= spec.min_count <= spec.max_count:
         raise PackError(f"{where}: need 0 <= min-count <= max-count")
@@ -176,13 +177,15 @@ def _parse_rule(table: Any, pack_id: str, pack_reject: str | None, where: str) -
         id=rule_id,
         pack=pack_id,
         description=get_key(table, "description", str, where, ""),
-        pattern=compile_pattern(get_key(table, "pattern", str, where), where),  # type: ignore[arg-type]
+        pattern=compile_pack_pattern(get_key(table, "pattern", str, where), where),  # type: ignore[arg-type]
         keywords=tuple(keywords),
         min_words=get_key(table, "min-words", int, where, 1),
         max_words=get_key(table, "max-words", int, where),
-        require=compile_pattern(table.get("require"), where),
-        reject=compile_pattern("|".join(f"(?:{r})" for r in rejects) if rejects else None, where),
-        unless_next=compile_pattern(table.get("unless-next"), where),
+        require=compile_pack_pattern(table.get("require"), where),
+        reject=compile_pack_pattern(
+            "|".join(f"(?:{r})" for r in rejects) if rejects else None, where
+        ),
+        unless_next=compile_pack_pattern(table.get("unless-next"), where),
         title=get_key(table, "title", bool, where, False),
         not_first=get_key(table, "not-first", bool, where, False),
         confidence=confidence,

@@ -19,14 +19,14 @@ guard tests, and a paragraph with all three is kept whatever rule matched it:
 
 from __future__ import annotations
 
-import regex
+from ..patterns import compile_regex
 
 MIN_WORDS = 6
 """Shorter paragraphs are labels ("Video Player is loading."), not news sentences."""
-_ENDS_LIKE_SENTENCE = regex.compile(r"""[.!?…]['"’”)\]]*$""")
-_QUOTED = regex.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
+_ENDS_LIKE_SENTENCE = compile_regex(r"""[.!?…]['"’”)\]]*$""")
+_QUOTED = compile_regex(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
 # The reader addressed, the page speaking of itself, a legal formula: a promo's voice.
-_READER_OR_PAGE = regex.compile(
+_READER_OR_PAGE = compile_regex(
     r"\b(?i:you|your|yours|yourself)\b"
     r"|(?i:\bthis (?:article|story|material|content|page|site|website|newsletter|e-?mail|video"
     r"|podcast episode|post|feature|piece|report was (?:originally )?published)\b"
@@ -34,7 +34,7 @@ _READER_OR_PAGE = regex.compile(
     r"|\bprivacy policy\b)"
 )
 # The first person plural: the publisher's voice, unless someone the sentence quotes speaks.
-_WE = regex.compile(r"\b(?i:we|our|ours)\b|\bus\b")
+_WE = compile_regex(r"\b(?i:we|our|ours)\b|\bus\b")
 # Verbs of saying in the past or present tense: an attributed sentence is reporting.
 REPORTING_VERBS = (
     r"said|says|told|tells|joked|jokes|quipped|added|wrote|writes|recalled|announced|reported"
@@ -65,14 +65,14 @@ _NOT_SUBJECT = (
     r"|having|is|are|was|were|by|of|with|for|from|newsletter|newsletters|e-?mails?|alerts)"
 )
 _SUBJECT_WORDS = r"(?:[\w'’.&%$£€-]+\s+){0,5}?"
-_FINITE_CLAUSE = regex.compile(
+_FINITE_CLAUSE = compile_regex(
     rf"(?:^(?!{_IMPERATIVE}\b)|[,;:—–]\s+|\b(?:and|but)\s+)"
     rf"{_SUBJECT_WORDS}(?!{_NOT_SUBJECT}\b)[\w'’.&%-]+\s+"
     rf"(?:(?:\w+ly|not|also|already|still|just|now|since)\s+)*{_VERB}\b"
 )
 # "..., Canada hosts the summit": a name opening a clause, then a present-tense verb.
-_NAMED_SUBJECT_PRESENT = regex.compile(r"[,;:—–]\s+(?:The\s+)?[A-Z][\w'’.&-]+\s+[a-z]{3,}s\b")
-_REPORTING_CLAUSE = regex.compile(
+_NAMED_SUBJECT_PRESENT = compile_regex(r"[,;:—–]\s+(?:The\s+)?[A-Z][\w'’.&-]+\s+[a-z]{3,}s\b")
+_REPORTING_CLAUSE = compile_regex(
     rf"\baccording to\b|\b(?!{_NOT_SUBJECT}\b)[\w'’.-]+\s+(?:\w+ly\s+)?(?:{REPORTING_VERBS})\b"
     # inverted: "..., said the mayor", "..., urged Ms. Ruiz"
     rf"|[,;]\s+(?:{REPORTING_VERBS})\s+(?:the\b|a\b|an\b|his\b|her\b|their\b|[A-Z])"
@@ -87,7 +87,7 @@ _DATES = (
     rf"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|{NEWS_TIME}"
 )
 # A number, a date, or a capitalized word that does not open a sentence: a name.
-_NEWS_CARRIER = regex.compile(rf"\d|\b(?:{_DATES})\b|(?<=\w[,;]?\s)[A-Z]\w+")
+_NEWS_CARRIER = compile_regex(rf"\d|\b(?:{_DATES})\b|(?<=\w[,;]?\s)[A-Z]\w+")
 
 
 def is_news_prose(norm: str) -> bool:

@@ -29,12 +29,12 @@ from collections.abc import Collection, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
 from symspellpy import Verbosity
 
 from ..channel_table import load_channel_table
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
+from ..patterns import compile_regex
 from ..profile import Profile
 from ..tokens import tokenize
 from .candidates import SINGLE_CONFUSION_COST
@@ -43,19 +43,19 @@ from .readings import Reading, Scorer, weigh
 from .speller import Speller
 from .words import apply_case, is_own_word, lookup_key
 
-LETTERS = regex.compile(r"^\p{L}+$")
-WORD_RUN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
+LETTERS = compile_regex(r"^\p{L}+$")
+WORD_RUN = compile_regex(r"[\p{L}\p{M}\p{Nd}]+")
 JUNK = "*«»•·■^~¬"
 """Characters OCR prints inside a word for a speck or a broken letter ('Gover*nment'); the
 tokenizer cuts at them, so the halves are joined like words split by a space."""
 # Searched backwards (`(?r)`), like `SENTENCE_END_BEFORE`.
-PREVIOUS_WORD = regex.compile(rf"(?r)(?<![\p{{L}}\p{{M}}\p{{Nd}}'’.-])(\p{{L}}+)([ {JUNK}])\Z")
-NEXT_WORD = regex.compile(rf"([ {JUNK}])(\p{{L}}+)(?![\p{{L}}\p{{M}}\p{{Nd}}'’-])")
-JUNK_INSIDE = regex.compile(rf"(?<=\p{{L}})[{JUNK}](?=\p{{L}})")
+PREVIOUS_WORD = compile_regex(rf"(?r)(?<![\p{{L}}\p{{M}}\p{{Nd}}'’.-])(\p{{L}}+)([ {JUNK}])\Z")
+NEXT_WORD = compile_regex(rf"([ {JUNK}])(\p{{L}}+)(?![\p{{L}}\p{{M}}\p{{Nd}}'’-])")
+JUNK_INSIDE = compile_regex(rf"(?<=\p{{L}})[{JUNK}](?=\p{{L}})")
 NEIGHBOUR_REACH = 42
 """A neighbour joined to a token is at most this long (a word of 40 letters and its space)."""
 
-SENTENCE_END_BEFORE = regex.compile(r"(?r)([\p{L}\p{Nd}]+)[.!?][\"'”’)]*\s+[\"'“‘(]?\Z")
+SENTENCE_END_BEFORE = compile_regex(r"(?r)([\p{L}\p{Nd}]+)[.!?][\"'”’)]*\s+[\"'“‘(]?\Z")
 """A sentence end right before a token, an opening quote or bracket between them allowed,
 searched backwards from it (`(?r)`): one attempt at the token instead of one at every
 character before it, with the same match."""

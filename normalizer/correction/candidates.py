@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import regex
-
 from ..lexicon import Entity, Lexicon
+from ..patterns import compile_regex
 from ..tokens import Token, in_headline, starts_sentence
 from .case_slips import leading_i_reading, offer_case_slips
 from .channel import TYPO_COST
@@ -113,7 +112,7 @@ HEADLINE_POLICY: WordPolicy = (HEADLINE_MIN_ZIPF, MAX_GLYPH_COST)
 other."""
 
 
-INNER_DIGIT = regex.compile(r"(?<=\p{L})(?:[01]|vv)(?=\p{L})")
+INNER_DIGIT = compile_regex(r"(?<=\p{L})(?:[01]|vv)(?=\p{L})")
 """A 1 or 0 between two letters ('Dar1ene', 'Minstre1s', 'G0rdon'), or a double v
 ('Crovvell'): no name is written so; the OCR read an l, an i, an o or a w."""
 DIGIT_GLYPH_MIN_ZIPF = 1.5

@@ -24,10 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-import regex
-
 from ..language_model import SENTENCE_END, SENTENCE_START
 from ..model import Edit
+from ..patterns import compile_regex
 from ..tokens import in_headline, starts_sentence
 from .context import sentence_neighbours
 from .readings import Scorer
@@ -38,7 +37,7 @@ MIN_ZIPF = 5.5
 MIN_MARGIN = 1.5
 """log10 units the sentence going on must lead the sentence starting at the word by."""
 
-_CANDIDATE = regex.compile(
+_CANDIDATE = compile_regex(
     r"(?<=(?<![\p{L}\p{M}\p{Nd}'’.-])\p{Ll}+,?[ \t]*\n?[ \t]*)"
     r"I\p{Ll}+(?![\p{L}\p{M}\p{Nd}'’-])(?=[ \t]*\n?[ \t]*\p{Ll})"
 )

@@ -87,10 +87,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-import regex
-
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
+from ..patterns import compile_regex
 from ..tokens import Token, starts_sentence, tokenize
 from .boundaries import opens_sentence
 from .candidates import known_misspelling, lowercase_candidate
@@ -298,7 +297,7 @@ def title_slip(speller: Speller, key: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-TITLE_AFTER = regex.compile(r"(\.?) \p{Lu}")
+TITLE_AFTER = compile_regex(r"(\.?) \p{Lu}")
 """A title's period, if any, and the capital of the name after it."""
 
 
@@ -318,9 +317,9 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                        "nov", "dec")
-DAY_AFTER = regex.compile(r"(\.?) \d{1,2}(?![\d\p{L}])")
+DAY_AFTER = compile_regex(r"(\.?) \d{1,2}(?![\d\p{L}])")
 """A day's number right after a month, its abbreviation's period before it: 'Oct. 14'."""
-DAY_BEFORE = regex.compile(r"(?r)(?<![\d\p{L}])\d{1,2} \Z")
+DAY_BEFORE = compile_regex(r"(?r)(?<![\d\p{L}])\d{1,2} \Z")
 """A day's number right before a month: '24 April'."""
 
 
@@ -348,7 +347,7 @@ MONTH_SLIP_MAX_ZIPF = 2.0
 ('Max 5', 'Route 66')."""
 
 
-NAME_AFTER = regex.compile(r" \p{Lu}\p{Ll}+\b")
+NAME_AFTER = compile_regex(r" \p{Lu}\p{Ll}+\b")
 """A capitalized word right after a token, one space away."""
 ARTICLES = frozenset({"the", "a", "an"})
 """Words no person's name follows ('the Tonw Hall' is no 'Tony')."""
@@ -455,7 +454,7 @@ def _edit(speller: Speller, token: Token, confidence: float, word: str, why: str
         reason=f"{speller.channel.explain(token.surface, word)}; {why}")
 
 
-FIRST_NAME_BEFORE = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \t]+\Z")
+FIRST_NAME_BEFORE = compile_regex(r"\b(\p{Lu}\p{Ll}+)[ \t]+\Z")
 FIRST_NAME_REACH = 40
 """Characters looked back for the first name before a token."""
 

@@ -12,9 +12,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import regex
-
 from ..lexicon import Entity, Lexicon
+from ..patterns import compile_regex
 from .channel import ADJACENT_KEYS
 from .hypothesis import Candidate, offer
 from .words import apply_case, case_slip_readings, lookup_key
@@ -43,7 +42,7 @@ CASE_ONLY_MIN_ZIPF = 4.0
 only when that word is this common: a rarer one may be coined from an acronym."""
 
 
-_LEADING_I = regex.compile(r"I\p{Ll}{2,}")
+_LEADING_I = compile_regex(r"I\p{Ll}{2,}")
 
 
 def leading_i_reading(lexicon: Lexicon, base: str) -> str | None:

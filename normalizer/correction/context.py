@@ -7,15 +7,14 @@ pairs it with, and `NAME_CONTEXT_WEIGHT` for one that stands beside it in a gaze
 
 from __future__ import annotations
 
-import regex
-
 from ..language_model import SENTENCE_START, ContextModel
 from ..lexicon import Lexicon
+from ..patterns import compile_regex
 from ..tokens import Token
 
-WORD = regex.compile(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}\d]+)*")
+WORD = compile_regex(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}\d]+)*")
 """A word as the trigram context model sees it."""
-SENTENCE_BREAK = regex.compile(r"[.!?;:]|\n\s*\n")
+SENTENCE_BREAK = compile_regex(r"[.!?;:]|\n\s*\n")
 SENTENCE_REACH = 80
 """Characters looked at on either side of a word for the two words before and after it."""
 

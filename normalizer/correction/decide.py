@@ -15,11 +15,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import regex
-
 from ..corpus_corrections import consistent_edits, load_corrections
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
+from ..patterns import compile_regex
 from ..tokens import (
     Token,
     beside_capital,
@@ -217,8 +216,8 @@ def consistent(text: str, types: Counter[str], ctx: StageContext, decided: list[
         keep=lambda t: lookup_key(t.base) in allow or is_line_split(text, t, common))
 
 
-WINDOW_CUTS = (regex.compile(r"\n[ \t]*\n"), regex.compile(r"\n"), regex.compile(r"\s"),
-               regex.compile(r"[^\p{L}\p{M}\p{Nd}'’!|]"))
+WINDOW_CUTS = (compile_regex(r"\n[ \t]*\n"), compile_regex(r"\n"), compile_regex(r"\s"),
+               compile_regex(r"[^\p{L}\p{M}\p{Nd}'’!|]"))
 """Where a window may end, best first: a paragraph break, a line break, a space, any
 character no token contains."""
 

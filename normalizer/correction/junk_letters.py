@@ -32,6 +32,7 @@ import regex
 from ..channel_table import load_channel_table
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
+from ..patterns import compile_regex
 from .candidates import lowercase_candidate
 from .channel import JUNK_COST
 from .context import sentence_neighbours
@@ -42,7 +43,7 @@ from .words import apply_case, lookup_key
 
 JUNK_FOR_LETTER = "*«»•·■^~¬\\"
 """Characters no word contains that OCR prints for a letter (or a speck)."""
-_PATTERN = regex.compile(
+_PATTERN = compile_regex(
     rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}'’{regex.escape(JUNK_FOR_LETTER)}])"
     rf"(\p{{L}}*)([{regex.escape(JUNK_FOR_LETTER)}])(\p{{L}}*)"
     rf"(?![\p{{L}}\p{{M}}\p{{Nd}}'’{regex.escape(JUNK_FOR_LETTER)}])"

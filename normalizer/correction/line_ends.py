@@ -17,14 +17,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-import regex
-
 from ..lexicon import Lexicon
 from ..model import Edit
+from ..patterns import compile_regex
 from .channel import shared_ends
 from .words import is_own_word, lookup_key
 
-HYPHEN_BREAK = regex.compile(
+HYPHEN_BREAK = compile_regex(
     r"(?<![\p{L}\p{M}\p{Nd}'’-])(\p{L}[\p{L}\p{M}]*)(-[ \t]*\r?\n[ \t]*)(\p{Ll}[\p{L}\p{M}]*)"
     r"(?![\p{Nd}])"
 )

@@ -27,10 +27,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-import regex
-
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
+from ..patterns import compile_regex
 from ..tokens import Token, tokenize
 from .candidates import lowercase_candidate
 from .capitals import transposed
@@ -42,8 +41,8 @@ MAX_ZIPF = 3.0
 """A token wordfreq has seen this often is a word or name as written ('Paty' is Samuel
 Paty's name too, and stays: it is in the gazetteer)."""
 
-NEIGHBOUR_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}'’])(\p{Lu}[\p{L}\p{M}]*)[ -]\Z")
-NEIGHBOUR_AFTER = regex.compile(r"[ -](\p{Lu}[\p{L}\p{M}]*)(?![\p{L}\p{M}])")
+NEIGHBOUR_BEFORE = compile_regex(r"(?r)(?<![\p{L}\p{M}'’])(\p{Lu}[\p{L}\p{M}]*)[ -]\Z")
+NEIGHBOUR_AFTER = compile_regex(r"[ -](\p{Lu}[\p{L}\p{M}]*)(?![\p{L}\p{M}])")
 """A capitalized word right before or after a token: one space or a hyphen between."""
 
 

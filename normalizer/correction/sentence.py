@@ -34,6 +34,7 @@ from ..language_model import (
     ContextModel,
 )
 from ..model import Edit
+from ..patterns import compile_regex
 from ..tokens import Token, beside_capital, starts_sentence
 from .boundaries import opens_sentence
 from .candidates import known_misspelling, lowercase_candidate
@@ -271,7 +272,7 @@ def _sentences(text: str, targets: Collection[int], speller: Speller, typos: boo
     return sentences
 
 
-LONE_LETTER = regex.compile(r"(?<=\p{L}[ \t]*\n?[ \t]*)(?<=[ \t\n])\p{Ll}(?=[ \t]*\n?[ \t]*\p{L})")
+LONE_LETTER = compile_regex(r"(?<=\p{L}[ \t]*\n?[ \t]*)(?<=[ \t\n])\p{Ll}(?=[ \t]*\n?[ \t]*\p{L})")
 """A lowercase letter standing alone between two words of a line or across a line break:
 OCR's 'm' for 'in' or 'n' for 'a'. A letter after a period, digit or bracket, or before one
 ('p. m.', '5 m', '(b)'), is an abbreviation, a unit or a list mark, and stays."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Container
 
-import regex
+from ..patterns import compile_regex
 
 MIN_LENGTH = 3
 """Tokens shorter than this are never checked: too little to go on."""
@@ -22,7 +22,7 @@ work per token (OCR variants, symspell deletes, the channel model's table) grows
 square of its length, so an unbounded token is a way to exhaust memory."""
 
 
-LATIN_WORD = regex.compile(r"^[\p{Latin}\p{M}\d'’!|]+$")
+LATIN_WORD = compile_regex(r"^[\p{Latin}\p{M}\d'’!|]+$")
 
 
 def unchecked_because(base: str) -> str | None:
@@ -83,7 +83,7 @@ def unaccented(word: str) -> str:
 
 
 _DIALECT_SPELLINGS = tuple(
-    (regex.compile(pattern), replacement)
+    (compile_regex(pattern), replacement)
     for pattern, replacement in (
         (r"our(?=$|s$|ed$|ing$|ite|able|ful|less|er|ism)", "or"),  # colour, favourite
         (r"(?<=[^aeiou])is(?=e|ing|ation|a)", "iz"),  # organise, organising, recognisance
@@ -115,8 +115,8 @@ def writers_choice(key: str, candidate: str, seen: bool) -> bool:
         seen and dialect_form(candidate) == dialect_form(key))
 
 
-_VOWELS = regex.compile(r"[aeiouy]")
-_DOUBLED = regex.compile(r"(.)\1+")
+_VOWELS = compile_regex(r"[aeiouy]")
+_DOUBLED = compile_regex(r"(.)\1+")
 
 
 def consonant_skeleton(name: str) -> str:
@@ -137,11 +137,11 @@ def is_name_shaped(base: str) -> bool:
     return True
 
 
-_INNER_CAPITAL = regex.compile(r"\p{Lu}")
-_SWAPPED_START = regex.compile(r"^\p{Ll}\p{Lu}\p{Ll}+$")
-_SHIFTED_SECOND = regex.compile(r"^\p{Lu}\p{Lu}\p{Ll}{2,}$")
-_CAPITAL_I_FOR_L = regex.compile(r"(?<=\p{Ll})I")
-_CAPITAL_B_FOR_S = regex.compile(r"^(\p{Lu}?\p{Ll}+)B(\p{Ll}*)$")
+_INNER_CAPITAL = compile_regex(r"\p{Lu}")
+_SWAPPED_START = compile_regex(r"^\p{Ll}\p{Lu}\p{Ll}+$")
+_SHIFTED_SECOND = compile_regex(r"^\p{Lu}\p{Lu}\p{Ll}{2,}$")
+_CAPITAL_I_FOR_L = compile_regex(r"(?<=\p{Ll})I")
+_CAPITAL_B_FOR_S = compile_regex(r"^(\p{Lu}?\p{Ll}+)B(\p{Ll}*)$")
 
 
 def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:

@@ -21,16 +21,17 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..patterns import Pattern, compile_regex
 from .spans import Lines, Span, complement_spans
 
-FRONT_MATTER = regex.compile(
+FRONT_MATTER = compile_regex(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|\Z)",
     regex.DOTALL,
 )
-HARD_BREAK = regex.compile(r" {2,}$")
+HARD_BREAK = compile_regex(r" {2,}$")
 # An entity is markup: "&lt;tag&gt;" decoded would become an HTML tag.
-ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-NOT_NEWLINE = regex.compile(r"[^\r\n]")
+ENTITY = compile_regex(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+NOT_NEWLINE = compile_regex(r"[^\r\n]")
 
 
 @lru_cache(maxsize=1)
@@ -42,9 +43,9 @@ class _Unlocatable(Exception):
     """A child token's source could not be found: the block is protected whole."""
 
 
-def _backtick_run(markup: str) -> regex.Pattern[str]:
+def _backtick_run(markup: str) -> Pattern:
     # A run of exactly len(markup) backticks, not escaped by a backslash.
-    return regex.compile(r"(?<![`\\])" + markup + r"(?!`)")
+    return compile_regex(r"(?<![`\\])" + markup + r"(?!`)")
 
 
 def _link_tail(content: str, close: int) -> int:

@@ -31,12 +31,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 
-import regex
-
 from ..model import Edit
+from ..patterns import compile_regex
 from .view import DocumentView
 
-WORD = regex.compile(r"[\p{L}\p{M}]+")
+WORD = compile_regex(r"[\p{L}\p{M}]+")
 DOWNGRADE_REASON = (
     "kept as a suggestion: a word no list knows in a technical document may be a name or a term"
 )

@@ -21,6 +21,7 @@ import docutils.nodes
 import docutils.utils
 import regex
 
+from ..patterns import compile_regex
 from .spans import Lines, Span, complement_spans
 
 PROSE_NODES = (
@@ -36,7 +37,7 @@ SETTINGS = {
     "report_level": 5, "halt_level": 5,
     "file_insertion_enabled": False, "raw_enabled": False, "_disable_config": True,
 }
-INLINE_MARKUP = regex.compile(
+INLINE_MARKUP = compile_regex(
     r"""
       ``.+?``                                                     # inline literal
     | (?::[\w.+:-]+:)?`(?!\s)[^`]+?(?<!\s)`(?::[\w.+:-]+:|__?)?   # roles, interpreted text, links

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from ..patterns import compile_regex
 from .spans import BLOCK_MASK, Span
 
 _MARKS = r"""
@@ -47,23 +48,23 @@ _MARKS = r"""
 # 'workB'), a capital after an l between capitals of a word in capitals (OCR's l for I:
 # 'INTELLlGENCE'), and one after a word's single first letter (two letters swapped:
 # 'aLmbing', 'eBfore') are no code.
-MARKS = regex.compile(_MARKS, regex.VERBOSE)
-STRICT_MARKS = regex.compile(
+MARKS = compile_regex(_MARKS, regex.VERBOSE)
+STRICT_MARKS = compile_regex(
     _MARKS + r"| (?<=\p{Ll})\p{Lu} | (?<=\p{L})\p{N} | (?<=\p{N})\p{L}", regex.VERBOSE
 )
-PROMPT_LINE = regex.compile(r"^[ \t]*\$[ \t]+\S[^\r\n]*", regex.MULTILINE)
-PIPE_LINE = regex.compile(r"^[^\r\n|]*\|[^\r\n]*\|[^\r\n]*", regex.MULTILINE)
-EDGE_PIPE = regex.compile(r"(?<!\p{L})\||\|(?!\p{L})")
+PROMPT_LINE = compile_regex(r"^[ \t]*\$[ \t]+\S[^\r\n]*", regex.MULTILINE)
+PIPE_LINE = compile_regex(r"^[^\r\n|]*\|[^\r\n]*\|[^\r\n]*", regex.MULTILINE)
+EDGE_PIPE = compile_regex(r"(?<!\p{L})\||\|(?!\p{L})")
 # Web addresses, abbreviations (e.g., a.m., U.S.) and word pairs (and/or) are no sign of a
 # technical document.
-NOT_CODE = regex.compile(
+NOT_CODE = compile_regex(
     r"[\W\d]*(?:.*(?:://|www\.|@).*|(?:\p{L}{1,2}\.)+\p{L}{0,2}|\p{L}+/\p{L}+)[\W\d]*$"
 )
 
 
 _CHUNK_CHARS = r"[^\s" + BLOCK_MASK + "]*"
-CHUNK_AFTER = regex.compile(_CHUNK_CHARS)
-CHUNK_BEFORE = regex.compile(_CHUNK_CHARS, regex.REVERSE)
+CHUNK_AFTER = compile_regex(_CHUNK_CHARS)
+CHUNK_BEFORE = compile_regex(_CHUNK_CHARS, regex.REVERSE)
 
 
 def _chunk(text: str, at: int) -> tuple[int, int]:
@@ -101,7 +102,7 @@ def technical_spans(text: str, strict: bool = False) -> list[Span]:
 
 
 # Well-formed code, the only sign of a technical plain-text document (see the module docstring).
-WELL_FORMED_CODE = regex.compile(r"""
+WELL_FORMED_CODE = compile_regex(r"""
       [A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+_?                  # snake_case
     | __[A-Za-z]\w*__                                           # __dunder__
     | [a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*
@@ -118,10 +119,10 @@ WELL_FORMED_CODE = regex.compile(r"""
     | `[^`]+`
     | \$[ \t]+[a-z][\w.-]*(?:[ \t].*)?                          # $ command
 """, regex.VERBOSE)
-PROSE_PUNCTUATION = regex.compile(r"[\"'“‘(\[<]*(.*?)[\"'”’)\]>,;:.!?]*", regex.DOTALL)
+PROSE_PUNCTUATION = compile_regex(r"[\"'“‘(\[<]*(.*?)[\"'”’)\]>,;:.!?]*", regex.DOTALL)
 # Three or more single letters with dots ('m.p.h.'): an abbreviation, though 'm.p.h' ends like
 # a C header file ('x.h' stays one).
-DOTTED_LETTERS = regex.compile(r"(?:\p{L}\.){2,}\p{L}")
+DOTTED_LETTERS = compile_regex(r"(?:\p{L}\.){2,}\p{L}")
 
 
 def _well_formed(chunk: str) -> bool:

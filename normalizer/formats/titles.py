@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
 from docutils.utils import column_width
 
 from ..model import Edit
+from ..patterns import compile_regex
 from .spans import Lines
 
-ADORNMENT = regex.compile(r"([!-/:-@\[-`{-~])\1+[ \t]*")
+ADORNMENT = compile_regex(r"([!-/:-@\[-`{-~])\1+[ \t]*")
 """A line of one repeated punctuation character: reST's section adornment."""
 OVERFLOW_REASON = "kept as a suggestion: the reST title would outgrow its underline"
 

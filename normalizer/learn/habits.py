@@ -17,9 +17,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-import regex
-
 from ..correction.channel import TYPO_COST, ChannelModel, shared_ends
+from ..patterns import compile_regex
 from ..pipeline import Result
 
 CONFIDENT = 0.95
@@ -43,7 +42,7 @@ MAX_CHANCE = 0.01
 fixes where the channel expects two are 0.3 log10 units cheaper, and chance one time in
 twenty."""
 
-WORD = regex.compile(r"\p{L}+")
+WORD = compile_regex(r"\p{L}+")
 
 
 @dataclass(slots=True)
