@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from normalizer import Normalizer, Result, apply_edits
 from normalizer.correction import explain, sentence
-from normalizer.correction.decide import WINDOW, windows
+from normalizer.correction.sentence_targets import is_target
 from normalizer.correction.speller import speller_for
+from normalizer.correction.windows import WINDOW, windows
 from normalizer.correction.words import MAX_LENGTH
 from normalizer.pipeline import StageContext
 from normalizer.tokens import strip_possessive, tokenize
@@ -138,7 +139,7 @@ def test_a_long_sentence_of_suspects_is_searched_in_linear_time() -> None:
 
     def cost(words: int) -> float:
         text = " ".join(SUSPECTS[i % len(SUSPECTS)] for i in range(words)) + "."
-        targets = {t.start for t in tokenize(text) if sentence.is_target(learned, t.surface, True)}
+        targets = {t.start for t in tokenize(text) if is_target(learned, t.surface, True)}
         assert len(targets) == words
         best = float("inf")
         for _ in range(2):

@@ -10,7 +10,7 @@ round before as the document's evidence.
 from __future__ import annotations
 
 from collections import ChainMap, Counter
-from collections.abc import Collection, Container, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -18,28 +18,27 @@ from typing import TYPE_CHECKING
 from ..corpus_corrections import consistent_edits, load_corrections
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
-from ..patterns import compile_regex
 from ..tokens import (
     Token,
     beside_capital,
     in_headline,
-    joined_across_line,
-    quoted_alone,
     starts_sentence,
     strip_possessive,
     tokenize,
     word_types,
 )
-from . import boundaries, capital_i, capitals, junk_letters, name_pairs, sentence
+from . import boundaries, capital_i, capitals, junk_letters, name_pairs, second_opinion, sentence
 from .boundaries import BoundarySettings
 from .candidates import GAZETTEER_MIN_ZIPF, known_misspelling, scored_candidates
 from .case_slips import leading_i_reading
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .hypothesis import ZIPF_TO_LOG10, Candidate
-from .line_ends import JoinedView
+from .line_ends import JoinedView, is_line_split
 from .reasons import kind_and_rule, reason
+from .sentence_targets import is_target, may_change
 from .speller import Speller, speller_for
+from .windows import windows
 from .words import (
     MAX_LENGTH,
     capital_from_glyph,
@@ -72,12 +71,6 @@ PROTECTED_NAME_ZIPF = 2.0
 COMMON_LOWER_ZIPF = 3.0
 """At a sentence start or in a headline, a capitalized token this common in wordfreq is a real
 word (so 'Teh', at 3.04, is left alone)."""
-
-
-WINDOW = 65_536
-"""Documents longer than this many characters are decided window by window (cut at a
-paragraph or line break): a name's spellings are compared with the other names of its
-window, which keeps the cost linear in the length of the text."""
 
 
 MAX_ROUNDS = 3
@@ -125,14 +118,6 @@ def posterior(identity: float, candidates: list[Candidate]) -> list[float]:
     weights = [10 ** (c.score - top) for c in candidates]
     total = 10 ** (identity - top) + sum(weights)
     return [w / total for w in weights]
-
-
-def is_line_split(text: str, token: Token, common: Container[str]) -> bool:
-    """Half of a word broken at a line end, not a word alone: hyphenated ("ac-" / "cused"),
-    or with the hyphen lost by the OCR when the two halves make a common word ("con" /
-    "demned")."""
-    joined = joined_across_line(text, token.start, token.end)
-    return joined is not None and (joined[1] or lookup_key(joined[0]) in common)
 
 
 def could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
@@ -216,32 +201,6 @@ def consistent(text: str, types: Counter[str], ctx: StageContext, decided: list[
         keep=lambda t: lookup_key(t.base) in allow or is_line_split(text, t, common))
 
 
-WINDOW_CUTS = (compile_regex(r"\n[ \t]*\n"), compile_regex(r"\n"), compile_regex(r"\s"),
-               compile_regex(r"[^\p{L}\p{M}\p{Nd}'’!|]"))
-"""Where a window may end, best first: a paragraph break, a line break, a space, any
-character no token contains."""
-
-
-def windows(text: str) -> list[tuple[int, int]]:
-    """Spans of at most WINDOW characters that tile `text`, each cut at the best place in
-    its last quarter (a cut inside a run of token characters that long splits nothing the
-    speller would check: such a run is far longer than MAX_LENGTH)."""
-    spans = []
-    start = 0
-    while len(text) - start > WINDOW:
-        limit = start + WINDOW
-        cut = limit
-        for pattern in WINDOW_CUTS:
-            found = [m.end() for m in pattern.finditer(text, limit - WINDOW // 4, limit)]
-            if found:
-                cut = found[-1]
-                break
-        spans.append((start, cut))
-        start = cut
-    spans.append((start, len(text)))
-    return spans
-
-
 def _propose_window(text: str, types: Counter[str], ctx: StageContext,
                     joined: Collection[int] = ()) -> list[Edit]:
     lexicon = ctx.lexicon
@@ -268,9 +227,9 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     wanted = set()
     in_context: set[str] = set()
     # With `context-model` the sentence decides lowercase words alone; without it, it decides
-    # the lowercase non-words the single-word decision leaves (see `second_opinions`).
+    # the lowercase non-words the single-word decision leaves (see `second_opinion`).
     for surface in live:
-        if sentence.is_target(speller, surface, real_words):
+        if is_target(speller, surface, real_words):
             in_context.add(surface)
             if real_words and surface.islower():
                 continue  # a capitalized one may be a name: the name checks see it too
@@ -285,7 +244,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         ):
             wanted.add(surface)
     edits: dict[int, Edit] = {}
-    changeable = [s for s in in_context if sentence.may_change(speller, s)] if real_words else []
+    changeable = [s for s in in_context if may_change(speller, s)] if real_words else []
     if changeable:
         targets = context_targets(text, changeable, lexicon) - claimed
         edits = {e.start: e for e in sentence.propose(text, targets, speller, allow)}
@@ -361,7 +320,7 @@ def _is_inert(speller: Speller, surface: str, real_words: bool) -> bool:
     add a cache entry per word type)."""
     return (lookup_key(surface) in speller.lexicon.common
             and not speller.could_be_error(surface)
-            and not sentence.is_target(speller, surface, real_words))
+            and not is_target(speller, surface, real_words))
 
 
 def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapping[str, Entity],
@@ -376,7 +335,7 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     if not ctx.profile.context_model:
         found |= {
             start: edit for start, edit in
-            second_opinions(text, in_context, speller, ctx, claimed, decided, allow).items()
+            second_opinion.propose(text, in_context, speller, ctx, claimed, decided, allow).items()
             if not own_word_typo(doc, edit.original, edit.replacement.lower(), edit.kind,
                                  "lexicon")
         }
@@ -394,39 +353,6 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
                                  ctx.profile.threshold)
               if free(edit)}
     return found
-
-
-def second_opinions(text: str, surfaces: Collection[str], speller: Speller, ctx: StageContext,
-                    claimed: Collection[int], decided: Mapping[int, Edit],
-                    allow: Collection[str]) -> dict[int, Edit]:
-    """Edits the trigram model makes for the targets (`surfaces`: non-words, and rare words
-    one OCR confusion from a frequent one, see `sentence.is_target`) the single-word decision
-    left unfixed ('voters hyad a' -> 'had', where 'head' is as likely out of context;
-    'civilians aud combatants' -> 'and'; 'Thc Carter Center' -> 'The' opening a sentence):
-    only those confident enough to apply (a second opinion adds fixes, not suggestions). A
-    capitalized one only where `sentence.opens_typed_sentence` says it may be a word."""
-    lowercase = [s for s in surfaces if s.islower() and sentence.may_change(speller, s, True)]
-    capitalized = [s for s in surfaces
-                   if not s.islower() and sentence.seen_capital(speller, s)]
-    if not lowercase and not capitalized:
-        return {}
-    threshold = ctx.profile.threshold
-    settled = set(claimed) | {
-        start for start, edit in decided.items() if edit.confidence >= threshold
-    }
-    common = ctx.lexicon.common
-    targets = {
-        t.start for t in tokenize(text, only=lowercase + capitalized)
-        if t.start not in settled and not is_line_split(text, t, common) and (
-            t.surface.islower() or (sentence.opens_typed_sentence(speller, text, t.start)
-                                    and sentence.may_change(speller, t.surface, True)))
-        # A real word quoted alone is mentioned, not used ('the misreadings "aud", "tor"').
-        and not (t.surface in common and quoted_alone(text, t.start, t.end))
-    }
-    return {
-        edit.start: edit for edit in sentence.propose(text, targets, speller, allow, typos=True)
-        if edit.confidence >= threshold
-    }
 
 
 def context_targets(text: str, surfaces: Collection[str], lexicon: Lexicon) -> set[int]:

@@ -15,6 +15,7 @@ from .decide import consistent, context_targets, decide, is_suspect, weigh
 from .document import Document
 from .hypothesis import offer
 from .reasons import reason
+from .sentence_targets import is_target
 from .speller import Speller, speller_for
 from .words import lookup_key, unchecked_because
 
@@ -80,8 +81,8 @@ def _judge(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
     # gives a second opinion where the single-word decision does not fix the word.
     real_words = ctx.profile.context_model
     in_context = None
-    if sentence.is_target(speller, base, real_words):
-        surfaces = {s for s in word_types(text) if sentence.is_target(speller, s, real_words)}
+    if is_target(speller, base, real_words):
+        surfaces = {s for s in word_types(text) if is_target(speller, s, real_words)}
         targets = context_targets(text, surfaces, lexicon)
         judged = {j.slot.start: j for j in sentence.judge(text, targets, speller, allow,
                                                            typos=not real_words)}

@@ -8,18 +8,22 @@ text, so every other offset stays, and the word decisions see 'condemncd' where 
 that changes ('demncd' -> 'demned'), so the line layout and the hyphen stay (the `whitespace`
 stage joins the lines when the profile's `dehyphenate` is on). Halves that are two words of
 their own ('well-\\nknown', 'Taliban-\\nlinked') are a compound, not joined.
+
+`is_line_split` tells the passes that decide tokens one by one which token is only half of
+such a word, which they leave alone.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
 
 from ..lexicon import Lexicon
 from ..model import Edit
 from ..patterns import compile_regex
+from ..tokens import Token, joined_across_line
 from .channel import shared_ends
 from .words import is_own_word, lookup_key
 
@@ -131,3 +135,11 @@ def _edit_halves(edit: Edit, join: _Join, original: str) -> Edit | None:
         edit, start=start, end=end, original=original[start:end], replacement=replacement,
         reason=f"{edit.reason}; checked as '{join.word}', the word broken at the line end",
     )
+
+
+def is_line_split(text: str, token: Token, common: Container[str]) -> bool:
+    """Half of a word broken at a line end, not a word alone: hyphenated ("ac-" / "cused"),
+    or with the hyphen lost by the OCR when the two halves make a common word ("con" /
+    "demned")."""
+    joined = joined_across_line(text, token.start, token.end)
+    return joined is not None and (joined[1] or lookup_key(joined[0]) in common)

@@ -1,11 +1,13 @@
-"""Lowercase words decided by the trigram context model (profiles with `context-model`).
+"""Words decided by the trigram context model: lowercase words (profiles with
+`context-model`), and typed text's second opinion (`typos`, see `second_opinion`), whose own
+rules are `typed_text`'s.
 
-A target is a lowercase token `o` that is not a word, or is a rare word one cheap OCR
-confusion from a frequent one ('tho', 'aud', 'arc'). Its choices are the token itself and its
-hypotheses `w` (the channel's and symspell's candidates, and the whole-word misreadings
-learned from real OCR), each at minus its channel cost `cost(o | w)`; a real word as written
-keeps `REAL_WORD_STICKINESS` on top, so it yields only to strong context evidence, never to a
-glyph confusion plus a frequency difference.
+A target (see `sentence_targets`) is a lowercase token `o` that is not a word, or is a rare
+word one cheap OCR confusion from a frequent one ('tho', 'aud', 'arc'). Its choices are the
+token itself and its hypotheses `w` (the channel's and symspell's candidates, and the
+whole-word misreadings learned from real OCR), each at minus its channel cost `cost(o | w)`;
+a real word as written keeps `REAL_WORD_STICKINESS` on top, so it yields only to strong
+context evidence, never to a glyph confusion plus a frequency difference.
 
 Targets at most two words apart share a trigram and are decided together: the sentence's
 best reading of each such run of words (an exact Viterbi search over trigram states, see
@@ -34,91 +36,34 @@ from ..language_model import (
     ContextModel,
 )
 from ..model import Edit
-from ..patterns import compile_regex
 from ..tokens import Token, beside_capital, starts_sentence
-from .boundaries import opens_sentence
-from .candidates import known_misspelling, lowercase_candidate
 from .context import SENTENCE_BREAK, WORD, in_sentence_logprob, sentence_neighbours
 from .hypothesis import ZIPF_TO_LOG10
 from .lattice import Choice, best_reading
+from .sentence_targets import (
+    CHECKED_WORD_EXTRA_STICKINESS,
+    Hypotheses,
+    hypotheses_of,
+    is_lone_letter,
+    misread_often,
+)
 from .speller import Speller
+from .typed_text import (
+    TYPED_REAL_WORD_STICKINESS,
+    opens_typed_sentence,
+    typed_stickiness,
+)
 from .words import (
     I_GLYPHS,
-    LATIN_WORD,
-    MAX_LENGTH,
-    MIN_LENGTH,
     apply_case,
     capital_from_glyph,
-    inflects_common_word,
     is_name_shaped,
     lookup_key,
     restore_capital,
-    writers_choice,
 )
 
 REAL_WORD_STICKINESS = 1.5
 """log10 odds a real word keeps against any rival, on top of the context model's verdict."""
-TYPED_REAL_WORD_STICKINESS = 1.0
-"""What a real word keeps instead in typed text's second opinion (the default profile), where
-it is judged only against a very frequent rival one cheap confusion or slip away ('remanded
-tor trial', 'on the sane footing'): 1.5 -> 1.0 fixed 2 more typos on the synthetic news set
-and 8 on the whole synthetic set (and 71 more error units on OverProof dataset 2), and changed
-one clean word in each of those sets' clean twins but the news ('Stockman and M hut' -> but).
-The archive profile keeps `REAL_WORD_STICKINESS`: at 1.0 its precision on dataset 2 fell
-from 0.94 to 1.29 wrongly changed tokens per 1,000."""
-RIVAL_MIN_ZIPF = 4.0
-"""A real word is checked only against rivals at least this frequent ('tho' -> 'the')."""
-REAL_WORD_MAX_COST = 2.5
-"""A real word's rival is at most this far through the channel: one cheap OCR confusion."""
-CHECKED_WORD_MAX_ZIPF = 5.0
-"""Any lowercase word this rare or rarer is checked in context too ('bad' -> 'had'), against
-rivals `CHECKED_WORD_RIVAL_GAP` more frequent, with `CHECKED_WORD_EXTRA_STICKINESS` more."""
-CHECKED_WORD_RIVAL_GAP = 1.0
-CHECKED_WORD_EXTRA_STICKINESS = 0.5
-SEEN_WORD_STICKINESS = 1.5
-"""With typo hypotheses, log10 odds a word wordfreq has seen keeps against any rival: a rare
-word ('roods') is no typo for a frequent one that fits the sentence better. So does a word
-wordfreq never saw that inflects a common one ('sewered', see `inflects_common_word`) and is
-no listed misspelling ('stoped'): on the synthetic news set and OverProof dataset 2 this
-kept one clean word each ('their being sewered' -> severed) and lost no fix."""
-SEEN_TYPO_STICKINESS = 0.5
-"""The odds that a lowercase word wordfreq has seen keeps instead when it is no inflection of
-a common word (`inflects_common_word`): such words are mostly typos the web is full of
-('vist', 'thw', 'buildin': Zipf 1-3.4) that lose their sentence by a wide margin. On the
-synthetic news set, 1.5 -> 0.5 fixed 32 more typos and changed one clean word, a typo its
-ground truth kept ('baree' -> bare); on OverProof dataset 2, 135 more error units and no
-clean word. A capitalized one opening a sentence may be a name ('ll. Chave' read 'Have'), so
-it keeps `SEEN_WORD_STICKINESS`."""
-TYPO_MIN_ZIPF = 3.0
-"""With typo hypotheses (the default profile's second opinion), the rarest word a target
-may read as. At 2.5 ('streets eaked in mud' -> caked, not naked) one more typo was fixed on
-the synthetic news set and 7 more error units on OverProof dataset 2, but 'pytest-xdist' in
-this README read as 'dist'."""
-MISREAD_OFTEN_MAX_ZIPF = 4.0
-"""A real word counts as one OCR misreads often (`_misread_often`: less sticky, and its
-rivals may be rarer) only up to this Zipf. `speller.REAL_WORD_MAX_ZIPF` lets the default
-profile's checks reach 4.5 ('arc', 'tho': 6 more typos fixed on the synthetic news set and
-491 more error units on OverProof dataset 2, the clean words changed two OCR errors the
-ground truth kept and 'some ore said' -> are); the archive profile's context model, whose
-stickiness this sets, lost fixes and precision at 4.5."""
-SHORT_TYPO_MIN_ZIPF = 5.5
-"""A two-letter lowercase token no common word list holds ('te', 'th', 'ws') is a target of
-typed text's second opinion too, read only as a very frequent word (this Zipf or more: 'the',
-'was') and keeping `SHORT_TYPO_STICKINESS`, so 'ok', 'oh', 'kg', 'cf', 'vs' stay where they
-fit. On the synthetic news set this fixed 8 more typos, on OverProof dataset 2 184 more
-error units; every clean word it changed in either is an OCR error their ground truth
-kept ('which ho felt', 'keep yp with', 'here and un Germany')."""
-SHORT_TYPO_STICKINESS = 1.0
-"""What such a two-letter token keeps: 1.5 -> 1.0 ('"Rusalka," te first time' -> the) fixed
-one more typo on the synthetic news set, 2 on the whole synthetic set and 49 more error units
-on OverProof dataset 2, and changed no clean word ('ok', 'oh', 'kg', 'cf', 'vs' stay); at 0.5,
-31 more units but 13 more misreadings read wrong."""
-MAX_CANDIDATES = 8
-"""Candidates per token weighed by the context model, the likeliest out of context first."""
-MAX_TYPO_CANDIDATES = 4
-"""The same with typo hypotheses (typed text's second opinion): the fixes of the synthetic
-sets and OverProof dataset 2 are the same with 4 as with 8, at a fifth of the model queries
-per word of a run ((4 + 1)³ against 9³)."""
 DENSE_RUN_TARGETS = 4
 DENSE_RUN_CHOICES = 3
 """A run with more than `DENSE_RUN_TARGETS` targets (text dense with suspects, real or
@@ -133,10 +78,6 @@ FLOOR = 0.5
 """Below this posterior a candidate is not reported."""
 
 
-Hypotheses = tuple[tuple[str, float], ...]
-"""What a target may stand for: (candidate key, channel cost), the likeliest first."""
-
-
 @dataclass(frozen=True, slots=True)
 class Slot:
     """A word of the window: its span, its text and, for a target, its hypotheses."""
@@ -145,98 +86,6 @@ class Slot:
     end: int
     word: str
     hypotheses: Hypotheses = ()  # (candidate key, channel cost)
-
-
-def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
-    """Whether a token surface is decided by this pass: a Latin word of 2 to `MAX_LENGTH`
-    letters (`MIN_LENGTH` without `real_words`, but for a lowercase one: see
-    `SHORT_TYPO_MIN_ZIPF`), lowercase or capitalized like a sentence's first word, that is
-    not a common word (a capitalized one is decided only where it may be a word:
-    `_may_be_word`), or a rare word one cheap OCR confusion from a very frequent one ('aud',
-    'arc': `Speller.real_word_risk`) or one typing slip from it ('foe', and 'Hie' opening a
-    sentence: `Speller.typo_rivals`), which keeps `REAL_WORD_STICKINESS`. With `real_words`
-    (profiles with `context-model`) also a whole-word misreading learned from real OCR, any
-    lowercase word no more frequent than `CHECKED_WORD_MAX_ZIPF`, and a lone lowercase letter
-    that is no word ('m' for 'in', 'n' for 'a'; decided only where it stands between two
-    words, see `is_lone_letter`)."""
-    if real_words and len(surface) == 1:
-        return surface.islower() and surface.isascii() and surface not in speller.lexicon.common
-    if not (surface.isalpha() and surface[1:].islower() and 2 <= len(surface) <= MAX_LENGTH
-            and (surface.isascii() or LATIN_WORD.match(surface))):
-        return False
-    key, lexicon = lookup_key(surface), speller.lexicon
-    if not real_words:
-        if len(surface) < MIN_LENGTH:
-            return surface.islower() and key not in lexicon.common
-        return key not in lexicon.common or (
-            speller.real_word_risk(key) or bool(speller.typo_rivals(key)))
-    return (
-        key not in lexicon.common
-        or _misread_often(speller, key)
-        or (surface.islower() and lexicon.frequency(key) <= CHECKED_WORD_MAX_ZIPF)
-    )
-
-
-def _misread_often(speller: Speller, key: str) -> bool:
-    """A real word OCR makes of a frequent one: a cheap confusion away from a very frequent
-    word ('tho', 'aud', 'arc'), or a whole-word misreading learned from real OCR."""
-    return speller.real_word_risk(key, MISREAD_OFTEN_MAX_ZIPF) or any(
-        m.known for m in load_channel_table().misreadings_of(key))
-
-
-@lru_cache(maxsize=16_384)
-def _hypotheses(speller: Speller, base: str, typos: bool = False
-                ) -> tuple[tuple[str, float], ...]:
-    """What a target may stand for, with channel costs: the likeliest out of context first
-    (memoized: a word type's hypotheses depend on nothing else). With `typos` (typed text),
-    only words of Zipf `TYPO_MIN_ZIPF` or more: the trigram model prefers any word it knows
-    to a token it does not, which a rare word ('xdist' -> 'dist') does not earn."""
-    lexicon = speller.lexicon
-    key = lookup_key(base)
-    known = key in lexicon.common
-    found: dict[str, float] = {}
-    least = (SHORT_TYPO_MIN_ZIPF if len(key) < MIN_LENGTH else TYPO_MIN_ZIPF) if typos else 0.0
-    if typos:
-        base = base.lower()  # typed text: a capitalized target opens a sentence
-    if not known:
-        for cand in speller.word_candidates(base, None).values():
-            found[cand.key] = cand.cost
-        # With `typos`, the context weighs typos of lowercase words wordfreq has seen too
-        # ('thd', 'saud'), which the out-of-context candidates leave to frequency alone (in
-        # OCR, such short tokens are as often a split word's halves: 'detec ti\\cs').
-        for term, zipf in speller.nearest_words(key) if typos and base.islower() else ():
-            # Terms under the floor are not priced: they would be dropped anyway.
-            if zipf >= least and lowercase_candidate(lexicon, term):
-                found.setdefault(term, speller.cost(key, term))
-    else:
-        if typos:
-            found.update((rival, speller.cost(key, rival)) for rival in speller.typo_rivals(key))
-        floor = RIVAL_MIN_ZIPF
-        if not _misread_often(speller, key):
-            floor = max(floor, lexicon.frequency(key) + CHECKED_WORD_RIVAL_GAP)
-        for variant, cost in speller.variants(key):
-            if (
-                cost <= REAL_WORD_MAX_COST and variant in lexicon.common
-                and lexicon.frequency(variant) >= floor
-            ):
-                found[variant] = cost
-    for misreading in load_channel_table().misreadings_of(key):
-        intended = misreading.intended
-        if intended.isalpha() and intended in lexicon.common:
-            found.setdefault(intended, speller.cost(key, intended))
-    seen = lexicon.frequency(key) > 0
-    ranked = sorted(
-        ((w, c) for w, c in found.items()
-         if not writers_choice(key, w, seen) and lexicon.frequency(w) >= least),
-        key=lambda wc: (wc[1] - lexicon.frequency(wc[0]), wc[0]),
-    )
-    return tuple(ranked[:MAX_TYPO_CANDIDATES if typos else MAX_CANDIDATES])
-
-
-def may_change(speller: Speller, surface: str, typos: bool = False) -> bool:
-    """Whether a target has any hypothesis (memoized): one with none reads as it stands in
-    every reading, so its sentence need not be read at all."""
-    return bool(_hypotheses(speller, surface, typos))
 
 
 def _identity_logprob(model: ContextModel, speller: Speller, key: str) -> float | None:
@@ -264,23 +113,12 @@ def _sentences(text: str, targets: Collection[int], speller: Speller, typos: boo
         for i, match in enumerate(words):
             if match.start() in targets and (
                     len(match.group()) > 1 or is_lone_letter(text, match.start())):
-                found = _hypotheses(speller, match.group(), typos)
+                found = hypotheses_of(speller, match.group(), typos)
                 if found:
                     hypotheses[i] = found
         if hypotheses:
             sentences.append((words, hypotheses))
     return sentences
-
-
-LONE_LETTER = compile_regex(r"(?<=\p{L}[ \t]*\n?[ \t]*)(?<=[ \t\n])\p{Ll}(?=[ \t]*\n?[ \t]*\p{L})")
-"""A lowercase letter standing alone between two words of a line or across a line break:
-OCR's 'm' for 'in' or 'n' for 'a'. A letter after a period, digit or bracket, or before one
-('p. m.', '5 m', '(b)'), is an abbreviation, a unit or a list mark, and stays."""
-
-
-def is_lone_letter(text: str, start: int) -> bool:
-    """Whether the one-letter token at `start` stands alone between two words (`LONE_LETTER`)."""
-    return LONE_LETTER.match(text, start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,10 +186,10 @@ def judge(text: str, targets: Collection[int], speller: Speller,
     cheaper (this page's OCR makes it). `typos`: lowercase words wordfreq has seen are offered
     their nearest words too (typed text, not OCR).
 
-    Bound: at most `MAX_CANDIDATES` + 1 choices per word, so at most (`MAX_CANDIDATES` + 1)³
-    model queries per word of a run (see `lattice`), and `DENSE_RUN_CHOICES`³ in a run dense
-    with targets; each word in at most one run, and at most two searches: linear in the
-    length of the text."""
+    Bound: at most `sentence_targets.MAX_CANDIDATES` + 1 choices per word, so at most
+    (`MAX_CANDIDATES` + 1)³ model queries per word of a run (see `lattice`), and
+    `DENSE_RUN_CHOICES`³ in a run dense with targets; each word in at most one run, and at
+    most two searches: linear in the length of the text."""
     model = speller.language_model
     runs = [run for words, hypotheses in _sentences(text, targets, speller, typos)
             for run in _runs(words, hypotheses)]
@@ -397,9 +235,9 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
     stickiness = 0.0
     if key in speller.lexicon.common:
         stickiness = (TYPED_REAL_WORD_STICKINESS if typos else REAL_WORD_STICKINESS) + (
-            0.0 if _misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
+            0.0 if misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
     elif typos:
-        stickiness = _typed_stickiness(speller, slot.word, key)
+        stickiness = typed_stickiness(speller, slot.word, key)
     return (
         Choice(key, stickiness, _identity_logprob(model, speller, key)),
         *(
@@ -408,25 +246,6 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
             for w, cost in slot.hypotheses
         ),
     )
-
-
-def _typed_stickiness(speller: Speller, word: str, key: str) -> float:
-    """The log10 odds a word no common-word list holds keeps in typed text: a word wordfreq
-    has seen keeps `SEEN_WORD_STICKINESS` when it is capitalized or inflects a common word,
-    `SHORT_TYPO_STICKINESS` when it is lowercase and shorter than `MIN_LENGTH`, and
-    `SEEN_TYPO_STICKINESS` otherwise; an unseen one keeps `SEEN_WORD_STICKINESS` when it
-    inflects a common word and is no listed misspelling."""
-    lexicon = speller.lexicon
-    inflection = inflects_common_word(lexicon.common, key)
-    if lexicon.frequency(key) > 0:
-        if not word.islower():
-            return SEEN_WORD_STICKINESS
-        if len(key) < MIN_LENGTH:
-            return SHORT_TYPO_STICKINESS
-        return SEEN_WORD_STICKINESS if inflection else SEEN_TYPO_STICKINESS
-    if inflection and known_misspelling(lexicon, word) is None:
-        return SEEN_WORD_STICKINESS
-    return 0.0
 
 
 def _judge_run(model: ContextModel, speller: Speller, text: str, run: _Run,
@@ -471,25 +290,6 @@ def _may_be_word(text: str, slot: Slot, speller: Speller, typos: bool = False) -
     return starts_sentence(text, slot.start) and (
         key not in speller.lexicon.names or bool(load_channel_table().misreadings_of(key))
     )
-
-
-def seen_capital(speller: Speller, surface: str) -> bool:
-    """A capitalized token wordfreq has seen, no gazetteer name: the only kind a second
-    opinion reads as a word (see `opens_typed_sentence`)."""
-    key = lookup_key(surface)
-    return speller.lexicon.frequency(key) > 0 and key not in speller.lexicon.names
-
-
-def opens_typed_sentence(speller: Speller, text: str, start: int) -> bool:
-    """Whether the capitalized token at `start` of typed text may be a word's slip: it plainly
-    opens a sentence (not after a title or an initial: 'Mr. Toose'), where a capital says
-    nothing, and `seen_capital` holds ('Thc', 'Hsi', 'Aince'). One that no corpus has seen
-    opening a sentence is a name far more often ('Oonah', 'Tossy'): on the synthetic news
-    set, reading those too fixed 5 more typos and broke 3 clean names, while the seen ones
-    fixed 28 and broke none."""
-    match = WORD.match(text, start)
-    return (match is not None and opens_sentence(text, start)
-            and seen_capital(speller, match.group()))
 
 
 def real_word_margin(speller: Speller, text: str, token: Token, rival: str, cost: float

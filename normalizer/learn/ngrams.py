@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 
 from ..channel_table import load_channel_table
 from ..collection_model import NGRAM_COLUMNS
-from ..correction.sentence import SENTENCE_BREAK, WORD
+from ..correction.context import SENTENCE_BREAK, WORD
 from ..correction.speller import Speller
 from ..correction.words import lookup_key
 from ..language_model import ORDER, SENTENCE_START, normalize_word

@@ -1,8 +1,7 @@
-"""The decision: suspects, windows, posteriors, edits."""
+"""The decision: suspects, posteriors, edits."""
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 
 from normalizer import Normalizer, Profile
@@ -21,16 +20,6 @@ def test_posterior_shares_sum_with_the_identity_to_one(speller):
     shares = decide.posterior(-10.5, cands)
     assert 0 < sum(shares) < 1 and shares[0] == max(shares)
     assert decide.posterior(0.0, cands)[0] < 1e-3  # an overwhelming identity keeps the word
-
-
-def test_windows_tile_the_text_and_cut_at_a_paragraph_break():
-    paragraph = ("word " * 2000).strip()
-    text = "\n\n".join([paragraph] * 20)
-    spans = decide.windows(text)
-    assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
-    assert all(end - start <= decide.WINDOW for start, end in spans)
-    assert all(text[end - 2 : end] == "\n\n" for _, end in spans[:-1])
 
 
 def test_propose_fixes_a_glyph_error_with_offsets_and_a_reason():

@@ -1,0 +1,50 @@
+"""The default profile's second opinion on typed text."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+
+
+def test_a_typed_capital_opening_a_sentence_gets_a_second_opinion():
+    engine = Normalizer()
+    fixed = engine.normalize("Its systems had been hacked. Thc Carter Center said so.").text
+    assert fixed == "Its systems had been hacked. The Carter Center said so."
+    for clean in ("He spoke first. Biegun said the talks would go on. Gerasimov agreed.",
+                  "Mr. Toose appeared for the defence. Toose said nothing.",
+                  "In the second cabin. Oonah (s), 1695 tons."):
+        assert engine.normalize(clean).text == clean
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('It was "politically motivated." Hie predecessor, Javad Zarif, resigned.',
+     'It was "politically motivated." His predecessor, Javad Zarif, resigned.'),
+    ("It was seen in 2016.  Aince the intelligence became public, officials said.",
+     "It was seen in 2016.  Since the intelligence became public, officials said."),
+    ('"They were within touching distance."  "Thc trend is unequivocal," she said.',
+     '"They were within touching distance."  "The trend is unequivocal," she said.'),
+])
+def test_a_rare_word_or_a_slip_opening_a_sentence_reads_as_its_sentence_expects(text, expected):
+    assert Normalizer().normalize(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hie thee hence, said the old man.",  # the word the sentence expects
+    "They met Mr. Hie in Beijing.",  # after a title: a name
+    "The winners: 1. Aince and 2. Biegun.",  # after a list's number: a name
+    "The bur oak grows slowly. Bur oak acorns are large.",
+])
+def test_a_capitalized_rare_word_stays_where_its_sentence_expects_it_or_a_name(text):
+    assert Normalizer().normalize(text).text == text
+
+
+def test_a_rare_word_one_ocr_confusion_from_a_frequent_one_gets_a_second_opinion():
+    engine = Normalizer()
+    fixed = engine.normalize("It does not distinguish between civilians aud combatants.").text
+    assert fixed == "It does not distinguish between civilians and combatants."
+    for clean in ("They isolate and clone the gene.", "An arc of fire lit the sky.",
+                  "Walkers climbed the tor above the village.",
+                  "Make sure that you clone this repo before you start.",
+                  'Misreadings real OCR makes ("tho", "aud", "boon"), and others.'):
+        assert engine.normalize(clean).text == clean
