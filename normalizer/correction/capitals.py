@@ -93,7 +93,7 @@ from ..patterns import compile_regex
 from ..tokens import Token, starts_sentence, tokenize
 from .boundaries import opens_sentence
 from .candidates import known_misspelling, lowercase_candidate
-from .channel import TYPO_COST
+from .channel import ADJACENT_KEYS, TYPO_COST
 from .context import in_sentence_logprob, sentence_neighbours
 from .document import Document
 from .speller import Speller
@@ -127,6 +127,15 @@ read as the one word or name of this Zipf or more it is with two neighbouring le
 name of that length is almost never of another. On the synthetic sets and OverProof dataset 2
 no clean token of that shape has one; from five or six letters 'Scarba' read 'Scarab' and
 'Rodna' 'Ronda'."""
+TYPED_IN_MIN_ZIPF = 3.5
+TYPED_IN_PLACE_MIN_ZIPF = 2.5
+"""Such a token is also read as the one word or name it is with one letter typed in beside a
+letter it doubles or a key next to it ('Vilknius' -> 'Vilnius', 'Oscazrs' -> 'Oscars'), when
+that is a place or an organization of the gazetteer of this Zipf or more, or another word of
+`TYPED_IN_MIN_ZIPF` or more: a surname takes an extra letter as a variant too often ('Meillon'
+is no 'Mellon', at 3.2), and so do rarer words and places ('Carolkinas' stays, at 2.8;
+'Pricthard' is no 'Prichard', Alabama, at 2.4). A final s is a plural ('Parramattas')."""
+TYPED_IN_ENTITIES = frozenset({"place", "org"})
 TITLES = ("mrs", "miss", "messrs", "rev")
 """The titles before a name whose slips are read back (see the module docstring)."""
 UNDOTTED_TITLES = frozenset({"miss"})
@@ -268,8 +277,10 @@ def judge_only_word(speller: Speller, token: Token) -> str | None:
 def judge_transposed(speller: Speller, token: Token) -> str | None:
     """The word or name of Zipf `TRANSPOSED_NAME_MIN_ZIPF` or more that a Title Case token
     of `TRANSPOSED_NAME_MIN_LENGTH` letters or more wordfreq never saw is with two
-    neighbouring letters swapped ('Pasdaena' -> 'Pasadena', 'Negotiaotrs'), when no other
-    is one slip from it ('Ministyr' may be 'minister' too: its sentence decides), or None."""
+    neighbouring letters swapped ('Pasdaena' -> 'Pasadena', 'Negotiaotrs') or, if it is a
+    place, an organization or a frequent word (`TYPED_IN_MIN_ZIPF`), with a letter typed in
+    ('Vilknius' -> 'Vilnius'), when no other is one slip from it ('Ministyr' may be
+    'minister' too: its sentence decides), or None."""
     surface, key = token.surface, lookup_key(token.surface)
     if (len(key) < TRANSPOSED_NAME_MIN_LENGTH or not surface[1:].islower()
             or speller.lexicon.frequency(key) > 0):
@@ -277,7 +288,16 @@ def judge_transposed(speller: Speller, token: Token) -> str | None:
     found = [term for term, zipf in speller.nearest_words(key)
              if zipf >= TRANSPOSED_NAME_MIN_ZIPF and term[0] == key[0]
              and speller.cost(key, term) <= TYPO_COST]
-    return found[0] if len(found) == 1 and transposed(key, found[0]) else None
+    if len(found) != 1:
+        return None
+    word = found[0]
+    if transposed(key, word):
+        return word
+    entity = speller.lexicon.names.get(word)
+    zipf = speller.lexicon.frequency(word)
+    plain = (zipf >= TYPED_IN_MIN_ZIPF if entity is None
+             else entity.type in TYPED_IN_ENTITIES and zipf >= TYPED_IN_PLACE_MIN_ZIPF)
+    return word if plain and typed_in(key, word) else None
 
 
 def _canonical(lexicon: Lexicon, word: str) -> str | None:
@@ -380,6 +400,19 @@ def transposed(key: str, word: str) -> bool:
             and key[differ[0]] == word[differ[1]] and key[differ[1]] == word[differ[0]])
 
 
+def typed_in(key: str, word: str) -> bool:
+    """Whether `key` is `word` with one letter typed in beside a letter it doubles or a key
+    next to it ('vilknius', 'vilnius'; 'natioonal'); an added final s is a plural, no slip."""
+    if len(key) != len(word) + 1 or (key[:-1] == word and key.endswith("s")):
+        return False
+    for i, letter in enumerate(key):
+        if key[:i] + key[i + 1:] == word:
+            beside = key[i - 1:i] + key[i + 1:i + 2]
+            if any(letter == near or (letter, near) in ADJACENT_KEYS for near in beside):
+                return True
+    return False
+
+
 def propose(text: str, wanted: Collection[str], speller: Speller,
             decided: Mapping[int, Edit], threshold: float) -> list[Edit]:
     """Edits for the tokens of `text` with these surfaces that the single-word decision did
@@ -433,7 +466,10 @@ def _fixed_reading(speller: Speller, text: str, token: Token, title: str | None
     swapped = judge_transposed(speller, token)
     if swapped is not None:
         return (swapped, f"'{surface}' is in no word list, and '{swapped}' is the only known "
-                "word or name it is with two neighbouring letters swapped",
+                "word or name it is with two neighbouring letters swapped"
+                if transposed(lookup_key(surface), swapped) else
+                f"'{surface}' is in no word list, and '{swapped}' is the only known word or "
+                "name it is with one letter typed in (doubled, or a key next to its neighbour)",
                 _canonical(speller.lexicon, swapped))
     name = judge_first_name(speller, text, token)
     if name is not None:

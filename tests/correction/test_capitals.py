@@ -200,6 +200,33 @@ def test_no_swapped_reading_for_short_seen_or_unswapped_tokens(speller, text, wo
     assert capitals.judge_transposed(speller, _token(text, word)) is None
 
 
+def test_a_letter_typed_in_is_a_doubled_one_or_a_key_beside_a_neighbour():
+    assert capitals.typed_in("vilknius", "vilnius")  # k beside l
+    assert capitals.typed_in("natioonal", "national")  # o doubled
+    assert not capitals.typed_in("vilqnius", "vilnius")  # q is nowhere near l or n
+    assert not capitals.typed_in("parramattas", "parramatta")  # a plural
+    assert not capitals.typed_in("vilnius", "vilnius")
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Officials in Vilknius, Riga and Tallinn welcomed it.", "Vilknius", "vilnius"),
+    ("It later won five Oscazrs, including best picture.", "Oscazrs", "oscars"),
+])
+def test_a_long_unseen_token_is_the_one_place_or_organization_it_has_a_letter_typed_into(
+        speller, text, word, expected):
+    assert capitals.judge_transposed(speller, _token(text, word)) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("He met Meillon there.", "Meillon"),  # 'mellon' is a surname's word
+    ("Gwenllian Pricthard-Evans said", "Pricthard"),  # Prichard, Alabama, is too rare a place
+    ("The storm moved into the Carolkinas.", "Carolkinas"),  # 'carolinas' is too rare a word
+    ("The Parramattas won.", "Parramattas"),  # a plural
+])
+def test_no_typed_in_reading_of_surnames_rare_places_or_plurals(speller, text, word):
+    assert capitals.judge_transposed(speller, _token(text, word)) is None
+
+
 def test_the_engine_reads_a_swapped_name_with_its_gazetteer_spelling():
     result = Normalizer().normalize("The Eaton fire, north of Pasdaena, had consumed acres.")
     assert result.text == "The Eaton fire, north of Pasadena, had consumed acres."
