@@ -225,6 +225,9 @@ def in_headline(text: str, start: int) -> bool:
 CAPITALIZED_NEIGHBOUR_BEFORE = compile_regex(
     r"(?r)(?<![.!?:;\"“]\s{0,3})\b\p{Lu}\p{Ll}+[ \t]+\Z")
 CAPITALIZED_NEIGHBOUR_AFTER = compile_regex(r"[ \t]+\p{Lu}\p{Ll}+\b")
+DATELINE_DASH = compile_regex(r"[—–][ \t]*\Z")
+"""A dash before a capitalized word: a dateline's ('ADRÉ, Chad — Every day'), whose next word
+opens the article's first sentence."""
 
 
 def beside_capital(text: str, start: int, end: int) -> bool:
@@ -232,7 +235,8 @@ def beside_capital(text: str, start: int, end: int) -> bool:
     opens no sentence) or right after it, on its line: it stands in a name ('lames Smith')."""
     head = text[max(0, start - HEADLINE_MAX_LENGTH) : start]
     before = CAPITALIZED_NEIGHBOUR_BEFORE.search(head)
-    if before is not None and not starts_sentence(head, before.start()):
+    if (before is not None and not starts_sentence(head, before.start())
+            and not DATELINE_DASH.search(head, 0, before.start())):
         return True
     return bool(CAPITALIZED_NEIGHBOUR_AFTER.match(text, end, end + HEADLINE_MAX_LENGTH))
 

@@ -13,6 +13,7 @@ from normalizer.tokens import beside_capital, quoted_alone, tokenize
     ("The department had warned ussia that", "ussia", False),
     ("He left. Now ork is empty.", "ork", False),  # 'Now' opens a sentence
     ("It was the big ork.\nThen he left.", "ork", False),  # 'Then' is on the next line
+    ("ADRÉ, Chad — Every clay, several", "clay", False),  # 'Every' opens a dateline's sentence
 ])
 def test_a_token_beside_a_capitalized_word(text, word, beside):
     start = text.index(word)

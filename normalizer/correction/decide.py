@@ -427,7 +427,8 @@ def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) ->
         return None
     entity = best.entity or speller.lexicon.names.get(best.key)
     replacement = best.word if entity is None else restore_capital(
-        base, best.word, entity.canonical, entity.source, weighing.beside_capital)
+        base, best.word, entity.canonical, entity.source, weighing.beside_capital,
+        doc.types.get(entity.canonical, 0) > 0 and not doc.types.get(best.word))
     replacement = capital_from_glyph(base, replacement, weighing.beside_capital)
     return Edit(
         start=token.start,

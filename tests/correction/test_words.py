@@ -142,6 +142,18 @@ def test_restore_capital(template, replacement, canonical, source, beside, expec
     assert restore_capital(template, replacement, canonical, source, beside) == expected
 
 
+@pytest.mark.parametrize(("template", "source", "in_document", "expected"), [
+    ("ussia", "curated:organizations.tsv", True, "Russia"),  # the document writes 'Russia'
+    ("ussia", "curated:organizations.tsv", False, "russia"),
+    ("kraine", "built:places.tsv", True, "Ukraine"),  # the document's word over the list's
+])
+def test_a_fix_takes_the_capital_the_document_writes_the_name_with(
+        template, source, in_document, expected):
+    word = expected.lower()
+    assert restore_capital(template, word, expected.capitalize(), source, False,
+                           in_document) == expected
+
+
 @pytest.mark.parametrize("word", [
     "gravelling", "sewered", "roods", "stopped", "stoped", "lefter", "baked",
 ])
