@@ -45,8 +45,8 @@ from ..model import Edit
 from ..patterns import compile_regex
 from ..tokens import Token, tokenize
 from .candidates import lowercase_candidate
-from .capitals import transposed
 from .channel import TYPO_COST
+from .fixed_readings import transposed
 from .speller import REAL_WORD_MAX_ZIPF, Speller
 from .words import MIN_LENGTH, apply_case, consonant_skeleton, lookup_key
 

@@ -1,0 +1,41 @@
+"""The common words a capitalized token may be a typo of.
+
+A capitalized token no corpus has seen is more often a rare name than a typo, so it is read
+only as a common word (Zipf >= `MIN_ZIPF`, no person's name) within one slip of it: one of
+symspellpy's nearest words with its first letter, at a channel cost of at most
+`channel.TYPO_COST`, and no dialect spelling of it. The sentence's judgement of capitalized
+typos (`capitals`) and the reading of a long token as its only common word
+(`fixed_readings.judge_only_word`) both choose among these.
+"""
+
+from __future__ import annotations
+
+from .candidates import lowercase_candidate
+from .channel import TYPO_COST
+from .speller import Speller
+from .words import dialect_form
+
+MIN_ZIPF = 3.0
+"""The rarest common word a capitalized typo may be read as."""
+MAX_CANDIDATES = 6
+
+
+def may_read_as(speller: Speller, key: str, term: str, cost: float) -> bool:
+    """Whether `key` may be a capitalized typo of `term`: a common word (Zipf `MIN_ZIPF` or
+    more, no person's name) with its first letter, at most a typo away, not a dialect spelling
+    of it."""
+    return (term[0] == key[0] and speller.lexicon.frequency(term) >= MIN_ZIPF
+            and lowercase_candidate(speller.lexicon, term) and cost <= TYPO_COST
+            and dialect_form(term) != dialect_form(key))
+
+
+def nearest_common_words(speller: Speller, key: str) -> list[tuple[str, float]]:
+    """Common words one slip from `key` by symspell's nearest words, with their channel cost."""
+    found = []
+    for term, zipf in speller.nearest_words(key):
+        if term[0] != key[0] or zipf < MIN_ZIPF:
+            continue  # `may_read_as`'s cheap tests first: most terms fail before a cost
+        cost = speller.cost(key, term)
+        if may_read_as(speller, key, term, cost):
+            found.append((term, cost))
+    return found[:MAX_CANDIDATES]

@@ -1,0 +1,181 @@
+"""Capitalized typos read at a fixed confidence, without their sentence's lift: titles,
+months, first names, a long token's only word, swapped and typed-in letters
+(correction/py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.correction import capitals
+from normalizer.correction.fixed_readings import (
+    judge_first_name,
+    judge_month,
+    judge_only_word,
+    judge_title,
+    judge_transposed,
+    title_slip,
+    transposed,
+    typed_in,
+)
+from normalizer.tokens import Token
+
+
+def _token(text: str, word: str) -> Token:
+    start = text.index(word)
+    return Token(start, start + len(word), word, word)
+
+
+def test_an_all_capital_token_is_read_as_its_only_common_word_one_slip_away(speller):
+    assert judge_only_word(speller, _token("THE MYSATERY", "MYSATERY")) == "mystery"
+    assert judge_only_word(speller, _token("A CVASE", "CVASE")) is None  # too short
+    assert judge_only_word(speller, _token("Mystey", "Mystey")) is None  # not capitals
+
+
+def test_a_long_title_case_token_is_read_as_its_only_common_word_one_slip_away(speller):
+    assert judge_only_word(speller, _token("on Saturdeay", "Saturdeay")) == "saturday"
+    assert judge_only_word(speller, _token("Norwegain", "Norwegain")) == "norwegian"
+    # Seven letters: surnames one slip from a word are too many ('Milston', 'Burlton').
+    assert judge_only_word(speller, _token("Alan Milston", "Milston")) is None
+    # A word cut short is one the OCR broke, its rest in the next token.
+    assert judge_only_word(speller, _token("Correspon r dent", "Correspon")) is None
+    for name in ("Gerasimov", "Dunningham", "Wojtaszek"):
+        assert judge_only_word(speller, _token(name, name)) is None
+
+
+def test_a_title_case_token_of_five_letters_is_read_as_a_word_it_transposes(speller):
+    assert judge_only_word(speller, _token("for Marhc.", "Marhc")) == "march"
+    assert judge_only_word(speller, _token("the Htoel", "Htoel")) == "hotel"
+    assert judge_only_word(speller, _token("Squafe", "Squafe")) is None  # no swap
+    assert judge_only_word(speller, _token("Biegun", "Biegun")) is None
+    assert transposed("marhc", "march") and not transposed("march", "march")
+    assert not transposed("mcrah", "march")  # two letters apart
+
+
+def test_long_capitalized_typos_are_fixed_and_rare_names_stay(speller):
+    text = ("India won the World Cup on Saturdeay. Valery Gerasimov and Stephen Biegun met "
+            "Zbigniew Dunningham and Alan Milston in the Norwegain capital.")
+    edits = capitals.propose(text, {"Saturdeay", "Gerasimov", "Biegun", "Dunningham",
+                                    "Milston", "Norwegain"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement) for e in edits] == [
+        ("Saturdeay", "Saturday"), ("Norwegain", "Norwegian")]
+
+
+def test_a_first_name_before_a_capitalized_word_is_read_as_the_well_known_name(speller):
+    text = "Charged were James Murray and Geoge Day, common assault, and John Henry, stealing."
+    edits = capitals.propose(text, {"Geoge"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement) for e in edits] == [("Geoge", "George")]
+    text = "The graduates were Francis Herbert Coffey, Sgt Keivn John Connolly and Ann Ward."
+    assert judge_first_name(speller, text, _token(text, "Keivn")).canonical == "Kevin"
+
+
+def test_no_first_name_without_a_capitalized_word_after_it_or_after_an_article(speller):
+    for text, word in [
+        ("Then Geoge said he would not go.", "Geoge"),  # no name follows
+        ("The meeting will be held at the Tonw Hall at 3 o'clock.", "Tonw"),  # not 'Tony'
+        # 'Shane' (Zipf 3.95) is not a name people bear often enough to read a rare one as it.
+        ("Graduates: Zara Segal Margaret Snane Joan Evelyn Storey Mary Grace Stuart.", "Snane"),
+    ]:
+        assert judge_first_name(speller, text, _token(text, word)) is None, word
+    text = "The meeting will be held at the Tonw Hall at 3 o'clock."
+    assert [e.replacement for e in capitals.propose(text, {"Tonw"}, speller, {}, 0.8)] == ["Town"]
+
+
+def test_a_title_slip_before_a_name_is_read_as_the_title(speller):
+    text = ("Passengers: Mrs. John Walker, Mrfs. John Sheehan, Misd Gerving, and by the "
+            "Rrv. Father O'Connell; Mr. J. R. Nield (instructed by Mcssrs. Sly and Russell).")
+    edits = capitals.propose(text, {"Mrfs", "Misd", "Rrv", "Mcssrs"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement) for e in edits] == [
+        ("Mrfs", "Mrs"), ("Misd", "Miss"), ("Rrv", "Rev"), ("Mcssrs", "Messrs")]
+
+
+def test_no_title_without_its_period_or_for_a_frequent_spelling(speller):
+    text = "Ptes. John Oliver Ince, Arthur Rov Janniln and Mr. Pompeo's aide."
+    assert judge_title(speller, text, _token(text, "Rov")) is None  # 'Rev.' has one
+    assert judge_title(speller, "the Rov. A. C. Corlette", Token(4, 7, "Rov", "Rov")) == "rev"
+    for word in ("mr", "ms", "mrs", "dvr"):  # titles, or abbreviations of their own
+        assert title_slip(speller, word) is None, word
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("The fire, north of Pasdaena, grew.", "Pasdaena", "pasadena"),
+    ("Negotiaotrs at the talks agreed.", "Negotiaotrs", "negotiators"),
+    ("a specialist in Lubbokc said", "Lubbokc", "lubbock"),
+])
+def test_a_long_unseen_token_is_the_one_known_word_or_name_it_swaps_two_letters_of(
+        speller, text, word, expected):
+    assert judge_transposed(speller, _token(text, word)) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("They sailed to Scarba.", "Scarba"),  # six letters: 'scarab' is too near a name's shape
+    ("He met Mortiner there.", "Mortiner"),  # no swap makes a word of it
+    ("He met Gerasimov there.", "Gerasimov"),  # a name wordfreq has seen
+])
+def test_no_swapped_reading_for_short_seen_or_unswapped_tokens(speller, text, word):
+    assert judge_transposed(speller, _token(text, word)) is None
+
+
+def test_a_letter_typed_in_is_a_doubled_one_or_a_key_beside_a_neighbour():
+    assert typed_in("vilknius", "vilnius")  # k beside l
+    assert typed_in("natioonal", "national")  # o doubled
+    assert not typed_in("vilqnius", "vilnius")  # q is nowhere near l or n
+    assert not typed_in("parramattas", "parramatta")  # a plural
+    assert not typed_in("vilnius", "vilnius")
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Officials in Vilknius, Riga and Tallinn welcomed it.", "Vilknius", "vilnius"),
+    ("It later won five Oscazrs, including best picture.", "Oscazrs", "oscars"),
+])
+def test_a_long_unseen_token_is_the_one_place_or_organization_it_has_a_letter_typed_into(
+        speller, text, word, expected):
+    assert judge_transposed(speller, _token(text, word)) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("He met Meillon there.", "Meillon"),  # 'mellon' is a surname's word
+    ("Gwenllian Pricthard-Evans said", "Pricthard"),  # Prichard, Alabama, is too rare a place
+    ("The storm moved into the Carolkinas.", "Carolkinas"),  # 'carolinas' is too rare a word
+    ("The Parramattas won.", "Parramattas"),  # a plural
+])
+def test_no_typed_in_reading_of_surnames_rare_places_or_plurals(speller, text, word):
+    assert judge_transposed(speller, _token(text, word)) is None
+
+
+def test_the_engine_reads_a_swapped_name_with_its_gazetteer_spelling():
+    result = Normalizer().normalize("The Eaton fire, north of Pasdaena, had consumed acres.")
+    assert result.text == "The Eaton fire, north of Pasadena, had consumed acres."
+    assert [e.rule for e in result.applied] == ["spelling.capitalized"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Gaza Health Ministyr, which does not count fighters, said so.",
+     "The Gaza Health Ministry, which does not count fighters, said so."),
+    ("The Deputy Prime Ministyr said on Monday that talks would resume.",
+     "The Deputy Prime Minister said on Monday that talks would resume."),
+])
+def test_two_common_words_one_slip_away_are_left_to_the_sentence(text, expected):
+    # 'minister' alone is frequent enough to replace an unseen capitalized token by itself;
+    # with 'ministry' as near, the sentence chooses.
+    assert Normalizer().normalize(text).text == expected
+
+
+@pytest.mark.parametrize(("text", "word", "month"), [
+    ("A memorial is planned for Oet. 14 at the cathedral.", "Oet", "oct"),
+    ("On Jhly 5 the constable was handed a bundle.", "Jhly", "july"),
+    ("He was charged that on 24 Aprik he was armed.", "Aprik", "april"),
+])
+def test_a_slip_beside_a_days_number_is_the_only_month_one_slip_from_it(
+        speller, text, word, month):
+    assert judge_month(speller, text, _token(text, word)) == month
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A memorial is planned for Oet at the cathedral.", "Oet"),  # no day's number
+    ("They took Route 66 and Max 5 home.", "Max"),  # a word wordfreq knows well
+    ("It is planned for Oet 14 at noon.", "Oet"),  # an abbreviation needs its period
+    ("The team of Jyn. 5 arrived.", "Jyn"),  # "jun" and "jan" both one slip away
+])
+def test_no_month_without_a_day_or_for_a_known_word(speller, text, word):
+    assert judge_month(speller, text, _token(text, word)) is None
