@@ -19,12 +19,9 @@ from normalizer.correction.candidates import (
 from normalizer.correction.document import Document
 from normalizer.correction.hypothesis import offer
 from normalizer.correction.speller import Speller, speller_for
-from normalizer.tokens import Token, word_types
+from normalizer.tokens import word_types
 
-
-def _token(text: str, word: str) -> Token:
-    start = text.index(word)
-    return Token(start, start + len(word), word, word)
+from .support import token_in
 
 
 def test_ocr_variants_reach_common_words_and_gazetteer_names(speller):
@@ -47,14 +44,14 @@ def test_offer_keeps_the_better_score_and_applies_case():
 def test_document_rivals_are_candidates(speller):
     text = "Smithe met Mr. Smithe. Smythe said so."
     doc = Document(word_types(text), speller.lexicon.common)
-    found = scored_candidates(speller, _token(text, "Smythe"), text, doc, {})
+    found = scored_candidates(speller, token_in(text, "Smythe"), text, doc, {})
     assert found[0].word == "Smithe" and found[0].source == "document"
 
 
 def test_candidates_are_sorted_best_first(speller):
     text = "The governrnent said it would act."
     doc = Document(Counter(), speller.lexicon.common)
-    found = scored_candidates(speller, _token(text, "governrnent"), text, doc, {})
+    found = scored_candidates(speller, token_in(text, "governrnent"), text, doc, {})
     assert found[0].key == "government"
     assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
 

@@ -6,29 +6,26 @@ from collections import Counter
 
 from normalizer.correction import capitals
 from normalizer.correction.document import Document
-from normalizer.tokens import Token, word_types
+from normalizer.tokens import word_types
 
-
-def _token(text: str, word: str) -> Token:
-    start = text.index(word)
-    return Token(start, start + len(word), word, word)
+from .support import token_in
 
 
 def test_a_typo_its_sentence_expects_is_read_as_the_word(speller):
     text = "The Gradn Prix went to the film about two nurses."
-    word, share, lift = capitals.judge(speller, text, _token(text, "Gradn"))
+    word, share, lift = capitals.judge(speller, text, token_in(text, "Gradn"))
     assert word == "grand" and share > 0.99 and lift > 2 * capitals.NAME_LIFT
 
 
 def test_a_name_its_sentence_does_not_expect_stays_a_name(speller):
     text = "The winners were Fisher, Henry Siggs, Edward James and Thomas King."
-    word, share, _ = capitals.judge(speller, text, _token(text, "Siggs"))
+    word, share, _ = capitals.judge(speller, text, token_in(text, "Siggs"))
     assert word in ("signs", "sighs") and share < 0.5
 
 
 def test_a_surname_is_no_candidate(speller):
     text = "The passengers were John Millar, George Gardnor, James Harris and Thomas King."
-    assert capitals.judge(speller, text, _token(text, "Gardnor")) is None  # not 'gardner'
+    assert capitals.judge(speller, text, token_in(text, "Gardnor")) is None  # not 'gardner'
 
 
 def test_only_rare_unrepeated_capitalized_tokens_of_four_letters_are_judged(speller, lexicon):
@@ -75,13 +72,13 @@ def test_a_listed_slip_is_judged_however_often_wordfreq_saw_it(speller):
     assert "a common misspelling of 'the'" in edits[0].reason
     # A token of three letters is read only as its listed word, not its nearest ones ('due').
     text = "He had tried to do it, and actually DNE for the nation and its farmers."
-    assert capitals.judge(speller, text, _token(text, "DNE"))[0] == "done"
+    assert capitals.judge(speller, text, token_in(text, "DNE"))[0] == "done"
     assert capitals.propose(text, {"DNE"}, speller, {}, 0.8) == []
 
 
 def test_a_word_one_ocr_confusion_away_is_a_candidate(speller):
     text = "COMPENSATION TO EMPLOYEE Tlie Dairy Farmers' Co-operative Company was ordered to pay."
-    word, share, _ = capitals.judge(speller, text, _token(text, "Tlie"))
+    word, share, _ = capitals.judge(speller, text, token_in(text, "Tlie"))
     assert word == "the" and share > 0.9  # 'li' for 'h', two edits: symspell offers 'tile'
 
 

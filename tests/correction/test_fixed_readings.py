@@ -20,34 +20,31 @@ from normalizer.correction.fixed_readings import (
 )
 from normalizer.tokens import Token
 
-
-def _token(text: str, word: str) -> Token:
-    start = text.index(word)
-    return Token(start, start + len(word), word, word)
+from .support import token_in
 
 
 def test_an_all_capital_token_is_read_as_its_only_common_word_one_slip_away(speller):
-    assert judge_only_word(speller, _token("THE MYSATERY", "MYSATERY")) == "mystery"
-    assert judge_only_word(speller, _token("A CVASE", "CVASE")) is None  # too short
-    assert judge_only_word(speller, _token("Mystey", "Mystey")) is None  # not capitals
+    assert judge_only_word(speller, token_in("THE MYSATERY", "MYSATERY")) == "mystery"
+    assert judge_only_word(speller, token_in("A CVASE", "CVASE")) is None  # too short
+    assert judge_only_word(speller, token_in("Mystey", "Mystey")) is None  # not capitals
 
 
 def test_a_long_title_case_token_is_read_as_its_only_common_word_one_slip_away(speller):
-    assert judge_only_word(speller, _token("on Saturdeay", "Saturdeay")) == "saturday"
-    assert judge_only_word(speller, _token("Norwegain", "Norwegain")) == "norwegian"
+    assert judge_only_word(speller, token_in("on Saturdeay", "Saturdeay")) == "saturday"
+    assert judge_only_word(speller, token_in("Norwegain", "Norwegain")) == "norwegian"
     # Seven letters: surnames one slip from a word are too many ('Milston', 'Burlton').
-    assert judge_only_word(speller, _token("Alan Milston", "Milston")) is None
+    assert judge_only_word(speller, token_in("Alan Milston", "Milston")) is None
     # A word cut short is one the OCR broke, its rest in the next token.
-    assert judge_only_word(speller, _token("Correspon r dent", "Correspon")) is None
+    assert judge_only_word(speller, token_in("Correspon r dent", "Correspon")) is None
     for name in ("Gerasimov", "Dunningham", "Wojtaszek"):
-        assert judge_only_word(speller, _token(name, name)) is None
+        assert judge_only_word(speller, token_in(name, name)) is None
 
 
 def test_a_title_case_token_of_five_letters_is_read_as_a_word_it_transposes(speller):
-    assert judge_only_word(speller, _token("for Marhc.", "Marhc")) == "march"
-    assert judge_only_word(speller, _token("the Htoel", "Htoel")) == "hotel"
-    assert judge_only_word(speller, _token("Squafe", "Squafe")) is None  # no swap
-    assert judge_only_word(speller, _token("Biegun", "Biegun")) is None
+    assert judge_only_word(speller, token_in("for Marhc.", "Marhc")) == "march"
+    assert judge_only_word(speller, token_in("the Htoel", "Htoel")) == "hotel"
+    assert judge_only_word(speller, token_in("Squafe", "Squafe")) is None  # no swap
+    assert judge_only_word(speller, token_in("Biegun", "Biegun")) is None
     assert transposed("marhc", "march") and not transposed("march", "march")
     assert not transposed("mcrah", "march")  # two letters apart
 
@@ -66,7 +63,7 @@ def test_a_first_name_before_a_capitalized_word_is_read_as_the_well_known_name(s
     edits = capitals.propose(text, {"Geoge"}, speller, {}, 0.8)
     assert [(e.original, e.replacement) for e in edits] == [("Geoge", "George")]
     text = "The graduates were Francis Herbert Coffey, Sgt Keivn John Connolly and Ann Ward."
-    assert judge_first_name(speller, text, _token(text, "Keivn")).canonical == "Kevin"
+    assert judge_first_name(speller, text, token_in(text, "Keivn")).canonical == "Kevin"
 
 
 def test_no_first_name_without_a_capitalized_word_after_it_or_after_an_article(speller):
@@ -76,7 +73,7 @@ def test_no_first_name_without_a_capitalized_word_after_it_or_after_an_article(s
         # 'Shane' (Zipf 3.95) is not a name people bear often enough to read a rare one as it.
         ("Graduates: Zara Segal Margaret Snane Joan Evelyn Storey Mary Grace Stuart.", "Snane"),
     ]:
-        assert judge_first_name(speller, text, _token(text, word)) is None, word
+        assert judge_first_name(speller, text, token_in(text, word)) is None, word
     text = "The meeting will be held at the Tonw Hall at 3 o'clock."
     assert [e.replacement for e in capitals.propose(text, {"Tonw"}, speller, {}, 0.8)] == ["Town"]
 
@@ -91,7 +88,7 @@ def test_a_title_slip_before_a_name_is_read_as_the_title(speller):
 
 def test_no_title_without_its_period_or_for_a_frequent_spelling(speller):
     text = "Ptes. John Oliver Ince, Arthur Rov Janniln and Mr. Pompeo's aide."
-    assert judge_title(speller, text, _token(text, "Rov")) is None  # 'Rev.' has one
+    assert judge_title(speller, text, token_in(text, "Rov")) is None  # 'Rev.' has one
     assert judge_title(speller, "the Rov. A. C. Corlette", Token(4, 7, "Rov", "Rov")) == "rev"
     for word in ("mr", "ms", "mrs", "dvr"):  # titles, or abbreviations of their own
         assert title_slip(speller, word) is None, word
@@ -104,7 +101,7 @@ def test_no_title_without_its_period_or_for_a_frequent_spelling(speller):
 ])
 def test_a_long_unseen_token_is_the_one_known_word_or_name_it_swaps_two_letters_of(
         speller, text, word, expected):
-    assert judge_transposed(speller, _token(text, word)) == expected
+    assert judge_transposed(speller, token_in(text, word)) == expected
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -113,7 +110,7 @@ def test_a_long_unseen_token_is_the_one_known_word_or_name_it_swaps_two_letters_
     ("He met Gerasimov there.", "Gerasimov"),  # a name wordfreq has seen
 ])
 def test_no_swapped_reading_for_short_seen_or_unswapped_tokens(speller, text, word):
-    assert judge_transposed(speller, _token(text, word)) is None
+    assert judge_transposed(speller, token_in(text, word)) is None
 
 
 def test_a_letter_typed_in_is_a_doubled_one_or_a_key_beside_a_neighbour():
@@ -130,7 +127,7 @@ def test_a_letter_typed_in_is_a_doubled_one_or_a_key_beside_a_neighbour():
 ])
 def test_a_long_unseen_token_is_the_one_place_or_organization_it_has_a_letter_typed_into(
         speller, text, word, expected):
-    assert judge_transposed(speller, _token(text, word)) == expected
+    assert judge_transposed(speller, token_in(text, word)) == expected
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -140,7 +137,7 @@ def test_a_long_unseen_token_is_the_one_place_or_organization_it_has_a_letter_ty
     ("The Parramattas won.", "Parramattas"),  # a plural
 ])
 def test_no_typed_in_reading_of_surnames_rare_places_or_plurals(speller, text, word):
-    assert judge_transposed(speller, _token(text, word)) is None
+    assert judge_transposed(speller, token_in(text, word)) is None
 
 
 def test_the_engine_reads_a_swapped_name_with_its_gazetteer_spelling():
@@ -168,7 +165,7 @@ def test_two_common_words_one_slip_away_are_left_to_the_sentence(text, expected)
 ])
 def test_a_slip_beside_a_days_number_is_the_only_month_one_slip_from_it(
         speller, text, word, month):
-    assert judge_month(speller, text, _token(text, word)) == month
+    assert judge_month(speller, text, token_in(text, word)) == month
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -178,4 +175,4 @@ def test_a_slip_beside_a_days_number_is_the_only_month_one_slip_from_it(
     ("The team of Jyn. 5 arrived.", "Jyn"),  # "jun" and "jan" both one slip away
 ])
 def test_no_month_without_a_day_or_for_a_known_word(speller, text, word):
-    assert judge_month(speller, text, _token(text, word)) is None
+    assert judge_month(speller, text, token_in(text, word)) is None

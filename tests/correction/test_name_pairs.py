@@ -8,12 +8,9 @@ import pytest
 from normalizer import Normalizer
 from normalizer.correction import name_pairs
 from normalizer.model import Edit
-from normalizer.tokens import Token, word_types
+from normalizer.tokens import word_types
 
-
-def _token(text: str, word: str) -> Token:
-    start = text.index(word)
-    return Token(start, start + len(word), word, word)
+from .support import token_in
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +26,7 @@ def engine() -> Normalizer:
 ])
 def test_a_rare_token_beside_a_names_word_is_its_only_partner_one_slip_away(
         speller, text, word, reading):
-    assert name_pairs.reading(speller, text, _token(text, word)) == reading
+    assert name_pairs.reading(speller, text, token_in(text, word)) == reading
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -39,7 +36,7 @@ def test_a_rare_token_beside_a_names_word_is_its_only_partner_one_slip_away(
     ("Axel and Micillof met.", "Micillof"),  # no neighbour a name pairs with
 ])
 def test_no_reading_without_one_partner_beside_it(speller, text, word):
-    assert name_pairs.reading(speller, text, _token(text, word)) is None
+    assert name_pairs.reading(speller, text, token_in(text, word)) is None
 
 
 def test_only_rare_tokens_no_word_list_or_gazetteer_holds_are_read_as_they_are(lexicon):
@@ -69,7 +66,7 @@ def test_capitalized_words_as_written_are_read_one_letter_from_a_neighbours_part
 ])
 def test_a_word_as_written_is_read_where_the_model_expects_the_names_pair(
         speller, text, word, reading):
-    assert name_pairs.reading(speller, text, _token(text, word)) == reading
+    assert name_pairs.reading(speller, text, token_in(text, word)) == reading
     assert name_pairs.pair_lift(speller, reading[1], False, word.lower(), reading[0]) >= 3
 
 
@@ -80,7 +77,7 @@ def test_a_word_as_written_is_read_where_the_model_expects_the_names_pair(
 ])
 def test_a_word_as_written_stays_where_the_model_does_not_expect_the_names_pair(
         speller, text, word):
-    assert name_pairs.reading(speller, text, _token(text, word)) is None
+    assert name_pairs.reading(speller, text, token_in(text, word)) is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -125,7 +122,7 @@ def _fix(text: str, word: str, replacement: str, length: int | None = None) -> E
 
 def test_a_names_word_overrides_a_fix_to_a_word_no_neighbour_pairs_with(speller, engine):
     text = "Markets in Tokyo, where Kauo Ueda's Bank of Japan raised rates, fell."
-    token = _token(text, "Kauo")
+    token = token_in(text, "Kauo")
     # 'Kano' (a glyph confusion away, and a place) pairs with nothing beside it; 'Kazuo' does.
     assert not name_pairs._settled(speller, text, token, _fix(text, "Kauo", "Kano"), 0.8)
     assert name_pairs._settled(speller, text, token, _fix(text, "Kauo", "Kazuo"), 0.8)
