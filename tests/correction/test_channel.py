@@ -17,6 +17,7 @@ from normalizer.correction.channel import (
     ChannelModel,
     cheap_slips,
     is_junk,
+    missing_cost,
     repeat_cost,
     substitution_cost,
 )
@@ -84,7 +85,7 @@ def _plain_cost(channel: ChannelModel, observed: str, intended: str) -> float:
             added = JUNK_COST if is_junk(w[i]) else repeat_cost(w, i)
             dp[i + 1][j] = min(dp[i + 1][j], here + added)
         if j < len(c):
-            dp[i][j + 1] = min(dp[i][j + 1], here + repeat_cost(c, j))
+            dp[i][j + 1] = min(dp[i][j + 1], here + missing_cost(c, j))
         if i + 1 < len(w) and j + 1 < len(c) and w[i] == c[j + 1] and w[i + 1] == c[j]:
             dp[i + 2][j + 2] = min(dp[i + 2][j + 2], here + TRANSPOSE_COST)
         for lo, li in product(range(1, 4), range(1, 4)):
@@ -92,6 +93,13 @@ def _plain_cost(channel: ChannelModel, observed: str, intended: str) -> float:
             if (lo, li) != (1, 1) and cost is not None and i + lo <= len(w) and j + li <= len(c):
                 dp[i + lo][j + li] = min(dp[i + lo][j + li], here + cost)
     return 0.0 if w == c else dp[-1][-1]
+
+
+def test_a_missing_vowel_costs_a_vowel_slip_and_a_missing_consonant_a_typo():
+    channel = ChannelModel(TABLE)
+    assert channel.cost("ws", "was") == channel.cost("definitly", "definitely") == VOWEL_COST
+    assert channel.cost("eal", "deal") == channel.cost("goverment", "government") == TYPO_COST
+    assert missing_cost("seen", 2) == repeat_cost("seen", 2)  # one e of two: a double letter
 
 
 @pytest.mark.parametrize("observed, intended", [
