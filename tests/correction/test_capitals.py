@@ -73,7 +73,8 @@ def test_a_listed_slip_is_judged_however_often_wordfreq_saw_it(speller):
     # A token of three letters is read only as its listed word, not its nearest ones ('due').
     text = "He had tried to do it, and actually DNE for the nation and its farmers."
     assert capitals.judge(speller, text, token_in(text, "DNE"))[0] == "done"
-    assert capitals.propose(text, {"DNE"}, speller, {}, 0.8) == []
+    edits = capitals.propose(text, {"DNE"}, speller, {}, 0.8)
+    assert [(e.original, e.replacement) for e in edits] == [("DNE", "DONE")]
 
 
 def test_a_word_one_ocr_confusion_away_is_a_candidate(speller):
