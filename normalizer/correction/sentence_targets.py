@@ -46,7 +46,7 @@ Hypotheses = tuple[tuple[str, float], ...]
 
 def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
     """Whether a token surface is decided by the sentence reading: a Latin word of 2 to
-    `MAX_LENGTH` letters (`MIN_LENGTH` without `real_words`, but for a lowercase one: see
+    `MAX_LENGTH` letters (`MIN_LENGTH` without `real_words`, but for a two-letter one: see
     `SHORT_TYPO_MIN_ZIPF`), lowercase or capitalized like a sentence's first word, that is
     not a common word (a capitalized one is decided only where it may be a word:
     `sentence._may_be_word`), or a rare word one cheap OCR confusion from a very frequent one
@@ -63,8 +63,8 @@ def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
         return False
     key, lexicon = lookup_key(surface), speller.lexicon
     if not real_words:
-        if len(surface) < MIN_LENGTH:
-            return surface.islower() and key not in lexicon.common
+        if len(surface) < MIN_LENGTH:  # capitalized: only where it opens a sentence
+            return key not in lexicon.common
         return key not in lexicon.common or (
             speller.real_word_risk(key) or bool(speller.typo_rivals(key)))
     return (

@@ -24,6 +24,8 @@ def test_a_typed_capital_opening_a_sentence_gets_a_second_opinion():
      "It was seen in 2016.  Since the intelligence became public, officials said."),
     ('"They were within touching distance."  "Thc trend is unequivocal," she said.',
      '"They were within touching distance."  "The trend is unequivocal," she said.'),
+    ("Winds topped 80 miles per hour.  Th Palisades fire, which began at 10 a.m., spread.",
+     "Winds topped 80 miles per hour.  The Palisades fire, which began at 10 a.m., spread."),
 ])
 def test_a_rare_word_or_a_slip_opening_a_sentence_reads_as_its_sentence_expects(text, expected):
     assert Normalizer().normalize(text).text == expected
@@ -34,6 +36,7 @@ def test_a_rare_word_or_a_slip_opening_a_sentence_reads_as_its_sentence_expects(
     "They met Mr. Hie in Beijing.",  # after a title: a name
     "The winners: 1. Aince and 2. Biegun.",  # after a list's number: a name
     "The bur oak grows slowly. Bur oak acorns are large.",
+    "Ms. Smith said so. Dr. Jones agreed. St. Paul is a city. Mr Brown came.",  # titles
 ])
 def test_a_capitalized_rare_word_stays_where_its_sentence_expects_it_or_a_name(text):
     assert Normalizer().normalize(text).text == text
