@@ -57,7 +57,7 @@ of the several hundred sharing a 5-letter prefix's deletes (ten times faster, sa
 the million delete keys it makes are why the index is kept as a `DeleteIndex`."""
 LATIN_1_LAST = "\xff"
 """The last Latin-1 character: the widest a name key may hold to join symspell's index."""
-CACHE_FORMAT = 17
+CACHE_FORMAT = 18
 CACHE_MAGIC = b"normalizer-lexicon-cache\n"
 CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
 CACHE_CLASSES = frozenset({

@@ -61,6 +61,9 @@ def test_word_beginnings_know_every_prefix_of_their_words_and_nothing_else():
     beginnings = pickle.loads(pickle.dumps(WordBeginnings.of(["libya", "lavrov", "the"])))
     assert all(beginnings(word[:n]) for word in ("libya", "lavrov", "the") for n in range(6))
     assert not beginnings("lx") and not beginnings("theo") and not beginnings("z")
+    # Past the short beginnings' set (`SHORT` characters), the trie answers.
+    assert WordBeginnings.SHORT < 5 and beginnings("lavro") and not beginnings("libyan")
+    assert not beginnings("libyx") and not WordBeginnings.of([])("")
 
 
 def test_symspell_finds_the_same_words_through_the_delete_index():
