@@ -44,7 +44,9 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from editdistpy import damerau_osa
 from symspellpy import SymSpell
+from symspellpy.abstract_distance_comparer import AbstractDistanceComparer
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
 from .patterns import compile_regex
@@ -57,7 +59,7 @@ of the several hundred sharing a 5-letter prefix's deletes (ten times faster, sa
 the million delete keys it makes are why the index is kept as a `DeleteIndex`."""
 LATIN_1_LAST = "\xff"
 """The last Latin-1 character: the widest a name key may hold to join symspell's index."""
-CACHE_FORMAT = 18
+CACHE_FORMAT = 19
 CACHE_MAGIC = b"normalizer-lexicon-cache\n"
 CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
 CACHE_CLASSES = frozenset({
@@ -66,12 +68,21 @@ CACHE_CLASSES = frozenset({
     ("normalizer.tries", "FrozenTable"), ("normalizer.tries", "WordBeginnings"),
     ("symspellpy.symspellpy", "SymSpell"),
     ("symspellpy.editdistance", "EditDistance"), ("symspellpy.editdistance", "DistanceAlgorithm"),
-    ("symspellpy.editdistance", "DamerauOsaFast"), ("collections", "defaultdict"),
+    ("normalizer.lexicon", "OsaDistance"), ("collections", "defaultdict"),
     ("builtins", "list"),
 })
 """The only globals a cache file may name (see `_LexiconUnpickler`)."""
 
 log = logging.getLogger(__name__)
+
+
+class OsaDistance(AbstractDistanceComparer):
+    """The distance symspellpy's `DAMERAU_OSA_FAST` computes (editdistpy's optimal string
+    alignment, in C), called directly: symspellpy's own comparer imports editdistpy anew on
+    every call, which costs as much as the comparison itself (a lookup makes dozens)."""
+
+    distance = staticmethod(damerau_osa.distance)
+
 
 # A name token worth indexing on its own: a capitalized word of at least three letters.
 NAME_TOKEN = compile_regex(r"\p{Lu}[\p{L}\p{M}'’]+")
@@ -286,7 +297,7 @@ def _build(extra: list[Path]) -> Lexicon:
     symspell = SymSpell(
         SYMSPELL_MAX_DISTANCE,
         SYMSPELL_PREFIX,
-        distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST),
+        distance_comparer=EditDistance(DistanceAlgorithm.USER_PROVIDED, OsaDistance()),
     )
     for word, count in common.items():
         symspell.create_dictionary_entry(word, count)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from symspellpy import SymSpell, Verbosity
-from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+from symspellpy.editdistance import DamerauOsaFast, DistanceAlgorithm, EditDistance
 
 from normalizer import lexicon as lexicon_module
 from normalizer.lexicon import (
@@ -19,6 +19,7 @@ from normalizer.lexicon import (
     Confusion,
     Entity,
     Lexicon,
+    OsaDistance,
     _load_cached,
     _save_cached,
 )
@@ -26,7 +27,8 @@ from normalizer.tries import DeleteIndex, FrozenTable, WordBeginnings
 
 
 def tiny_symspell(words: dict[str, int]) -> SymSpell:
-    symspell = SymSpell(2, 7, distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST))
+    comparer = EditDistance(DistanceAlgorithm.USER_PROVIDED, OsaDistance())
+    symspell = SymSpell(2, 7, distance_comparer=comparer)
     for word, count in words.items():
         symspell.create_dictionary_entry(word, count)
     return symspell
@@ -64,6 +66,15 @@ def test_word_beginnings_know_every_prefix_of_their_words_and_nothing_else():
     # Past the short beginnings' set (`SHORT` characters), the trie answers.
     assert WordBeginnings.SHORT < 5 and beginnings("lavro") and not beginnings("libyan")
     assert not beginnings("libyx") and not WordBeginnings.of([])("")
+
+
+def test_the_direct_distance_is_symspellpys_fast_damerau_distance():
+    pairs = [("kremlin", "krwmlin"), ("talks", "stalk"), ("abc", "bca"), ("", "ab"),
+             ("government", "goverment"), ("libya", "lybia"), ("walks", "talks")]
+    for first, second in pairs:
+        for limit in (0, 1, 2, 3):
+            assert OsaDistance().distance(first, second, limit) == DamerauOsaFast().distance(
+                first, second, limit)
 
 
 def test_symspell_finds_the_same_words_through_the_delete_index():
