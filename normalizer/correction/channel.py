@@ -28,8 +28,8 @@ DOUBLE_LETTER_COST = 3.0
 VOWEL_COST = 3.0
 """One vowel for another ('seperate') is the commonest spelling slip of all; a vowel left out
 ('definitly', 'ws') costs the same (`missing_cost`): Norvig's list 80.4 -> 81.6% right at
-the first candidate, Birkbeck 38.5 -> 38.8, Wikipedia's 86.1 -> 86.3, 5 more typos fixed on
-the synthetic set; on OverProof dataset 2 two fewer error units and one false positive fewer."""
+the first candidate, Birkbeck 38.5 -> 38.8, Wikipedia's 86.1 -> 86.3, 6 more typos fixed on
+the synthetic set; on OverProof dataset 2 one error unit and one false positive fewer."""
 VOWELS = frozenset("aeiouy")
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
