@@ -142,10 +142,11 @@ def repeat_cost(text: str, i: int) -> float:
 
 
 def missing_cost(text: str, i: int) -> float:
-    """The cost of `text[i]` lost: a vowel goes missing as cheaply as it is mistyped."""
-    if text[i] in VOWELS and not (i and text[i] == text[i - 1]):
-        return VOWEL_COST
-    return repeat_cost(text, i)
+    """The cost of `text[i]` lost: one of a double letter, or a vowel, which goes missing as
+    cheaply as it is mistyped."""
+    if i and text[i] == text[i - 1]:
+        return DOUBLE_LETTER_COST
+    return VOWEL_COST if text[i] in VOWELS else TYPO_COST
 
 
 CHEAP_SLIP_COST = max(TRANSPOSE_COST, ADJACENT_KEY_COST, VOWEL_COST, DOUBLE_LETTER_COST)
