@@ -27,7 +27,16 @@ from ..tokens import (
     tokenize,
     word_types,
 )
-from . import boundaries, capital_i, capitals, junk_letters, name_pairs, second_opinion, sentence
+from . import (
+    boundaries,
+    capital_i,
+    capitals,
+    datelines,
+    junk_letters,
+    name_pairs,
+    second_opinion,
+    sentence,
+)
 from .boundaries import BoundarySettings
 from .candidates import GAZETTEER_MIN_ZIPF, known_misspelling, scored_candidates
 from .case_slips import leading_i_reading
@@ -351,6 +360,9 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     found |= {edit.start: edit for edit in
               name_pairs.propose(text, paired, speller, {**decided, **found},
                                  ctx.profile.threshold)
+              if free(edit)}
+    found |= {edit.start: edit for edit in
+              datelines.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
               if free(edit)}
     return found
 

@@ -13,7 +13,7 @@ more; a capitalized neighbour stands right beside it (one space or a hyphen betw
 exactly one word is its partner in a gazetteer name on that side (or on the other, from the
 other neighbour) at most one slip from the token (`channel.TYPO_COST`). A neighbour the
 token itself partners is a name read right, and a spelling that may be the same name spelt
-another way is not read (`_may_be_slip`). A common word or a name stays whatever its
+another way is not read (`may_be_slip`). A common word or a name stays whatever its
 neighbours are ('the South Korean troops' is no 'Korea', 'John William Dunn' no
 'Williams'): counted offline on the synthetic news set, the synthetic set, their clean
 twins and OverProof dataset 2, admitting them would change about 140 clean tokens; the rare
@@ -90,7 +90,7 @@ def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None
             return None  # the name as the gazetteer spells it
         for word in words:
             if (word not in found and abs(len(word) - len(key)) <= 1 and word.isalpha()
-                    and _may_be_slip(lexicon, key, word, seen)
+                    and may_be_slip(lexicon, key, word, seen)
                     and speller.cost(key, word) <= TYPO_COST):
                 found[word] = neighbour
     if len(found) != 1:
@@ -98,7 +98,7 @@ def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None
     return next(iter(found.items()))
 
 
-def _may_be_slip(lexicon: Lexicon, key: str, word: str, seen: bool) -> bool:
+def may_be_slip(lexicon: Lexicon, key: str, word: str, seen: bool) -> bool:
     """Whether the token `key` may be a slip of a name's `word` rather than the same name
     spelt another way: a spelling wordfreq has seen (`seen`) may be one ('Sergei Shoygu'),
     so it is read only as a common word no person bears ('the Wrld Food Programme', not

@@ -1,0 +1,112 @@
+"""A news dateline's place, read back: 'EW YORK —' is NEW YORK, 'PERRY, Flq. —' is Fla.
+
+A dateline opens a line with the place in capitals, then maybe a comma and its state or
+country, then a dash (`DATELINE`). Its capitals say nothing about the words (they are no
+acronyms), and its place is a gazetteer name far more often than anywhere else in the text,
+so it is read as one:
+- a word of a place of two words or more that pairs with neither neighbour in any gazetteer
+  name is read as the one word its neighbour does pair with one slip away ('EW YORK' ->
+  NEW, 'TE HAGUE' -> THE, 'B0CA CHICA' -> BOCA; see `name_pairs` for body text, where a
+  capitalized common word stays);
+- an abbreviated region that is no AP state abbreviation is read as the one that is one slip
+  away ('Flq.' -> Fla.).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+
+from ..model import Edit
+from ..patterns import compile_regex
+from .channel import TYPO_COST
+from .name_pairs import NAME_PAIR_CONFIDENCE, may_be_slip
+from .speller import Speller
+
+DATELINE = compile_regex(
+    r"(?m)^[ \t]*(?P<place>[\p{Lu}\p{N}][\p{Lu}\p{N}'’.-]*(?:[ ][\p{Lu}\p{N}'’.-]+){0,3})"
+    r"(?:,[ \t]+(?P<region>\p{Lu}[\p{L}.]*(?:[ ][\p{Lu}][\p{L}.]*)?))?[ \t]+[—–]")
+"""A line that opens with a place in capitals, maybe a comma and its region, then a dash."""
+
+PLACE_WORD = compile_regex(r"[^ ]+")
+"""The words of a dateline's place, as the gazetteer's name pairs split names: at spaces
+('DEIR AL-BALAH' is 'deir' and 'al-balah')."""
+
+STATE_ABBREVIATIONS = frozenset({
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
+    "Ore", "Pa", "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo",
+})
+"""The AP's abbreviations of American states of more than one letter before the period
+(N.Y., N.C. and the like are left as they are)."""
+
+
+def propose(text: str, speller: Speller, decided: Mapping[int, Edit], threshold: float
+            ) -> list[Edit]:
+    """Edits for the datelines of `text` (`DATELINE`): a place's word its neighbour's
+    gazetteer names read (`place_readings`), an abbreviated region one slip from exactly
+    one AP abbreviation (`region_reading`). A token already fixed confidently keeps its fix."""
+    if threshold > NAME_PAIR_CONFIDENCE:
+        return []  # a dateline adds fixes, not suggestions
+    edits = []
+    for match in DATELINE.finditer(text):
+        found = list(place_readings(speller, match.group("place"), match.start("place")))
+        region = match.group("region")
+        if region is not None and (reading := region_reading(speller, region)) is not None:
+            found.append((match.start("region"), region[:-1], reading))
+        edits += [_edit(start, original, replacement) for start, original, replacement in found
+                  if not (start in decided and decided[start].confidence >= threshold)]
+    return edits
+
+
+def place_readings(speller: Speller, place: str, offset: int
+                   ) -> Iterator[tuple[int, str, str]]:
+    """(start, word, reading) for each word of a place that pairs with neither neighbour in
+    a gazetteer name, where a neighbour pairs with exactly one word one slip from it, which
+    is no name as written itself nor may be the same name spelt another way
+    (`name_pairs.may_be_slip`: 'AL' is no slip of 'El')."""
+    words = list(PLACE_WORD.finditer(place))
+    keys = [w.group().lower() for w in words]
+    after, before = speller.name_partners
+    pairs = speller.lexicon.name_pairs
+    for i, word in enumerate(words):
+        neighbours = [(keys[i - 1], after)] if i > 0 else []
+        neighbours += [(keys[i + 1], before)] if i + 1 < len(words) else []
+        if not neighbours or keys[i] in speller.lexicon.names or any(
+                _paired(pairs, keys, i, j) for j in (i - 1, i + 1)):
+            continue
+        partners = {p for key, side in neighbours for p in side.get(key, ())}
+        seen = speller.lexicon.frequency(keys[i]) > 0
+        close = [p for p in partners if _one_slip(speller, keys[i], p)
+                 and may_be_slip(speller.lexicon, keys[i], p, seen)]
+        if len(close) == 1:
+            yield offset + word.start(), word.group(), close[0].upper()
+
+
+def region_reading(speller: Speller, region: str) -> str | None:
+    """The AP state abbreviation one slip from an abbreviated region that is none
+    ('Flq.' -> Fla), when exactly one is; None for a region written out or known."""
+    if not region.endswith(".") or "." in region[:-1] or " " in region:
+        return None
+    word = region[:-1]
+    if word in STATE_ABBREVIATIONS:
+        return None
+    close = [a for a in STATE_ABBREVIATIONS if _one_slip(speller, word.lower(), a.lower())]
+    return close[0] if len(close) == 1 else None
+
+
+def _paired(pairs: Collection[str], keys: list[str], i: int, j: int) -> bool:
+    return 0 <= j < len(keys) and f"{keys[min(i, j)]} {keys[max(i, j)]}" in pairs
+
+
+def _one_slip(speller: Speller, key: str, word: str) -> bool:
+    return (word != key and abs(len(word) - len(key)) <= 1 and word.isalpha()
+            and speller.cost(key, word) <= TYPO_COST)
+
+
+def _edit(start: int, original: str, replacement: str) -> Edit:
+    return Edit(
+        start=start, end=start + len(original), original=original, replacement=replacement,
+        kind="spelling", rule="spelling.dateline", confidence=NAME_PAIR_CONFIDENCE,
+        reason=f"'{original}' opens a dateline, where '{replacement}' is the only word one "
+               f"slip from it that the place's gazetteer names or the AP's state "
+               f"abbreviations hold")
