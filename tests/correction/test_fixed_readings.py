@@ -14,6 +14,7 @@ from normalizer.correction.fixed_readings import (
     judge_only_word,
     judge_title,
     judge_transposed,
+    left_out,
     title_slip,
     transposed,
     typed_in,
@@ -137,6 +138,29 @@ def test_a_long_unseen_token_is_the_one_place_or_organization_it_has_a_letter_ty
     ("The Parramattas won.", "Parramattas"),  # a plural
 ])
 def test_no_typed_in_reading_of_surnames_rare_places_or_plurals(speller, text, word):
+    assert judge_transposed(speller, token_in(text, word)) is None
+
+
+def test_a_letter_left_out_is_a_vowel_or_one_of_a_double_letter():
+    assert left_out("krmlin", "kremlin")  # a vowel
+    assert left_out("carolina", "carollina")  # one l of two
+    assert not left_out("kemlin", "kremlin")  # a consonant: any slip's price
+    assert not left_out("kremlin", "kremlin")
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("according to a Krmlin list of the president's", "Krmlin", "kremlin"),
+])
+def test_an_unseen_token_is_the_one_long_place_or_organization_it_leaves_a_vowel_out_of(
+        speller, text, word, expected):
+    assert judge_transposed(speller, token_in(text, word)) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("a rally in Brlin on Sunday", "Brlin"),  # 'berlin' is shorter than seven letters
+    ("according to a Kemlin list", "Kemlin"),  # a consonant left out
+])
+def test_no_left_out_reading_of_short_names_or_lost_consonants(speller, text, word):
     assert judge_transposed(speller, token_in(text, word)) is None
 
 
