@@ -99,6 +99,7 @@ def test_no_title_without_its_period_or_for_a_frequent_spelling(speller):
     ("The fire, north of Pasdaena, grew.", "Pasdaena", "pasadena"),
     ("Negotiaotrs at the talks agreed.", "Negotiaotrs", "negotiators"),
     ("a specialist in Lubbokc said", "Lubbokc", "lubbock"),
+    ("a subject on which to awaken Govenrment", "Govenrment", "government"),  # a web typo
 ])
 def test_a_long_unseen_token_is_the_one_known_word_or_name_it_swaps_two_letters_of(
         speller, text, word, expected):
