@@ -134,12 +134,15 @@ def fixed_reading(speller: Speller, text: str, token: Token, title: str | None
                 "one slip from it", None)
     swapped = judge_transposed(speller, token)
     if swapped is not None:
-        return (swapped, f"'{surface}' is in no word list, and '{swapped}' is the only known "
-                "word or name it is with two neighbouring letters swapped"
-                if transposed(lookup_key(surface), swapped) else
-                f"'{surface}' is in no word list, and '{swapped}' is the only known word or "
-                "name it is with one letter typed in (doubled, or a key next to its neighbour)",
-                _canonical(speller.lexicon, swapped))
+        key = lookup_key(surface)
+        zipf = speller.lexicon.frequency(key)
+        unknown = f"'{surface}' is in no word list" + (
+            f" and rare in wordfreq (Zipf {zipf:.2f})" if zipf > 0 else "")
+        slip = ("two neighbouring letters swapped" if transposed(key, swapped)
+                else "a vowel or one of a double letter left out" if left_out(key, swapped)
+                else "one letter typed in (doubled, or a key next to its neighbour)")
+        return (swapped, f"{unknown}, and '{swapped}' is the only known word or name it is "
+                f"with {slip}", _canonical(speller.lexicon, swapped))
     name = judge_first_name(speller, text, token)
     if name is not None:
         return (name.canonical.lower(), f"'{surface}' is in no word list, a capitalized word "
