@@ -294,7 +294,7 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
             is_name = entity is not None and entity.type != "other"
             if not is_name and (term not in lexicon.common or zipf < TYPO_RIVAL_MIN_ZIPF):
                 continue  # neither a name nor a common word: priced only when it may matter
-            cost = speller.cost(key, term)
+            cost = speller.cost(key, term, TYPO_COST)
             if cost > TYPO_COST:
                 continue  # one slip at most
             if is_name:

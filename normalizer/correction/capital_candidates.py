@@ -35,7 +35,7 @@ def nearest_common_words(speller: Speller, key: str) -> list[tuple[str, float]]:
     for term, zipf in speller.nearest_words(key):
         if term[0] != key[0] or zipf < MIN_ZIPF:
             continue  # `may_read_as`'s cheap tests first: most terms fail before a cost
-        cost = speller.cost(key, term)
+        cost = speller.cost(key, term, TYPO_COST)
         if may_read_as(speller, key, term, cost):
             found.append((term, cost))
     return found[:MAX_CANDIDATES]

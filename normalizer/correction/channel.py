@@ -14,6 +14,7 @@ characters dropped), pruned by the words of a vocabulary ("bcaung" -> "bearing")
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -249,8 +250,10 @@ class ChannelModel:
     def confusion_cost(self, observed: str, intended: str) -> float | None:
         return self._table.get((observed.lower(), intended.lower()))
 
-    def cost(self, observed: str, intended: str) -> float:
-        """-log10 P(observed | intended): 0 for equal strings (case ignored)."""
+    def cost(self, observed: str, intended: str, bound: float = math.inf) -> float:
+        """-log10 P(observed | intended): 0 for equal strings (case ignored). A cost above
+        `bound` is returned as infinity: the reading stops once every path costs more, which
+        most pairs checked against one slip do after a row or two ('dulwich' for 'castle')."""
         w, c = observed.lower(), intended.lower()
         if w == c:
             return 0.0
@@ -264,6 +267,7 @@ class ChannelModel:
         # starts at each place of `w` (the few the table has, not every pair of segments).
         missing = [missing_cost(c, j) for j in range(m)]
         segments = self._segments_from(w)
+        reach = max(2, self._segment)  # the most rows one move goes down: a swap, a confusion
         # Every move goes right or down, so a cell is final once the cell before it in its
         # row has relaxed it: each cell then relaxes the cells its moves reach (a comparison
         # instead of min() keeps that cheap), the moves two rows down once the row is final.
@@ -299,11 +303,16 @@ class ChannelModel:
                     end = j + len(meant)
                     target[end] = min(target[end], row[j] + cost)
                     j = c.find(meant, j + 1)
+            # Every path leaves the rows read so far by a move from one of them, onto one
+            # of the next `reach` rows: those moves are made, so no path is cheaper than
+            # the cheapest cell there.
+            if bound < math.inf and min(map(min, dp[i + 1 : i + 1 + reach])) > bound:
+                return math.inf
         last = dp[n]
         for j in range(m):  # the last letters of `c` went missing
             if last[j] + missing[j] < last[j + 1]:
                 last[j + 1] = last[j] + missing[j]
-        return dp[n][m]
+        return last[m] if last[m] <= bound else math.inf
 
     def _segments_from(self, text: str) -> list[list[tuple[int, str, float]]]:
         """For each place i in `text` (and its end): (size, intended, cost) of every confusion

@@ -185,7 +185,7 @@ def judge_transposed(speller: Speller, token: Token) -> str | None:
         return None
     found = [term for term, zipf in speller.nearest_words(key)
              if zipf >= TRANSPOSED_NAME_MIN_ZIPF and term[0] == key[0]
-             and speller.cost(key, term) <= TYPO_COST]
+             and speller.cost(key, term, TYPO_COST) <= TYPO_COST]
     if len(found) != 1:
         return None
     word = found[0]
@@ -217,7 +217,7 @@ def title_slip(speller: Speller, key: str) -> str | None:
     if (len(key) > TITLE_SLIP_MAX_LENGTH or key in TITLES
             or speller.lexicon.frequency(key) >= TITLE_SLIP_MAX_ZIPF):
         return None
-    found = [title for title in TITLES if speller.cost(key, title) <= TYPO_COST]
+    found = [title for title in TITLES if speller.cost(key, title, TYPO_COST) <= TYPO_COST]
     return found[0] if len(found) == 1 else None
 
 
@@ -262,7 +262,7 @@ def judge_month(speller: Speller, text: str, token: Token) -> str | None:
         return None
     dotted = after is not None and after.group(1) == "."
     found = [month for month in (MONTH_ABBREVIATIONS if dotted else MONTHS)
-             if month != key and speller.cost(key, month) <= TYPO_COST]
+             if month != key and speller.cost(key, month, TYPO_COST) <= TYPO_COST]
     return found[0] if len(found) == 1 else None
 
 
@@ -292,7 +292,7 @@ def judge_first_name(speller: Speller, text: str, token: Token) -> Entity | None
         entity for term, zipf in speller.nearest_words(key)
         if zipf >= FIRST_NAME_MIN_ZIPF and term[0] == key[0]
         and (entity := lexicon.names.get(term)) is not None and entity.type == "person"
-        and speller.cost(key, term) <= TYPO_COST
+        and speller.cost(key, term, TYPO_COST) <= TYPO_COST
     ]
     return found[0] if len(found) == 1 else None
 

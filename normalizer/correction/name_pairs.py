@@ -91,7 +91,7 @@ def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None
         for word in words:
             if (word not in found and abs(len(word) - len(key)) <= 1 and word.isalpha()
                     and may_be_slip(lexicon, key, word, seen)
-                    and speller.cost(key, word) <= TYPO_COST):
+                    and speller.cost(key, word, TYPO_COST) <= TYPO_COST):
                 found[word] = neighbour
     if len(found) != 1:
         return None

@@ -112,6 +112,20 @@ def test_cost_is_the_plain_weighted_edit_distance(observed, intended):
     assert channel.cost(observed, intended) == _plain_cost(channel, observed, intended)
 
 
+@pytest.mark.parametrize("bound", [0.0, 1.4, 2.2, TYPO_COST, 5.0, 9.0])
+def test_a_bounded_cost_is_exact_within_its_bound_and_infinite_above(bound):
+    """The reading stops once every path costs more than `bound`: a cheap confusion several
+    rows down ('cin' for 'era', 'rn' for 'm') still counts before it does."""
+    channel = ChannelModel((*TABLE, Confusion("li", "h", 1.4), Confusion("cin", "era", 2.2)))
+    pairs = [("governrnent", "government"), ("cinly", "early"), ("rnclv", "mdy"),
+             ("dulwich", "castle"), ("tliat", "that"), ("xxcin", "era"), ("mrs", "messrs"),
+             ("g*vernment", "government"), ("", "ab"), ("ab", ""), ("hte", "the")]
+    for observed, intended in pairs:
+        full = channel.cost(observed, intended)
+        bounded = channel.cost(observed, intended, bound)
+        assert bounded == (full if full <= bound else float("inf")), (observed, intended)
+
+
 def test_misreadings_run_the_table_forwards():
     assert ChannelModel(TABLE).misreadings("dry", 2.0) == {"clry", "drv"}
 
