@@ -17,6 +17,7 @@ import heapq
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from ..lexicon import Confusion
@@ -150,6 +151,12 @@ def missing_cost(text: str, i: int) -> float:
     return VOWEL_COST if text[i] in VOWELS else TYPO_COST
 
 
+@lru_cache(maxsize=16_384)
+def _missing_costs(text: str) -> tuple[float, ...]:
+    """`missing_cost` of each character of `text`."""
+    return tuple(missing_cost(text, i) for i in range(len(text)))
+
+
 CHEAP_SLIP_COST = max(TRANSPOSE_COST, ADJACENT_KEY_COST, VOWEL_COST, DOUBLE_LETTER_COST)
 """The dearest of a typist's cheapest slips, all cheaper than an arbitrary typo."""
 
@@ -262,11 +269,13 @@ class ChannelModel:
         dp = [[inf] * (m + 1) for _ in range(n + 1)]
         dp[0][0] = 0.0
         pairs = self._table
-        # What depends on one side only is priced once: a letter of `c` missing, a character
-        # of `w` added, and the confusions (other than one letter for one) whose printed side
-        # starts at each place of `w` (the few the table has, not every pair of segments).
-        missing = [missing_cost(c, j) for j in range(m)]
-        segments = self._segments_from(w)
+        # What depends on one side only is priced once: a letter of `c` missing (memoized:
+        # the same words are priced against many tokens), a character of `w` added, and the
+        # confusions (other than one letter for one) whose printed side starts at each place
+        # of `w` (the few the table has, not every pair of segments), row by row: a bounded
+        # reading stops after a row or two.
+        missing = _missing_costs(c)
+        multi, longest = self._multi_by_observed, self._segment
         reach = max(2, self._segment)  # the most rows one move goes down: a swap, a confusion
         # Every move goes right or down, so a cell is final once the cell before it in its
         # row has relaxed it: each cell then relaxes the cells its moves reach (a comparison
@@ -296,33 +305,25 @@ class ChannelModel:
                     if row[j] + TRANSPOSE_COST < after[j + 2]:
                         after[j + 2] = row[j] + TRANSPOSE_COST
                     j = c.find(swapped, j + 1)
-            for size, meant, cost in segments[i]:  # a confusion of several letters
-                target = dp[i + size]
-                j = c.find(meant)
-                while j >= 0:
-                    end = j + len(meant)
-                    target[end] = min(target[end], row[j] + cost)
-                    j = c.find(meant, j + 1)
+            for size in range(1, min(longest, n - i) + 1):  # a confusion of several letters
+                for meant, cost in multi.get(w[i : i + size], ()):
+                    target = dp[i + size]
+                    j = c.find(meant)
+                    while j >= 0:
+                        end = j + len(meant)
+                        target[end] = min(target[end], row[j] + cost)
+                        j = c.find(meant, j + 1)
             # Every path leaves the rows read so far by a move from one of them, onto one
             # of the next `reach` rows: those moves are made, so no path is cheaper than
             # the cheapest cell there.
-            if bound < math.inf and min(map(min, dp[i + 1 : i + 1 + reach])) > bound:
+            if bound < math.inf and min(below) > bound and min(
+                    map(min, dp[i + 2 : i + 1 + reach]), default=math.inf) > bound:
                 return math.inf
         last = dp[n]
         for j in range(m):  # the last letters of `c` went missing
             if last[j] + missing[j] < last[j + 1]:
                 last[j + 1] = last[j] + missing[j]
         return last[m] if last[m] <= bound else math.inf
-
-    def _segments_from(self, text: str) -> list[list[tuple[int, str, float]]]:
-        """For each place i in `text` (and its end): (size, intended, cost) of every confusion
-        of the table, other than one letter for one, whose printed side is text[i:i+size]."""
-        found: list[list[tuple[int, str, float]]] = [[] for _ in range(len(text) + 1)]
-        for i in range(len(text)):
-            for size in range(1, min(self._segment, len(text) - i) + 1):
-                for meant, cost in self._multi_by_observed.get(text[i : i + size], ()):
-                    found[i].append((size, meant, cost))
-        return found
 
     def variants(self, observed: str, max_rewrites: int = 2,
                  is_prefix: Callable[[str], bool] | None = None) -> dict[str, float]:
