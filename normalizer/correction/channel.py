@@ -354,13 +354,17 @@ class ChannelModel:
                 shift = from_pos - origin
                 # One confusion undone at `from_pos` or after; with `is_prefix`, only where
                 # some word's beginning reaches its end, and none after a place no word's
-                # beginning reaches (text[:from_pos] is one). The beginning is checked before
-                # the variant is built: most rewrites make none.
+                # beginning reaches (text[:from_pos] is one; asked only where a confusion
+                # starts: a string no word begins begins no longer one either). The beginning
+                # is checked before the variant is built: most rewrites make none.
                 for i in range(from_pos, len(text)):
+                    options = rewrites[i - shift]
+                    if not options:
+                        continue
                     head = text[:i]
                     if is_prefix is not None and i > from_pos and not is_prefix(head):
                         break
-                    for size, intended, cost in rewrites[i - shift]:
+                    for size, intended, cost in options:
                         beginning = head + intended
                         if is_prefix is None or is_prefix(beginning):
                             variant = beginning + text[i + size :]

@@ -50,6 +50,7 @@ from .speller import Speller, speller_for
 from .windows import windows
 from .words import (
     MAX_LENGTH,
+    MIN_LENGTH,
     capital_from_glyph,
     case_slip_readings,
     is_name_shaped,
@@ -326,7 +327,15 @@ def _is_inert(speller: Speller, surface: str, real_words: bool) -> bool:
     from non-words), nor a suspect, nor a target of the sentence passes. Most tokens of any
     text are such words, and skipping them once per word type is much of the speed
     (`_live_types` memoizes the verdict: the speller's own memo of `needs_look` would only
-    add a cache entry per word type)."""
+    add a cache entry per word type).
+
+    Without `real_words`, a word of lowercase ASCII letters (most types) is priced in one
+    step: `could_be_error` and `is_target` both come down to its length, `real_word_risk`
+    and `typo_rivals` for it (tests/correction/test_decide.py checks that they agree)."""
+    if not real_words and surface.isascii() and surface.isalpha() and surface.islower():
+        return surface in speller.lexicon.common and not (
+            MIN_LENGTH <= len(surface) <= MAX_LENGTH
+            and (speller.real_word_risk(surface) or bool(speller.typo_rivals(surface))))
     return (lookup_key(surface) in speller.lexicon.common
             and not speller.could_be_error(surface)
             and not is_target(speller, surface, real_words))

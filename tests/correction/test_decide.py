@@ -6,6 +6,8 @@ from collections import Counter
 
 from normalizer import Normalizer, Profile
 from normalizer.correction import decide
+from normalizer.correction.sentence_targets import is_target
+from normalizer.correction.words import lookup_key
 from normalizer.lexicon import load_lexicon
 from normalizer.pipeline import StageContext
 
@@ -54,3 +56,19 @@ def test_too_long_counts_the_tokens_of_unchecked_long_words():
     assert decide._too_long(Counter({word: 2, number: 3, "short": 9})) == 2  # a number is no word
     assert decide._too_long(Counter({"a" * 40: 5})) == 0
     assert decide._too_long(Counter()) == 0
+
+
+def test_inert_lowercase_words_are_those_no_check_looks_at(speller):
+    """`_is_inert`'s one-step verdict on lowercase ASCII words agrees with its definition:
+    a common word that neither `could_be_error` nor `is_target` picks out."""
+    common = speller.lexicon.common
+    words = [w for w in sorted(common) if w.isascii() and w.isalpha() and w.islower()]
+    words += ["tho", "aud", "foe", "sill", "of", "a", "x", "xqzt", "a" * 41, "the" * 14]
+    assert len(words) > 10_000
+    verdicts = set()
+    for word in words:
+        expected = (lookup_key(word) in common and not speller.could_be_error(word)
+                    and not is_target(speller, word, False))
+        assert decide._is_inert(speller, word, False) == expected, word
+        verdicts.add(expected)
+    assert verdicts == {True, False}
