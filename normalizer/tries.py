@@ -140,6 +140,10 @@ class WordBeginnings:
         short = {word[:size] for word in words for size in range(min(cls.SHORT, len(word)) + 1)}
         return cls(marisa_trie.Trie(words).tobytes(), cls.SEPARATOR.join(sorted(short)))
 
+    def __contains__(self, word: object) -> bool:
+        """Whether `word` is one of the words (a trie lookup)."""
+        return word in self._trie
+
     def __call__(self, prefix: str) -> bool:
         """Whether some known word starts with `prefix` (or is it)."""
         if len(prefix) <= self.SHORT:

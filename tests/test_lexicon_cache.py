@@ -66,6 +66,9 @@ def test_word_beginnings_know_every_prefix_of_their_words_and_nothing_else():
     # Past the short beginnings' set (`SHORT` characters), the trie answers.
     assert WordBeginnings.SHORT < 5 and beginnings("lavro") and not beginnings("libyan")
     assert not beginnings("libyx") and not WordBeginnings.of([])("")
+    # A word is one of them; a mere beginning is not.
+    assert "lavrov" in beginnings and "the" in beginnings
+    assert "lavro" not in beginnings and "th" not in beginnings and "" not in beginnings
 
 
 def test_the_direct_distance_is_symspellpys_fast_damerau_distance():

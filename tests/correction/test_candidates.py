@@ -29,6 +29,18 @@ def test_ocr_variants_reach_common_words_and_gazetteer_names(speller):
     assert "libya" in speller.word_candidates("Libva", None)
 
 
+def test_the_spellers_variants_are_the_channels_known_words_at_their_costs(speller):
+    """The speller keeps of the channel's pruned variants the words and names the lexicon
+    knows, every one at its cost: the beginnings of words the pruning leaves are dropped."""
+    lexicon = speller.lexicon
+    for key in ("governrnent", "libva", "tliey", "rnodern", "arc", "xqzv"):
+        pruned = speller.channel.variants(key, is_prefix=lexicon.beginnings)
+        known = {v: c for v, c in pruned.items()
+                 if v in lexicon.common or v in lexicon.zipf or v in lexicon.names}
+        assert dict(speller.variants(key)) == known
+    assert "government" in dict(speller.variants("governrnent"))
+
+
 def test_a_name_shaped_token_without_policy_gets_no_common_word(speller):
     assert "bounties" not in speller.word_candidates("Bourities", None)
     assert "bounties" in speller.word_candidates("Bourities", HEADLINE_POLICY)
