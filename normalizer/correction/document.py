@@ -39,7 +39,8 @@ class Document:
         self.repeated_words = frozenset(repeated)
         self.types = types
         self.common = common
-        self._repeated: list[tuple[str, int]] | None = None
+        self._repeated: list[str] | None = None
+        self._repeated_lower: list[str] = []
         self._rivals: dict[str, list[tuple[str, int]]] = {}
 
     def copy(self) -> Document:
@@ -77,14 +78,16 @@ class Document:
                 name for name, n in self.names.items()
                 if n >= 2 and name.lower() not in self.common
             ]
+            self._repeated_lower = [name.lower() for name in self._repeated]
         own = self.names.get(base, 0)
-        # rapidfuzz screens every repeated name in C; the channel model scores the few left.
+        # rapidfuzz screens every repeated name in C (lowercased once, not at each call);
+        # the channel model scores the few left.
         close = process.extract(
-            base, self._repeated, scorer=Levenshtein.distance, processor=str.lower,
+            base.lower(), self._repeated_lower, scorer=Levenshtein.distance,
             score_cutoff=RIVAL_MAX_EDITS, limit=None,
         )
         found = [
-            (name, self.names[name]) for name, _, _ in close
+            (name, self.names[name]) for name in (self._repeated[i] for _, _, i in close)
             if self.names[name] > own and name != base
         ]
         self._rivals[base] = found

@@ -229,10 +229,11 @@ def judge_title(speller: Speller, text: str, token: Token) -> str | None:
     """The title a Title Case token stands for (`title_slip`) where it stands like one:
     before a capitalized word or an initial, with a period unless the title is no
     abbreviation ('Mrfs. John Sheehan', 'Misd Gerving'), or None."""
-    title = title_slip(speller, lookup_key(token.surface))
     after = TITLE_AFTER.match(text, token.end)
-    if (title is None or not token.surface[1:].islower() or after is None
-            or (not after.group(1) and title not in UNDOTTED_TITLES)):
+    if not token.surface[1:].islower() or after is None:
+        return None  # checked first: most tokens stand like no title
+    title = title_slip(speller, lookup_key(token.surface))
+    if title is None or (not after.group(1) and title not in UNDOTTED_TITLES):
         return None
     return title
 

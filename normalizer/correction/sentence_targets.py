@@ -124,7 +124,7 @@ def hypotheses_of(speller: Speller, base: str, typos: bool = False
     seen = lexicon.frequency(key) > 0
     ranked = sorted(
         ((w, c) for w, c in found.items()
-         if not writers_choice(key, w, seen) and lexicon.frequency(w) >= least),
+         if lexicon.frequency(w) >= least and not writers_choice(key, w, seen)),
         key=lambda wc: (wc[1] - lexicon.frequency(wc[0]), wc[0]),
     )
     return tuple(ranked[:MAX_TYPO_CANDIDATES if typos else MAX_CANDIDATES])

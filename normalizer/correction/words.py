@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Container
+from functools import lru_cache
 
 from ..patterns import compile_regex
 
@@ -98,9 +99,11 @@ _DIALECT_SPELLINGS = tuple(
 )
 
 
+@lru_cache(maxsize=16_384)
 def dialect_form(word: str) -> str:
     """`word` with British spellings written the American way ('colour' -> 'color',
-    'travelled' -> 'traveled'): two words with one form differ by dialect, not by error."""
+    'travelled' -> 'traveled'): two words with one form differ by dialect, not by error.
+    Memoized: a token's form is compared with each of its candidates'."""
     for pattern, replacement in _DIALECT_SPELLINGS:
         word = pattern.sub(replacement, word)
     return word
