@@ -14,6 +14,7 @@ from normalizer.correction.fixed_readings import (
     judge_only_word,
     judge_title,
     judge_transposed,
+    key_beside,
     left_out,
     title_slip,
     transposed,
@@ -157,7 +158,26 @@ def test_an_unseen_token_is_the_one_long_place_or_organization_it_leaves_a_vowel
     assert judge_transposed(speller, token_in(text, word)) == expected
 
 
+def test_a_key_beside_is_one_letter_struck_by_a_neighbouring_key():
+    assert key_beside("captqin", "captain")  # q beside a
+    assert not key_beside("captmin", "captain")  # m is nowhere near a
+    assert not key_beside("capt", "captain")
+    assert not key_beside("captain", "captain")
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Wodonga, 2408 tons, Captqin J. E. Meaburn, for Brisbane", "Captqin", "captain"),
+    ("Thoxe who click stay.", "Thoxe", "those"),
+    ("17 acres, parish of Nofth Brisbane", "Nofth", "north"),
+])
+def test_an_unseen_token_is_the_one_word_or_place_a_key_beside_makes_of_it(
+        speller, text, word, expected):
+    assert judge_transposed(speller, token_in(text, word)) == expected
+
+
 @pytest.mark.parametrize(("text", "word"), [
+    ("Farmers injured NARRABRI, Tuesda y. Two men", "Tuesda"),  # a word cut short
+    ("The rally Trunp held was late.", "Trunp"),  # a person's name: no key-beside reading
     ("a rally in Brlin on Sunday", "Brlin"),  # 'berlin' is shorter than seven letters
     ("according to a Kemlin list", "Kemlin"),  # a consonant left out
 ])
