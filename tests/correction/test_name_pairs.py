@@ -52,7 +52,7 @@ def test_only_rare_tokens_no_word_list_or_gazetteer_holds_are_read(lexicon):
      "Transfers fell. Axel Kicillof, the Peronist governor, objected."),
     ("Mr. Abu Shamala, 37, who fled Beit ahiya in November, spoke.",
      "Mr. Abu Shamala, 37, who fled Beit Lahiya in November, spoke."),
-    ("It met on Smolenskaya Squafe. The two men talked.",
+    ("It met on Smolenskaya Squre. The two men talked.",
      "It met on Smolenskaya Square. The two men talked."),
 ])
 def test_the_engine_reads_a_names_broken_word_back(engine, text, expected):
