@@ -59,6 +59,16 @@ def test_frozen_tables_answer_like_the_dicts_they_were_made_of():
             frozen["nothing"]
 
 
+def test_a_frozen_tables_memo_answers_as_the_table_and_stays_bounded(monkeypatch):
+    monkeypatch.setattr(FrozenTable, "MEMO_SIZE", 3)
+    frozen = FrozenTable.of({"the": 7.73, "libya": 4.2, "zero": 0.0}, "d")
+    for _ in range(2):  # asked again: answered from the memo, the same
+        assert [frozen.get(k, -1.0) for k in ("the", "libya", "zero", "nothing")] == [
+            7.73, 4.2, 0.0, -1.0]
+        assert frozen.get("nothing") is None
+    assert len(frozen._memo) <= 3
+
+
 def test_word_beginnings_know_every_prefix_of_their_words_and_nothing_else():
     beginnings = pickle.loads(pickle.dumps(WordBeginnings.of(["libya", "lavrov", "the"])))
     assert all(beginnings(word[:n]) for word in ("libya", "lavrov", "the") for n in range(6))
