@@ -100,7 +100,7 @@ def _paired(pairs: Collection[str], keys: list[str], i: int, j: int) -> bool:
 
 def _one_slip(speller: Speller, key: str, word: str) -> bool:
     return (word != key and abs(len(word) - len(key)) <= 1 and word.isalpha()
-            and speller.cost(key, word) <= TYPO_COST)
+            and speller.cost(key, word, TYPO_COST) <= TYPO_COST)
 
 
 def _edit(start: int, original: str, replacement: str) -> Edit:

@@ -55,6 +55,8 @@ STRICT_MARKS = compile_regex(
 PROMPT_LINE = compile_regex(r"^[ \t]*\$[ \t]+\S[^\r\n]*", regex.MULTILINE)
 PIPE_LINE = compile_regex(r"^[^\r\n|]*\|[^\r\n]*\|[^\r\n]*", regex.MULTILINE)
 EDGE_PIPE = compile_regex(r"(?<!\p{L})\||\|(?!\p{L})")
+PIPE = compile_regex(r"\|")
+"""A pipe character: a cell border of a pipe table."""
 # Web addresses, abbreviations (e.g., a.m., U.S.) and word pairs (and/or) are no sign of a
 # technical document.
 NOT_CODE = compile_regex(
@@ -89,7 +91,7 @@ def technical_spans(text: str, strict: bool = False) -> list[Span]:
     if "|" in text:
         for line in PIPE_LINE.finditer(text):
             if len(EDGE_PIPE.findall(line.group())) >= 2:
-                pipes = (line.start() + at for at, char in enumerate(line.group()) if char == "|")
+                pipes = (bar.start() for bar in PIPE.finditer(text, line.start(), line.end()))
                 found.extend(_chunks(text, pipes))
     spans: list[Span] = []
     for start, end in sorted(found):
