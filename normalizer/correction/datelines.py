@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 
+from ..lexicon import Entity
 from ..model import Edit
 from ..patterns import compile_regex
 from .channel import TYPO_COST
@@ -31,6 +32,12 @@ PLACE_WORD = compile_regex(r"[^ ]+")
 """The words of a dateline's place, as the gazetteer's name pairs split names: at spaces
 ('DEIR AL-BALAH' is 'deir' and 'al-balah')."""
 
+PLACE_MIN_LENGTH = 4
+PLACE_MIN_ZIPF = 2.5
+"""A place of one word has no neighbour to read it from: one wordfreq never saw, of
+`PLACE_MIN_LENGTH` letters or more, is read as the only place of this Zipf or more one slip
+from it (a rarer place is as often a town of the same name spelt its own way)."""
+
 STATE_ABBREVIATIONS = frozenset({
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
     "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
@@ -44,18 +51,48 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit], threshold:
             ) -> list[Edit]:
     """Edits for the datelines of `text` (`DATELINE`): a place's word its neighbour's
     gazetteer names read (`place_readings`), an abbreviated region one slip from exactly
-    one AP abbreviation (`region_reading`). A token already fixed confidently keeps its fix."""
+    one AP abbreviation (`region_reading`), where no earlier fix is confident; a place of
+    one word that one place is one slip from (`lone_place_reading`), where no earlier fix
+    reads it as a place."""
     if threshold > NAME_PAIR_CONFIDENCE:
         return []  # a dateline adds fixes, not suggestions
     edits = []
+    names = speller.lexicon.names
     for match in DATELINE.finditer(text):
-        found = list(place_readings(speller, match.group("place"), match.start("place")))
+        place, start = match.group("place"), match.start("place")
+        found = list(place_readings(speller, place, start))
         region = match.group("region")
         if region is not None and (reading := region_reading(speller, region)) is not None:
             found.append((match.start("region"), region[:-1], reading))
-        edits += [_edit(start, original, replacement) for start, original, replacement in found
-                  if not (start in decided and decided[start].confidence >= threshold)]
+        edits += [_edit(at, original, replacement) for at, original, replacement in found
+                  if not (at in decided and decided[at].confidence >= threshold)]
+        # A place of one word is read as a place over any earlier reading as a word
+        # ('BEIJNG' is no 'being').
+        earlier = decided.get(start)
+        lone = lone_place_reading(speller, place)
+        if lone is not None and (earlier is None or not _is_place(names, earlier.replacement)):
+            edits.append(_edit(start, place, lone))
     return edits
+
+
+def lone_place_reading(speller: Speller, place: str) -> str | None:
+    """The one gazetteer place of Zipf `PLACE_MIN_ZIPF` or more one slip from a place of one
+    word, of `PLACE_MIN_LENGTH` letters or more, that wordfreq never saw, with its first
+    letter ('BEIJNG' -> BEIJING, where the word 'being' is one slip away too), or None."""
+    key = place.lower()
+    lexicon = speller.lexicon
+    if (len(key) < PLACE_MIN_LENGTH or not key.isalpha() or key in lexicon.names
+            or lexicon.frequency(key) > 0):
+        return None
+    found = [term for term, zipf in speller.nearest_words(key)
+             if zipf >= PLACE_MIN_ZIPF and term[0] == key[0]
+             and _is_place(lexicon.names, term) and _one_slip(speller, key, term)]
+    return found[0].upper() if len(found) == 1 else None
+
+
+def _is_place(names: Mapping[str, Entity], word: str) -> bool:
+    entity = names.get(word.lower())
+    return entity is not None and entity.type == "place"
 
 
 def place_readings(speller: Speller, place: str, offset: int

@@ -36,6 +36,18 @@ def test_no_reading_without_one_partner_one_slip_away(speller, place):
     assert list(datelines.place_readings(speller, place, 0)) == []
 
 
+@pytest.mark.parametrize(("place", "reading"), [
+    ("BEIJNG", "BEIJING"),  # a vowel left out: the word 'being' is one slip away too
+    ("KYLV", "KYIV"),
+    ("BEIJING", None),  # the place as the gazetteer has it
+    ("ADRÉ", None),  # a place the gazetteer holds, though wordfreq never saw it
+    ("TOKIO", None),  # a spelling wordfreq has seen: a place's own (old) name
+    ("ROM", None),  # too short: one slip from too many places
+])
+def test_a_place_of_one_word_reads_as_the_only_place_one_slip_away(speller, place, reading):
+    assert datelines.lone_place_reading(speller, place) == reading
+
+
 @pytest.mark.parametrize(("region", "reading"), [
     ("Flq.", "Fla"),
     ("Tenm.", "Tenn"),
@@ -56,6 +68,7 @@ def test_an_abbreviated_region_reads_as_the_one_ap_abbreviation_one_slip_away(
      "Briefing\n\nTHE HAGUE — NATO leaders agreed on Wednesday."),
     ("PERRY, Flq. — Hurricane Helene made landfall.",
      "PERRY, Fla. — Hurricane Helene made landfall."),
+    ("BEIJNG — China said on Monday.", "BEIJING — China said on Monday."),
 ])
 def test_the_engine_reads_a_datelines_place_back(engine, text, expected):
     assert engine.normalize(text).text == expected
