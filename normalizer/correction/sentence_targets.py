@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..channel_table import load_channel_table
 from ..patterns import compile_regex
 from .candidates import lowercase_candidate
-from .speller import Speller
+from .speller import REAL_WORD_MIN_RIVAL_ZIPF, Speller
 from .typed_text import MAX_TYPO_CANDIDATES, SHORT_TYPO_MIN_ZIPF, TYPO_MIN_ZIPF
 from .words import LATIN_WORD, MAX_LENGTH, MIN_LENGTH, lookup_key, writers_choice
 
@@ -101,7 +101,9 @@ def hypotheses_of(speller: Speller, base: str, typos: bool = False
         # With `typos`, the context weighs typos of lowercase words wordfreq has seen too
         # ('thd', 'saud'), which the out-of-context candidates leave to frequency alone (in
         # OCR, such short tokens are as often a split word's halves: 'detec ti\\cs').
-        for term, zipf in speller.nearest_words(key) if typos and base.islower() else ():
+        nearest = (speller.nearest_frequent_words if least >= REAL_WORD_MIN_RIVAL_ZIPF
+                   else speller.nearest_words)
+        for term, zipf in nearest(key) if typos and base.islower() else ():
             # Terms under the floor are not priced: they would be dropped anyway.
             if zipf >= least and lowercase_candidate(lexicon, term):
                 found.setdefault(term, speller.cost(key, term))
