@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Container
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from ..model import Edit
 from ..tokens import strip_possessive
@@ -22,6 +22,13 @@ reading would make of it, is a word of its own ('stmr' for steamer in a shipping
 'congou' tea): slips of the hand fall at random and seldom repeat one word the same way three
 times. OCR does repeat its misreadings, but then the page prints the word right elsewhere too
 ('havo' beside 'have'), so such a reading still stands (see `uses_as_own`)."""
+
+
+SUPPORTED_MIN_LENGTH = 8
+"""A name spelt several ways, each once ('Ghaffarzadeh', 'Gbaffarzadeh', 'Ghatfarzadeh'), has
+no repeated spelling to win: the spelling one slip from each of the others (the one the others
+support best) is their rival instead (`supported_rivals`), for spellings this long only: a
+slip in a short name is as likely another name ('Hansen', 'Jansen', 'Jensen')."""
 
 
 class Document:
@@ -42,6 +49,8 @@ class Document:
         self._repeated: list[str] | None = None
         self._repeated_lower: list[str] = []
         self._rivals: dict[str, list[tuple[str, int]]] = {}
+        self._long: list[str] | None = None
+        self._long_lower: list[str] = []
 
     def copy(self) -> Document:
         twin = Document(Counter(), self.common)
@@ -57,6 +66,7 @@ class Document:
         if edit.replacement[:1].isupper():
             self.names[edit.replacement] += 1
         self._repeated = None
+        self._long = None
         self._rivals.clear()
 
     def count(self, base: str) -> int:
@@ -90,5 +100,35 @@ class Document:
             (name, self.names[name]) for name in (self._repeated[i] for _, _, i in close)
             if self.names[name] > own and name != base
         ]
+        if len(base) >= SUPPORTED_MIN_LENGTH:
+            found += [(name, support) for name, support in self.supported_rivals(base)
+                      if name not in dict(found)]
         self._rivals[base] = found
         return found
+
+    def supported_rivals(self, base: str) -> list[tuple[str, int]]:
+        """The spellings one slip from `base` (an edit or a swap) that the document supports
+        better, each with its support: its own count plus those of the spellings one slip
+        from it (`SUPPORTED_MIN_LENGTH`). Two spellings once each support each other equally:
+        neither is a rival."""
+        if self._long is None:
+            self._long = [name for name, n in self.names.items()
+                          if n > 0 and len(name) >= SUPPORTED_MIN_LENGTH
+                          and name.lower() not in self.common]
+            self._long_lower = [name.lower() for name in self._long]
+        around = self._one_slip_from(base)
+        if not around:
+            return []
+        own = self.names.get(base, 0) + sum(self.names[name] for name in around)
+        found = []
+        for name in around:
+            support = self.names[name] + sum(self.names[n] for n in self._one_slip_from(name))
+            if support > own:
+                found.append((name, support))
+        return found
+
+    def _one_slip_from(self, spelling: str) -> list[str]:
+        """The long spellings (`_long`) exactly one edit or swap from `spelling`, case aside."""
+        close = process.extract(spelling.lower(), self._long_lower, scorer=OSA.distance,
+                                score_cutoff=1, limit=None)
+        return [self._long[i] for _, distance, i in close if distance == 1]

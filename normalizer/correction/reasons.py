@@ -15,6 +15,8 @@ def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -
     count = doc.count(best.word) if doc and best.source != "lexicon" else 0
     if count:
         parts.append(f"'{best.word}' occurs {count} time{'s' * (count != 1)} in this document")
+        if count == 1 and best.source == "document":
+            parts[-1] += ", one slip from each of its other spellings there"
     if best.source == "case":
         parts.append(f"no word is written '{base}'")
     if best.entity is not None:

@@ -40,3 +40,26 @@ def test_a_lowercase_spelling_used_three_times_without_its_reading_is_the_docume
     assert doc.copy().uses_as_own("stmr", "star")
     capitalized = Document(Counter({"stmr": 3, "Star": 1}), set())
     assert not capitalized.uses_as_own("stmr", "star")
+
+
+def test_a_name_spelt_three_ways_once_each_has_the_spelling_one_slip_from_both_others_as_rival():
+    doc = Document(Counter({"Ghaffarzadeh": 1, "Gbaffarzadeh": 1, "Ghatfarzadeh": 1}), set())
+    assert doc.rivals("Gbaffarzadeh") == [("Ghaffarzadeh", 3)]
+    assert doc.rivals("Ghatfarzadeh") == [("Ghaffarzadeh", 3)]
+    assert doc.rivals("Ghaffarzadeh") == []
+
+
+def test_two_spellings_once_each_support_each_other_equally_and_short_names_are_left_alone():
+    assert Document(Counter({"Ghaffarzadeh": 1, "Gbaffarzadeh": 1}), set()).rivals(
+        "Gbaffarzadeh") == []
+    short = Document(Counter({"Jansen": 1, "Hansen": 1, "Jensen": 1}), set())
+    assert short.rivals("Hansen") == [] and short.rivals("Jensen") == []
+
+
+def test_support_follows_recorded_fixes():
+    doc = Document(Counter({"Ghaffarzadeh": 1, "Gbaffarzadeh": 1, "Ghatfarzadeh": 1}), set())
+    assert doc.rivals("Ghaffarzadeh") == []
+    doc.record(Edit(0, 12, "Ghaffarzadeh", "Gbaffarzadeh", "entity", "entity.document", 0.9, "r"))
+    # 'Gbaffarzadeh' twice now: the repeated spelling is the rival, no longer the supported one
+    assert doc.rivals("Ghaffarzadeh") == [("Gbaffarzadeh", 2)]
+    assert doc.supported_rivals("Ghatfarzadeh") == []  # 'Ghaffarzadeh' is written no more
