@@ -377,7 +377,8 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     found |= {edit.start: edit for edit in
               capitals.propose(text, wanted, speller, decided, ctx.profile.threshold)
               if free(edit)}
-    paired = {s for s in name_pairs.surfaces(ctx.lexicon, types, names) if s.lower() not in allow}
+    paired = {s for s in name_pairs.surfaces(ctx.lexicon, types, names)
+              | name_pairs.written_surfaces(speller, text, names) if s.lower() not in allow}
     found |= {edit.start: edit for edit in
               name_pairs.propose(text, paired, speller, {**decided, **found},
                                  ctx.profile.threshold)

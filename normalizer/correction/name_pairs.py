@@ -22,20 +22,23 @@ synthetic set and 5 on OverProof dataset 2. Such a reading replaces an earlier f
 token to a word no neighbour's name pairs with ('Kauo Ueda' is 'Kazuo', not the place 'Kano'
 one glyph confusion away: `_settled`).
 
-Tried and not kept: reading a capitalized word as written ('A Hog Kong court', 'Lase Vegas')
-where the trigram model finds the name's pair 3 log10 units likelier than the pair as written
-fixed 3 more typos on the synthetic news set, 4 on the synthetic set, changed no clean token
-(the highest clean lift: 'Kim Yong-hyun' as 'Jong', 1.9), but finding such words pair by pair
-cost 5-7% of a first pass's time on news and on the clean corpus. Tried again with the pairs
-of a window read once and the cheapest checks first (a neighbour some name pairs on the
-token's side, a token that may be a slip, the partners of about its length): still 5% more
-instructions on a first pass over either corpus (callgrind), while the engine only matched
-bare symspell lookup's speed.
+A capitalized word or name as written ('A Hog Kong court', 'Lase Vegas'), no very frequent
+word, one letter from a word its capitalized neighbour stands beside in a name, is read so only
+where the trigram model finds the pair with the name's word far likelier than the pair as
+written, by `WORD_PAIR_MIN_LIFT` log10 units or more ('hong kong' against 'hog kong': 5.8).
+A pair the bigram list or the gazetteer knows as written ('Prime Minister', 'Hong Kong') is
+what people write, and is never looked at (`written_surfaces`): that keeps the pass cheap,
+where checking every capitalized pair cost 5% of a first pass.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from functools import lru_cache
+from itertools import pairwise
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
@@ -44,7 +47,7 @@ from ..tokens import Token, tokenize
 from .candidates import lowercase_candidate
 from .channel import TYPO_COST
 from .fixed_readings import transposed
-from .speller import Speller
+from .speller import REAL_WORD_MAX_ZIPF, Speller
 from .words import MIN_LENGTH, apply_case, consonant_skeleton, lookup_key
 
 MAX_ZIPF = 3.0
@@ -56,29 +59,107 @@ NEIGHBOUR_AFTER = compile_regex(r"[ -](\p{Lu}[\p{L}\p{M}]*)(?![\p{L}\p{M}])")
 """A capitalized word right before or after a token: one space or a hyphen between."""
 
 
+WORD_PAIR_MIN_LIFT = 3.0
+"""How much likelier the trigram model must find the name's pair than the pair as written to
+read a capitalized word or name as the name's word (see the module docstring)."""
+
+
 def surfaces(lexicon: Lexicon, types: Collection[str], names: Mapping[str, Entity]
              ) -> set[str]:
-    """The token surfaces of a window this pass may read: letters only, of `MIN_LENGTH` or
-    more, no common word, no name, rarer in wordfreq than `MAX_ZIPF`."""
+    """The token surfaces of a window this pass may read as they are not words: letters
+    only, of `MIN_LENGTH` or more, no word or name as written (`written_word`), no name the
+    caller added (`names`). Words as written come from `written_surfaces`."""
     return {
         surface for surface in types
         if surface.isalpha() and len(surface) >= MIN_LENGTH
-        and (key := lookup_key(surface)) not in lexicon.common and key not in names
-        and lexicon.frequency(key) < MAX_ZIPF
+        and (key := lookup_key(surface)) not in names and not written_word(lexicon, key)
     }
 
 
-def beside(speller: Speller, text: str, token: Token) -> list[tuple[str, Collection[str]]]:
+CAPITALIZED_RUN = compile_regex(r"\p{Lu}[\p{L}\p{M}]*(?:[ -]\p{Lu}[\p{L}\p{M}]*)+")
+"""Capitalized words side by side, one space or a hyphen between each two."""
+RUN_SEPARATOR = compile_regex(r"[ -]")
+
+
+def written_surfaces(speller: Speller, text: str, names: Mapping[str, Entity]) -> set[str]:
+    """The capitalized words as written in `text` this pass may read (`written_slip`): found
+    pair by pair, among the pairs where one word stands beside a name's word on the other's
+    side and that neither the gazetteer nor the bigram list knows as written."""
+    lexicon = speller.lexicon
+    after, before = speller.name_partners
+    found = set()
+    for run in CAPITALIZED_RUN.finditer(text):
+        start = run.start()
+        if start and (text[start - 1].isalpha() or text[start - 1] in "'’"):
+            continue  # 'McDonald Hall': no capital opens the run
+        for first, second in pairwise(RUN_SEPARATOR.split(run.group())):
+            lower_first, lower_second = first.lower(), second.lower()
+            if lower_second not in before and lower_first not in after:
+                continue  # neither stands beside a name's word on the other's side
+            pair = f"{lower_first} {lower_second}"
+            if pair in lexicon.name_pairs or pair in lexicon.bigrams:
+                continue  # written so: 'Hong Kong', 'Prime Minister'
+            for token, neighbour, stands_first in ((first, lower_second, True),
+                                                   (second, lower_first, False)):
+                if written_slip(speller, token, neighbour, stands_first) and (
+                        lookup_key(token) not in names or lookup_key(token) in lexicon.names):
+                    found.add(token)
+    return found
+
+
+@lru_cache(maxsize=16_384)
+def written_slip(speller: Speller, token: str, neighbour: str, stands_first: bool) -> bool:
+    """Whether a capitalized word or name as written (`written_word`), no more frequent than
+    `REAL_WORD_MAX_ZIPF` ('The', 'North' are no slips), is one letter from a word the
+    `neighbour` (lowercase) stands beside in a gazetteer name on its side, and is not that
+    word."""
+    after, before = speller.name_partners
+    partners = (before if stands_first else after).get(neighbour)
+    if not partners:
+        return False
+    lexicon = speller.lexicon
+    key = lookup_key(token)
+    return (len(key) >= MIN_LENGTH and key.isalpha() and key not in partners
+            and written_word(lexicon, key) and lexicon.frequency(key) <= REAL_WORD_MAX_ZIPF
+            and bool(near_words(key, partners)))
+
+
+def near_words(key: str, words: Collection[str]) -> list[str]:
+    """The `words` one letter from `key` (inserted, dropped, replaced, or two neighbours
+    swapped)."""
+    return [word for word, _, _ in process.extract(key, words, scorer=OSA.distance,
+                                                   score_cutoff=1, limit=None)]
+
+
+def written_word(lexicon: Lexicon, key: str) -> bool:
+    """Whether a token is a word or name as written: a common word, a gazetteer name, or a
+    spelling wordfreq has seen `MAX_ZIPF` or more; such a one is read only on the model's
+    word (`WORD_PAIR_MIN_LIFT`)."""
+    return key in lexicon.common or key in lexicon.names or lexicon.frequency(key) >= MAX_ZIPF
+
+
+def beside(speller: Speller, text: str, token: Token
+           ) -> list[tuple[str, Collection[str], bool]]:
     """Each capitalized neighbour of the token (`NEIGHBOUR_BEFORE`, `NEIGHBOUR_AFTER`) with
-    the words it stands beside on the token's side in the gazetteer's names."""
+    the words it stands beside on the token's side in the gazetteer's names, and whether it
+    stands before the token."""
     after, before = speller.name_partners
     found = []
-    for match, side in ((NEIGHBOUR_BEFORE.search(text, max(0, token.start - 42), token.start),
-                         after),
-                        (NEIGHBOUR_AFTER.match(text, token.end), before)):
+    for match, side, first in (
+            (NEIGHBOUR_BEFORE.search(text, max(0, token.start - 42), token.start), after, True),
+            (NEIGHBOUR_AFTER.match(text, token.end), before, False)):
         if match is not None:
-            found.append((match.group(1), side.get(match.group(1).lower(), ())))
+            found.append((match.group(1), side.get(match.group(1).lower(), ()), first))
     return found
+
+
+def pair_lift(speller: Speller, neighbour: str, first: bool, key: str, word: str) -> float:
+    """How much likelier (log10) the trigram model finds `word` than `key` beside
+    `neighbour` (which stands `first` or after), the pair's probability as a whole."""
+    model, near = speller.language_model, neighbour.lower()
+    if first:
+        return model.score([near, word]) - model.score([near, key])
+    return model.score([word, near]) - model.score([key, near])
 
 
 def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None:
@@ -88,13 +169,15 @@ def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None
     lexicon = speller.lexicon
     key = lookup_key(token.base)
     seen = lexicon.frequency(key) > 0
+    written = written_word(lexicon, key)
     found: dict[str, str] = {}
-    for neighbour, words in beside(speller, text, token):
+    for neighbour, words, first in beside(speller, text, token):
         if key in words:
             return None  # the name as the gazetteer spells it
-        for word in words:
+        for word in near_words(key, words) if written else words:
             if (word not in found and abs(len(word) - len(key)) <= 1 and word.isalpha()
-                    and may_be_slip(lexicon, key, word, seen)
+                    and (pair_lift(speller, neighbour, first, key, word) >= WORD_PAIR_MIN_LIFT
+                         if written else may_be_slip(lexicon, key, word, seen))
                     and speller.cost(key, word, TYPO_COST) <= TYPO_COST):
                 found[word] = neighbour
     if len(found) != 1:
@@ -154,7 +237,7 @@ def _settled(speller: Speller, text: str, token: Token, earlier: Edit | None,
     if earlier.end != token.start + len(token.base):
         return True  # a fix of another span (a split or a merge)
     word = lookup_key(earlier.replacement)
-    return any(word in words for _, words in beside(speller, text, token))
+    return any(word in words for _, words, _ in beside(speller, text, token))
 
 
 NAME_PAIR_CONFIDENCE = 0.9

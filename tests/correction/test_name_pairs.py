@@ -39,17 +39,63 @@ def test_no_reading_without_one_partner_beside_it(speller, text, word):
     assert name_pairs.reading(speller, text, token_in(text, word)) is None
 
 
-def test_only_rare_tokens_no_word_list_or_gazetteer_holds_are_read(lexicon):
+def test_only_rare_tokens_no_word_list_or_gazetteer_holds_are_read_as_they_are(lexicon):
     text = "The South Korean troops, John William Dunn, Wrld, Micillof, ahiya, Paty, ox, Kim."
     # 'Korean', 'William', 'Dunn' are common words, 'Paty' and 'Kim' gazetteer names, 'ox'
-    # shorter than three letters: each stays whatever its neighbours are.
+    # shorter than three letters: each is read only as a word as written (below).
     assert name_pairs.surfaces(lexicon, word_types(text), lexicon.names) == {
         "Wrld", "Micillof", "ahiya"}
+
+
+def test_capitalized_words_as_written_are_read_one_letter_from_a_neighbours_partner(speller):
+    text = ("A Hog Kong court sat. The South Korean troops, Kim Yong-hyun, Lase Vegas. "
+            "The Hong Kong court. The Prime Minister spoke.")
+    # 'Korean' is one letter from 'Korea', which 'South' stands before; 'Yong' from 'Jong'
+    # after 'Kim' (the model decides them: see below); 'Hong' is the name as spelt, 'The'
+    # and 'South' too frequent; 'Prime Minister' a pair the bigram list knows.
+    names = speller.lexicon.names
+    assert name_pairs.written_surfaces(speller, text, names) == {"Hog", "Korean", "Yong", "Lase"}
+    # A name the caller adds is never read.
+    added = {**names, "lase": names["paty"]}
+    assert name_pairs.written_surfaces(speller, text, added) == {"Hog", "Korean", "Yong"}
+
+
+def test_a_pair_written_so_is_not_looked_at(speller, monkeypatch):
+    calls = []
+    monkeypatch.setattr(name_pairs, "written_slip", lambda *args: calls.append(args))
+    # A name's pair as the gazetteer has it, and words no name pairs with anything.
+    for text in ("Courts in Hong Kong sat.", "Courts in Prime Minister sat."):
+        name_pairs.written_surfaces(speller, text, speller.lexicon.names)
+    assert calls == []
+    name_pairs.written_surfaces(speller, "Courts in Hog Kong sat.", speller.lexicon.names)
+    assert calls
+
+
+@pytest.mark.parametrize(("text", "word", "reading"), [
+    ("HONG KONG — A Hog Kong court on Tuesday sentenced 45 people.", "Hog", ("hong", "Kong")),
+    ("He filmed in Brighton Beach and Lase Vegas.", "Lase", ("las", "Vegas")),
+])
+def test_a_word_as_written_is_read_where_the_model_expects_the_names_pair(
+        speller, text, word, reading):
+    assert name_pairs.reading(speller, text, token_in(text, word)) == reading
+    assert name_pairs.pair_lift(speller, reading[1], False, word.lower(), reading[0]) >= 3
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Kim Yong-hyun, the defence minister, resigned.", "Yong"),  # 'Jong': 1.9 only
+    ("The North Korean troops left.", "Korean"),  # 'Korea': 0.9
+    ("A Hong Kong court sat.", "Hong"),  # the name as the gazetteer has it
+])
+def test_a_word_as_written_stays_where_the_model_does_not_expect_the_names_pair(
+        speller, text, word):
+    assert name_pairs.reading(speller, text, token_in(text, word)) is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Transfers fell. Axel Micillof, the Peronist governor, objected.",
      "Transfers fell. Axel Kicillof, the Peronist governor, objected."),
+    ("HONG KONG — A Hog Kong court on Tuesday sentenced 45 people.",
+     "HONG KONG — A Hong Kong court on Tuesday sentenced 45 people."),
     ("Mr. Abu Shamala, 37, who fled Beit ahiya in November, spoke.",
      "Mr. Abu Shamala, 37, who fled Beit Lahiya in November, spoke."),
     ("It met on Smolenskaya Squre. The two men talked.",
