@@ -243,9 +243,12 @@ def needs_deep_search(speller: Speller, base: str, policy: WordPolicy,
 
 
 def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
-                     extra_names: Mapping[str, Entity]) -> dict[str, Candidate]:
+                            extra_names: Mapping[str, Entity], names_within_one: bool = False
+                            ) -> dict[str, Candidate]:
     """Context-free candidates: OCR variants that are gazetteer names (or, for lowercase
-    tokens and where the word policy allows, common words), and symspell's lookups."""
+    tokens and where the word policy allows, common words), and symspell's lookups.
+    `names_within_one`: a name-shaped token's nearest words are looked up within one edit
+    only (enough to tell whether it has any candidate: `Speller.has_candidates`)."""
     lexicon = speller.lexicon
     key = base.lower()
     name_shaped = is_name_shaped(base)
@@ -287,7 +290,8 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
             best = max(best, found[term].score) if term in found else best
     if name_shaped and unseen and key.isalpha() and len(key) >= MIN_TYPO_NAME_LENGTH:
         words = []
-        for term, zipf in speller._lookup(key):
+        nearest = speller.nearest_words_within_one if names_within_one else speller._lookup
+        for term, zipf in nearest(key):
             if term[0] != key[0]:
                 continue  # not a slip in the capital that starts the name
             entity = name_for(base, extra_names.get(term) or lexicon.names.get(term))

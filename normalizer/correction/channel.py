@@ -53,6 +53,12 @@ def _adjacent_keys() -> frozenset[tuple[str, str]]:
 ADJACENT_KEYS = _adjacent_keys()
 
 
+PLAIN_EDIT_MIN_COST = min(TRANSPOSE_COST, ADJACENT_KEY_COST, DOUBLE_LETTER_COST, VOWEL_COST,
+                          TYPO_COST)
+"""The cheapest operation `cost` prices that is no confusion of the table (a junk character
+added costs more: `JUNK_COST`)."""
+
+
 JUNK_COST = 3.3
 """-log10 probability that the OCR added a character no word contains ('«', '*', '^', '\\')
 inside a word: about 150 in the 296,000 characters of OverProof dataset 2."""
@@ -253,6 +259,21 @@ class ChannelModel:
             for observed in letters
         }
         object.__setattr__(self, "_reads", reads)
+
+    def finds_every_reading_within(self, bound: float) -> bool:
+        """Whether every string `cost` prices within `bound` of a token, but those one plain
+        edit away (a letter replaced, added or dropped, or two swapped), is among the
+        token's `variants`: true when every confusion within `bound` is run backwards
+        (`rewrite_max_cost`) and only paths of one or two confusions stay within it (any
+        other operation costs `PLAIN_EDIT_MIN_COST` or more). Then symspell's words two
+        edits away hold nothing within `bound` that the variants miss."""
+        costs = self._table.values()
+        if not costs:
+            return True
+        cheapest = min(costs)
+        return (all(cost <= self.rewrite_max_cost for cost in costs if cost <= bound)
+                and bound < min(3 * cheapest, cheapest + PLAIN_EDIT_MIN_COST,
+                                2 * PLAIN_EDIT_MIN_COST))
 
     def confusion_cost(self, observed: str, intended: str) -> float | None:
         return self._table.get((observed.lower(), intended.lower()))

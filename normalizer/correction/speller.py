@@ -35,7 +35,7 @@ from .candidates import (
     WordPolicy,
     context_free_candidates,
 )
-from .channel import ChannelModel, cheap_slips
+from .channel import TYPO_COST, ChannelModel, cheap_slips
 from .hypothesis import Candidate
 from .vocabulary import Vocabulary
 from .words import case_slip_readings, is_checkable, is_name_shaped, lookup_key
@@ -100,8 +100,16 @@ class Speller:
         self.all_variants = lru_cache(maxsize=1_024)(self._all_variants_uncached)
         self.deep_variants = lru_cache(maxsize=4_096)(self._deep_variants_uncached)
         self._lookup = lru_cache(maxsize=16_384)(self._lookup_uncached)
+        self._lookup_within_one = lru_cache(maxsize=16_384)(
+            lambda key: self._nearest_at(self.lexicon.symspell, key, 1))
         self._frequent_lookup = lru_cache(maxsize=4_096)(
             lambda key: self._nearest(self._frequent_symspell, key))
+        # Whether a name-shaped token's words within one edit tell if it has candidates at
+        # all (`has_candidates`): the two-edit lookup is the dearest part of the question.
+        self._one_edit_tells = self.channel.finds_every_reading_within(TYPO_COST)
+        self._has_name_candidates = lru_cache(maxsize=16_384)(
+            lambda base: bool(context_free_candidates(self, base, HEADLINE_POLICY, {},
+                                                      names_within_one=True)))
         self.cost = lru_cache(maxsize=65_536)(self.channel.cost)
         self._needs_look = lru_cache(maxsize=131_072)(self.could_be_error)
         self._word_candidates = lru_cache(maxsize=16_384)(self._word_candidates_uncached)
@@ -159,9 +167,18 @@ class Speller:
 
     def has_candidates(self, base: str) -> bool:
         """Whether any position could give `base` a candidate outside the document: the
-        headline policy admits the most common words, so its candidates are a superset."""
-        return bool(self.word_candidates(
-            base, DIGIT_GLYPH_POLICY if INNER_DIGIT.search(base) else HEADLINE_POLICY))
+        headline policy admits the most common words, so its candidates are a superset.
+
+        A name-shaped token's nearest words are asked within one edit only, when the
+        channel says that is enough (`ChannelModel.finds_every_reading_within`): a word two
+        edits away is a candidate only within one slip (`TYPO_COST`), so through one or two
+        confusions, and then it is among the token's variants, a candidate already. Most
+        such tokens are rare names with none (memoized)."""
+        if INNER_DIGIT.search(base):
+            return bool(self.word_candidates(base, DIGIT_GLYPH_POLICY))
+        if self._one_edit_tells and is_name_shaped(base):
+            return self._has_name_candidates(base)
+        return bool(self.word_candidates(base, HEADLINE_POLICY))
 
     def real_word_risk(self, key: str, max_zipf: float = REAL_WORD_MAX_ZIPF) -> bool:
         """A common word no more frequent than `max_zipf` with a very frequent one a single
@@ -218,24 +235,33 @@ class Speller:
         ))
 
     def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
-        return self._nearest(self.lexicon.symspell, key)
+        found = self._lookup_within_one(key)
+        if found or len(key) <= ONE_EDIT_MAX_LENGTH:
+            return found
+        return self._nearest_at(self.lexicon.symspell, key, 2)
 
     def _nearest(self, symspell: SymSpell, key: str) -> tuple[tuple[str, float], ...]:
         """symspell's nearest candidates (one edit, else two), most frequent first, with their
         Zipf. Two-edit OCR slips (rn -> m) come from the channel model's variants instead."""
         # One edit is asked first: a fraction of the lookup of two, and the same closest
         # words whenever it finds any (2.6 times faster over the speed bench's words).
-        for distance in range(1, (1 if len(key) <= ONE_EDIT_MAX_LENGTH else 2) + 1):
-            items = symspell.lookup(key, Verbosity.CLOSEST, distance)
-            if items and items[0].distance == 0:
-                # The key is in symspell's own dictionary ('wto', 'amd', 'ater': the web's
-                # typos), where the closest term is itself: its nearest others are the
-                # closest of all.
-                items = [item for item in symspell.lookup(key, Verbosity.ALL, distance)
-                         if item.distance]
-                items = [item for item in items if item.distance == items[0].distance]
-            if items:
-                break
+        found = self._nearest_at(symspell, key, 1)
+        if found or len(key) <= ONE_EDIT_MAX_LENGTH:
+            return found
+        return self._nearest_at(symspell, key, 2)
+
+    def _nearest_at(self, symspell: SymSpell, key: str, distance: int
+                    ) -> tuple[tuple[str, float], ...]:
+        """symspell's closest words to `key` within `distance` edits, but `key` itself, most
+        frequent first, with their Zipf."""
+        items = symspell.lookup(key, Verbosity.CLOSEST, distance)
+        if items and items[0].distance == 0:
+            # The key is in symspell's own dictionary ('wto', 'amd', 'ater': the web's
+            # typos), where the closest term is itself: its nearest others are the
+            # closest of all.
+            items = [item for item in symspell.lookup(key, Verbosity.ALL, distance)
+                     if item.distance]
+            items = [item for item in items if item.distance == items[0].distance]
         found = [(item.term, self.lexicon.frequency(item.term)) for item in items]
         return tuple(sorted(((t, z) for t, z in found if t != key), key=lambda x: (-x[1], x[0])))
 
@@ -243,6 +269,10 @@ class Speller:
         """symspell's nearest words to a lowercase key (one edit, else two for keys of six
         letters or more), with their Zipf, most frequent first (memoized)."""
         return self._lookup(key)
+
+    def nearest_words_within_one(self, key: str) -> tuple[tuple[str, float], ...]:
+        """`nearest_words` within one edit only (memoized; `nearest_words` asks this first)."""
+        return self._lookup_within_one(key)
 
     def nearest_frequent_words(self, key: str) -> tuple[tuple[str, float], ...]:
         """`nearest_words` among the very frequent common words alone (`_very_frequent`) of

@@ -227,3 +227,17 @@ def test_cheap_slips_are_a_typists_cheapest(word, slip):
 ])
 def test_dearer_edits_are_no_cheap_slips(word, other):
     assert other not in cheap_slips(word)
+
+
+@pytest.mark.parametrize(("confusions", "tells"), [
+    (TABLE, True),
+    # a confusion within one slip that `variants` does not run backwards
+    ((*TABLE, Confusion("li", "h", 3.0)), False),
+    # three confusions cheap enough to stay within one slip together
+    ((*TABLE, Confusion("c", "e", 1.0)), False),
+    # a confusion and a plain edit within one slip together
+    ((Confusion("0", "o", 0.4),), False),
+])
+def test_readings_within_one_slip_are_variants_or_one_plain_edit_away(confusions, tells):
+    channel = ChannelModel(confusions, rewrite_max_cost=2.5)
+    assert channel.finds_every_reading_within(TYPO_COST) is tells

@@ -6,6 +6,12 @@ import itertools
 
 import pytest
 
+from normalizer.correction.candidates import (
+    HEADLINE_POLICY,
+    INNER_DIGIT,
+    context_free_candidates,
+)
+from normalizer.correction.channel import TYPO_COST
 from normalizer.correction.speller import ONE_EDIT_MAX_LENGTH, REAL_WORD_MIN_RIVAL_ZIPF
 
 
@@ -25,3 +31,29 @@ def test_the_frequent_words_index_takes_only_keys_looked_up_one_edit_away(spelle
     assert ("was", 6.82) in speller.nearest_frequent_words("ws")
     with pytest.raises(ValueError):
         speller.nearest_frequent_words("a" * (ONE_EDIT_MAX_LENGTH + 1))
+
+
+def _damaged(word: str) -> list[str]:
+    """Capitalized spellings one or two slips from `word`: a letter dropped, two swapped, a
+    letter doubled, two glyph confusions, a letter replaced and one dropped."""
+    middle = len(word) // 2
+    found = [word[:middle] + word[middle + 1:], word[:middle] + word[middle + 1] + word[middle]
+             + word[middle + 2:], word[:middle] + word[middle] + word[middle:],
+             word.replace("e", "c", 2), word.replace("m", "rn").replace("h", "li"),
+             word[:1] + "x" + word[2:middle] + word[middle + 1:]]
+    return [spelling.capitalize() for spelling in found if spelling.isalpha()]
+
+
+def test_a_names_words_within_one_edit_tell_whether_it_has_candidates(speller):
+    assert speller.channel.finds_every_reading_within(TYPO_COST)
+    lexicon = speller.lexicon
+    words = sorted(w for w in lexicon.names if len(w) >= 6 and w.isalpha())[::97]
+    words += sorted(w for w in lexicon.common if len(w) >= 6)[::211]
+    tokens = {spelling for word in words for spelling in _damaged(word)
+              if not INNER_DIGIT.search(spelling)}  # 'Glovver': another policy
+    assert len(tokens) > 1_500
+    told = {t: speller.has_candidates(t) for t in tokens}
+    # The full computation asks symspell two edits away where one finds nothing.
+    assert told == {t: bool(context_free_candidates(speller, t, HEADLINE_POLICY, {}))
+                    for t in tokens}
+    assert 0.1 < sum(told.values()) / len(told) < 0.9
