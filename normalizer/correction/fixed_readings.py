@@ -189,7 +189,7 @@ def judge_transposed(speller: Speller, token: Token) -> str | None:
     if (len(key) < TRANSPOSED_MIN_LENGTH or not surface[1:].islower()
             or speller.lexicon.frequency(key) > TRANSPOSED_SEEN_MAX_ZIPF):
         return None
-    found = [term for term, zipf in speller.nearest_words(key)
+    found = [term for term, zipf in speller.nearest_words_within_slip(key)
              if zipf >= TRANSPOSED_NAME_MIN_ZIPF and term[0] == key[0]
              and speller.cost(key, term, TYPO_COST) <= TYPO_COST]
     if len(found) != 1 or found[0].startswith(key):

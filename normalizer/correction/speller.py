@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from editdistpy import damerau_osa
 from symspellpy import SymSpell, Verbosity
 
 from ..channel_table import load_channel_table, read_confusions
@@ -102,6 +103,7 @@ class Speller:
         self._lookup = lru_cache(maxsize=16_384)(self._lookup_uncached)
         self._lookup_within_one = lru_cache(maxsize=16_384)(
             lambda key: self._nearest_at(self.lexicon.symspell, key, 1))
+        self._variants_two_edits = lru_cache(maxsize=4_096)(self._variants_two_edits_uncached)
         self._frequent_lookup = lru_cache(maxsize=4_096)(
             lambda key: self._nearest(self._frequent_symspell, key))
         # Whether a name-shaped token's words within one edit tell if it has candidates at
@@ -269,6 +271,25 @@ class Speller:
         """symspell's nearest words to a lowercase key (one edit, else two for keys of six
         letters or more), with their Zipf, most frequent first (memoized)."""
         return self._lookup(key)
+
+    def nearest_words_within_slip(self, key: str) -> tuple[tuple[str, float], ...]:
+        """`nearest_words`, as far as any of them may be within one slip of `key`
+        (`TYPO_COST`): the same words within one edit; where there are none and the channel
+        says a word two edits away is within one slip only through confusions
+        (`ChannelModel.finds_every_reading_within`), only the token's variants two edits
+        away instead of symspell's every word there (memoized). A caller keeps only the
+        words within one slip."""
+        if (self._lookup_within_one(key) or len(key) <= ONE_EDIT_MAX_LENGTH
+                or not self._one_edit_tells):
+            return self._lookup(key)
+        return self._variants_two_edits(key)
+
+    def _variants_two_edits_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
+        lexicon = self.lexicon
+        indexed = lexicon.symspell.words
+        found = [(variant, lexicon.frequency(variant)) for variant, _ in self.variants(key)
+                 if variant in indexed and damerau_osa.distance(key, variant, 2) == 2]
+        return tuple(sorted(found, key=lambda x: (-x[1], x[0])))
 
     def nearest_words_within_one(self, key: str) -> tuple[tuple[str, float], ...]:
         """`nearest_words` within one edit only (memoized; `nearest_words` asks this first)."""

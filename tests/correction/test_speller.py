@@ -57,3 +57,23 @@ def test_a_names_words_within_one_edit_tell_whether_it_has_candidates(speller):
     assert told == {t: bool(context_free_candidates(speller, t, HEADLINE_POLICY, {}))
                     for t in tokens}
     assert 0.1 < sum(told.values()) / len(told) < 0.9
+
+
+def test_the_words_within_one_slip_are_those_of_the_full_lookup(speller):
+    # Where nothing is one edit away, the variants two edits away stand for symspell's
+    # lookup there: the same words within one slip, in the same order.
+    lexicon = speller.lexicon
+    words = sorted(w for w in lexicon.common if len(w) >= 6)[::53]
+    words += sorted(w for w in lexicon.names if len(w) >= 6 and w.isalpha())[::331]
+    keys = {spelling.lower() for word in words for spelling in _damaged(word)}
+    two_edits = found_two_edits = 0
+    def within_slip(key, found):
+        return [(t, z) for t, z in found if speller.cost(key, t, TYPO_COST) <= TYPO_COST]
+
+    for key in keys:
+        found = within_slip(key, speller.nearest_words_within_slip(key))
+        assert found == within_slip(key, speller.nearest_words(key)), key
+        if not speller.nearest_words_within_one(key):
+            two_edits += 1
+            found_two_edits += bool(found)  # 'rn' for 'm' and 'li' for 'h' in one word
+    assert two_edits > 500 and found_two_edits > 20
