@@ -84,7 +84,7 @@ def lone_place_reading(speller: Speller, place: str) -> str | None:
     if (len(key) < PLACE_MIN_LENGTH or not key.isalpha() or key in lexicon.names
             or lexicon.frequency(key) > 0):
         return None
-    found = [term for term, zipf in speller.nearest_words(key)
+    found = [term for term, zipf in speller.nearest_words_within_slip(key)
              if zipf >= PLACE_MIN_ZIPF and term[0] == key[0]
              and _is_place(lexicon.names, term) and _one_slip(speller, key, term)]
     return found[0].upper() if len(found) == 1 else None

@@ -297,7 +297,7 @@ def judge_first_name(speller: Speller, text: str, token: Token) -> Entity | None
             or sentence_neighbours(text, token.start, token.end)[0][-1] in ARTICLES):
         return None
     found = [
-        entity for term, zipf in speller.nearest_words(key)
+        entity for term, zipf in speller.nearest_words_within_slip(key)
         if zipf >= FIRST_NAME_MIN_ZIPF and term[0] == key[0]
         and (entity := lexicon.names.get(term)) is not None and entity.type == "person"
         and speller.cost(key, term, TYPO_COST) <= TYPO_COST
