@@ -18,7 +18,13 @@ from ..channel_table import load_channel_table
 from ..patterns import compile_regex
 from .candidates import lowercase_candidate
 from .speller import REAL_WORD_MIN_RIVAL_ZIPF, Speller
-from .typed_text import MAX_TYPO_CANDIDATES, SHORT_TYPO_MIN_ZIPF, TYPO_MIN_ZIPF
+from .typed_text import (
+    GLYPH_MAX_COST,
+    GLYPH_MIN_ZIPF,
+    MAX_TYPO_CANDIDATES,
+    SHORT_TYPO_MIN_ZIPF,
+    TYPO_MIN_ZIPF,
+)
 from .words import LATIN_WORD, MAX_LENGTH, MIN_LENGTH, lookup_key, writers_choice
 
 RIVAL_MIN_ZIPF = 4.0
@@ -126,7 +132,9 @@ def hypotheses_of(speller: Speller, base: str, typos: bool = False
     seen = lexicon.frequency(key) > 0
     ranked = sorted(
         ((w, c) for w, c in found.items()
-         if lexicon.frequency(w) >= least and not writers_choice(key, w, seen)),
+         if (lexicon.frequency(w) >= least
+             or (c <= GLYPH_MAX_COST and lexicon.frequency(w) >= GLYPH_MIN_ZIPF))
+         and not writers_choice(key, w, seen)),
         key=lambda wc: (wc[1] - lexicon.frequency(wc[0]), wc[0]),
     )
     return tuple(ranked[:MAX_TYPO_CANDIDATES if typos else MAX_CANDIDATES])

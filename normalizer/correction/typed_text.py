@@ -3,7 +3,8 @@ profile's second opinion (`second_opinion`) reads a sentence whose errors are ty
 not OCR.
 
 They differ from OCR's rules in three places: what a target may read as (only words of Zipf
-`TYPO_MIN_ZIPF` or more, `SHORT_TYPO_MIN_ZIPF` for a two-letter token, at most
+`TYPO_MIN_ZIPF` or more, `GLYPH_MIN_ZIPF` one glyph confusion away, `SHORT_TYPO_MIN_ZIPF` for
+a two-letter token, at most
 `MAX_TYPO_CANDIDATES` of them), what the word as written keeps against them
 (`TYPED_REAL_WORD_STICKINESS` for a common word, `typed_stickiness` for any other), and which
 capitalized token may be a word's slip (`opens_typed_sentence`).
@@ -44,6 +45,14 @@ TYPO_MIN_ZIPF = 3.0
 may read as. At 2.5 ('streets eaked in mud' -> caked, not naked) one more typo was fixed on
 the synthetic news set and 7 more error units on OverProof dataset 2, but 'pytest-xdist' in
 this README read as 'dist'."""
+GLYPH_MAX_COST = 2.0
+GLYPH_MIN_ZIPF = 2.0
+"""A word one cheap glyph confusion from a target (channel cost `GLYPH_MAX_COST` or less:
+'c' printed as 'e') may be read down to this Zipf, under `TYPO_MIN_ZIPF`: OCR misreads a rare
+word as readily as a common one, while a typo's floor is for words a slip away, which a rare
+word does not earn ('xdist' is no 'dist'). 'streets eaked in mud' -> caked, not naked: one
+more typo fixed on the synthetic news set, one wrong fix made right on the synthetic set and
+one fewer on OverProof dataset 2, no clean token changed."""
 SHORT_TYPO_MIN_ZIPF = 5.5
 """A two-letter lowercase token no common word list holds ('te', 'th', 'ws') is a target of
 typed text's second opinion too, read only as a very frequent word (this Zipf or more: 'the',
