@@ -43,8 +43,25 @@ def invented_words(size: int, seed: int = 7) -> str:
     return " ".join(words)
 
 
+def name_families(size: int, seed: int = 3) -> str:
+    """About `size` characters of long capitalized made-up names in families of 20, each
+    one letter from the others of its family, shuffled: every spelling has many spellings
+    one slip away, the worst case of a document's name rivals."""
+    rng = random.Random(seed)
+    words: list[str] = []
+    length = 0
+    while length < size:
+        stem = "".join(rng.choices(string.ascii_lowercase, k=7))
+        family = [(stem[:3] + letter + stem[3:]).capitalize() for letter in "abcdefghijklmnopqrst"]
+        words += family
+        length += sum(len(word) + 1 for word in family)
+    rng.shuffle(words)
+    return " ".join(words)
+
+
 HOSTILE = {
     "invented words": invented_words,
+    "name families": name_families,
     "one token": lambda n: "a" * n,
     "one line of words": lambda n: "Talks with Sergey Lavroy in Libva today " * (n // 40),
     "letters then @": lambda n: ("a" * 999 + "@") * (n // 1000),

@@ -29,6 +29,10 @@ SUPPORTED_MIN_LENGTH = 8
 no repeated spelling to win: the spelling one slip from each of the others (the one the others
 support best) is their rival instead (`supported_rivals`), for spellings this long only: a
 slip in a short name is as likely another name ('Hansen', 'Jansen', 'Jensen')."""
+SUPPORTED_MAX_SPELLINGS = 500
+"""A window with more long name spellings than this is a list of names, not a text that
+misspells one: it gets no supported rivals, which keeps their cost (each spelling compared
+with every other) bounded per window."""
 
 
 class Document:
@@ -51,6 +55,7 @@ class Document:
         self._rivals: dict[str, list[tuple[str, int]]] = {}
         self._long: list[str] | None = None
         self._long_lower: list[str] = []
+        self._one_slip: dict[str, list[str]] = {}
 
     def copy(self) -> Document:
         twin = Document(Counter(), self.common)
@@ -67,6 +72,7 @@ class Document:
             self.names[edit.replacement] += 1
         self._repeated = None
         self._long = None
+        self._one_slip.clear()
         self._rivals.clear()
 
     def count(self, base: str) -> int:
@@ -110,11 +116,13 @@ class Document:
         """The spellings one slip from `base` (an edit or a swap) that the document supports
         better, each with its support: its own count plus those of the spellings one slip
         from it (`SUPPORTED_MIN_LENGTH`). Two spellings once each support each other equally:
-        neither is a rival."""
+        neither is a rival. None in a window of more than `SUPPORTED_MAX_SPELLINGS`."""
         if self._long is None:
             self._long = [name for name, n in self.names.items()
                           if n > 0 and len(name) >= SUPPORTED_MIN_LENGTH
                           and name.lower() not in self.common]
+            if len(self._long) > SUPPORTED_MAX_SPELLINGS:
+                self._long = []
             self._long_lower = [name.lower() for name in self._long]
         around = self._one_slip_from(base)
         if not around:
@@ -128,7 +136,12 @@ class Document:
         return found
 
     def _one_slip_from(self, spelling: str) -> list[str]:
-        """The long spellings (`_long`) exactly one edit or swap from `spelling`, case aside."""
-        close = process.extract(spelling.lower(), self._long_lower, scorer=OSA.distance,
-                                score_cutoff=1, limit=None)
-        return [self._long[i] for _, distance, i in close if distance == 1]
+        """The long spellings (`_long`) exactly one edit or swap from `spelling`, case aside
+        (memoized until a fix is recorded)."""
+        found = self._one_slip.get(spelling)
+        if found is None:
+            close = process.extract(spelling.lower(), self._long_lower, scorer=OSA.distance,
+                                    score_cutoff=1, limit=None)
+            found = self._one_slip[spelling] = [
+                self._long[i] for _, distance, i in close if distance == 1]
+        return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from normalizer.correction.document import Document
+from normalizer.correction.document import SUPPORTED_MAX_SPELLINGS, Document
 from normalizer.model import Edit
 
 
@@ -63,3 +63,10 @@ def test_support_follows_recorded_fixes():
     # 'Gbaffarzadeh' twice now: the repeated spelling is the rival, no longer the supported one
     assert doc.rivals("Ghaffarzadeh") == [("Gbaffarzadeh", 2)]
     assert doc.supported_rivals("Ghatfarzadeh") == []  # 'Ghaffarzadeh' is written no more
+
+
+def test_a_window_listing_hundreds_of_long_names_gets_no_supported_rivals():
+    # Comparing every spelling with every other is kept bounded per window.
+    names = Counter({"Ghaffarzadeh": 1, "Gbaffarzadeh": 1, "Ghatfarzadeh": 1})
+    names.update({f"Zzname{i:04d}x": 1 for i in range(SUPPORTED_MAX_SPELLINGS)})
+    assert Document(names, set()).rivals("Gbaffarzadeh") == []
