@@ -105,7 +105,7 @@ class Speller:
             lambda key: self._nearest_at(self.lexicon.symspell, key, 1))
         self._variants_two_edits = lru_cache(maxsize=4_096)(self._variants_two_edits_uncached)
         self._frequent_lookup = lru_cache(maxsize=4_096)(
-            lambda key: self._nearest(self._frequent_symspell, key))
+            lambda key: self._nearest_at(self._frequent_symspell, key, 1))
         # Whether a name-shaped token's words within one edit tell if it has candidates at
         # all (`has_candidates`): the two-edit lookup is the dearest part of the question.
         self._one_edit_tells = self.channel.finds_every_reading_within(TYPO_COST)
@@ -237,20 +237,14 @@ class Speller:
         ))
 
     def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
+        """symspell's nearest words (one edit, else two), most frequent first, with their
+        Zipf. Two-edit OCR slips (rn -> m) come from the channel model's variants instead."""
+        # One edit is asked first: a fraction of the lookup of two, and the same closest
+        # words whenever it finds any (2.6 times faster over the speed bench's words).
         found = self._lookup_within_one(key)
         if found or len(key) <= ONE_EDIT_MAX_LENGTH:
             return found
         return self._nearest_at(self.lexicon.symspell, key, 2)
-
-    def _nearest(self, symspell: SymSpell, key: str) -> tuple[tuple[str, float], ...]:
-        """symspell's nearest candidates (one edit, else two), most frequent first, with their
-        Zipf. Two-edit OCR slips (rn -> m) come from the channel model's variants instead."""
-        # One edit is asked first: a fraction of the lookup of two, and the same closest
-        # words whenever it finds any (2.6 times faster over the speed bench's words).
-        found = self._nearest_at(symspell, key, 1)
-        if found or len(key) <= ONE_EDIT_MAX_LENGTH:
-            return found
-        return self._nearest_at(symspell, key, 2)
 
     def _nearest_at(self, symspell: SymSpell, key: str, distance: int
                     ) -> tuple[tuple[str, float], ...]:
@@ -308,7 +302,7 @@ class Speller:
     @cached_property
     def _frequent_symspell(self) -> SymSpell:
         full = self.lexicon.symspell
-        # One edit: `_nearest` asks no more of a key of `ONE_EDIT_MAX_LENGTH` letters.
+        # One edit: `nearest_words` asks no more of a key of `ONE_EDIT_MAX_LENGTH` letters.
         symspell = SymSpell(1, SYMSPELL_PREFIX, distance_comparer=full.distance_comparer)
         for word in self._very_frequent:
             symspell.create_dictionary_entry(word, full.words[word])
