@@ -107,8 +107,9 @@ class Document:
             if self.names[name] > own and name != base
         ]
         if len(base) >= SUPPORTED_MIN_LENGTH:
+            repeated = {name for name, _ in found}
             found += [(name, support) for name, support in self.supported_rivals(base)
-                      if name not in dict(found)]
+                      if name not in repeated]
         self._rivals[base] = found
         return found
 
