@@ -10,7 +10,8 @@ Modules, one concern each:
 - `candidates`: what a suspect token may stand for, scored;
 - `boundaries`: words the OCR ran together or split, and words broken at a line end;
 - `decide`: which tokens change, to what, with what confidence;
-- `reasons`: why, in words; `explain`: ranked candidates and judgements for one word.
+- `reasons`: why, in words; `explain`: ranked candidates and judgements for one word;
+- `sound_alikes`: the words a misspelling sounds like, for the ranked candidates.
 """
 
 from .decide import propose

@@ -13,9 +13,10 @@ from . import sentence
 from .candidates import scored_candidates
 from .decide import consistent, context_targets, decide, is_suspect, weigh
 from .document import Document
-from .hypothesis import offer
+from .hypothesis import Candidate, offer
 from .reasons import reason
 from .sentence_targets import is_target
+from .sound_alikes import MAX_COST_PER_LETTER, SAME_SOUND_BONUS, sound_alikes
 from .speller import Speller, speller_for
 from .words import lookup_key, unchecked_because
 
@@ -40,7 +41,28 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
         if item.term != key and item.term in lexicon.common:
             offer(found, word, item.term, speller.cost(key, item.term),
                    lexicon.frequency(item.term), "lexicon")
+    if key not in lexicon.common:
+        _offer_sound_alikes(found, word, speller)
     return [c.word for c in sorted(found.values(), key=lambda c: (-c.score, c.key))]
+
+
+def _offer_sound_alikes(found: dict[str, Candidate], word: str, speller: Speller) -> None:
+    """Offer the common words that sound like `word` (`sound_alikes`), however many edits
+    away but within `MAX_COST_PER_LETTER`; one that sounds exactly alike, found already or
+    not, gains `SAME_SOUND_BONUS`."""
+    key = word.lower()
+    bound = MAX_COST_PER_LETTER * len(key)
+    for alike, same in sound_alikes(speller.lexicon, key).items():
+        bonus = SAME_SOUND_BONUS if same else 0.0
+        known = found.get(alike)
+        if known is not None:
+            if same:
+                offer(found, word, alike, known.cost - bonus, known.prior, known.source,
+                      known.entity)
+            continue
+        cost = speller.cost(key, alike, bound)
+        if cost <= bound:
+            offer(found, word, alike, cost - bonus, speller.lexicon.frequency(alike), "sound")
 
 
 def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
