@@ -181,6 +181,12 @@ class Lexicon:
         """Zipf frequency of a lowercase word (0 when unseen)."""
         return self.zipf.get(lower, 0.0)
 
+    def words_at_least(self, zipf: float) -> frozenset[str]:
+        """The lowercase words of Zipf frequency `zipf` or more (common words or not)."""
+        if isinstance(self.zipf, FrozenTable):
+            return self.zipf.keys_at_least(zipf)
+        return frozenset(word for word, value in self.zipf.items() if value >= zipf)
+
 
 def _symspell_file(name: str) -> Path:
     return Path(str(importlib.resources.files("symspellpy") / name))

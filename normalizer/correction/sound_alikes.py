@@ -51,8 +51,9 @@ class SoundIndex:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._words: dict[str, list[str]] = {}
+        frequent = lexicon.words_at_least(MIN_ZIPF)
         for word in sorted(lexicon.common):
-            if word.isalpha() and lexicon.frequency(word) >= MIN_ZIPF:
+            if word.isalpha() and word in frequent:
                 self._words.setdefault(sound_key(word), []).append(word)
         self._keys = SymSpell(max_dictionary_edit_distance=KEY_DISTANCE, prefix_length=7)
         for key in self._words:

@@ -226,8 +226,8 @@ class Speller:
     def _very_frequent(self) -> tuple[str, ...]:
         """The common words a rare one may be a misreading or a slip of (Zipf at least
         `REAL_WORD_MIN_RIVAL_ZIPF`)."""
-        return tuple(word for word in self.lexicon.common
-                     if self.lexicon.frequency(word) >= REAL_WORD_MIN_RIVAL_ZIPF)
+        frequent = self.lexicon.words_at_least(REAL_WORD_MIN_RIVAL_ZIPF)
+        return tuple(word for word in self.lexicon.common if word in frequent)
 
     @cached_property
     def _misreadings(self) -> frozenset[str]:
