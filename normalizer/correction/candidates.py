@@ -292,8 +292,8 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
         words = []
         nearest = speller.nearest_words_within_one if names_within_one else speller._lookup
         for term, zipf in nearest(key):
-            if term[0] != key[0]:
-                continue  # not a slip in the capital that starts the name
+            if term[0] != key[0] and term[1:] != key[1:]:
+                continue  # a slip changes the capital, or what follows it, not both
             entity = name_for(base, extra_names.get(term) or lexicon.names.get(term))
             is_name = entity is not None and entity.type != "other"
             if not is_name and (term not in lexicon.common or zipf < TYPO_RIVAL_MIN_ZIPF):
