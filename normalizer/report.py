@@ -350,6 +350,8 @@ def explanation_text(info: Mapping[str, Any]) -> str:
             f"  frequency {_number(cand.get('frequency'))}  {cand.get('reason', '')}".rstrip()
         )
     lines.append(f"  decision: {info.get('decision', '')}")
+    if info.get("suggestions"):
+        lines.append(f"  suggestions: {', '.join(info['suggestions'])}")
     return "\n".join(lines) + "\n"
 
 

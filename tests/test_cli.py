@@ -154,6 +154,18 @@ def test_explain_lavroy_and_biegun(run) -> None:
     assert info["decision"].startswith("unchanged")
     text = run("explain", "Biegun").stdout
     assert text.startswith("Biegun: ") and "\n  decision: unchanged" in text
+    assert "suggestions" not in info and "suggestions:" not in text  # a known name
+
+
+def test_explain_suggests_what_a_word_it_leaves_may_be(run) -> None:
+    """A misspelling no candidate is sure enough for still gets ranked suggestions, the
+    words it sounds like included ('accomadite' is more than two edits from 'accommodate')."""
+    data = json.loads(run("explain", "accomadite", "--format", "json").stdout)
+    assert data["decision"].startswith("unchanged")
+    assert data["suggestions"][0] == "accommodate" and len(data["suggestions"]) <= 5
+    text = run("explain", "accomadite").stdout
+    assert "\n  suggestions: accommodate, " in text
+    assert json.loads(run("explain", "xqzt", "--format", "json").stdout)["suggestions"] == []
 
 
 # --------------------------------------------------------------------------- stdin, files, -o

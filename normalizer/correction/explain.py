@@ -23,6 +23,10 @@ from .words import lookup_key, unchecked_because
 if TYPE_CHECKING:
     from ..pipeline import StageContext
 
+MAX_SUGGESTIONS = 5
+"""Ranked corrections `explain` lists for a suspect word it leaves unchanged."""
+
+
 def candidates(word: str, ctx: StageContext, context: str | None = None) -> list[str]:
     """Ranked corrections for `word` alone (or inside `context`), best first; for benchmarks
     of candidate ranking (accuracy@k). Empty when nothing is close."""
@@ -76,6 +80,10 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
     learned = [e for e in consistent(text, word_types(text), ctx, []) if e.start == start]
     if learned:
         report["decision"] = f"{_decision(learned[0], ctx)}: {learned[0].reason}"
+    elif not report["known"]:
+        # What a reader may have meant, ranked (sound-alikes included), though none is sure
+        # enough to change the word.
+        report["suggestions"] = candidates(word, ctx, context)[:MAX_SUGGESTIONS]
     return report
 
 
