@@ -17,8 +17,9 @@ many documents, words and distinct words each has.
 Each system runs in its own fresh subprocess (``--worker``): it is built, warmed up on one
 word, then corrects the corpus document by document. A system still running after
 `--budget` seconds stops after the current document and its words/s is the rate over the
-documents done (the table says how many words were timed). `--repeats` fresh workers run per
-system and corpus, and the table gives the median words/s (and the largest peak memory), which
+documents done (the table says how many words were timed). `--repeats` rounds run per corpus,
+each a fresh worker per system in turn (a slow stretch of a shared machine then falls on every
+system alike), and the table gives the median words/s (and the largest peak memory), which
 keeps a busy machine's noise out of a corpus that takes a fraction of a second; "words/CPU s"
 divides by the CPU time the worker and its helper processes spent instead of the wall time,
 which other load on the machine hardly moves (its median too). Peak memory is
@@ -152,40 +153,51 @@ def cold_start(name: str, runs: int) -> float | None:
     return statistics.median(times)
 
 
+def _worker_run(name: str, corpus_path: Path, budget: float) -> dict[str, object]:
+    """One fresh worker process's result (see `worker`), or {"skipped": why}."""
+    done = _python(
+        [str(Path(__file__).resolve()), "--worker", name, "--corpus", str(corpus_path),
+         "--budget", str(budget)]
+    )
+    if done.returncode != 0:
+        return {"skipped": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(done.stdout)
+
+
 def measure(
-    name: str, corpus_path: Path, budget: float, cold_runs: int, repeats: int
-) -> dict[str, object]:
-    """Throughput and memory in `repeats` fresh worker processes (median words/s, largest
-    peak memory), then the cold start."""
-    runs = []
+    names: list[str], corpus_path: Path, budget: float, cold_runs: int, repeats: int
+) -> list[dict[str, object]]:
+    """Throughput and memory of each system in `repeats` rounds of fresh worker processes
+    (median words/s, largest peak memory), then its cold start. A round runs one worker per
+    system in turn, so a slow stretch of a shared machine falls on every system alike rather
+    than on the one measured then."""
+    runs: dict[str, list[dict]] = {name: [] for name in names}
+    skipped: dict[str, dict[str, object]] = {}
     for _ in range(repeats):
-        done = _python(
-            [
-                str(Path(__file__).resolve()),
-                "--worker",
-                name,
-                "--corpus",
-                str(corpus_path),
-                "--budget",
-                str(budget),
-            ]
-        )
-        if done.returncode != 0:
-            return {"system": name, "skipped": (done.stderr.strip().splitlines() or ["failed"])[-1]}
-        run = json.loads(done.stdout)
-        if "skipped" in run:
-            return {"system": name, **run}
-        runs.append(run)
-    rates = sorted(run["words_per_s"] for run in runs)
-    result = next(run for run in runs if run["words_per_s"] == statistics.median_low(rates))
-    result = {
-        **result,
-        "runs_words_per_s": rates,
-        "words_per_cpu_s": statistics.median(run["words_per_cpu_s"] for run in runs),
-        "peak_rss_mb": max(run["peak_rss_mb"] for run in runs),
-        "cold_start_s": cold_start(name, cold_runs),
-    }
-    return {"system": name, **result}
+        for name in names:
+            if name not in skipped:
+                run = _worker_run(name, corpus_path, budget)
+                if "skipped" in run:
+                    skipped[name] = run
+                else:
+                    runs[name].append(run)
+    results: list[dict[str, object]] = []
+    for name in names:
+        if name in skipped:
+            results.append({"system": name, **skipped[name]})
+            continue
+        rates = sorted(run["words_per_s"] for run in runs[name])
+        median = next(run for run in runs[name]
+                      if run["words_per_s"] == statistics.median_low(rates))
+        results.append({
+            "system": name,
+            **median,
+            "runs_words_per_s": rates,
+            "words_per_cpu_s": statistics.median(run["words_per_cpu_s"] for run in runs[name]),
+            "peak_rss_mb": max(run["peak_rss_mb"] for run in runs[name]),
+            "cold_start_s": cold_start(name, cold_runs),
+        })
+    return results
 
 
 def speed_table(results: list[dict]) -> str:
@@ -317,10 +329,10 @@ def main(argv: list[str] | None = None) -> int:
             f"process, median of {args.repeats} processes"
         )
         print(headers[-1], flush=True)
-        for name in args.systems.split(",") if args.systems else list(peers.SYSTEMS):
-            result = measure(name, corpus_path, args.budget, args.cold_runs, args.repeats)
+        names = args.systems.split(",") if args.systems else list(peers.SYSTEMS)
+        for result in measure(names, corpus_path, args.budget, args.cold_runs, args.repeats):
             results.append({"corpus": kind, **result})
-            print(f"  {kind} {name}: done", file=sys.stderr, flush=True)
+        print(f"  {kind}: done", file=sys.stderr, flush=True)
     header = "\n\n".join(headers)
     skipped = [f"- skipped {r['system']}: {r['skipped']}" for r in results if "skipped" in r]
     table = speed_table(results)
