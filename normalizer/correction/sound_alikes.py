@@ -52,7 +52,7 @@ class SoundIndex:
     def __init__(self, lexicon: Lexicon) -> None:
         self._words: dict[str, list[str]] = {}
         frequent = lexicon.words_at_least(MIN_ZIPF)
-        for word in sorted(lexicon.common):
+        for word in lexicon.common:
             if word.isalpha() and word in frequent:
                 self._words.setdefault(sound_key(word), []).append(word)
         self._keys = SymSpell(max_dictionary_edit_distance=KEY_DISTANCE, prefix_length=7)
