@@ -68,6 +68,9 @@ def test_the_words_at_least_a_frequency_are_the_same_from_a_frozen_table_and_a_d
     # The shipped lexicon's frozen table: the same words as asking each word's frequency.
     assert lexicon.words_at_least(5.2) == {w for w, v in lexicon.zipf.items() if v >= 5.2}
     assert "the" in lexicon.words_at_least(5.2) and "libya" not in lexicon.words_at_least(5.2)
+    # A lexicon whose Zipf table is a plain mapping answers the same way.
+    assert tiny_lexicon().words_at_least(4.0) == {"libya"}
+    assert tiny_lexicon().words_at_least(4.5) == frozenset()
 
 
 def test_a_frozen_tables_memo_answers_as_the_table_and_stays_bounded(monkeypatch):
