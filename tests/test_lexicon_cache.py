@@ -275,3 +275,23 @@ def test_the_nearest_word_index_holds_latin_1_words_only():
     index = lexicon_module.load_lexicon().symspell
     assert "karikó" in index.words  # accented names join it
     assert all(max(word) <= lexicon_module.LATIN_1_LAST for word in index.words)
+
+
+def test_the_cache_key_follows_each_data_files_size_and_time_without_reading_it(
+        monkeypatch, tmp_path):
+    data = tmp_path / "places.tsv"
+    data.write_text("name\ttype\nLibya\tplace\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon_module, "_data_files", lambda extra: [data, *extra])
+    key = lexicon_module._cache_key([])
+    assert lexicon_module._cache_key([]) == key
+    os.utime(data, ns=(1_000_000_000, 1_000_000_000))  # the same bytes, touched
+    touched = lexicon_module._cache_key([])
+    assert touched != key
+    data.write_text("name\ttype\nLibyo\tplace\n", encoding="utf-8")  # the same size, edited
+    os.utime(data, ns=(1_000_000_000, 1_000_000_000))
+    assert lexicon_module._cache_key([]) == touched  # stat alone: content is never read
+    os.utime(data, ns=(2_000_000_000, 2_000_000_000))
+    assert lexicon_module._cache_key([]) != touched
+    data.unlink()
+    assert lexicon_module._cache_key([]) not in (key, touched)
+    assert lexicon_module._cache_key([tmp_path / "user.tsv"]) != lexicon_module._cache_key([])
