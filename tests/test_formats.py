@@ -252,6 +252,7 @@ def _markdown(text: str) -> DocumentView:
 
 def _edit(original: str, replacement: str, kind: str = "spelling", start: int = 0,
           source: str = "lexicon") -> Edit:
+    """An applied edit of rule `kind.source`."""
     return Edit(start, start + len(original), original, replacement, kind, f"{kind}.{source}",
                 0.95, "test")
 
@@ -266,6 +267,35 @@ def test_review_downgrades_corrections_to_words_unless_overwhelming():
     reviewed = review("spelling", edits, _markdown(text), MISSPELLINGS)
     assert [e.applied for e in reviewed] == [False, False, False, True, True, True, False]
     assert "suggestion" in reviewed[0].reason
+
+
+@pytest.mark.parametrize(("original", "replacement", "rule", "text"), [
+    ("CDash", "Cash", "spelling.case", "Submit to CDash."),  # capitals inside: an identifier
+    ("SCons", "Sons", "spelling.case", "Build with SCons."),
+    ("SEMVER", "SERVER", "spelling.capitalized", "(SEMVER-MINOR) process"),
+    ("Rekognition", "Recognition", "spelling.capitalized", "Amazon Rekognition"),  # a product
+    ("Nirk", "Nick", "spelling.capitalized", "(Nirk Walnes)"),  # a contributor
+    ("ccache", "cache", "spelling.lexicon", "use ccache"),  # a doubled first letter: a tool
+    ("deopt", "depot", "spelling.lexicon", "a deopt loop; each deopt"),  # written twice: a term
+    ("musl", "must", "ocr.context", "musl and glibc must agree"),  # too short to be confirmed
+    ("ls", "is", "ocr.context", "npm ls is a command"),
+])
+def test_review_keeps_names_identifiers_and_terms_of_technical_writing(
+        original, replacement, rule, text):
+    start = text.index(original)
+    edit = Edit(start, start + len(original), original, replacement, rule.split(".")[0], rule,
+                0.95, "test")
+    assert not review("spelling", [edit], _markdown(text), MISSPELLINGS)[0].applied
+
+
+@pytest.mark.parametrize(("original", "replacement", "kind", "text"), [
+    ("cahce", "cache", "spelling", "clear the cahce"),
+    ("untill", "until", "spelling", "wait untill done"),
+    ("governrnent", "government", "ocr", "the governrnent and the government"),
+])
+def test_review_keeps_a_plain_slip_fixed_in_technical_writing(original, replacement, kind, text):
+    edit = _edit(original, replacement, kind, start=text.index(original))
+    assert review("spelling", [edit], _markdown(text), MISSPELLINGS)[0].applied
 
 
 def test_review_reads_a_document_for_code_only_when_an_edit_is_at_risk():

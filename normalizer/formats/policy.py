@@ -9,9 +9,12 @@ show, and an article whose promo blocks bring a few technical-looking words is s
 article.
 
 In a technical document (one that shows enough code, see `DocumentView.looks_technical`) the
-unknown words are mostly names of tools and terms of art. A spelling correction of a lowercase
-word, or of a capitalized word to a common word ('Brotli' -> 'Broth': a capitalized word no
-list knows is a product's name here), is kept as a suggestion: a lowercase word no dictionary
+unknown words are mostly names of tools and terms of art. A spelling correction is kept as a
+suggestion when it reads a capitalized word as a common word or as a well-known name one slip
+away (`RISKY_RULES`: a capitalized word no list knows is a product's or a contributor's name
+here, 'Brotli' -> 'Broth', 'Rekognition' -> 'Recognition', 'Nirk' -> 'Nick'), when the word
+has capitals after its first letter (an identifier: 'CDash' -> 'Cash', 'SCons' -> 'Sons',
+'SEMVER' -> 'SERVER'), and when it is lowercase: a lowercase word no dictionary
 knows is more often the name of a tool, package or function (`etcd`, `isort`, `gevent`,
 `toml`, `rjust`) than a typo of a common word one or two letters away, and a known word is a
 command or a term of art ("clone" a repository is not "done"). The evidence is overwhelming,
@@ -19,10 +22,13 @@ and the correction stays a fix, when:
 
 - the word is a known common misspelling of the correction (codespell's list, see
   `normalizer.misspellings`, read with the lexicon: "recieve", "teh");
-- the slip is a classic typing error: two neighbouring letters swapped ("wlil", "cahce")
-  or a doubled letter dropped or added ("occured", "untill");
-- the correction undoes a glyph confusion (an `ocr` edit) and the document itself uses the
-  corrected word elsewhere while the misread spelling occurs only once ("governrnent").
+- the slip is a classic typing error in a lowercase word written once: two neighbouring
+  letters swapped ("wlil", "cahce") or a doubled letter dropped or added ("occured",
+  "untill"), its first letter as meant and not doubled (`ccache` is a tool);
+- the correction undoes a glyph confusion (an `ocr` edit) of a token of five letters or more
+  and the document itself uses the corrected word elsewhere while the misread spelling
+  occurs only once ("governrnent"; not "npm ls" nor the C library "musl", which any
+  document's "is" and "must" would confirm).
 """
 
 from __future__ import annotations
@@ -62,9 +68,19 @@ def is_doubling(a: str, b: str) -> bool:
     )
 
 
+RISKY_RULES = frozenset({"spelling.lexicon", "ocr.lexicon", "spelling.capitalized"})
+"""The rules that read a capitalized token as a common word ('Brotli' -> 'Broth',
+'Rekognition' -> 'Recognition') or as a well-known name one slip away ('Nirk' -> 'Nick')."""
+CONFIRMED_MIN_LENGTH = 5
+"""The shortest misread token the document's own use of its correction confirms: a shorter
+one is a glyph away from words every text uses ('npm ls' is no 'is', the C library 'musl'
+no 'must')."""
+
+
 def _confirmed_by_document(edit: Edit, counts: Counter[str]) -> bool:
     return (
         edit.kind == "ocr"
+        and len(edit.original) >= CONFIRMED_MIN_LENGTH
         and counts[edit.replacement.lower()] >= 1
         and counts[edit.original.lower()] <= 1
     )
@@ -72,7 +88,8 @@ def _confirmed_by_document(edit: Edit, counts: Counter[str]) -> bool:
 
 def _is_risky(edit: Edit) -> bool:
     return edit.applied and edit.kind in ("spelling", "ocr", "entity") and (
-        edit.original.islower() or edit.rule.endswith(".lexicon"))
+        edit.original.islower() or edit.rule in RISKY_RULES
+        or not edit.original[1:].islower())  # 'CDash', 'SCons', 'SEMVER': capitals inside
 
 
 def review(stage: str, edits: list[Edit], view: DocumentView, misspellings: Mapping[str, str]
@@ -107,7 +124,19 @@ def is_overwhelming(edit: Edit, counts: Counter[str], misspellings: Mapping[str,
     wanted = edit.replacement.lower()
     return (
         misspellings.get(edit.original.lower()) == wanted
-        or is_transposition(edit.original, wanted)
-        or is_doubling(edit.original, wanted)
+        or _typing_slip(edit.original, wanted, counts)
         or _confirmed_by_document(edit, counts)
     )
+
+
+def _typing_slip(original: str, wanted: str, counts: Counter[str]) -> bool:
+    """A lowercase word written once in the document with two neighbouring letters swapped
+    or a letter doubled or dropped, its first letter as meant: a term is written the same way
+    again ('deopt' twice is V8's word, not 'depot'), a tool's name may double its first
+    letter ('ccache'), and a name's spelling is its own ('Hassaan')."""
+    if not (original.islower() and original[0] == wanted[0] and counts[original] <= 1):
+        return False
+    if is_transposition(original, wanted):
+        return True
+    doubled_first = any(word[1:2] == word[0] for word in (original, wanted))
+    return is_doubling(original, wanted) and not doubled_first
