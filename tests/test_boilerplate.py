@@ -310,6 +310,38 @@ def test_prose_guard_lets_promos_go(promo: str) -> None:
     assert not boilerplate.prose.is_news_prose(promo)
 
 
+LICENCE = (
+    "# PHILOX\n\nCopyright 2010-2012, D. E. Shaw Research.\nAll rights reserved.\n\n"
+    "Redistribution and use in source and binary forms, with or without modification, are "
+    "permitted provided that the following conditions are met:\n"
+)
+
+
+def test_a_licence_keeps_its_copyright_line() -> None:
+    # The same line ends a wire story as its rights footer; in a licence it is the subject.
+    assert _propose(LICENCE) == []
+    footer = "Copyright 2010-2012, D. E. Shaw Research.\nAll rights reserved.\n"
+    assert [e.rule for e in _propose(f"{BEFORE}\n\n{footer}")] == ["footer.standards"]
+
+
+def test_a_document_is_searched_once_for_what_vetoes_a_rule() -> None:
+    lines = "".join(f"Copyright 20{n % 90 + 10} Agency {n}.\n\n" for n in range(2000))
+    searched = []
+    rule = next(r for r in boilerplate.load_rules(None, boilerplate.pack_dirs()).rules
+                if r.id == "footer.standards")
+    original = rule.unless_document
+    class Counting:  # the rule's pattern, counting its searches
+        def search(self, text: str) -> object:
+            searched.append(len(text))
+            return original.search(text)
+    object.__setattr__(rule, "unless_document", Counting())
+    try:
+        assert len(_propose(f"{BEFORE}\n\n{lines}{LICENCE}")) == 0
+        assert len(searched) == 1
+    finally:
+        object.__setattr__(rule, "unless_document", original)
+
+
 def test_advertising_heading_above_its_section_stays() -> None:
     text = f"{BEFORE}\n\nAdvertising\n\nAdvertising revenue at the group fell 12 percent in the quarter.\n"
     assert _propose(text) == []

@@ -63,6 +63,7 @@ class Rule:
     require: Pattern | None
     reject: Pattern | None
     unless_next: Pattern | None
+    unless_document: Pattern | None
     title: bool
     not_first: bool
     confidence: float
@@ -99,8 +100,8 @@ def _pack_dirs(dictionaries: Path, extra: str) -> tuple[Path, ...]:
 _PACK_KEYS = {"id", "description", "provenance", "licence", "reject", "rules"}
 _RULE_KEYS = {
     "id", "description", "pattern", "keywords", "min-words", "max-words", "require", "reject",
-    "unless-next", "title", "not-first", "confidence", "reason", "body", "examples",
-    "counter-examples",
+    "unless-next", "unless-document", "title", "not-first", "confidence", "reason", "body",
+    "examples", "counter-examples",
 }
 _BODY_KEYS = {"pattern", "min-count", "max-count", "min-words", "max-words", "reject"}
 
@@ -186,6 +187,7 @@ def _parse_rule(table: Any, pack_id: str, pack_reject: str | None, where: str) -
             "|".join(f"(?:{r})" for r in rejects) if rejects else None, where
         ),
         unless_next=compile_pack_pattern(table.get("unless-next"), where),
+        unless_document=compile_pack_pattern(table.get("unless-document"), where),
         title=get_key(table, "title", bool, where, False),
         not_first=get_key(table, "not-first", bool, where, False),
         confidence=confidence,

@@ -60,11 +60,12 @@ def _body_ok(spec: BodySpec, norm: str, words: int) -> bool:
 def rule_matches(text: str, paras: list[Para], ruleset: RuleSet) -> Iterator[Match]:
     """Every paragraph or box a pack rule removes, in text order, never overlapping."""
     index = 0
+    vetoes: dict[str, bool] = {}  # rule id -> whether the document holds its unless-document
     while index < len(paras):
         para = paras[index]
         found = None
         if para.end - para.start <= ruleset.char_limit:
-            found = _match_at(text, paras, index, ruleset)
+            found = _match_at(text, paras, index, ruleset, vetoes)
         if found is None:
             index += 1
         else:
@@ -72,8 +73,11 @@ def rule_matches(text: str, paras: list[Para], ruleset: RuleSet) -> Iterator[Mat
             index = found.last + 1
 
 
-def _match_at(text: str, paras: list[Para], index: int, ruleset: RuleSet) -> Match | None:
-    """The first rule matching the paragraph at `index` (with its box body), if any."""
+def _match_at(text: str, paras: list[Para], index: int, ruleset: RuleSet,
+              vetoes: dict[str, bool]) -> Match | None:
+    """The first rule matching the paragraph at `index` (with its box body), if any.
+    `vetoes`: whether the document holds each rule's `unless-document`, searched once per
+    document, when the rule first matches."""
     para = paras[index]
     line = text[para.start : para.end]
     lower = line.lower()
@@ -89,7 +93,7 @@ def _match_at(text: str, paras: list[Para], index: int, ruleset: RuleSet) -> Mat
     low = norm.lower()
     for rule in rules:
         cue = _trigger(rule, norm, low, para.words)
-        if cue is None or (rule.not_first and index == 0):
+        if cue is None or (rule.not_first and index == 0) or _vetoed(text, rule, vetoes):
             continue
         last = _box_end(text, paras, index, rule.body) if rule.body else index
         if last is None or _heads_its_topic(text, paras, last, rule) or is_news_prose(norm):
@@ -99,6 +103,16 @@ def _match_at(text: str, paras: list[Para], index: int, ruleset: RuleSet) -> Mat
         )
         return Match(rule.id, index, last, rule.confidence, reason)
     return None
+
+
+def _vetoed(text: str, rule: Rule, vetoes: dict[str, bool]) -> bool:
+    """Whether the document holds the rule's `unless-document` (a licence's copyright line
+    is its subject, not a footer), memoized in `vetoes`."""
+    if rule.unless_document is None:
+        return False
+    if rule.id not in vetoes:
+        vetoes[rule.id] = rule.unless_document.search(text) is not None
+    return vetoes[rule.id]
 
 
 def _continues_sentence(text: str, paras: list[Para], index: int) -> bool:
