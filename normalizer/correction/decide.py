@@ -42,6 +42,7 @@ from .candidates import GAZETTEER_MIN_ZIPF, known_misspelling, scored_candidates
 from .case_slips import leading_i_reading
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
+from .foreign import outside_foreign
 from .hypothesis import ZIPF_TO_LOG10, Candidate
 from .line_ends import JoinedView, is_line_split
 from .reasons import kind_and_rule, reason
@@ -181,7 +182,8 @@ def is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, En
 
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
-    """Edits for OCR errors, misspellings and misspelt names in `text`, window by window.
+    """Edits for OCR errors, misspellings and misspelt names in `text`, window by window,
+    none in a sentence in another language (`foreign`).
 
     Sets the note `unchecked_long_tokens`: how many tokens were too long to check."""
     edits: list[Edit] = []
@@ -195,7 +197,7 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         decided = _propose_window(view.text, types, ctx, view.starts)
         decided = sorted(decided + consistent(view.text, types, ctx, decided),
                          key=lambda e: e.start)
-        found = view.map_back(decided, window)
+        found = outside_foreign(window, view.map_back(decided, window))
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
     ctx.notes["unchecked_long_tokens"] = unchecked
     return edits

@@ -1,0 +1,50 @@
+"""Passages in another language are no English typos: the spelling stage leaves them."""
+
+from __future__ import annotations
+
+import pytest
+
+from dictionaries.build_foreign_words import MAX_ENGLISH_ZIPF, MIN_LENGTH
+from normalizer.correction.foreign import foreign_spans, foreign_words
+from normalizer.lexicon import load_lexicon
+
+PASSAGES = [
+    "Die Bundesregierung hat am Mittwoch beschlossen, die Steuern für kleine Unternehmen zu "
+    "senken.",
+    "O presidente disse que não vai mudar a política econômica este ano, segundo fontes "
+    "oficiais.",
+    "Le gouvernement a annoncé mercredi une nouvelle réforme des retraites, selon le ministre.",
+    "El presidente dijo que el gobierno no va a cambiar su política económica este año.",
+    "De regering heeft woensdag besloten de belastingen voor kleine bedrijven te verlagen.",
+]
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p[:20] for p in PASSAGES])
+def test_a_sentence_in_another_language_is_left_as_written(engine, passage):
+    assert foreign_spans(passage) == [(0, len(passage) - 1)]  # up to its full stop
+    assert engine.normalize(passage).text == passage
+
+
+def test_english_around_a_quotation_is_still_corrected(engine):
+    text = ('Lavroy told reporters: "O presidente disse que não vai mudar a política", '
+            "and Libva answered.")
+    result = engine.normalize(text)
+    assert result.text == text.replace("Lavroy", "Lavrov").replace("Libva", "Libya")
+    (quote,) = foreign_spans(text)
+    assert text[quote[0]:quote[1]] == "O presidente disse que não vai mudar a política"
+
+
+@pytest.mark.parametrize("text", [
+    "tho Government aud tho Council wore there, and it has boon said that tlie arc many.",
+    "In the King's Hall, Hun-\nter-street",  # OCR of 1850: 'hun' and 'ter', too few
+    "Fra Diavolo was sung at the Lyceum.",
+])
+def test_english_and_its_ocr_errors_are_no_foreign_passage(text):
+    assert foreign_spans(text) == []
+
+
+def test_the_table_holds_everyday_foreign_words_english_lacks():
+    words, english = foreign_words(), load_lexicon()
+    assert {"não", "für", "gouvernement", "het"} <= words
+    assert not {"the", "die", "van", "son", "de", "la"} & words
+    assert all(len(w) >= MIN_LENGTH and english.frequency(w) < MAX_ENGLISH_ZIPF for w in words)
