@@ -1,5 +1,5 @@
-"""The lexicon: word frequencies, the gazetteer of names, bigrams, common misspellings and the
-symspell index.
+"""The lexicon: word frequencies, the gazetteer of names, bigrams, common misspellings, foreign
+words and the symspell index.
 
 Loaded once per process and cached on disk, because rebuilding symspell's delete index from
 text takes seconds while loading the cache (with the garbage collector paused) takes a
@@ -22,6 +22,7 @@ Sources (see dictionaries/SOURCES.md):
 - Zipf frequencies: dictionaries/built/wordfreq_en.tsv (from wordfreq's `large` list);
 - gazetteer: dictionaries/curated/*.tsv, dictionaries/built/places.tsv and user files;
 - common misspellings: dictionaries/built/misspellings.tsv (see `normalizer.misspellings`).
+- foreign words: dictionaries/built/foreign_words.tsv (see `normalizer.correction.foreign`).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 from . import tries
 from .patterns import compile_regex
 from .tries import DeleteIndex, FrozenTable, WordBeginnings
+from .tsv import read_rows
 
 SYMSPELL_MAX_DISTANCE = 2
 SYMSPELL_PREFIX = 7
@@ -61,7 +63,7 @@ of the several hundred sharing a 5-letter prefix's deletes (ten times faster, sa
 the million delete keys it makes are why the index is kept as a `DeleteIndex`."""
 LATIN_1_LAST = "\xff"
 """The last Latin-1 character: the widest a name key may hold to join symspell's index."""
-CACHE_FORMAT = 19
+CACHE_FORMAT = 20
 CACHE_MAGIC = b"normalizer-lexicon-cache\n"
 CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
 CACHE_CLASSES = frozenset({
@@ -166,6 +168,11 @@ class Lexicon:
     unknown word of a run does not wait for a 51,000-row table."""
     beginnings: WordBeginnings | None = None
     """The beginnings of every key of `common`, `zipf` and `names` (None: not indexed)."""
+    foreign_words: frozenset[str] = frozenset()
+    """Everyday words of other Latin-alphabet languages that English lacks
+    (dictionaries/built/foreign_words.tsv, see `normalizer.correction.foreign`): kept in the
+    cache, since reading the table at the first edit of a run cost a first pass over news 14%
+    more instructions, most of them a garbage collection over the whole lexicon."""
     name_pairs: frozenset[str] = frozenset()
     """Every two neighbouring capitalized words of a gazetteer name, lowercase ("sonia
     sotomayor", "kim jong-un"): the context of a name, as the bigram list is a word's."""
@@ -197,7 +204,7 @@ def _symspell_file(name: str) -> Path:
 def _data_files(extra: Iterable[Path]) -> list[Path]:
     root = dictionaries_dir()
     files = [root / "confusions.tsv", root / "built" / "wordfreq_en.tsv",
-             root / "built" / "misspellings.tsv"]
+             root / "built" / "misspellings.tsv", root / "built" / "foreign_words.tsv"]
     files += sorted((root / "built").glob("places.tsv"))
     files += sorted((root / "curated").glob("*.tsv"))
     files += [Path(p) for p in extra]
@@ -322,8 +329,10 @@ def _build(extra: list[Path]) -> Lexicon:
     )
     misspellings = dict(read_misspellings(root / "built" / "misspellings.tsv"))
     beginnings = WordBeginnings.of({*common, *zipf, *names})
+    foreign = frozenset(
+        row[0] for row in read_rows(root / "built" / "foreign_words.tsv", ("word", "languages")))
     return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources, misspellings,
-                   beginnings, _name_pairs(gazetteer_files))
+                   beginnings, foreign, _name_pairs(gazetteer_files))
 
 
 def _read_tsv_space(path: Path) -> Iterable[list[str]]:

@@ -197,7 +197,8 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         decided = _propose_window(view.text, types, ctx, view.starts)
         decided = sorted(decided + consistent(view.text, types, ctx, decided),
                          key=lambda e: e.start)
-        found = outside_foreign(window, view.map_back(decided, window))
+        found = outside_foreign(window, view.map_back(decided, window),
+                                ctx.lexicon.foreign_words)
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
     ctx.notes["unchecked_long_tokens"] = unchecked
     return edits

@@ -4,21 +4,18 @@ A news article quotes Portuguese or German ("O presidente disse que não vai mud
 Steuern für kleine Unternehmen zu senken"), and a document may hold a translation. Read as
 English, such a sentence is full of unknown words one slip from English ones ("não" -> no,
 "senken" -> sunken, "oficiais" -> officials). A sentence is taken for another language when
-at least `MIN_FOREIGN_WORDS` of its words, and `MIN_FOREIGN_SHARE` of them, are everyday words
-of another Latin-alphabet language that English lacks (dictionaries/built/foreign_words.tsv,
-see dictionaries/build_foreign_words.py): OCR errors and typos in English make such words
-rarely, and two of them in one sentence hardly ever.
+at least `MIN_FOREIGN_WORDS` of its words, and `MIN_FOREIGN_SHARE` of them, are everyday
+words of another Latin-alphabet language that English lacks (`Lexicon.foreign_words`, from
+dictionaries/built/foreign_words.tsv, see dictionaries/build_foreign_words.py): OCR errors
+and typos in English make such words rarely, and two of them in one sentence hardly ever.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Collection, Sequence
 
-from ..lexicon import dictionaries_dir
 from ..model import Edit
 from ..patterns import compile_regex
-from ..tsv import read_rows
 from .context import WORD
 
 MIN_FOREIGN_WORDS = 3
@@ -28,20 +25,12 @@ BREAK = compile_regex(r"""[.!?;:()\[\]"“”«»„]|\n\s*\n""")
 bracket's, so an English sentence quoting Portuguese is checked outside the quotation."""
 
 
-@lru_cache(maxsize=1)
-def foreign_words() -> frozenset[str]:
-    """The words of built/foreign_words.tsv (lowercase), read once."""
-    path = dictionaries_dir() / "built" / "foreign_words.tsv"
-    return frozenset(row[0] for row in read_rows(path, ("word", "languages")))
-
-
-def foreign_spans(text: str) -> list[tuple[int, int]]:
+def foreign_spans(text: str, words: Collection[str]) -> list[tuple[int, int]]:
     """The (start, end) of each sentence (or quotation, see `BREAK`) of `text` in another
     language (module docstring), or the whole text when the rest of it is, taken together: a
     translated page's short lines ('Insira o tamanho da chave') say too little one by one,
     while an English sentence around a quotation stays English. One pass over the text:
-    linear in its length."""
-    words = foreign_words()
+    linear in its length. `words`: the foreign words (`Lexicon.foreign_words`)."""
     spans = []
     start = rest_hits = rest_tokens = 0
     for end, after in [m.span() for m in BREAK.finditer(text)] + [(len(text), len(text))]:
@@ -60,9 +49,9 @@ def _is_foreign(hits: int, tokens: int) -> bool:
     return hits >= MIN_FOREIGN_WORDS and hits >= MIN_FOREIGN_SHARE * tokens
 
 
-def outside_foreign(text: str, edits: Sequence[Edit]) -> list[Edit]:
+def outside_foreign(text: str, edits: Sequence[Edit], words: Collection[str]) -> list[Edit]:
     """`edits` of `text` but those inside a sentence in another language."""
     if not edits:
         return list(edits)
-    spans = foreign_spans(text)
+    spans = foreign_spans(text, words)
     return [e for e in edits if not any(s <= e.start and e.end <= t for s, t in spans)]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from dictionaries.build_foreign_words import MAX_ENGLISH_ZIPF, MIN_LENGTH
-from normalizer.correction.foreign import foreign_spans, foreign_words
+from normalizer.correction.foreign import foreign_spans
 from normalizer.lexicon import load_lexicon
+
+WORDS = load_lexicon().foreign_words
 
 PASSAGES = [
     "Die Bundesregierung hat am Mittwoch beschlossen, die Steuern für kleine Unternehmen zu "
@@ -21,7 +23,7 @@ PASSAGES = [
 
 @pytest.mark.parametrize("passage", PASSAGES, ids=[p[:20] for p in PASSAGES])
 def test_a_sentence_in_another_language_is_left_as_written(engine, passage):
-    assert foreign_spans(passage) == [(0, len(passage) - 1)]  # up to its full stop
+    assert foreign_spans(passage, WORDS) == [(0, len(passage) - 1)]  # up to its full stop
     assert engine.normalize(passage).text == passage
 
 
@@ -30,7 +32,7 @@ def test_english_around_a_quotation_is_still_corrected(engine):
             "and Libva answered.")
     result = engine.normalize(text)
     assert result.text == text.replace("Lavroy", "Lavrov").replace("Libva", "Libya")
-    (quote,) = foreign_spans(text)
+    (quote,) = foreign_spans(text, WORDS)
     assert text[quote[0]:quote[1]] == "O presidente disse que não vai mudar a política"
 
 
@@ -40,11 +42,11 @@ def test_english_around_a_quotation_is_still_corrected(engine):
     "Fra Diavolo was sung at the Lyceum.",
 ])
 def test_english_and_its_ocr_errors_are_no_foreign_passage(text):
-    assert foreign_spans(text) == []
+    assert foreign_spans(text, WORDS) == []
 
 
 def test_the_table_holds_everyday_foreign_words_english_lacks():
-    words, english = foreign_words(), load_lexicon()
+    words, english = WORDS, load_lexicon()
     assert {"não", "für", "gouvernement", "het"} <= words
     assert not {"the", "die", "van", "son", "de", "la"} & words
     assert all(len(w) >= MIN_LENGTH and english.frequency(w) < MAX_ENGLISH_ZIPF for w in words)
