@@ -42,18 +42,26 @@ CASE_ONLY_MIN_ZIPF = 4.0
 only when that word is this common: a rarer one may be coined from an acronym."""
 
 
+LEADING_I_MAX_TOKEN_ZIPF = 2.5
+"""A token with a leading capital I that wordfreq has seen this often is a name of its own
+('Iain' 3.25, 'Ivo' 2.74, 'Inga' 2.61: 'Iain Duncan Smith' is no 'Lain'); OCR's readings of
+common words stay under it ('Iow' 2.40, 'Iast' 2.14, 'Iike' 2.01)."""
+
+
 _LEADING_I = compile_regex(r"I\p{Ll}{2,}")
 
 
 def leading_i_reading(lexicon: Lexicon, base: str) -> str | None:
     """The common word a token is with its leading capital I read as OCR's l ('Iow' -> 'low',
     'Iast' -> 'last'), when the token as written is no common word or name ('In', 'Iran',
-    'Ivy' stay) and that word is at least `CASE_SLIP_MIN_ZIPF` frequent: English writes no
-    word so, and the I and l glyphs differ by a serif."""
+    'Ivy' stay), nor frequent (`LEADING_I_MAX_TOKEN_ZIPF`: 'Iain' stays), and that word is
+    at least `CASE_SLIP_MIN_ZIPF` frequent: English writes no word so, and the I and l
+    glyphs differ by a serif."""
     if not _LEADING_I.fullmatch(base):
         return None
     key = lookup_key(base)
-    if key in lexicon.common or key in lexicon.names:
+    if (key in lexicon.common or key in lexicon.names
+            or lexicon.frequency(key) >= LEADING_I_MAX_TOKEN_ZIPF):
         return None
     reading = "l" + key[1:]
     if reading in lexicon.common and lexicon.frequency(reading) >= CASE_SLIP_MIN_ZIPF:
