@@ -39,7 +39,7 @@ PROTECTED = compile_regex(
     | (?<![\w@])@\w{1,30}                                # @handles
     | (?<![\w&#])\#\w{1,140}                              # #tags
     | `[^`\n]{1,2000}`                                    # inline code
-    | \b[\w-]{1,63}\.(?:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)\b  # domains, files
+    | \b[\w-]{1,63}\.(?i:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)\b  # BEOPEN.COM
     """,
     regex.VERBOSE,
 )
@@ -83,7 +83,8 @@ URL_TRAILING = ".,;:!?)]'\"’”"
 """Punctuation that ends a sentence around a URL rather than the URL itself."""
 # Every protected span contains one of these; most lines contain none, and this is cheap
 # (`re` scans a plain alternation twice as fast as `regex`).
-PROTECTED_HINT = re.compile(r"://|www\.|@|#|`|\.(?:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)")
+PROTECTED_HINT = re.compile(
+    r"://|www\.|@|#|`|\.(?i:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)")
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
