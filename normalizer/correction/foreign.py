@@ -12,6 +12,7 @@ and typos in English make such words rarely, and two of them in one sentence har
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Sequence
 
 from ..model import Edit
@@ -50,8 +51,15 @@ def _is_foreign(hits: int, tokens: int) -> bool:
 
 
 def outside_foreign(text: str, edits: Sequence[Edit], words: Collection[str]) -> list[Edit]:
-    """`edits` of `text` but those inside a sentence in another language."""
+    """`edits` of `text` but those inside a sentence in another language (the spans are
+    sorted and apart: each edit is placed by bisection)."""
     if not edits:
         return list(edits)
     spans = foreign_spans(text, words)
-    return [e for e in edits if not any(s <= e.start and e.end <= t for s, t in spans)]
+    starts = [start for start, _ in spans]
+
+    def inside(edit: Edit) -> bool:
+        i = bisect.bisect_right(starts, edit.start) - 1
+        return i >= 0 and edit.end <= spans[i][1]
+
+    return [e for e in edits if not inside(e)]

@@ -50,3 +50,19 @@ def test_the_table_holds_everyday_foreign_words_english_lacks():
     assert {"não", "für", "gouvernement", "het"} <= words
     assert not {"the", "die", "van", "son", "de", "la"} & words
     assert all(len(w) >= MIN_LENGTH and english.frequency(w) < MAX_ENGLISH_ZIPF for w in words)
+
+
+def test_only_the_edits_inside_a_foreign_passage_are_dropped():
+    from normalizer.correction.foreign import outside_foreign
+    from normalizer.model import Edit
+
+    text = ("Lavroy said. O presidente disse que não vai mudar a política. Libva agreed. "
+            "Le gouvernement a annoncé une nouvelle réforme, selon le ministre.")
+
+    def edit(word: str) -> Edit:
+        start = text.index(word)
+        return Edit(start, start + len(word), word, word.upper(), "spelling", "test", 1.0, "t")
+
+    edits = [edit(w) for w in ("Lavroy", "não", "Libva", "gouvernement", "ministre")]
+    assert [e.original for e in outside_foreign(text, edits, WORDS)] == ["Lavroy", "Libva"]
+    assert outside_foreign(text, [], WORDS) == []
