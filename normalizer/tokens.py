@@ -31,6 +31,8 @@ TOKEN_PLAIN = compile_regex(r"[\p{L}\p{M}\p{Nd}]+(?:['’][\p{L}\p{M}\p{Nd}]+)*"
 # A scan costs constant work per position even on a megabyte with no space in it: URLs are
 # greedy runs (their final punctuation is trimmed afterwards, not by backtracking), every
 # other repetition is bounded (RFC 5321/1035 lengths for addresses and labels).
+ENDINGS = r"(?i:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)"
+"""The endings that make a dotted word a domain or a file name ('BEOPEN.COM', 'setup.py')."""
 PROTECTED = compile_regex(
     r"""
       (?:https?|ftp)://\S+                                # URLs (final punctuation: see below)
@@ -39,7 +41,7 @@ PROTECTED = compile_regex(
     | (?<![\w@])@\w{1,30}                                # @handles
     | (?<![\w&#])\#\w{1,140}                              # #tags
     | `[^`\n]{1,2000}`                                    # inline code
-    | \b[\w-]{1,63}\.(?i:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)\b  # BEOPEN.COM
+    | \b[\w-]{1,63}\.""" + ENDINGS + r"""\b               # domains, files, in any case
     """,
     regex.VERBOSE,
 )
@@ -83,8 +85,7 @@ URL_TRAILING = ".,;:!?)]'\"’”"
 """Punctuation that ends a sentence around a URL rather than the URL itself."""
 # Every protected span contains one of these; most lines contain none, and this is cheap
 # (`re` scans a plain alternation twice as fast as `regex`).
-PROTECTED_HINT = re.compile(
-    r"://|www\.|@|#|`|\.(?i:com|org|net|gov|edu|io|co|uk|txt|pdf|html?|py|json)")
+PROTECTED_HINT = re.compile(r"://|www\.|@|#|`|\." + ENDINGS)
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
