@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib.metadata
 import math
 import os
 import sys
@@ -362,6 +363,15 @@ def zipf_frequencies() -> dict[str, float]:
 def known_words() -> set[str]:
     """The words common enough to count as words: Zipf >= KNOWN_ZIPF."""
     return {word for word, zipf in zipf_frequencies().items() if zipf >= KNOWN_ZIPF}
+
+
+def require_pinned(package: str, pinned: str) -> None:
+    """Stop unless `package` is installed at the version pyproject.toml's `build` extra pins:
+    a table built from another version would differ from the shipped one."""
+    installed = importlib.metadata.version(package)
+    if installed != pinned:
+        raise SystemExit(f"{package} {installed} is installed; this table pins {pinned} "
+                         "(pip install -e '.[build]')")
 
 
 def write(path: Path, header: list[str], rows: Iterable[Iterable[object]]) -> None:

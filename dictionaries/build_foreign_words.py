@@ -17,14 +17,13 @@ English (`normalizer.correction.foreign`), whose words it must not read as Engli
 
 from __future__ import annotations
 
-import importlib.metadata
 import sys
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as `python dictionaries/build_foreign_words.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dictionaries.build_channel import OUT, write, zipf_frequencies
+from dictionaries.build_channel import OUT, require_pinned, write, zipf_frequencies
 
 WORDFREQ_VERSION = "3.1.1"
 """The version pinned in pyproject.toml's `build` extra."""
@@ -44,10 +43,7 @@ def foreign_words(english: dict[str, float]) -> dict[str, list[str]]:
     """word -> the languages of `LANGUAGES` it is kept for (module docstring)."""
     import wordfreq
 
-    installed = importlib.metadata.version("wordfreq")
-    if installed != WORDFREQ_VERSION:
-        raise SystemExit(f"wordfreq {installed} is installed; this table pins "
-                         f"{WORDFREQ_VERSION} (pip install -e '.[build]')")
+    require_pinned("wordfreq", WORDFREQ_VERSION)
     found: dict[str, list[str]] = {}
     for language in LANGUAGES:
         for word in wordfreq.top_n_list(language, TOP):

@@ -22,7 +22,6 @@ misspelling's Zipf frequency, for people auditing the table (how common the slip
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.resources
 import sys
 from pathlib import Path
@@ -30,7 +29,13 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as `python dictionaries/build_misspellings.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dictionaries.build_channel import KNOWN_ZIPF, OUT, write, zipf_frequencies
+from dictionaries.build_channel import (
+    KNOWN_ZIPF,
+    OUT,
+    require_pinned,
+    write,
+    zipf_frequencies,
+)
 
 CODESPELL_VERSION = "2.4.3"
 """The version pinned in pyproject.toml's `build` extra."""
@@ -38,10 +43,7 @@ CODESPELL_VERSION = "2.4.3"
 
 def codespell_entries() -> list[tuple[str, str]]:
     """(misspelling, corrections field) of codespell's main dictionary, in file order."""
-    installed = importlib.metadata.version("codespell")
-    if installed != CODESPELL_VERSION:
-        raise SystemExit(f"codespell {installed} is installed; this table pins "
-                         f"{CODESPELL_VERSION} (pip install -e '.[build]')")
+    require_pinned("codespell", CODESPELL_VERSION)
     text = (importlib.resources.files("codespell_lib") / "data" / "dictionary.txt").read_text(
         encoding="utf-8")
     return [tuple(line.split("->", 1)) for line in text.splitlines() if "->" in line]
