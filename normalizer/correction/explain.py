@@ -30,6 +30,13 @@ MAX_SUGGESTIONS = 5
 def candidates(word: str, ctx: StageContext, context: str | None = None) -> list[str]:
     """Ranked corrections for `word` alone (or inside `context`), best first; for benchmarks
     of candidate ranking (accuracy@k). Empty when nothing is close."""
+    return [c.word for c in ranked_candidates(word, ctx, context)]
+
+
+def ranked_candidates(word: str, ctx: StageContext, context: str | None = None
+                      ) -> list[Candidate]:
+    """`candidates` with their scores: every common word within two edits of `word`, the
+    words it sounds like, and the correction decision's own hypotheses, best first."""
     text = context if context and word in context else word
     start = text.index(word)
     token = Token(start, start + len(word), word, word)
@@ -47,7 +54,7 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
                    lexicon.frequency(item.term), "lexicon")
     if key not in lexicon.common:
         _offer_sound_alikes(found, word, speller)
-    return [c.word for c in sorted(found.values(), key=lambda c: (-c.score, c.key))]
+    return sorted(found.values(), key=lambda c: (-c.score, c.key))
 
 
 def _offer_sound_alikes(found: dict[str, Candidate], word: str, speller: Speller) -> None:
