@@ -142,7 +142,10 @@ def _python(args: list[str]) -> subprocess.CompletedProcess[str]:
 
 
 def cold_start(name: str, runs: int) -> float | None:
-    """Median seconds of `runs` fresh processes that build the system and correct one word."""
+    """Median seconds of `runs` fresh processes that build the system and correct one word;
+    None when `runs` is 0 or a process fails."""
+    if runs < 1:
+        return None
     snippet = COLD_SNIPPETS.get(name, _peer_snippet(name))
     times = []
     for _ in range(runs):
@@ -276,7 +279,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         default=30.0,
         help="seconds of correction per system before it stops (default 30)",
     )
-    parser.add_argument("--cold-runs", type=int, default=3, help="cold-start runs (median)")
+    parser.add_argument("--cold-runs", type=int, default=3, help="cold-start runs (median; 0: no cold start measured)")
     parser.add_argument("--seed", type=int, default=13, help="corpus seed")
     parser.add_argument(
         "--corpora",
