@@ -279,7 +279,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         default=30.0,
         help="seconds of correction per system before it stops (default 30)",
     )
-    parser.add_argument("--cold-runs", type=int, default=3, help="cold-start runs (median; 0: no cold start measured)")
+    parser.add_argument("--cold-runs", type=int, default=3,
+                        help="cold-start runs (median; 0: no cold start measured)")
     parser.add_argument("--seed", type=int, default=13, help="corpus seed")
     parser.add_argument(
         "--corpora",

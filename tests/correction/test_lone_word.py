@@ -1,4 +1,5 @@
-"""A text that is one word gets its best ranked candidate as a suggestion, never a fix."""
+"""A text that is one word gets its best ranked candidate: a fix when everything says
+misspelling, else a suggestion."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 
 from normalizer import Normalizer
 from normalizer.correction import lone_word
-from normalizer.lexicon import load_lexicon
+from normalizer.lexicon import LISTED_WORD_ZIPF, load_lexicon
 from normalizer.pipeline import StageContext
 from normalizer.profile import GazetteerEntry, Profile
 
@@ -15,17 +16,28 @@ def _ctx(**options) -> StageContext:
     return StageContext(Profile(**options), load_lexicon())
 
 
-@pytest.mark.parametrize(("text", "word", "suggested"), [
-    ("firends", "firends", "friends"),
+@pytest.mark.parametrize(("text", "word", "fixed"), [
+    ("firends", "firends", "friends"),  # wordfreq has seen it (Zipf 1.25); no dictionary has
     ("  gaurd\n", "gaurd", "guard"),
-    ("Britian", "Britian", "Britain"),  # capitalized: the candidate keeps the capital
 ])
-def test_a_rare_lone_word_gets_its_likeliest_correction_as_a_suggestion(text, word, suggested):
+def test_an_unlisted_lowercase_word_one_slip_from_its_correction_is_fixed(text, word, fixed):
     result = Normalizer().normalize(text)
-    assert result.text == text  # suggested, never applied
     (edit,) = result.edits
-    assert (edit.original, edit.replacement, edit.rule) == (word, suggested, "spelling.lone-word")
-    assert not edit.applied and text[edit.start : edit.end] == word
+    assert (edit.original, edit.replacement, edit.rule) == (word, fixed, "spelling.lone-word")
+    assert edit.applied and result.text == text.replace(word, fixed)
+    assert text[edit.start : edit.end] == word
+    assert Normalizer().normalize(result.text).edits == ()  # idempotent
+
+
+@pytest.mark.parametrize(("text", "suggested"), [
+    ("Britian", "Britain"),  # capitalized: alone, it may be a name
+    ("whitespace", "whitecaps"),  # more than one slip away
+])
+def test_otherwise_the_likeliest_correction_is_only_suggested(text, suggested):
+    result = Normalizer().normalize(text)
+    (edit,) = result.edits
+    assert result.text == text and not edit.applied
+    assert (edit.replacement, edit.rule) == (suggested, "spelling.lone-word")
     assert 0.5 <= edit.confidence <= 1.0
 
 
@@ -36,6 +48,7 @@ def test_the_same_word_in_a_sentence_is_left_to_the_context_model():
 
 @pytest.mark.parametrize("text", [
     "the",  # a common word
+    "resile",  # a rare word a spell checker's dictionary lists
     "Gerasimov",  # a gazetteer name
     "friends came",  # two words: not a question about one
     "x1z",  # not letters alone
@@ -56,3 +69,10 @@ def test_a_word_wordfreq_knows_well_is_not_questioned():
     ctx = _ctx()
     assert ctx.lexicon.frequency("colour") >= lone_word.MAX_ZIPF
     assert lone_word.suggestion("colour", ctx) is None
+
+
+def test_a_listed_rare_word_is_read_as_seen_in_running_text_too():
+    lexicon = load_lexicon()
+    assert lexicon.frequency("advisably") == LISTED_WORD_ZIPF  # wordfreq lacks it
+    text = "The company acted advisably and the researchers had to rescore the test."
+    assert Normalizer().normalize(text).text == text
