@@ -11,8 +11,9 @@ article.
 In a technical document (one that shows enough code, see `DocumentView.looks_technical`) the
 unknown words are mostly names of tools and terms of art. A spelling correction is kept as a
 suggestion when it reads a capitalized word as a common word or as a well-known name one slip
-away (`RISKY_RULES`: a capitalized word no list knows is a product's or a contributor's name
-here, 'Brotli' -> 'Broth', 'Rekognition' -> 'Recognition', 'Nirk' -> 'Nick'), when the word
+away or as a name one glyph confusion away (`RISKY_RULES`: a capitalized word no list knows
+is a product's or a contributor's name here, 'Brotli' -> 'Broth', 'Rekognition' ->
+'Recognition', 'Nirk' -> 'Nick', 'Tuton' -> 'Luton'), when the word
 has capitals after its first letter (an identifier: 'CDash' -> 'Cash', 'SCons' -> 'Sons',
 'SEMVER' -> 'SERVER'), and when it is lowercase: a lowercase word no dictionary
 knows is more often the name of a tool, package or function (`etcd`, `isort`, `gevent`,
@@ -68,9 +69,13 @@ def is_doubling(a: str, b: str) -> bool:
     )
 
 
-RISKY_RULES = frozenset({"spelling.lexicon", "ocr.lexicon", "spelling.capitalized"})
+RISKY_RULES = frozenset({"spelling.lexicon", "ocr.lexicon", "spelling.capitalized",
+                         "ocr.gazetteer", "ocr.wordfreq"})
 """The rules that read a capitalized token as a common word ('Brotli' -> 'Broth',
-'Rekognition' -> 'Recognition') or as a well-known name one slip away ('Nirk' -> 'Nick')."""
+'Rekognition' -> 'Recognition'), as a well-known name one slip away ('Nirk' -> 'Nick'), or as
+a name one glyph confusion away: typed documents have no OCR, and a changelog's contributors
+are who they are ('Guillaume Tuton' -> "Luton", 'Bogdan Lobor' -> "Labor", 'Sylvain Marié' ->
+"Mané")."""
 CONFIRMED_MIN_LENGTH = 5
 """The shortest misread token the document's own use of its correction confirms: a shorter
 one is a glyph away from words every text uses ('npm ls' is no 'is', the C library 'musl'
