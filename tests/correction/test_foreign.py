@@ -66,3 +66,50 @@ def test_only_the_edits_inside_a_foreign_passage_are_dropped():
     edits = [edit(w) for w in ("Lavroy", "não", "Libva", "gouvernement", "ministre")]
     assert [e.original for e in outside_foreign(text, edits, WORDS)] == ["Lavroy", "Libva"]
     assert outside_foreign(text, [], WORDS) == []
+
+
+TRANSLATED_HELP = """.gpg.edit_ownertrust.value
+Cabe a você atribuir o valor.
+
+.gpg.edit_ownertrust.export
+O valor nunca será exportado.
+
+.gpg.edit_ownertrust.web
+Precisamos dele para a rede.
+
+.gpg.edit_ownertrust.keys
+Diga quais são as chaves.
+
+.gpg.untrusted_key.override
+Se quiser usar esta chave, responda.
+
+.gpg.untrusted_key.again
+Responda mesmo assim.
+
+.gpg.keygen.algo
+DSA permite assinaturas.
+
+.gpg.keygen.size
+Insira aqui o tamanho da chave.
+
+.gpg.keygen.later
+Pode mudar depois, ou agora também.
+"""
+
+
+def test_a_translated_help_file_is_foreign_as_a_whole(engine):
+    # Short entries between English identifiers, none with three foreign words, but a dozen
+    # distinct ones in all.
+    assert foreign_spans(TRANSLATED_HELP, WORDS) == [(0, len(TRANSLATED_HELP))]
+    assert engine.normalize(TRANSLATED_HELP).text == TRANSLATED_HELP  # 'chave' is no 'have'
+
+
+def test_a_few_foreign_words_across_an_english_text_leave_it_english():
+    # One foreign word to a sentence, ten distinct ones, but one in 40 words: English.
+    words = ["cet", "mest", "zeit", "hola", "mundo", "ami", "eni", "vai", "dar", "ret"]
+    text = " ".join(f"The list of time zones and names in this file holds {w} as well as "
+                    "many other entries for the reader to check, and each of them is given "
+                    "with its offset from the universal time and the dates of its summer "
+                    "time." for w in words)
+    assert len(set(words) & WORDS) == 10
+    assert foreign_spans(text, WORDS) == []
