@@ -22,6 +22,7 @@ from ..tokens import (
     Token,
     beside_capital,
     in_headline,
+    quoted_alone,
     starts_sentence,
     strip_possessive,
     tokenize,
@@ -199,9 +200,16 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
                          key=lambda e: e.start)
         found = outside_foreign(window, view.map_back(decided, window),
                                 ctx.lexicon.foreign_words)
+        found = [e for e in found if not mentioned(window, e)]
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
     ctx.notes["unchecked_long_tokens"] = unchecked
     return edits
+
+
+def mentioned(text: str, edit: Edit) -> bool:
+    """A lowercase word standing alone between quotation marks is mentioned, not used: its
+    spelling is the point ('typing "teh" instead of "the"', 'the ":windo" command')."""
+    return edit.original.islower() and quoted_alone(text, edit.start, edit.end)
 
 
 def _too_long(types: Counter[str]) -> int:

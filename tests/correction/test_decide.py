@@ -72,3 +72,10 @@ def test_inert_lowercase_words_are_those_no_check_looks_at(speller):
         assert decide._is_inert(speller, word, False) == expected, word
         verdicts.add(expected)
     assert verdicts == {True, False}
+
+
+def test_a_lowercase_word_quoted_alone_is_mentioned_not_corrected():
+    assert decide.propose('For example, typing "teh" instead of "the".', _ctx()) == []
+    assert decide.propose("Run the ‘windo’ command.", _ctx()) == []
+    (edit,) = decide.propose("He wrote teh letter.", _ctx())
+    assert edit.replacement == "the"
