@@ -11,9 +11,10 @@ article.
 In a technical document (one that shows enough code, see `DocumentView.looks_technical`) the
 unknown words are mostly names of tools and terms of art. A spelling correction is kept as a
 suggestion when it reads a capitalized word as a common word or as a well-known name one slip
-away or as a name one glyph confusion away (`RISKY_RULES`: a capitalized word no list knows
-is a product's or a contributor's name here, 'Brotli' -> 'Broth', 'Rekognition' ->
-'Recognition', 'Nirk' -> 'Nick', 'Tuton' -> 'Luton'), when the word
+away (`RISKY_RULES`: a capitalized word no list knows is a product's or a contributor's name
+here, 'Brotli' -> 'Broth', 'Rekognition' -> 'Recognition', 'Nirk' -> 'Nick') or, in a name
+of several words, as a name one glyph confusion away (`NAME_GLYPH_RULES`: 'Guillaume Tuton' ->
+'Luton'), when the word
 has capitals after its first letter (an identifier: 'CDash' -> 'Cash', 'SCons' -> 'Sons',
 'SEMVER' -> 'SERVER'), and when it is lowercase: a lowercase word no dictionary
 knows is more often the name of a tool, package or function (`etcd`, `isort`, `gevent`,
@@ -40,6 +41,7 @@ from dataclasses import replace
 
 from ..model import Edit
 from ..patterns import compile_regex
+from ..tokens import beside_capital
 from .view import DocumentView
 
 WORD = compile_regex(r"[\p{L}\p{M}]+")
@@ -69,13 +71,15 @@ def is_doubling(a: str, b: str) -> bool:
     )
 
 
-RISKY_RULES = frozenset({"spelling.lexicon", "ocr.lexicon", "spelling.capitalized",
-                         "ocr.gazetteer", "ocr.wordfreq"})
+RISKY_RULES = frozenset({"spelling.lexicon", "ocr.lexicon", "spelling.capitalized"})
 """The rules that read a capitalized token as a common word ('Brotli' -> 'Broth',
-'Rekognition' -> 'Recognition'), as a well-known name one slip away ('Nirk' -> 'Nick'), or as
-a name one glyph confusion away: typed documents have no OCR, and a changelog's contributors
-are who they are ('Guillaume Tuton' -> "Luton", 'Bogdan Lobor' -> "Labor", 'Sylvain Marié' ->
-"Mané")."""
+'Rekognition' -> 'Recognition') or as a well-known name one slip away ('Nirk' -> 'Nick')."""
+NAME_GLYPH_RULES = frozenset({"ocr.gazetteer", "ocr.wordfreq"})
+"""The rules that read a capitalized token as a well-known name one glyph confusion away:
+risky in a name of several words, since typed documents have no OCR and a changelog's
+contributors are who they are ('Guillaume Tuton' -> "Luton", 'Bogdan Lobor' -> "Labor"),
+while a lone misread place ('runs in Libva') and a name with OCR's junk in it ('Va|ery
+Gerasimov') stay fixes."""
 CONFIRMED_MIN_LENGTH = 5
 """The shortest misread token the document's own use of its correction confirms: a shorter
 one is a glyph away from words every text uses ('npm ls' is no 'is', the C library 'musl'
@@ -91,10 +95,12 @@ def _confirmed_by_document(edit: Edit, counts: Counter[str]) -> bool:
     )
 
 
-def _is_risky(edit: Edit) -> bool:
+def _is_risky(edit: Edit, text: str) -> bool:
     return edit.applied and edit.kind in ("spelling", "ocr", "entity") and (
         edit.original.islower() or edit.rule in RISKY_RULES
-        or not edit.original[1:].islower())  # 'CDash', 'SCons', 'SEMVER': capitals inside
+        or not edit.original[1:].islower()  # 'CDash', 'SCons', 'SEMVER': capitals inside
+        or (edit.rule in NAME_GLYPH_RULES and edit.original.isalpha()
+            and beside_capital(text, edit.start, edit.end)))
 
 
 def review(stage: str, edits: list[Edit], view: DocumentView, misspellings: Mapping[str, str]
@@ -107,7 +113,7 @@ def review(stage: str, edits: list[Edit], view: DocumentView, misspellings: Mapp
         return [edit for edit in edits if edit.rule != NO_BREAK_SPACE_RULE]
     if stage != "spelling":
         return edits
-    risky = [edit for edit in edits if _is_risky(edit)]
+    risky = [edit for edit in edits if _is_risky(edit, view.masked)]
     # Most documents have no risky edit: they need not be read for code at all.
     if not risky or not view.looks_technical:
         return edits
