@@ -31,10 +31,10 @@ __all__ = ["candidates", "explain", "propose"]
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
     """The spelling stage's edits for `text` (see `decide.propose`); for a text that is one
-    word the decision leaves unflagged, `lone_word`'s suggestion."""
+    word the decision leaves unflagged, `lone_word`'s answer (a fix or a suggestion)."""
     edits = decide.propose(text, ctx)
     if not edits:
-        lone = lone_word.suggestion(text, ctx)
+        lone = lone_word.answer(text, ctx)
         if lone is not None:
             edits.append(lone)
     return edits

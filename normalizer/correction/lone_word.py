@@ -44,7 +44,7 @@ MAX_TEXT = 256
 """Longer texts are not looked at: one word and its surrounding space fit in far less."""
 
 
-def suggestion(text: str, ctx: StageContext) -> Edit | None:
+def answer(text: str, ctx: StageContext) -> Edit | None:
     """An edit for `text` when it is one word (surrounding space aside) that no word list
     (real_words.tsv included) or gazetteer knows, rare in wordfreq, whose best ranked
     candidate is a common word or a known name with at least `SUGGEST_FLOOR` of the

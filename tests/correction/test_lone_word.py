@@ -56,19 +56,19 @@ def test_the_same_word_in_a_sentence_is_left_to_the_context_model():
     "",
 ])
 def test_no_suggestion_for_known_words_or_anything_but_one_word(text):
-    assert lone_word.suggestion(text, _ctx()) is None
+    assert lone_word.answer(text, _ctx()) is None
 
 
 def test_the_allow_list_and_the_profile_gazetteer_are_respected():
-    assert lone_word.suggestion("firends", _ctx(allow=frozenset({"firends"}))) is None
+    assert lone_word.answer("firends", _ctx(allow=frozenset({"firends"}))) is None
     named = _ctx(gazetteer=(GazetteerEntry("Firends", "org"),))
-    assert lone_word.suggestion("Firends", named) is None
+    assert lone_word.answer("Firends", named) is None
 
 
 def test_a_word_wordfreq_knows_well_is_not_questioned():
     ctx = _ctx()
     assert ctx.lexicon.frequency("colour") >= lone_word.MAX_ZIPF
-    assert lone_word.suggestion("colour", ctx) is None
+    assert lone_word.answer("colour", ctx) is None
 
 
 def test_a_listed_rare_word_is_read_as_seen_in_running_text_too():
