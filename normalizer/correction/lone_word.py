@@ -8,11 +8,12 @@ as a fix when everything says misspelling, else as a suggestion.
 
 A word a spell checker's dictionary lists (dictionaries/built/real_words.tsv: wordfreq
 counts the web, misspellings included) is a word, and gets nothing. A fix needs a lowercase
-word one slip (`MAX_SLIPS`) from its correction, which holds the profile's threshold of the
-candidates' posterior. Without the list every rule tried changed about one in a hundred of
-hunspell's rare words alone ('cosher', 'sild'); with it, 9 of a sample of 3,000 ('accessor'
--> "accessory"), and Wikipedia's list of common misspellings through `normalize(word)` goes
-from 78.2 to 80.8% fixed (85.4% fixed or suggested).
+word wordfreq has seen rarely (`MAX_FIX_ZIPF`), one slip (`MAX_SLIPS`) from its correction,
+which holds the profile's threshold of the candidates' posterior. Without the list every
+rule tried changed about one in a hundred of hunspell's rare words alone ('cosher', 'sild');
+with it, 7 of a sample of 3,000 ('accessor' -> "accessory"), and Wikipedia's list of common
+misspellings through `normalize(word)` goes from 78.2 to 80.5% fixed (85.4% fixed or
+suggested).
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ MAX_ZIPF = 3.0
 
 MAX_SLIPS = 1
 """Edits (a letter added, dropped, changed, or two swapped) from a lone word to a fix."""
+
+MAX_FIX_ZIPF = 2.0
+"""A lone word wordfreq has seen this often is only suggested: the web's own terms ('json'
+2.75, 'awk' 2.31, 'nginx' 2.2) are no misspellings, while most misspellings fixed alone are
+rarer ('firends' 1.25); 7 of Wikipedia's pairs fixed above it are suggested instead."""
 
 MAX_TEXT = 256
 """Longer texts are not looked at: one word and its surrounding space fit in far less."""
@@ -72,7 +78,8 @@ def answer(text: str, ctx: StageContext) -> Edit | None:
     if share < SUGGEST_FLOOR:
         return None
     start = text.index(word)
-    fix = word.islower() and OSA.distance(key, best.key) <= MAX_SLIPS
+    fix = (word.islower() and lexicon.frequency(key) < MAX_FIX_ZIPF
+           and OSA.distance(key, best.key) <= MAX_SLIPS)
     return Edit(
         start=start,
         end=start + len(word),
