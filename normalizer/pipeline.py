@@ -40,6 +40,11 @@ class StageContext:
     notes: dict[str, int] = field(default_factory=dict, compare=False)
 
     @cached_property
+    def allowed(self) -> frozenset[str]:
+        """The profile's allow list, lowercase: words the spelling stage leaves as written."""
+        return frozenset(word.lower() for word in self.profile.allow)
+
+    @cached_property
     def extra_names(self) -> dict[str, Entity]:
         """The profile's own gazetteer entries, indexed by lowercase name token."""
         return {

@@ -227,7 +227,7 @@ def consistent(text: str, types: Counter[str], ctx: StageContext, decided: list[
     tokens the decisions left unchanged; see normalizer.corpus_corrections."""
     if ctx.profile.corpus_corrections is None:
         return []
-    allow = {w.lower() for w in ctx.profile.allow}
+    allow = ctx.allowed
     common = ctx.lexicon.common
     return consistent_edits(
         text, types, load_corrections(ctx.profile.corpus_corrections), decided,
@@ -239,7 +239,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     lexicon = ctx.lexicon
     speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file,
                           ctx.profile.context_counts)
-    allow = {w.lower() for w in ctx.profile.allow}
+    allow = ctx.allowed
     extra = ctx.extra_names
     counted = Document(types, lexicon.common)
     # Without profile names, the lexicon's own: a ChainMap's lookups cost eight times a dict's.

@@ -108,7 +108,7 @@ def _judge(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
     base, key = token.base, lookup_key(token.base)
     names = ChainMap(ctx.extra_names, lexicon.names)
     doc = Document(word_types(text), ctx.lexicon.common)
-    allow = {w.lower() for w in ctx.profile.allow}
+    allow = ctx.allowed
     report: dict[str, Any] = {"token": word, "known": False, "why": "", "candidates": [],
                               "decision": "unchanged"}
     if key in allow:

@@ -67,7 +67,7 @@ def answer(text: str, ctx: StageContext) -> Edit | None:
     key = lookup_key(word)
     lexicon = ctx.lexicon
     if (key in lexicon.common or key in lexicon.names or key in ctx.extra_names
-            or key in {w.lower() for w in ctx.profile.allow}
+            or key in ctx.allowed
             or lexicon.frequency(key) >= MAX_ZIPF or key in _listed_words()):
         return None
     ranked = ranked_candidates(word, ctx)
