@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from normalizer import boilerplate, lexicon
+from normalizer import Normalizer, boilerplate, lexicon
 from normalizer.boilerplate.boxes import article_people
 from normalizer.model import Edit, apply_edits
 from normalizer.profile import ConfigError, Profile
@@ -202,9 +202,21 @@ def test_promo_ending_a_block_keeps_blocks_apart() -> None:
     assert _clean(text) == "Line one of prose.\n\nNext block of prose.\n"
 
 
-def test_whole_document_promo() -> None:
-    assert _clean("Advertisement\n") == "\n"
+def test_a_text_that_is_only_promo_is_kept_with_the_removal_suggested() -> None:
+    for text in ("Advertisement\n", "Advertisement",
+                 "Advertisement\n\nSign up for our newsletter\n"):
+        edits = _propose(text)
+        assert edits and not any(e.applied for e in edits), text
+        assert all(boilerplate.WHOLE_TEXT_REASON in e.reason for e in edits)
+        assert _clean(text) == text
     assert _clean("") == ""
+    # One line of prose left beside the promo is enough for the removal to stand.
+    assert _clean("Officials spoke.\n\nAdvertisement\n") == "Officials spoke.\n"
+
+
+def test_a_lone_word_read_as_a_promo_label_is_left_to_the_spelling_stage() -> None:
+    assert Normalizer().normalize("advertisment").text == "advertisement"
+    assert Normalizer().normalize("Advertisement").text == "Advertisement"
 
 
 # --------------------------------------------------------------------------- packs

@@ -8,12 +8,15 @@ removes only whole paragraphs:
 - the structural *titled-box detector* (`boxes`, with the `explainer` pack): a short title
   followed by one to three sentences of general background, scored on evidence.
 
-A paragraph that reads as a complete news sentence is never removed by a rule (`prose`).
-See docs/boilerplate.md.
+A paragraph that reads as a complete news sentence is never removed by a rule (`prose`), and
+a text that is nothing but boilerplate is kept whole: its removals are only suggested, for
+'Advertisement' (or 'cclose', read as a player's 'Close') sent alone is the text the user
+asks about, not an article holding a promo. See docs/boilerplate.md.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Edit
@@ -44,7 +47,7 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         taken = {i for m in matches for i in range(m.first, m.last + 1)}
         matches += box_matches(text, paras, taken, profile.threshold)
         matches.sort(key=lambda m: m.first)
-    return [
+    edits = [
         Edit(
             start=start,
             end=end,
@@ -58,3 +61,22 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         )
         for match, start, end in spans(paras, matches)
     ]
+    if _leaves_nothing(text, edits):
+        return [replace(e, applied=False, reason=f"{e.reason}; {WHOLE_TEXT_REASON}")
+                for e in edits]
+    return edits
+
+
+WHOLE_TEXT_REASON = "kept: the text holds nothing else"
+
+
+def _leaves_nothing(text: str, edits: list[Edit]) -> bool:
+    """Whether the applied removals of `edits` (in text order, disjoint) would leave only
+    space of `text`."""
+    kept, end = [], 0
+    for edit in edits:
+        if edit.applied:
+            kept.append(text[end:edit.start])
+            end = edit.end
+    kept.append(text[end:])
+    return end > 0 and not "".join(kept).strip()
