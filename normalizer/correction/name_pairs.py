@@ -119,8 +119,10 @@ def written_slip(speller: Speller, token: str, neighbour: str, stands_first: boo
         return False
     lexicon = speller.lexicon
     key = lookup_key(token)
+    entity = lexicon.names.get(key)
     return (len(key) >= MIN_LENGTH and key.isalpha() and key not in partners
             and written_word(lexicon, key) and lexicon.frequency(key) <= REAL_WORD_MAX_ZIPF
+            and (entity is None or entity.type != "person")
             and bool(near_words(key, partners)))
 
 
