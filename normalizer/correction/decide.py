@@ -45,6 +45,7 @@ from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .foreign import outside_foreign
 from .hypothesis import ZIPF_TO_LOG10, Candidate
+from .identifiers import names_something
 from .line_ends import JoinedView, is_line_split
 from .reasons import kind_and_rule, reason
 from .sentence_targets import is_target, may_change
@@ -184,7 +185,8 @@ def is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, En
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
     """Edits for OCR errors, misspellings and misspelt names in `text`, window by window,
-    none in a sentence in another language (`foreign`).
+    none in a sentence in another language (`foreign`), of a word mentioned (`mentioned`)
+    or of an identifier (`identifiers`).
 
     Sets the note `unchecked_long_tokens`: how many tokens were too long to check."""
     edits: list[Edit] = []
@@ -203,7 +205,8 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         found = [e for e in found if not mentioned(window, e)]
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
     ctx.notes["unchecked_long_tokens"] = unchecked
-    return edits
+    named = names_something(text, edits)
+    return [e for e in edits if e.start not in named] if named else edits
 
 
 def mentioned(text: str, edit: Edit) -> bool:

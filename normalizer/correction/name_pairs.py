@@ -23,7 +23,9 @@ token to a word no neighbour's name pairs with ('Kauo Ueda' is 'Kazuo', not the 
 one glyph confusion away: `_settled`).
 
 A capitalized word or name as written ('A Hog Kong court', 'Lase Vegas'), no very frequent
-word, one letter from a word its capitalized neighbour stands beside in a name, is read so only
+word and no person's name of the gazetteer ('Kerry Brown' and 'Terry Brown' are not 'Jerry
+Brown', whom the model knows), one letter from a word its capitalized neighbour stands
+beside in a name, is read so only
 where the trigram model finds the pair with the name's word far likelier than the pair as
 written, by `WORD_PAIR_MIN_LIFT` log10 units or more ('hong kong' against 'hog kong': 5.8).
 A pair the bigram list or the gazetteer knows as written ('Prime Minister', 'Hong Kong') is
@@ -110,7 +112,8 @@ def written_surfaces(speller: Speller, text: str, names: Mapping[str, Entity]) -
 @lru_cache(maxsize=16_384)
 def written_slip(speller: Speller, token: str, neighbour: str, stands_first: bool) -> bool:
     """Whether a capitalized word or name as written (`written_word`), no more frequent than
-    `REAL_WORD_MAX_ZIPF` ('The', 'North' are no slips), is one letter from a word the
+    `REAL_WORD_MAX_ZIPF` ('The', 'North' are no slips) and no gazetteer person's name ('Kerry'
+    beside 'Brown' is no 'Jerry'), is one letter from a word the
     `neighbour` (lowercase) stands beside in a gazetteer name on its side, and is not that
     word."""
     after, before = speller.name_partners
