@@ -344,8 +344,11 @@ def scored_candidates(
             if cost <= MAX_DOCUMENT_COST:
                 entity = extra_names.get(name.lower()) or lexicon.names.get(name.lower())
                 prior = speller.name_prior(name.lower(), entity) + math.log10(count)
+                # A heading's capitals are its case, not the name's ('WHEELER V WHEELER'
+                # above 'Horace Whoeler').
+                heading = name.isupper() and not base.isupper()
                 offer(found, base, name.lower(), cost, max(prior, GAZETTEER_MIN_ZIPF),
-                       "document", entity, canonical=name)
+                       "document", entity, canonical=None if heading else name)
     if not found:
         return []
     # Context can lift a hypothesis by MAX_CONTEXT_LIFT at most: drop those it cannot save.

@@ -89,22 +89,27 @@ class Document:
         if base in self._rivals:
             return self._rivals[base]
         if self._repeated is None:
-            # Capitalized common words ('The', 'But') are reached through OCR variants instead.
+            # Capitalized common words ('The', 'But') are reached through OCR variants instead,
+            # unless the document never writes them lowercase: a name ('Trump', 'Brown').
             self._repeated = [
                 name for name, n in self.names.items()
-                if n >= 2 and name.lower() not in self.common
+                if n >= 2 and ((lower := name.lower()) not in self.common
+                               or not self.types.get(lower))
             ]
             self._repeated_lower = [name.lower() for name in self._repeated]
         own = self.names.get(base, 0)
         # rapidfuzz screens every repeated name in C (lowercased once, not at each call);
         # the channel model scores the few left.
+        base_lower = base.lower()
         close = process.extract(
-            base.lower(), self._repeated_lower, scorer=Levenshtein.distance,
+            base_lower, self._repeated_lower, scorer=Levenshtein.distance,
             score_cutoff=RIVAL_MAX_EDITS, limit=None,
         )
+        # The same spelling in capitals ('WHEELER' in a heading, 'Wheeler' in the text) is no
+        # rival of it.
         found = [
-            (name, self.names[name]) for name in (self._repeated[i] for _, _, i in close)
-            if self.names[name] > own and name != base
+            (name, self.names[name]) for lower, _, i in close
+            if lower != base_lower and self.names[name := self._repeated[i]] > own
         ]
         if len(base) >= SUPPORTED_MIN_LENGTH:
             repeated = {name for name, _ in found}

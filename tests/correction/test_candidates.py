@@ -60,6 +60,13 @@ def test_document_rivals_are_candidates(speller):
     assert found[0].word == "Smithe" and found[0].source == "document"
 
 
+def test_a_rival_from_a_heading_in_capitals_takes_the_tokens_case(speller):
+    text = "WHEELER V WHEELER.\nHorace Whoeler petitioned for a divorce."
+    doc = Document(word_types(text), speller.lexicon.common)
+    found = scored_candidates(speller, token_in(text, "Whoeler"), text, doc, {})
+    assert found[0].word == "Wheeler" and found[0].source == "document"
+
+
 def test_candidates_are_sorted_best_first(speller):
     text = "The governrnent said it would act."
     doc = Document(Counter(), speller.lexicon.common)

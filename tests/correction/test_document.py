@@ -24,6 +24,21 @@ def test_rivals_are_more_frequent_close_spellings_repeated_at_least_twice():
     assert doc.rivals("Smith") == []
 
 
+def test_a_common_word_the_document_only_capitalizes_is_a_name_and_may_be_a_rival():
+    # 'trump' is a common word; this document writes it only as a name.
+    doc = Document(Counter({"Trump": 15, "Truml": 1, "said": 4}), {"trump", "said"})
+    assert doc.rivals("Truml") == [("Trump", 15)]
+    # Written lowercase too ('The' and 'the'): a word, reached through OCR variants instead.
+    both = Document(Counter({"Trump": 15, "trump": 1, "Truml": 1}), {"trump"})
+    assert both.rivals("Truml") == []
+
+
+def test_the_same_spelling_in_capitals_is_no_rival():
+    doc = Document(Counter({"WHEELER": 2, "Wheeler": 1, "Whoeler": 1}), set())
+    assert doc.rivals("Wheeler") == []
+    assert doc.rivals("Whoeler") == [("WHEELER", 2)]
+
+
 def test_a_recorded_fix_moves_the_count_and_copies_are_independent():
     doc = _doc()
     twin = doc.copy()
