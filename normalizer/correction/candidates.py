@@ -154,6 +154,16 @@ def lowercase_candidate(lexicon: Lexicon, term: str) -> bool:
             or lexicon.frequency(term) >= SURNAME_WORD_MIN_ZIPF)
 
 
+def _inner_capital(base: str) -> bool:
+    """Whether `base` is written mostly in lowercase with a capital right after another
+    letter: a name written so ('CPython', 'McDonald') is its own spelling, no slip of a name
+    the document repeats ('Python'); capitals in a word of capitals ('KURrI') and after an
+    apostrophe ("O'Donnell") are no such sign."""
+    lower = sum(c.islower() for c in base)
+    return lower * 2 > len(base) and any(
+        c.isupper() and base[i - 1].isalpha() for i, c in enumerate(base) if i)
+
+
 def known_misspelling(lexicon: Lexicon, base: str) -> str | None:
     """The correction of a lowercase token in the common-misspellings table, when it is one
     common word ('teh' -> 'the'; not 'alot' -> 'a lot')."""
@@ -338,7 +348,7 @@ def scored_candidates(
         starts_sentence(text, token.start) or in_headline(text, token.start)
     ):
         found = {k: replace(c, word=c.word[:1].upper() + c.word[1:]) for k, c in found.items()}
-    if name_shaped and doc is not None:
+    if name_shaped and doc is not None and not _inner_capital(base):
         for name, count in doc.rivals(base):
             cost = speller.cost(base, name)
             if cost <= MAX_DOCUMENT_COST:

@@ -67,6 +67,13 @@ def test_a_rival_from_a_heading_in_capitals_takes_the_tokens_case(speller):
     assert found[0].word == "Wheeler" and found[0].source == "document"
 
 
+def test_a_name_with_a_capital_inside_is_no_slip_of_a_name_the_document_repeats(speller):
+    text = "Python runs. Python is fast. CPython is one Python."
+    doc = Document(word_types(text), speller.lexicon.common)
+    found = scored_candidates(speller, token_in(text, "CPython"), text, doc, {})
+    assert all(c.source != "document" for c in found)
+
+
 def test_candidates_are_sorted_best_first(speller):
     text = "The governrnent said it would act."
     doc = Document(Counter(), speller.lexicon.common)
