@@ -11,6 +11,8 @@ from normalizer import Normalizer
 from normalizer.correction.candidates import (
     DEEP_MAX_COST,
     HEADLINE_POLICY,
+    TYPO_LOOKUP_MAX_ZIPF,
+    context_free_candidates,
     lowercase_candidate,
     name_for,
     needs_deep_search,
@@ -72,6 +74,14 @@ def test_a_name_with_a_capital_inside_is_no_slip_of_a_name_the_document_repeats(
     doc = Document(word_types(text), speller.lexicon.common)
     found = scored_candidates(speller, token_in(text, "CPython"), text, doc, {})
     assert all(c.source != "document" for c in found)
+
+
+def test_the_learned_channel_looks_up_typos_of_words_the_web_writes_now_and_then(lexicon):
+    # 'siad' (Zipf 2.1) is above the default's bound and under the learned channel's.
+    assert lexicon.frequency("siad") >= TYPO_LOOKUP_MAX_ZIPF
+    assert context_free_candidates(speller_for(lexicon), "siad", None, {}) == {}
+    learned = context_free_candidates(speller_for(lexicon, "learned"), "siad", None, {})
+    assert learned["said"].source == "lexicon"
 
 
 def test_candidates_are_sorted_best_first(speller):
