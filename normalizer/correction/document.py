@@ -42,12 +42,18 @@ class Document:
     def __init__(self, types: Counter[str], common: Container[str]) -> None:
         self.names: Counter[str] = Counter()
         repeated = []
+        lowercase = 0
         for surface, count in types.items():
             if surface[0].isupper():
                 self.names[strip_possessive(surface)] += count
-            elif count >= REPEATED_WORD_COUNT:
-                repeated.append(surface)
+            else:
+                lowercase += count
+                if count >= REPEATED_WORD_COUNT:
+                    repeated.append(surface)
         self.repeated_words = frozenset(repeated)
+        # Prose writes most words lowercase; a headline, a list of names or a text in
+        # capitals does not, and says nothing by leaving a word unwritten in lowercase.
+        self.prose = lowercase * 2 > sum(types.values())
         self.types = types
         self.common = common
         self._repeated: list[str] | None = None
@@ -62,6 +68,7 @@ class Document:
         twin.names = self.names.copy()
         twin.repeated_words = self.repeated_words
         twin.types = self.types
+        twin.prose = self.prose
         return twin
 
     def record(self, edit: Edit) -> None:
@@ -90,11 +97,12 @@ class Document:
             return self._rivals[base]
         if self._repeated is None:
             # Capitalized common words ('The', 'But') are reached through OCR variants instead,
-            # unless the document never writes them lowercase: a name ('Trump', 'Brown').
+            # unless the document is prose and never writes them lowercase: a name ('Trump',
+            # 'Brown').
             self._repeated = [
                 name for name, n in self.names.items()
                 if n >= 2 and ((lower := name.lower()) not in self.common
-                               or not self.types.get(lower))
+                               or (self.prose and not self.types.get(lower)))
             ]
             self._repeated_lower = [name.lower() for name in self._repeated]
         own = self.names.get(base, 0)

@@ -63,7 +63,8 @@ def test_document_rivals_are_candidates(speller):
 
 
 def test_a_rival_from_a_heading_in_capitals_takes_the_tokens_case(speller):
-    text = "WHEELER V WHEELER.\nHorace Whoeler petitioned for a divorce."
+    text = ("WHEELER V WHEELER.\nHorace Whoeler petitioned for a divorce from his wife, "
+            "who had left the house in the spring of that year.")
     doc = Document(word_types(text), speller.lexicon.common)
     found = scored_candidates(speller, token_in(text, "Whoeler"), text, doc, {})
     assert found[0].word == "Wheeler" and found[0].source == "document"

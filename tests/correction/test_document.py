@@ -24,13 +24,19 @@ def test_rivals_are_more_frequent_close_spellings_repeated_at_least_twice():
     assert doc.rivals("Smith") == []
 
 
-def test_a_common_word_the_document_only_capitalizes_is_a_name_and_may_be_a_rival():
+def test_a_common_word_prose_only_capitalizes_is_a_name_and_may_be_a_rival():
     # 'trump' is a common word; this document writes it only as a name.
-    doc = Document(Counter({"Trump": 15, "Truml": 1, "said": 4}), {"trump", "said"})
-    assert doc.rivals("Truml") == [("Trump", 15)]
+    prose = Counter({"said": 20, "the": 30, "on": 10})
+    doc = Document(prose + Counter({"Trump": 15, "Truml": 1}), {"trump", "said", "the"})
+    assert doc.prose and doc.rivals("Truml") == [("Trump", 15)]
     # Written lowercase too ('The' and 'the'): a word, reached through OCR variants instead.
-    both = Document(Counter({"Trump": 15, "trump": 1, "Truml": 1}), {"trump"})
+    both = Document(prose + Counter({"Trump": 15, "trump": 1, "Truml": 1}), {"trump"})
     assert both.rivals("Truml") == []
+    # A text in capitals or title case writes nothing lowercase: that says nothing.
+    title = Document(Counter({"Trump": 15, "Truml": 1, "Said": 20, "The": 30}),
+                     {"trump", "said", "the"})
+    assert not title.prose and title.rivals("Truml") == []
+    assert title.copy().prose is False
 
 
 def test_the_same_spelling_in_capitals_is_no_rival():
