@@ -12,7 +12,9 @@ Modules, one concern each:
 - `decide`: which tokens change, to what, with what confidence;
 - `reasons`: why, in words; `explain`: ranked candidates and judgements for one word;
 - `sound_alikes`: the words a misspelling sounds like, for the ranked candidates;
-- `lone_word`: a text that is one word, answered as a spell checker answers.
+- `lone_word`: a text that is one word, answered as a spell checker answers;
+- `identifiers`: tokens whose form says they name something (`ivory1`, `:windo`);
+- `titles`: a person's title before the name (`Goy. Ron DeSantis`).
 """
 
 from __future__ import annotations

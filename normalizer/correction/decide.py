@@ -37,6 +37,7 @@ from . import (
     name_pairs,
     second_opinion,
     sentence,
+    titles,
 )
 from .boundaries import BoundarySettings
 from .candidates import GAZETTEER_MIN_ZIPF, known_misspelling, scored_candidates
@@ -399,6 +400,9 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
               if free(edit)}
     found |= {edit.start: edit for edit in
               datelines.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
+              if free(edit)}
+    found |= {edit.start: edit for edit in
+              titles.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
               if free(edit)}
     return found
 

@@ -1,0 +1,77 @@
+"""A person's title before the name, read back: 'Goy. Ron DeSantis' is Gov., 'Scn. Chuck
+Schumer' is Sen.
+
+News writes a title abbreviated, with a period, right before a name (`TITLED`): 'Sen.',
+'Gov.', 'Rep.', 'Gen.', 'Dr.'. A capitalized token standing so that is no title itself, that
+wordfreq has seen less often than `MAX_ZIPF` (the abbreviations of states, months and units it
+holds well: 'Mo.', 'La.', 'Fla.', 'Mar.', 'Ft.') and that the text writes once (a roll of
+soldiers repeats its own 'Ptes.', privates, which is no 'Pres.'), is read as the one title of
+`TITLES` one glyph confusion away ('Goy.', 'Rcp.') or two letters swapped ('Sne.'); a
+keyboard slip or a dropped letter is as often another abbreviation ('Spl.', 'Dvr.' in a roll
+of soldiers: no 'Cpl.', no 'Dr.'). Two titles that close are for the reader to choose
+between.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from rapidfuzz.distance import OSA
+
+from ..model import Edit
+from ..patterns import compile_regex
+from .candidates import SINGLE_CONFUSION_COST
+from .channel import TYPO_COST
+from .fixed_readings import transposed
+from .name_pairs import NAME_PAIR_CONFIDENCE
+from .speller import Speller
+
+WORD = compile_regex(r"\p{L}+")
+
+TITLED = compile_regex(r"(?<![\p{L}\p{N}.'’-])(\p{Lu}\p{Ll}{1,5})\.[ \t]+(?=\p{Lu}\p{Ll})")
+"""A capitalized token, a period, and a capitalized word after it."""
+
+TITLES = ("Adm", "Atty", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Gen", "Gov", "Hon", "Lt", "Maj",
+          "Mr", "Mrs", "Ms", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "Supt")
+"""The titles news abbreviates before a name."""
+
+MAX_ZIPF = 3.0
+"""A token wordfreq has seen this often is a word or an abbreviation of its own."""
+
+
+def propose(text: str, speller: Speller, decided: Mapping[int, Edit], threshold: float
+            ) -> list[Edit]:
+    """Edits for the tokens of `text` standing as a title (`TITLED`) that one title reads
+    (`reading`), where no earlier fix is confident."""
+    if threshold > NAME_PAIR_CONFIDENCE:
+        return []  # a title adds fixes, not suggestions
+    found = [(match.start(1), match.group(1), title) for match in TITLED.finditer(text)
+             if (title := reading(speller, match.group(1))) is not None]
+    if not found:
+        return []
+    written = Counter(WORD.findall(text))  # read once, and only for a text with a reading
+    edits = []
+    for start, token, title in found:
+        earlier = decided.get(start)
+        if written[token] > 1 or (earlier is not None and earlier.confidence >= threshold):
+            continue
+        edits.append(Edit(
+            start=start, end=start + len(token), original=token, replacement=title,
+            kind="spelling", rule="spelling.title", confidence=NAME_PAIR_CONFIDENCE,
+            reason=(f"'{token}.' stands before a name, as a title does, and '{title}.' is "
+                    "the only title one glyph confusion or swap from it")))
+    return edits
+
+
+def reading(speller: Speller, token: str) -> str | None:
+    """The one title one glyph confusion or swap from `token` (see the module docstring),
+    when it is no title and rare in wordfreq."""
+    key = token.lower()
+    if token in TITLES or speller.lexicon.frequency(key) >= MAX_ZIPF:
+        return None
+    close = [title for title in TITLES
+             if OSA.distance(key, title.lower()) == 1
+             and (transposed(key, title.lower())
+                  or speller.cost(key, title.lower(), TYPO_COST) <= SINGLE_CONFUSION_COST)]
+    return close[0] if len(close) == 1 else None
