@@ -402,7 +402,8 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
               datelines.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
               if free(edit)}
     found |= {edit.start: edit for edit in
-              titles.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
+              titles.propose(text, doc.types, speller, {**decided, **found},
+                             ctx.profile.threshold)
               if free(edit)}
     return found
 

@@ -14,7 +14,6 @@ between.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 
 from rapidfuzz.distance import OSA
@@ -27,8 +26,6 @@ from .fixed_readings import transposed
 from .name_pairs import NAME_PAIR_CONFIDENCE
 from .speller import Speller
 
-WORD = compile_regex(r"\p{L}+")
-
 TITLED = compile_regex(r"(?<![\p{L}\p{N}.'’-])(\p{Lu}\p{Ll}{1,5})\.[ \t]+(?=\p{Lu}\p{Ll})")
 """A capitalized token, a period, and a capitalized word after it."""
 
@@ -40,21 +37,20 @@ MAX_ZIPF = 3.0
 """A token wordfreq has seen this often is a word or an abbreviation of its own."""
 
 
-def propose(text: str, speller: Speller, decided: Mapping[int, Edit], threshold: float
-            ) -> list[Edit]:
-    """Edits for the tokens of `text` standing as a title (`TITLED`) that one title reads
-    (`reading`), where no earlier fix is confident."""
+def propose(text: str, types: Mapping[str, int], speller: Speller,
+            decided: Mapping[int, Edit], threshold: float) -> list[Edit]:
+    """Edits for the tokens of `text` (whose word types `types` counts) standing as a title
+    (`TITLED`) that one title reads (`reading`), where no earlier fix is confident."""
     if threshold > NAME_PAIR_CONFIDENCE:
         return []  # a title adds fixes, not suggestions
-    found = [(match.start(1), match.group(1), title) for match in TITLED.finditer(text)
-             if (title := reading(speller, match.group(1))) is not None]
-    if not found:
-        return []
-    written = Counter(WORD.findall(text))  # read once, and only for a text with a reading
     edits = []
-    for start, token, title in found:
+    for match in TITLED.finditer(text):
+        start, token = match.start(1), match.group(1)
         earlier = decided.get(start)
-        if written[token] > 1 or (earlier is not None and earlier.confidence >= threshold):
+        if types.get(token, 0) > 1 or (earlier is not None and earlier.confidence >= threshold):
+            continue
+        title = reading(speller, token)
+        if title is None:
             continue
         edits.append(Edit(
             start=start, end=start + len(token), original=token, replacement=title,
