@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 from ..lexicon import real_words_file
 from ..model import Edit
 from ..tsv import read_rows
+from .candidates import known_misspelling
 from .context import WORD
 from .decide import SUGGEST_FLOOR
 from .explain import ranked_candidates
@@ -80,7 +81,7 @@ def answer(text: str, ctx: StageContext) -> Edit | None:
     if share < SUGGEST_FLOOR:
         return None
     start = text.index(word)
-    listed = lexicon.misspellings.get(key) == best.key
+    listed = known_misspelling(lexicon, word) == best.key
     fix = word.islower() and (listed or (lexicon.frequency(key) < MAX_FIX_ZIPF
                                          and OSA.distance(key, best.key) <= MAX_SLIPS))
     return Edit(
