@@ -1,4 +1,5 @@
-"""Build built/misspellings.tsv: common misspellings with their one correction.
+"""Build built/misspellings.tsv (common misspellings with their one correction) and
+built/ambiguous_misspellings.tsv (those with several).
 
     python dictionaries/build_misspellings.py
 
@@ -18,6 +19,12 @@ word-frequency check alone lets through ("teh" 3.04, "recieve" 2.75); and unseen
 closer or more frequent word ("active", "custom", "aged"): people make exactly these slips,
 so the table's correction outranks the edit-distance neighbours. Each row gives the
 misspelling's Zipf frequency, for people auditing the table (how common the slip is).
+
+Entries with several corrections, each one known word ("realy" -> really, relay;
+"preceeding" -> preceding, proceeding), go to ambiguous_misspellings.tsv in codespell's
+order, the likeliest first. In running text they are no candidates: the frequency prior
+loses the table's order ("ther" read as "the", not "their"). A word asked alone may be one
+(`normalizer.correction.lone_word`).
 """
 
 from __future__ import annotations
@@ -74,8 +81,29 @@ def select(entries: list[tuple[str, str]], zipf: dict[str, float], lexicon: set[
     return sorted(rows.values())
 
 
+def select_ambiguous(entries: list[tuple[str, str]], zipf: dict[str, float], lexicon: set[str]
+                     ) -> list[tuple[str, str, str]]:
+    """(misspelling, its corrections joined by commas in codespell's order, misspelling's Zipf)
+    of the entries with several corrections, keeping those that are known lowercase ASCII
+    words ("fiel" -> feel, field, file; not "phial") when two or more remain."""
+    rows = {}
+    for misspelling, field in entries:
+        if "," not in field.rstrip(", ") or misspelling in lexicon:
+            continue
+        if not (misspelling.isascii() and misspelling.isalpha() and misspelling.islower()):
+            continue
+        corrections = [c for c in (c.strip() for c in field.split(","))
+                       if c.isascii() and c.isalpha() and c.islower()
+                       and zipf.get(c, 0.0) >= KNOWN_ZIPF]
+        if len(corrections) >= 2:
+            seen = zipf.get(misspelling, 0.0)
+            rows[misspelling] = (misspelling, ",".join(corrections), f"{seen:.2f}")
+    return sorted(rows.values())
+
+
 def main() -> None:
-    rows = select(codespell_entries(), zipf_frequencies(), lexicon_words())
+    entries, zipf, lexicon = codespell_entries(), zipf_frequencies(), lexicon_words()
+    rows = select(entries, zipf, lexicon)
     write(OUT / "misspellings.tsv", [
         f"# Common misspellings with their one correction, from codespell {CODESPELL_VERSION}'s",
         "# dictionary.txt (derived from English Wikipedia's lists of common misspellings,",
@@ -84,6 +112,14 @@ def main() -> None:
         "# written (wordfreq's Zipf scale, 0-8).",
         "misspelling\tcorrection\tzipf",
     ], rows)
+    write(OUT / "ambiguous_misspellings.tsv", [
+        f"# Common misspellings with several corrections, from codespell {CODESPELL_VERSION}'s",
+        "# dictionary.txt (derived from English Wikipedia's lists of common misspellings,",
+        "# CC BY-SA 3.0; this file is a derived work under the same licence). Made by",
+        "# dictionaries/build_misspellings.py. corrections: codespell's, in its order (the",
+        "# likeliest first), separated by commas. zipf: how often the misspelling is written.",
+        "misspelling\tcorrections\tzipf",
+    ], select_ambiguous(entries, zipf, lexicon))
 
 
 if __name__ == "__main__":

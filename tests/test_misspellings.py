@@ -2,9 +2,9 @@
 
 import pytest
 
-from dictionaries.build_misspellings import lexicon_words, select
+from dictionaries.build_misspellings import lexicon_words, select, select_ambiguous
 from normalizer.lexicon import dictionaries_dir, load_lexicon
-from normalizer.misspellings import read_misspellings
+from normalizer.misspellings import read_ambiguous_misspellings, read_misspellings
 
 ZIPF = {"teh": 3.04, "the": 7.7, "a": 7.3, "lot": 5.6, "alot": 3.9, "abbot": 2.5, "abort": 3.4,
         "abbort": 1.2, "colour": 4.8, "recieve": 2.75, "receive": 4.9, "xylofone": 0.0,
@@ -23,6 +23,36 @@ ZIPF = {"teh": 3.04, "the": 7.7, "a": 7.3, "lot": 5.6, "alot": 3.9, "abbot": 2.5
 ])
 def test_selection(entry, kept):
     assert select([entry], ZIPF, lexicon={"colour"}) == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize(("entry", "kept"), [
+    (("abbort", "abort, abbot,"), ("abbort", "abort,abbot", "1.20")),  # codespell's order
+    (("teh", "the"), None),  # one correction: the other table's
+    (("recieve", "receive,"), None),  # one correction, not fixed by codespell itself
+    (("abbort", "abort, kwyjibo, abbot,"), ("abbort", "abort,abbot", "1.20")),  # unknown dropped
+    (("abbort", "abort, kwyjibo,"), None),  # one known correction left: not ambiguous
+    (("abbort", "abort, a lot,"), None),  # two-word corrections are not kept
+    (("colour", "abort, abbot,"), None),  # a word of the lexicon
+    (("Abbort", "Abort, Abbot,"), None),  # not lowercase
+])
+def test_selection_of_ambiguous_entries(entry, kept):
+    assert select_ambiguous([entry], ZIPF, lexicon={"colour"}) == ([kept] if kept else [])
+
+
+def test_the_shipped_ambiguous_table_keeps_codespells_order():
+    table = read_ambiguous_misspellings(
+        dictionaries_dir() / "built" / "ambiguous_misspellings.tsv")
+    assert 3_000 < len(table) < 6_000
+    assert table["realy"] == ("really", "relay")
+    assert table["throught"] == ("thought", "through", "throughout")
+    assert not set(table) & set(load_lexicon().misspellings)
+
+
+def test_an_ambiguous_row_with_one_correction_is_an_error(tmp_path):
+    path = tmp_path / "ambiguous.tsv"
+    path.write_text("misspelling\tcorrections\tzipf\nrealy\treally\t2.76\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="fewer than two"):
+        read_ambiguous_misspellings(path)
 
 
 @pytest.fixture(scope="module")

@@ -34,18 +34,18 @@ __all__ = ["candidates", "explain", "propose"]
 def propose(text: str, ctx: StageContext) -> list[Edit]:
     """The spelling stage's edits for `text` (see `decide.propose`); for a text that is one
     word the decision leaves unflagged, `lone_word`'s answer (a fix or a suggestion), and
-    its fix of one the decision only suggests from the common-misspellings table."""
+    its fix of one the decision only suggests."""
     edits = decide.propose(text, ctx)
     threshold = ctx.profile.threshold
-    if not edits or _only_listed_suggestion(edits, threshold):
+    if not edits or _only_suggestion(edits, threshold):
         lone = lone_word.answer(text, ctx)
         if lone is not None and (not edits or (lone.applied and lone.confidence >= threshold)):
             return [lone]
     return edits
 
 
-def _only_listed_suggestion(edits: list[Edit], threshold: float) -> bool:
-    """Whether the decision only suggests one correction (below the profile's `threshold`),
-    from the common-misspellings table: for a lone word, `lone_word` may be sure of it."""
-    return (len(edits) == 1 and edits[0].confidence < threshold
-            and edits[0].rule == "spelling.misspellings")
+def _only_suggestion(edits: list[Edit], threshold: float) -> bool:
+    """Whether the decision only suggests one correction (below the profile's `threshold`):
+    for a lone word, `lone_word` may be sure of one ('buiscits', where the decision's window
+    has no neighbour to weigh the candidates)."""
+    return len(edits) == 1 and edits[0].confidence < threshold

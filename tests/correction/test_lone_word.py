@@ -23,6 +23,13 @@ def _ctx(**options) -> StageContext:
     # suggested it, below the threshold.
     ("millenium", "millenium", "millennium"),
     ("supercede", "supercede", "supersede"),
+    # wordfreq's list lacks them: two slips are allowed.
+    ("buiscits", "buiscits", "biscuits"),
+    ("hvea", "hvea", "have"),
+    # The decision's window suggested it below the threshold; asked alone, it is clear.
+    ("alusion", "alusion", "allusion"),
+    # An ambiguous entry of the table (really, relay): the candidates rank its first.
+    ("realy", "realy", "really"),
 ])
 def test_an_unlisted_lowercase_word_one_slip_from_its_correction_is_fixed(text, word, fixed):
     result = Normalizer().normalize(text)
@@ -38,6 +45,13 @@ def test_an_unlisted_lowercase_word_one_slip_from_its_correction_is_fixed(text, 
     ("whitespace", "whitecaps"),  # more than one slip away
     ("json", "jason"),  # one slip, but the web writes it often (Zipf 2.75): a term of its own
     ("Millenium", "Millennium"),  # listed, but capitalized: a name's spelling, maybe
+    ("Realy", "Really"),  # an ambiguous entry, but capitalized
+    # The table gives thought, through, throughout; the candidates rank "through" above
+    # "thought": they disagree, and the word is only suggested.
+    ("throught", "through"),
+    # The table's first (preceding) ranks first among its corrections, but with 0.55 of
+    # their posterior against proceeding: below the threshold.
+    ("preceeding", "preceding"),
 ])
 def test_otherwise_the_likeliest_correction_is_only_suggested(text, suggested):
     result = Normalizer().normalize(text)
@@ -82,3 +96,23 @@ def test_a_listed_rare_word_is_read_as_seen_in_running_text_too():
     assert lexicon.frequency("advisably") == LISTED_WORD_ZIPF  # wordfreq lacks it
     text = "The company acted advisably and the researchers had to rescore the test."
     assert Normalizer().normalize(text).text == text
+
+
+def test_an_ambiguous_entrys_confidence_is_its_share_among_the_tables_corrections():
+    ctx = _ctx()
+    corrections = lone_word._ambiguous_misspellings()["realy"]
+    assert corrections == ("really", "relay")
+    edit = lone_word.answer("realy", ctx)
+    assert edit is not None and edit.applied and edit.replacement == "really"
+    assert "the common-misspellings table gives it" in edit.reason
+    assert edit.confidence >= ctx.profile.threshold
+
+
+def test_the_two_slips_rule_is_for_strings_wordfreqs_list_lacks():
+    ctx = _ctx()
+    # 'whitespace' (Zipf 2.17) is two slips from "whitecaps": seen, so only suggested.
+    assert ctx.lexicon.frequency("whitespace") > 0
+    assert not lone_word.answer("whitespace", ctx).applied
+    edit = lone_word.answer("buiscits", ctx)
+    assert ctx.lexicon.frequency("buiscits") == 0
+    assert edit.applied and "2 slips away" in edit.reason
