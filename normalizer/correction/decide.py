@@ -22,7 +22,6 @@ from ..tokens import (
     Token,
     beside_capital,
     in_headline,
-    quoted_alone,
     starts_sentence,
     strip_possessive,
     tokenize,
@@ -48,6 +47,7 @@ from .foreign import outside_foreign
 from .hypothesis import ZIPF_TO_LOG10, Candidate
 from .identifiers import names_something
 from .line_ends import JoinedView, is_line_split
+from .mentions import mentioned
 from .reasons import kind_and_rule, reason
 from .sentence_targets import is_target, may_change
 from .speller import Speller, speller_for
@@ -186,7 +186,7 @@ def is_suspect(speller: Speller, token: Token, text: str, names: Mapping[str, En
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
     """Edits for OCR errors, misspellings and misspelt names in `text`, window by window,
-    none in a sentence in another language (`foreign`), of a word mentioned (`mentioned`)
+    none in a sentence in another language (`foreign`), of a word mentioned (`mentions`)
     or of an identifier (`identifiers`).
 
     Sets the note `unchecked_long_tokens`: how many tokens were too long to check."""
@@ -208,12 +208,6 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     ctx.notes["unchecked_long_tokens"] = unchecked
     named = names_something(text, edits)
     return [e for e in edits if e.start not in named] if named else edits
-
-
-def mentioned(text: str, edit: Edit) -> bool:
-    """A lowercase word standing alone between quotation marks is mentioned, not used: its
-    spelling is the point ('typing "teh" instead of "the"', 'the ":windo" command')."""
-    return edit.original.islower() and quoted_alone(text, edit.start, edit.end)
 
 
 def _too_long(types: Counter[str]) -> int:

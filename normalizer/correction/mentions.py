@@ -1,0 +1,30 @@
+"""Words mentioned, not used: their spelling is the point, and no edit may touch it.
+
+- A lowercase word standing alone between quotation marks ('typing "teh" instead of
+  "the"', 'the ":windo" command').
+- A word followed by an arrow to the very correction an edit would make: the text already
+  names the fix ('fix typo occuring -> occurring', a changelog's line). Replacing it gives
+  'occurring -> occurring'.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Edit
+from ..tokens import quoted_alone
+
+ARROW = regex.compile(r"[ \t]*(?:-{1,2}>|=>|[→⇒⟶])[ \t]*")
+"""An arrow between two words, spaces or tabs around it."""
+
+
+def mentioned(text: str, edit: Edit) -> bool:
+    """Whether the word `edit` would change is mentioned, not used (module docstring)."""
+    if edit.original.islower() and quoted_alone(text, edit.start, edit.end):
+        return True
+    arrow = ARROW.match(text, edit.end)
+    if arrow is None:
+        return False
+    after = text[arrow.end() : arrow.end() + len(edit.replacement) + 1]
+    return (after[: len(edit.replacement)].casefold() == edit.replacement.casefold()
+            and not after[len(edit.replacement) :].isalnum())
