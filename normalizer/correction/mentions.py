@@ -9,12 +9,11 @@
 
 from __future__ import annotations
 
-import regex
-
 from ..model import Edit
+from ..patterns import compile_regex
 from ..tokens import quoted_alone
 
-ARROW = regex.compile(r"[ \t]*(?:-{1,2}>|=>|[→⇒⟶])[ \t]*")
+ARROW = compile_regex(r"[ \t]*(?:-{1,2}>|=>|[→⇒⟶])[ \t]*")
 """An arrow between two words, spaces or tabs around it."""
 
 
