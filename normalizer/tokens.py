@@ -232,15 +232,23 @@ DATELINE_DASH = compile_regex(r"[—–][ \t]*\Z")
 opens the article's first sentence."""
 
 
-def beside_capital(text: str, start: int, end: int) -> bool:
-    """Whether the token `text[start:end]` has a capitalized word right before it (one that
-    opens no sentence) or right after it, on its line: it stands in a name ('lames Smith')."""
+def capitalized_neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The capitalized words right before the token `text[start:end]` (one that opens no
+    sentence) and right after it, on its line, each None when there is none."""
     head = text[max(0, start - HEADLINE_MAX_LENGTH) : start]
     before = CAPITALIZED_NEIGHBOUR_BEFORE.search(head)
-    if (before is not None and not starts_sentence(head, before.start())
-            and not DATELINE_DASH.search(head, 0, before.start())):
-        return True
-    return bool(CAPITALIZED_NEIGHBOUR_AFTER.match(text, end, end + HEADLINE_MAX_LENGTH))
+    if before is not None and (starts_sentence(head, before.start())
+                               or DATELINE_DASH.search(head, 0, before.start())):
+        before = None
+    after = CAPITALIZED_NEIGHBOUR_AFTER.match(text, end, end + HEADLINE_MAX_LENGTH)
+    return (before.group().rstrip() if before else None,
+            after.group().lstrip() if after else None)
+
+
+def beside_capital(text: str, start: int, end: int) -> bool:
+    """Whether the token `text[start:end]` has a capitalized word right before it (one that
+    opens no sentence) or right after it, on its line: it may stand in a name ('lames Smith')."""
+    return capitalized_neighbours(text, start, end) != (None, None)
 
 
 CLOSING_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}

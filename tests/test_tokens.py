@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer.tokens import beside_capital, quoted_alone, tokenize
+from normalizer.tokens import beside_capital, capitalized_neighbours, quoted_alone, tokenize
 
 
 @pytest.mark.parametrize(("text", "word", "beside"), [
@@ -41,3 +41,14 @@ def test_a_token_quoted_alone_is_a_mention():
 def test_selected_tokens_are_whole_tokens(text, surface, starts):
     assert [t.start for t in tokenize(text, only={surface})] == starts
     assert [t.start for t in tokenize(text) if t.surface == surface] == starts
+
+
+@pytest.mark.parametrize(("text", "word", "neighbours"), [
+    ("He spoke with lames Smith on Monday.", "lames", (None, "Smith")),
+    ("It was erected in New ork city.", "ork", ("New", None)),
+    ("The Los Angeles Dodgers vvon the title.", "vvon", ("Dodgers", None)),
+    ("He left. Now ork is empty.", "ork", (None, None)),
+])
+def test_the_capitalized_neighbours_of_a_token(text, word, neighbours):
+    start = text.index(word)
+    assert capitalized_neighbours(text, start, start + len(word)) == neighbours

@@ -20,7 +20,7 @@ from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..tokens import (
     Token,
-    beside_capital,
+    capitalized_neighbours,
     in_headline,
     starts_sentence,
     strip_possessive,
@@ -48,6 +48,7 @@ from .hypothesis import ZIPF_TO_LOG10, Candidate
 from .identifiers import names_something
 from .line_ends import JoinedView, is_line_split
 from .mentions import mentioned
+from .name_case import in_name, name_capital
 from .reasons import kind_and_rule, reason
 from .sentence_targets import is_target, may_change
 from .speller import Speller, speller_for
@@ -422,7 +423,12 @@ class Weighing:
     own_context: float
     rival_context: float  # what the neighbours say for the best candidate
     real_word_margin: float  # for a common word: the context model's case for the rival
-    beside_capital: bool = False  # a capitalized word stands right before or after the token
+    # The capitalized words right before and after the token (`tokens.capitalized_neighbours`).
+    neighbours: tuple[str | None, str | None] = (None, None)
+
+    @property
+    def beside_capital(self) -> bool:
+        return self.neighbours != (None, None)
 
 
 def weigh(speller: Speller, token: Token, text: str, doc: Document,
@@ -438,7 +444,7 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
         margin = sentence.real_word_margin(speller, text, token, candidates[0].key,
                                            candidates[0].cost)
     return Weighing(candidates, identity, posterior(identity, candidates), own_context,
-                    rival_context, margin, beside_capital(text, token.start, token.end))
+                    rival_context, margin, capitalized_neighbours(text, token.start, token.end))
 
 
 def is_real_word(speller: Speller, base: str) -> bool:
@@ -472,8 +478,11 @@ def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) ->
     if own_word_typo(doc, base, best.key, kind, best.source):
         return None
     entity = best.entity or speller.lexicon.names.get(best.key)
-    replacement = best.word if entity is None else restore_capital(
-        base, best.word, entity.canonical, entity.source, weighing.beside_capital,
+    lexicon = speller.lexicon
+    replacement = name_capital(base, best.word, weighing.neighbours, lexicon) if (
+        entity is None) else restore_capital(
+        base, best.word, entity.canonical, entity.source,
+        in_name(weighing.neighbours, best.key, lexicon),
         doc.types.get(entity.canonical, 0) > 0 and not doc.types.get(best.word))
     replacement = capital_from_glyph(base, replacement, weighing.beside_capital)
     return Edit(

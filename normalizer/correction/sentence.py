@@ -36,10 +36,11 @@ from ..language_model import (
     ContextModel,
 )
 from ..model import Edit
-from ..tokens import Token, beside_capital, starts_sentence
+from ..tokens import Token, capitalized_neighbours, starts_sentence
 from .context import SENTENCE_BREAK, WORD, in_sentence_logprob, sentence_neighbours
 from .hypothesis import ZIPF_TO_LOG10
 from .lattice import Choice, best_reading
+from .name_case import in_name, name_capital
 from .sentence_targets import (
     CHECKED_WORD_EXTRA_STICKINESS,
     Hypotheses,
@@ -315,15 +316,18 @@ def edit(speller: Speller, text: str, judgement: Judgement) -> Edit:
     key = lookup_key(slot.word)
     entity = speller.lexicon.names.get(best)
     replacement = apply_case(slot.word, best, entity.canonical if entity else None)
+    neighbours = capitalized_neighbours(text, slot.start, slot.end)
+    lexicon = speller.lexicon
     if entity is not None:
         replacement = restore_capital(slot.word, replacement, entity.canonical, entity.source,
-                                      beside_capital(text, slot.start, slot.end))
+                                      in_name(neighbours, best, lexicon))
+    else:
+        replacement = name_capital(slot.word, replacement, neighbours, lexicon)
     if starts_sentence(text, slot.start) and (
         is_name_shaped(slot.word) or (slot.word[0] in I_GLYPHS and best[0] == "i")
     ):
         replacement = replacement[:1].upper() + replacement[1:]
-    replacement = capital_from_glyph(slot.word, replacement,
-                                     beside_capital(text, slot.start, slot.end))
+    replacement = capital_from_glyph(slot.word, replacement, neighbours != (None, None))
     glyph = speller.channel.explain(key, best)
     reason = (f"{glyph}; the trigram context model prefers '{best}' to '{key}' here "
               f"by {judgement.margin:.1f} log10 units")

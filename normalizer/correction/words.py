@@ -181,7 +181,7 @@ def misread_lowercase(base: str) -> bool:
     return base[:1].islower() and any(slip == "glyph" for _, slip in case_slip_readings(base))
 
 
-CAPITAL_GLYPHS = {"5": "s", "8": "b"}
+CAPITAL_GLYPHS = {"0": "o", "5": "s", "8": "b"}
 """Digits whose shape is a capital letter's: the letter they stand for is a capital."""
 I_GLYPHS = frozenset("l1|!")
 """Glyphs the OCR prints for a capital I ('lsraeli')."""

@@ -66,6 +66,7 @@ def test_apply_case(template, word, canonical, expected):
     [
         ("5tate", "state", None, "State"),  # 5 has the shape of a capital S
         ("8urke", "burke", "Burke", "Burke"),
+        ("0lympics", "olympics", None, "Olympics"),  # 0 has the shape of a capital O
         ("lsraeli", "israeli", "Israeli", "Israeli"),  # l read for the I of a name
         ("lnto", "into", None, "into"),  # ... but not for a lowercase word
         ("1ike", "like", None, "like"),

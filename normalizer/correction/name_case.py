@@ -1,0 +1,44 @@
+"""The case of a fix beside capitalized words: in a name or not.
+
+A lowercase token whose fix changed its first letter ('lames', 'ork', 'outh', 'vvon') says
+nothing of its case: the OCR lost or misread the letter that carried it. Its capitalized
+neighbours decide:
+- a capitalized word after it makes it the first word of a name ('lames Smith' -> James);
+- a capitalized word before it makes it part of a name only when the two are one of the
+  gazetteer's names ('New ork' -> York, 'the Dodgers vvon the' stays 'won', though the
+  gazetteer knows a person Won: 'Dodgers Won' is no name);
+- a common word that, with a capitalized neighbour, completes a gazetteer name takes its
+  capital too ('outh Africa' -> South, 'the orld Series' -> World, 'Securities and
+  xchange Commission' -> Exchange).
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+
+
+def in_name(neighbours: tuple[str | None, str | None], key: str, lexicon: Lexicon) -> bool:
+    """Whether a token read as `key`, with these capitalized neighbours (before, after:
+    `tokens.capitalized_neighbours`), stands in a name (module docstring)."""
+    before, after = neighbours
+    return after is not None or (
+        before is not None and f"{before.lower()} {key}" in lexicon.name_pairs)
+
+
+def completes_name(neighbours: tuple[str | None, str | None], key: str,
+                   lexicon: Lexicon) -> bool:
+    """Whether `key` forms one of the gazetteer's names with a capitalized neighbour."""
+    before, after = neighbours
+    pairs = lexicon.name_pairs
+    return ((before is not None and f"{before.lower()} {key}" in pairs)
+            or (after is not None and f"{key} {after.lower()}" in pairs))
+
+
+def name_capital(template: str, replacement: str, neighbours: tuple[str | None, str | None],
+                 lexicon: Lexicon) -> str:
+    """`replacement` capitalized when the token is lowercase, its fix changed its first
+    letter and completes a gazetteer name with a capitalized neighbour; else unchanged."""
+    if (template[:1].islower() and replacement.islower() and template[0] != replacement[0]
+            and completes_name(neighbours, replacement, lexicon)):
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
