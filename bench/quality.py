@@ -14,7 +14,9 @@ set),
 ``synth-news`` and ``synth-news-clean`` (the same for the modern news alone, without the
 OverProof ground truth: the closest to modern news with OCR errors and typos). Word-pair sets:
 ``norvig``, ``birkbeck`` (Mitton's corpora, sampled) and ``wikipedia`` (Mitton's list of
-common misspellings from Wikipedia, every pair): accuracy@1 and @5 of ranked candidates.
+common misspellings from Wikipedia, every pair): accuracy@1 and @5 of ranked candidates, and
+how many each system fixes when asked to correct the misspelling alone (its `correct` on the
+word as a whole text: the engine's `normalize(word)`, a spell checker's first suggestion).
 Metric definitions are in bench/metrics.py. Raw results go to bench/out/quality.json (git-ignored).
 """
 
@@ -115,13 +117,15 @@ class DocScore:
 
 @dataclass(slots=True)
 class PairScore:
-    """Accuracy of one system's ranked candidates on one word-pair set."""
+    """Accuracy of one system's ranked candidates on one word-pair set, and the share of the
+    misspellings it fixes when asked to correct each alone (`alone`)."""
 
     set: str
     system: str
     version: str
     at1: float
     at5: float
+    alone: float
     pairs: int
     seconds: float
 
@@ -192,12 +196,14 @@ def score_pairs(set_name: str, pairs: list[datasets.Pair], system: peers.System)
     ranked = [system.candidates(p.wrong) for p in pairs]
     seconds = time.perf_counter() - start
     answers = [p.right for p in pairs]
+    alone = [[system.correct(p.wrong).strip()] for p in pairs]
     return PairScore(
         set_name,
         system.name,
         system.version,
         metrics.accuracy_at(ranked, answers, 1),
         metrics.accuracy_at(ranked, answers, 5),
+        metrics.accuracy_at(alone, answers, 1),
         len(pairs),
         seconds,
     )
@@ -257,10 +263,12 @@ def doc_table(scores: list[DocScore]) -> str:
 
 def pair_table(scores: list[PairScore]) -> str:
     rows = [
-        [s.system, _pct(s.at1), _pct(s.at5), s.pairs, _rate(s.summary()["pairs_per_s"])]
+        [s.system, _pct(s.at1), _pct(s.at5), _pct(s.alone), s.pairs,
+         _rate(s.summary()["pairs_per_s"])]
         for s in scores
     ]
-    return report.table(["system", "accuracy@1", "accuracy@5", "pairs", "pairs/s"], rows)
+    return report.table(
+        ["system", "accuracy@1", "accuracy@5", "fixed alone", "pairs", "pairs/s"], rows)
 
 
 def losses(
@@ -286,10 +294,14 @@ def losses(
         engine = next((s for s in scores if s.system == "normalizer"), None)
         if engine is None:
             continue
+        rivals = [p for p in scores if not p.system.startswith("normalizer")]
         found += [
             f"{set_name}: {p.system} accuracy@1 {_pct(p.at1)} >= engine {_pct(engine.at1)}"
-            for p in scores
-            if not p.system.startswith("normalizer") and p.at1 >= engine.at1
+            for p in rivals if p.at1 >= engine.at1
+        ]
+        found += [
+            f"{set_name}: {p.system} fixed alone {_pct(p.alone)} >= engine {_pct(engine.alone)}"
+            for p in rivals if p.alone >= engine.alone
         ]
     return found
 
