@@ -9,7 +9,9 @@ so it is read as one:
   NEW, 'TE HAGUE' -> THE, 'B0CA CHICA' -> BOCA; see `name_pairs` for body text, where a
   capitalized common word stays);
 - an abbreviated region that is no AP state abbreviation is read as the one that is one slip
-  away ('Flq.' -> Fla.).
+  away ('Flq.' -> Fla.);
+- a place of one word, or a region written out, that wordfreq never saw is read as the only
+  gazetteer place one slip from it ('BEIJNG' -> BEIJING, 'MEKELLE, Ethopia' -> Ethiopia).
 """
 
 from __future__ import annotations
@@ -34,9 +36,13 @@ PLACE_WORD = compile_regex(r"[^ ]+")
 
 PLACE_MIN_LENGTH = 4
 PLACE_MIN_ZIPF = 2.5
+REGION_MAX_ZIPF = 2.0
 """A place of one word has no neighbour to read it from: one wordfreq never saw, of
 `PLACE_MIN_LENGTH` letters or more, is read as the only place of this Zipf or more one slip
-from it (a rarer place is as often a town of the same name spelt its own way)."""
+from it (a rarer place is as often a town of the same name spelt its own way). A region
+written out after the comma is a state or a country, which the gazetteer holds: one it does
+not is a slip even where the web writes it now and then ('Ethopia', Zipf 1.1), up to
+`REGION_MAX_ZIPF`."""
 
 STATE_ABBREVIATIONS = frozenset({
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
@@ -63,7 +69,7 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit], threshold:
         found = list(place_readings(speller, place, start))
         region = match.group("region")
         if region is not None and (reading := region_reading(speller, region)) is not None:
-            found.append((match.start("region"), region[:-1], reading))
+            found.append((match.start("region"), region.removesuffix("."), reading))
         edits += [_edit(at, original, replacement) for at, original, replacement in found
                   if not (at in decided and decided[at].confidence >= threshold)]
         # A place of one word is read as a place over any earlier reading as a word
@@ -71,23 +77,24 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit], threshold:
         earlier = decided.get(start)
         lone = lone_place_reading(speller, place)
         if lone is not None and (earlier is None or not _is_place(names, earlier.replacement)):
-            edits.append(_edit(start, place, lone))
+            edits.append(_edit(start, place, lone.upper()))
     return edits
 
 
-def lone_place_reading(speller: Speller, place: str) -> str | None:
+def lone_place_reading(speller: Speller, place: str, max_zipf: float = 0.0) -> str | None:
     """The one gazetteer place of Zipf `PLACE_MIN_ZIPF` or more one slip from a place of one
-    word, of `PLACE_MIN_LENGTH` letters or more, that wordfreq never saw, with its first
-    letter ('BEIJNG' -> BEIJING, where the word 'being' is one slip away too), or None."""
+    word, of `PLACE_MIN_LENGTH` letters or more, that no gazetteer holds and wordfreq has
+    seen no more than `max_zipf` (never, by default), with its first letter ('BEIJNG' ->
+    BEIJING, where the word 'being' is one slip away too), or None."""
     key = place.lower()
     lexicon = speller.lexicon
     if (len(key) < PLACE_MIN_LENGTH or not key.isalpha() or key in lexicon.names
-            or lexicon.frequency(key) > 0):
+            or lexicon.frequency(key) > max_zipf):
         return None
     found = [term for term, zipf in speller.nearest_words_within_slip(key)
              if zipf >= PLACE_MIN_ZIPF and term[0] == key[0]
              and _is_place(lexicon.names, term) and _one_slip(speller, key, term)]
-    return found[0].upper() if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None
 
 
 def _is_place(names: Mapping[str, Entity], word: str) -> bool:
@@ -121,8 +128,15 @@ def place_readings(speller: Speller, place: str, offset: int
 
 def region_reading(speller: Speller, region: str) -> str | None:
     """The AP state abbreviation one slip from an abbreviated region that is none
-    ('Flq.' -> Fla), when exactly one is; None for a region written out or known."""
-    if not region.endswith(".") or "." in region[:-1] or " " in region:
+    ('Flq.' -> Fla), when exactly one is; for a region written out in one word, the place
+    `lone_place_reading` reads it as, spelt as the gazetteer spells it ('Ethopia' ->
+    Ethiopia); None for a region known or of two words."""
+    if " " in region:
+        return None
+    if not region.endswith("."):
+        place = lone_place_reading(speller, region, REGION_MAX_ZIPF)
+        return None if place is None else speller.lexicon.names[place].canonical
+    if "." in region[:-1]:
         return None
     word = region[:-1]
     if word in STATE_ABBREVIATIONS:
