@@ -10,8 +10,9 @@ so it is read as one:
   capitalized common word stays);
 - an abbreviated region that is no AP state abbreviation is read as the one that is one slip
   away ('Flq.' -> Fla.);
-- a place of one word, or a region written out, that wordfreq never saw is read as the only
-  gazetteer place one slip from it ('BEIJNG' -> BEIJING, 'MEKELLE, Ethopia' -> Ethiopia).
+- a place of one word that wordfreq never saw, or a region written out that no gazetteer
+  holds, is read as the only gazetteer place one slip from it ('BEIJNG' -> BEIJING,
+  'MEKELLE, Ethopia' -> Ethiopia).
 """
 
 from __future__ import annotations

@@ -8,8 +8,7 @@ neighbours decide:
   gazetteer's names ('New ork' -> York, 'the Dodgers vvon the' stays 'won', though the
   gazetteer knows a person Won: 'Dodgers Won' is no name);
 - a common word that, with a capitalized neighbour, completes a gazetteer name takes its
-  capital too ('outh Africa' -> South, 'the orld Series' -> World, 'Securities and
-  xchange Commission' -> Exchange).
+  capital too ('outh Africa' -> South, 'Securities and xchange Commission' -> Exchange).
 """
 
 from __future__ import annotations
