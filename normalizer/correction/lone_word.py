@@ -100,7 +100,7 @@ def answer(text: str, ctx: StageContext) -> Edit | None:
         return None
     start = text.index(word)
     frequency = lexicon.frequency(key)
-    why = _why_fix(word, best, frequency, lexicon) if word.islower() else None
+    why = _why_fix(word, key, best, frequency, lexicon) if word.islower() else None
     if word.islower() and why is None:
         choice = _first_choice(key, ranked)
         if choice is not None:
@@ -122,12 +122,13 @@ def answer(text: str, ctx: StageContext) -> Edit | None:
     )
 
 
-def _why_fix(word: str, best: Candidate, frequency: float, lexicon: Lexicon) -> str | None:
-    """Why a lowercase lone word is a misspelling of `best` (the end of the edit's reason),
-    or None when nothing says so but the candidates."""
+def _why_fix(word: str, key: str, best: Candidate, frequency: float, lexicon: Lexicon
+             ) -> str | None:
+    """Why a lowercase lone word (`key` its lookup key) is a misspelling of `best` (the end
+    of the edit's reason), or None when nothing says so but the candidates."""
     if known_misspelling(lexicon, word) == best.key:
         return ", a common misspelling of it"
-    slips = OSA.distance(lookup_key(word), best.key)
+    slips = OSA.distance(key, best.key)
     if frequency < MAX_FIX_ZIPF and slips <= MAX_SLIPS:
         return ", one slip away"
     if frequency == 0 and slips <= UNSEEN_MAX_SLIPS:

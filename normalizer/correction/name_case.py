@@ -20,8 +20,7 @@ def in_name(neighbours: tuple[str | None, str | None], key: str, lexicon: Lexico
     """Whether a token read as `key`, with these capitalized neighbours (before, after:
     `tokens.capitalized_neighbours`), stands in a name (module docstring)."""
     before, after = neighbours
-    return after is not None or (
-        before is not None and f"{before.lower()} {key}" in lexicon.name_pairs)
+    return after is not None or completes_name((before, None), key, lexicon)
 
 
 def completes_name(neighbours: tuple[str | None, str | None], key: str,
