@@ -192,19 +192,19 @@ ALWAYS_CAPITALIZED_SOURCE = "curated:capitalized_words.tsv"
 
 
 def restore_capital(template: str, replacement: str, canonical: str | None, source: str,
-                    beside_capital: bool, capitalized_in_document: bool = False) -> str:
+                    in_name: bool, capitalized_in_document: bool = False) -> str:
     """A lowercase token's fix to a gazetteer name, capitalized when the fix changed the
     token's first letter, whose case therefore says nothing, and either the document writes
     the name capitalized and never in lowercase (`capitalized_in_document`: 'warned ussia'
     -> 'Russia') or the name is a curated or user one (not a built list's small town:
-    'Capital') that is always capitalized ('ugust' -> 'August') or stands beside a
-    capitalized word ('lames Smith' -> 'James Smith', 'New ork' -> 'New York'); otherwise
-    `replacement` unchanged."""
+    'Capital') that is always capitalized ('ugust' -> 'August') or stands in a name with a
+    capitalized neighbour (`in_name`, see `name_case.in_name`: 'lames Smith' -> 'James
+    Smith', 'New ork' -> 'New York'); otherwise `replacement` unchanged."""
     if (
         canonical and canonical[:1].isupper() and template[:1].islower()
         and replacement == replacement.lower() and template[0] != replacement[0]
         and (capitalized_in_document or (not source.startswith("built") and (
-            source == ALWAYS_CAPITALIZED_SOURCE or beside_capital)))
+            source == ALWAYS_CAPITALIZED_SOURCE or in_name)))
     ):
         return canonical
     return replacement

@@ -130,7 +130,7 @@ def test_slips_do_not_share_a_dialect_form_with_their_words(slip, word):
 
 
 @pytest.mark.parametrize(
-    ("template", "replacement", "canonical", "source", "beside", "expected"),
+    ("template", "replacement", "canonical", "source", "in_name", "expected"),
     [
         ("ugust", "august", "August", "curated:capitalized_words.tsv", False, "August"),
         ("lames", "james", "James", "curated:people.tsv", True, "James"),
@@ -139,8 +139,8 @@ def test_slips_do_not_share_a_dialect_form_with_their_words(slip, word):
         ("acpital", "capital", "Capital", "built:places.tsv", True, "capital"),  # a small town
     ],
 )
-def test_restore_capital(template, replacement, canonical, source, beside, expected):
-    assert restore_capital(template, replacement, canonical, source, beside) == expected
+def test_restore_capital(template, replacement, canonical, source, in_name, expected):
+    assert restore_capital(template, replacement, canonical, source, in_name) == expected
 
 
 @pytest.mark.parametrize(("template", "source", "in_document", "expected"), [
