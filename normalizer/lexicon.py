@@ -17,7 +17,8 @@ unpickling), and unpickling builds only the lexicon's own classes. Any other fil
 and rebuilt, with a logged warning.
 
 Sources (see dictionaries/SOURCES.md):
-- common words: symspellpy's bundled English frequency list (82,765 words, lowercase);
+- common words: symspellpy's bundled English frequency list (82,765 words, lowercase), and
+  the frequent words it lacks of dictionaries/built/common_additions.tsv ('favorite');
 - bigrams: symspellpy's bundled bigram list;
 - Zipf frequencies: dictionaries/built/wordfreq_en.tsv (from wordfreq's `large` list), and
   `LISTED_WORD_ZIPF` for the rare words of dictionaries/built/real_words.tsv it lacks;
@@ -217,9 +218,29 @@ def _symspell_file(name: str) -> Path:
     return Path(str(importlib.resources.files("symspellpy") / name))
 
 
+@lru_cache(maxsize=1)
+def listed_words() -> frozenset[str]:
+    """The rare words of dictionaries/built/real_words.tsv (words a spell checker's dictionary
+    lists), read at their first use, not with the lexicon."""
+    return frozenset(row[0] for row in read_rows(real_words_file(), ("word",)))
+
+
+def common_additions_file() -> Path:
+    """dictionaries/built/common_additions.tsv: frequent words symspellpy's common list lacks
+    ('favorite', 'labor'; see dictionaries/build_common_words.py)."""
+    return dictionaries_dir() / "built" / "common_additions.tsv"
+
+
+def symspell_common_words() -> dict[str, int]:
+    """symspellpy's 82,765 common English words with their counts."""
+    return {row[0]: int(row[1])
+            for row in _read_tsv_space(_symspell_file("frequency_dictionary_en_82_765.txt"))}
+
+
 def _data_files(extra: Iterable[Path]) -> list[Path]:
     root = dictionaries_dir()
     files = [root / "confusions.tsv", root / "built" / "wordfreq_en.tsv",
+             common_additions_file(),
              root / "built" / "misspellings.tsv", root / "built" / "foreign_words.tsv",
              real_words_file()]
     files += sorted((root / "built").glob("places.tsv"))
@@ -309,9 +330,9 @@ def _build(extra: list[Path]) -> Lexicon:
     from .misspellings import read_misspellings  # it imports this module
 
     root = dictionaries_dir()
-    common: dict[str, int] = {}
-    for row in _read_tsv_space(_symspell_file("frequency_dictionary_en_82_765.txt")):
-        common[row[0]] = int(row[1])
+    common = symspell_common_words()
+    for word, count in read_rows(common_additions_file(), ("word", "count")):
+        common.setdefault(word, int(count))
     # The large tables are frozen as soon as they are read: their dicts are gone before
     # symspellpy builds its deletes, the peak of the build (once per install).
     bigrams = FrozenTable.of({

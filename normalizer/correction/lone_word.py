@@ -35,10 +35,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
-from ..lexicon import dictionaries_dir, real_words_file
+from ..lexicon import dictionaries_dir, listed_words
 from ..misspellings import read_ambiguous_misspellings
 from ..model import Edit
-from ..tsv import read_rows
 from .candidates import known_misspelling
 from .context import WORD
 from .decide import SUGGEST_FLOOR
@@ -89,7 +88,7 @@ def answer(text: str, ctx: StageContext) -> Edit | None:
     lexicon = ctx.lexicon
     if (key in lexicon.common or key in lexicon.names or key in ctx.extra_names
             or key in ctx.allowed
-            or lexicon.frequency(key) >= MAX_ZIPF or key in _listed_words()):
+            or lexicon.frequency(key) >= MAX_ZIPF or key in listed_words()):
         return None
     ranked = ranked_candidates(word, ctx)
     if not ranked or not (ranked[0].key in lexicon.common or ranked[0].entity is not None):
@@ -134,12 +133,6 @@ def _why_fix(word: str, key: str, best: Candidate, frequency: float, lexicon: Le
     if frequency == 0 and slips <= UNSEEN_MAX_SLIPS:
         return f", {slips} slips away, and wordfreq's list lacks '{word}'"
     return None
-
-
-@lru_cache(maxsize=1)
-def _listed_words() -> frozenset[str]:
-    """The rare words of dictionaries/built/real_words.tsv, read at the first lone word."""
-    return frozenset(row[0] for row in read_rows(real_words_file(), ("word",)))
 
 
 def _first_choice(key: str, ranked: list[Candidate]) -> tuple[Candidate, float] | None:

@@ -3,7 +3,10 @@
 A lowercase token whose fix changed its first letter ('lames', 'ork', 'outh', 'vvon') says
 nothing of its case: the OCR lost or misread the letter that carried it. Its capitalized
 neighbours decide:
-- a capitalized word after it makes it the first word of a name ('lames Smith' -> James);
+- a capitalized word after it makes it the first word of a name ('lames Smith' -> James),
+  unless it reads as a function word (`FUNCTION_WORD_ZIPF`: 'said', 'will', 'may') that
+  forms no gazetteer name with it ('asid Lachlan Whitcombe' -> said, not the surname Said;
+  'vvill Smith' -> Will where the gazetteer knows Will Smith);
 - a capitalized word before it makes it part of a name only when the two are one of the
   gazetteer's names ('New ork' -> York, 'the Dodgers vvon the' stays 'won', though the
   gazetteer knows a person Won: 'Dodgers Won' is no name);
@@ -15,12 +18,17 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 
+FUNCTION_WORD_ZIPF = 5.5
+"""A word this frequent is a function word before it is anyone's name ('said' 6.0, 'will'
+6.5, 'may' 6.0), while first names stay under it ('john' 5.4, 'bill' 5.2, 'james' 5.1)."""
+
 
 def in_name(neighbours: tuple[str | None, str | None], key: str, lexicon: Lexicon) -> bool:
     """Whether a token read as `key`, with these capitalized neighbours (before, after:
     `tokens.capitalized_neighbours`), stands in a name (module docstring)."""
-    before, after = neighbours
-    return after is not None or completes_name((before, None), key, lexicon)
+    if neighbours[1] is not None and lexicon.frequency(key) < FUNCTION_WORD_ZIPF:
+        return True
+    return completes_name(neighbours, key, lexicon)
 
 
 def completes_name(neighbours: tuple[str | None, str | None], key: str,

@@ -53,6 +53,7 @@ from .typed_text import (
     TYPED_REAL_WORD_STICKINESS,
     opens_typed_sentence,
     typed_stickiness,
+    unexplained_zipf,
 )
 from .words import (
     I_GLYPHS,
@@ -89,12 +90,20 @@ class Slot:
     hypotheses: Hypotheses = ()  # (candidate key, channel cost)
 
 
-def _identity_logprob(model: ContextModel, speller: Speller, key: str) -> float | None:
-    """The unigram-level score of the token itself when the model does not know it."""
+def _identity_logprob(model: ContextModel, speller: Speller, word: str,
+                      hypotheses: Hypotheses, typos: bool) -> float | None:
+    """The unigram-level score of the token itself when the model does not know it: what
+    wordfreq saw of it, in typed text only what its hypotheses' slips leave unexplained
+    (`typed_text.unexplained_zipf`) of a lowercase one."""
+    key = lookup_key(word)
     if model.knows(key):
         return None
     zipf = speller.lexicon.frequency(key)
-    return zipf + ZIPF_TO_LOG10 if zipf else UNKNOWN_LOGPROB
+    if not zipf:
+        return UNKNOWN_LOGPROB
+    if typos and word.islower():  # a capitalized one may be a name ('Boto' beside 'Both')
+        zipf = unexplained_zipf(speller, key, zipf, hypotheses)
+    return max(UNKNOWN_LOGPROB, zipf + ZIPF_TO_LOG10)
 
 
 def _sentences(text: str, targets: Collection[int], speller: Speller, typos: bool = False
@@ -240,7 +249,8 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
     elif typos:
         stickiness = typed_stickiness(speller, slot.word, key)
     return (
-        Choice(key, stickiness, _identity_logprob(model, speller, key)),
+        Choice(key, stickiness,
+               _identity_logprob(model, speller, slot.word, slot.hypotheses, typos)),
         *(
             Choice(w, -cost + (
                 ADAPT_BONUS if adapted and _confusion(speller, key, w) in adapted else 0.0))

@@ -7,6 +7,7 @@ from itertools import product
 import pytest
 
 from normalizer.correction.channel import (
+    ADJACENT_KEY_COST,
     JUNK_COST,
     LOOKAHEAD,
     SEARCH_BEAM,
@@ -15,10 +16,10 @@ from normalizer.correction.channel import (
     TYPO_COST,
     VOWEL_COST,
     ChannelModel,
+    added_cost,
     cheap_slips,
     is_junk,
     missing_cost,
-    repeat_cost,
     substitution_cost,
 )
 from normalizer.correction.vocabulary import Vocabulary
@@ -82,7 +83,7 @@ def _plain_cost(channel: ChannelModel, observed: str, intended: str) -> float:
                                                        substitution_cost(w[i], c[j]))
             dp[i + 1][j + 1] = min(dp[i + 1][j + 1], here + step)
         if i < len(w):
-            added = JUNK_COST if is_junk(w[i]) else repeat_cost(w, i)
+            added = JUNK_COST if is_junk(w[i]) else added_cost(w, i)
             dp[i + 1][j] = min(dp[i + 1][j], here + added)
         if j < len(c):
             dp[i][j + 1] = min(dp[i][j + 1], here + missing_cost(c, j))
@@ -95,11 +96,23 @@ def _plain_cost(channel: ChannelModel, observed: str, intended: str) -> float:
     return 0.0 if w == c else dp[-1][-1]
 
 
+@pytest.mark.parametrize(("observed", "intended", "cost"), [
+    ("pasges", "pages", ADJACENT_KEY_COST),  # s beside a on the keyboard
+    ("papges", "pages", TYPO_COST),  # p beside neither a nor g
+    ("pagess", "pages", ADJACENT_KEY_COST),  # a letter doubled costs the same
+    ("lowercased", "lowercase", TYPO_COST),  # after the last letter: as often a suffix
+    ("xdist", "dist", TYPO_COST),  # before the first: as often a prefix
+])
+def test_a_letter_added_beside_its_key_neighbour_costs_an_adjacent_key_slip(
+        observed, intended, cost):
+    assert ChannelModel(()).cost(observed, intended) == cost
+
+
 def test_a_missing_vowel_costs_a_vowel_slip_and_a_missing_consonant_a_typo():
     channel = ChannelModel(TABLE)
     assert channel.cost("ws", "was") == channel.cost("definitly", "definitely") == VOWEL_COST
     assert channel.cost("eal", "deal") == channel.cost("goverment", "government") == TYPO_COST
-    assert missing_cost("seen", 2) == repeat_cost("seen", 2)  # one e of two: a double letter
+    assert missing_cost("seen", 2) == added_cost("seen", 2)  # one e of two: a double letter
 
 
 @pytest.mark.parametrize("observed, intended", [
@@ -213,6 +226,9 @@ def test_search_work_is_bounded_by_its_beam(token):
     ("more", "mora"),  # a vowel for a vowel
     ("will", "wil"),  # a double letter single
     ("for", "foor"),  # a letter doubled
+    ("pages", "pasges"),  # s struck with the a beside it
+    ("campuses", "cazmpuses"),  # z struck with the a before it
+    ("that", "thgat"),  # g struck with the h before it
 ])
 def test_cheap_slips_are_a_typists_cheapest(word, slip):
     assert slip in cheap_slips(word)
@@ -221,6 +237,7 @@ def test_cheap_slips_are_a_typists_cheapest(word, slip):
 
 @pytest.mark.parametrize(("word", "other"), [
     ("for", "fox"),  # x is nowhere near r
+    ("pages", "papges"),  # p added beside a and g, keys far from it
     ("been", "bee"),  # a letter lost: dearer than a slip
     ("women", "omen"),
     ("and", "and"),

@@ -13,6 +13,7 @@ from normalizer.correction.name_case import completes_name, in_name, name_capita
     (("New", None), "york", True),  # the gazetteer's New York
     (("Dodgers", None), "won", False),  # 'Dodgers Won' is no name
     ((None, None), "russia", False),
+    ((None, "Lachlan"), "said", False),  # a function word before a name: no name itself
 ])
 def test_in_name(lexicon, neighbours, key, expected):
     assert in_name(neighbours, key, lexicon) is expected
@@ -49,3 +50,8 @@ def test_completes_name(lexicon):
 ])
 def test_fixes_in_sentences_take_the_case_their_names_give(text, expected):
     assert Normalizer().normalize(text).text == expected
+
+
+def test_a_function_word_read_before_a_name_keeps_its_case():
+    text = '"Deflation is the story," asid Lachlan Whitcombe-Zhou, an economist.'
+    assert Normalizer().normalize(text).text == text.replace("asid", "said")

@@ -51,3 +51,23 @@ def test_a_rare_word_one_ocr_confusion_from_a_frequent_one_gets_a_second_opinion
                   "Make sure that you clone this repo before you start.",
                   'Misreadings real OCR makes ("tho", "aud", "boon"), and others.'):
         assert engine.normalize(clean).text == clean
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # wordfreq has seen each (Zipf 1.6-2.1), about as often as its correction mistyped
+    ('Observers said voters had a "genuine politcal alternative" this time.',
+     'Observers said voters had a "genuine political alternative" this time.'),
+    ("Lawmakers climbed fences and shoved psat soldiers to reach the chamber.",
+     "Lawmakers climbed fences and shoved past soldiers to reach the chamber."),
+    ("firends", "friends"),
+])
+def test_a_seen_typo_its_correction_explains_reads_as_its_sentence_expects(text, expected):
+    assert Normalizer().normalize(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The roods of land were measured by the surveyor.",  # a dictionary lists it
+    "The kernel keeps an inode for every file in the tree.",  # no typo of 'mode'
+])
+def test_a_rare_word_no_typo_explains_keeps_its_place(text):
+    assert Normalizer().normalize(text).text == text

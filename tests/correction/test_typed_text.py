@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from normalizer.correction import typed_text
@@ -21,3 +23,17 @@ def test_a_typed_capital_may_be_a_word_only_opening_a_sentence_and_seen_by_wordf
         speller, text, opens):
     word = next(m for m in WORD.finditer(text) if m.group() in ("Thc", "Oonah", "Lavrov"))
     assert typed_text.opens_typed_sentence(speller, text, word.start()) is opens
+
+
+def test_what_wordfreq_saw_of_a_typo_is_what_its_correction_mistyped_makes(speller):
+    # 'political' (Zipf 5.2) one slip away (3.0) makes more than wordfreq saw of 'politcal'
+    assert typed_text.unexplained_zipf(speller, "politcal", 1.65,
+                                       [("political", 3.0)]) == -math.inf
+    # a listed word keeps its count, whatever its neighbours
+    assert typed_text.unexplained_zipf(speller, "roods", 2.2, [("roads", 3.0)]) == 2.2
+    # an OCR confusion is no typist's slip: the web is typed ('inode' is no misread 'mode')
+    assert typed_text.unexplained_zipf(speller, "inode", 2.5, [("mode", 1.0)]) == 2.5
+    # two letters keep their count: 'cf' is no typo of 'of'
+    assert typed_text.unexplained_zipf(speller, "cf", 3.6, [("of", 1.5)]) == 3.6
+    # a word nothing explains keeps what wordfreq saw of it
+    assert typed_text.unexplained_zipf(speller, "inode", 2.5, []) == 2.5
