@@ -193,6 +193,10 @@ class Lexicon:
     name_pairs: frozenset[str] = frozenset()
     """Every two neighbouring capitalized words of a gazetteer name, lowercase ("sonia
     sotomayor", "kim jong-un"): the context of a name, as the bigram list is a word's."""
+    listed: Collection[str] = frozenset()
+    """The rare words a spell checker's dictionary lists (dictionaries/built/real_words.tsv:
+    'roods', 'advisably'), a FrozenTable used as a set: kept in the cache, since reading the
+    table at a run's first rare word cost a first pass over news a third of its time."""
 
     def sizes(self) -> dict[str, int]:
         return {
@@ -216,13 +220,6 @@ class Lexicon:
 
 def _symspell_file(name: str) -> Path:
     return Path(str(importlib.resources.files("symspellpy") / name))
-
-
-@lru_cache(maxsize=1)
-def listed_words() -> frozenset[str]:
-    """The rare words of dictionaries/built/real_words.tsv (words a spell checker's dictionary
-    lists), read at their first use, not with the lexicon."""
-    return frozenset(row[0] for row in read_rows(real_words_file(), ("word",)))
 
 
 def common_additions_file() -> Path:
@@ -340,7 +337,8 @@ def _build(extra: list[Path]) -> Lexicon:
         for row in _read_tsv_space(_symspell_file("frequency_bigramdictionary_en_243_342.txt"))
     }, "q")
     frequencies = {row[0]: float(row[1]) for row in _read_tsv(root / "built" / "wordfreq_en.tsv")}
-    for (word,) in read_rows(real_words_file(), ("word",)):
+    listed = FrozenTable.of({word: 1 for (word,) in read_rows(real_words_file(), ("word",))}, "b")
+    for word in listed:
         frequencies.setdefault(word, LISTED_WORD_ZIPF)
     zipf = FrozenTable.of(frequencies, "d")
     del frequencies
@@ -373,7 +371,7 @@ def _build(extra: list[Path]) -> Lexicon:
     foreign = frozenset(
         row[0] for row in read_rows(root / "built" / "foreign_words.tsv", ("word", "languages")))
     return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources, misspellings,
-                   beginnings, foreign, _name_pairs(gazetteer_files))
+                   beginnings, foreign, _name_pairs(gazetteer_files), listed)
 
 
 def _read_tsv_space(path: Path) -> Iterable[list[str]]:

@@ -205,6 +205,12 @@ def cheap_slips(word: str) -> set[str]:
     return found
 
 
+def lost_letters(word: str) -> set[str]:
+    """What `word` (lowercase) becomes with one letter left out, whichever: 'week' -> 'eek',
+    'down' -> 'don', 'then' -> 'hen'."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} - {word}
+
+
 def shared_ends(w: str, c: str) -> tuple[int, int]:
     """The lengths of the longest common prefix and (after it) common suffix of two strings:
     what lies between them is where they differ."""

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
-from ..lexicon import dictionaries_dir, listed_words
+from ..lexicon import dictionaries_dir
 from ..misspellings import read_ambiguous_misspellings
 from ..model import Edit
 from .candidates import known_misspelling
@@ -88,7 +88,7 @@ def answer(text: str, ctx: StageContext) -> Edit | None:
     lexicon = ctx.lexicon
     if (key in lexicon.common or key in lexicon.names or key in ctx.extra_names
             or key in ctx.allowed
-            or lexicon.frequency(key) >= MAX_ZIPF or key in listed_words()):
+            or lexicon.frequency(key) >= MAX_ZIPF or key in lexicon.listed):
         return None
     ranked = ranked_candidates(word, ctx)
     if not ranked or not (ranked[0].key in lexicon.common or ranked[0].entity is not None):

@@ -36,7 +36,7 @@ from .candidates import (
     WordPolicy,
     context_free_candidates,
 )
-from .channel import TYPO_COST, ChannelModel, cheap_slips
+from .channel import TYPO_COST, ChannelModel, cheap_slips, lost_letters
 from .hypothesis import Candidate
 from .vocabulary import Vocabulary
 from .words import case_slip_readings, is_checkable, is_name_shaped, lookup_key
@@ -197,7 +197,8 @@ class Speller:
 
     def typo_rivals(self, key: str) -> tuple[str, ...]:
         """The very frequent words a rare common word is a typist's cheapest slip of
-        ('foe' -> for, 'sill' -> will; see `channel.cheap_slips`)."""
+        ('foe' -> for, 'sill' -> will; see `channel.cheap_slips`), or the word with a letter
+        lost ('eek' -> week, 'don' -> down: `channel.lost_letters`)."""
         return self._typo_rivals.get(key, ())
 
     @cached_property
@@ -217,7 +218,7 @@ class Speller:
         lexicon = self.lexicon
         rivals: dict[str, list[str]] = {}
         for word in self._very_frequent:
-            for slip in cheap_slips(word):
+            for slip in cheap_slips(word) | lost_letters(word):
                 if slip in lexicon.common and lexicon.frequency(slip) <= REAL_WORD_MAX_ZIPF:
                     rivals.setdefault(slip, []).append(word)
         return {slip: tuple(sorted(words)) for slip, words in rivals.items()}

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from ..lexicon import listed_words
 from .boundaries import opens_sentence
 from .candidates import known_misspelling
 from .channel import CHEAP_SLIP_COST, ChannelModel
@@ -115,7 +114,7 @@ def unexplained_zipf(speller: Speller, key: str, zipf: float,
     channel (`TYPING`: 'inode' is no misread 'mode'), and only a typist's cheapest
     (`CHEAP_SLIP_COST`) of words of Zipf `EXPLAINING_MIN_ZIPF` or more count: 'dask' (1.15)
     is no typo of 'ask' (5.7, a letter added before it). A word a spell checker's dictionary
-    lists (`lexicon.listed_words`: 'roods', 'congou') keeps its count, and so does a word
+    lists (`Lexicon.listed`: 'roods', 'congou') keeps its count, and so does a word
     shorter than `MIN_LENGTH` ('cf', 'wc': `SHORT_TYPO_STICKINESS` is their rule).
     On the synthetic news set at corruption seeds 99, 7, 21 and 42 this fixed 1, 2, 1 and 2
     more typos (none at seed 13, tuned on) and changed no clean word; on the synthetic set
@@ -123,7 +122,7 @@ def unexplained_zipf(speller: Speller, key: str, zipf: float,
     units, 17 more read wrong and one clean word. Of 3,504 Markdown and reST files, it
     changed one word more ('iff' -> if). Without the bounds, the synthetic news set gained
     a little more, and 'dask', 'cf' and 'wc' in this project's own texts became suspects."""
-    if len(key) < MIN_LENGTH or key in listed_words():
+    if len(key) < MIN_LENGTH or key in speller.lexicon.listed:
         return zipf
     frequency = speller.lexicon.frequency
     left = 10 ** zipf

@@ -172,7 +172,8 @@ def test_typo_rivals_are_very_frequent_words_a_rare_one_slips_from(speller):
     assert speller.typo_rivals("foe") == ("for",)
     assert "will" in speller.typo_rivals("sill")
     assert speller.typo_rivals("the") == ()  # a very frequent word has none
-    assert speller.typo_rivals("omen") == ()  # 'women' lost a letter: no cheap slip
+    assert speller.typo_rivals("omen") == ("women",)  # a letter lost
+    assert speller.typo_rivals("eek") == ("week",)
 
 
 def test_a_title_case_token_is_never_read_as_an_acronym(lexicon):

@@ -19,6 +19,7 @@ from normalizer.correction.channel import (
     added_cost,
     cheap_slips,
     is_junk,
+    lost_letters,
     missing_cost,
     substitution_cost,
 )
@@ -258,3 +259,7 @@ def test_dearer_edits_are_no_cheap_slips(word, other):
 def test_readings_within_one_slip_are_variants_or_one_plain_edit_away(confusions, tells):
     channel = ChannelModel(confusions, rewrite_max_cost=2.5)
     assert channel.finds_every_reading_within(TYPO_COST) is tells
+
+
+def test_lost_letters_are_the_word_with_any_one_letter_left_out():
+    assert lost_letters("week") == {"eek", "wek", "wee"}

@@ -71,3 +71,11 @@ def test_a_seen_typo_its_correction_explains_reads_as_its_sentence_expects(text,
 ])
 def test_a_rare_word_no_typo_explains_keeps_its_place(text):
     assert Normalizer().normalize(text).text == text
+
+
+def test_a_frequent_word_with_a_letter_lost_reads_as_its_sentence_expects():
+    engine = Normalizer()
+    assert (engine.normalize("Mr. Trump said last eek that he did not mention it.").text
+            == "Mr. Trump said last week that he did not mention it.")
+    for clean in ("It was a bad omen for the party.", "A hen laid an egg in the barn."):
+        assert engine.normalize(clean).text == clean
