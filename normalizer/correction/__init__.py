@@ -5,6 +5,7 @@ Modules, one concern each:
 
 - `words`: which tokens are checked, how they are looked up, case;
 - `channel`: the OCR/typo channel model, -log10 P(observed | intended);
+- `keyboard`: a typist's slips, the plain edits' costs the channel prices them at;
 - `context`: what the neighbouring words say for a hypothesis;
 - `document`: the document's own evidence (how often it spells each name);
 - `candidates`: what a suspect token may stand for, scored;

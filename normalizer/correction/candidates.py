@@ -17,10 +17,10 @@ from ..lexicon import Entity, Lexicon
 from ..patterns import compile_regex
 from ..tokens import Token, in_headline, starts_sentence
 from .case_slips import leading_i_reading, offer_case_slips
-from .channel import TYPO_COST
 from .context import MAX_CONTEXT_LIFT, context_score, context_words
 from .document import Document
 from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
+from .keyboard import TYPO_COST
 from .words import (
     ALWAYS_CAPITALIZED_SOURCE,
     I_GLYPHS,

@@ -3,7 +3,7 @@
 A capitalized token no corpus has seen is more often a rare name than a typo, so it is read
 only as a common word (Zipf >= `MIN_ZIPF`, no person's name) within one slip of it: one of
 symspellpy's nearest words with its first letter, at a channel cost of at most
-`channel.TYPO_COST`, and no dialect spelling of it. The sentence's judgement of capitalized
+`keyboard.TYPO_COST`, and no dialect spelling of it. The sentence's judgement of capitalized
 typos (`capitals`) and the reading of a long token as its only common word
 (`fixed_readings.judge_only_word`) both choose among these.
 """
@@ -11,7 +11,7 @@ typos (`capitals`) and the reading of a long token as its only common word
 from __future__ import annotations
 
 from .candidates import lowercase_candidate
-from .channel import TYPO_COST
+from .keyboard import TYPO_COST
 from .speller import Speller
 from .words import dialect_form
 

@@ -12,7 +12,7 @@ sentence than out of it:
 
 A candidate is a common word within one slip of the token (`capital_candidates`: Zipf >=
 `capital_candidates.MIN_ZIPF`, symspellpy's nearest words, same first letter, channel cost at
-most `channel.TYPO_COST`). The name the
+most `keyboard.TYPO_COST`). The name the
 token may be competes at `NAME_LIFT`, and each candidate at its lift less its channel cost
 beyond an ordinary typo's; the best candidate's posterior share among them is the edit's
 confidence. Measured on the synthetic news set: a name never seen elsewhere in its document
@@ -63,10 +63,10 @@ from ..tokens import Token, starts_sentence, tokenize
 from .boundaries import opens_sentence
 from .candidates import known_misspelling
 from .capital_candidates import may_read_as, nearest_common_words
-from .channel import TYPO_COST
 from .context import in_sentence_logprob, sentence_neighbours
 from .document import Document
 from .fixed_readings import ONLY_WORD_CONFIDENCE, fixed_reading, judge_title, title_slip
+from .keyboard import TYPO_COST
 from .speller import Speller
 from .words import apply_case, lookup_key
 

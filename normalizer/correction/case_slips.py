@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import Entity, Lexicon
 from ..patterns import compile_regex
-from .channel import ADJACENT_KEYS
 from .hypothesis import Candidate, offer
+from .keyboard import ADJACENT_KEYS
 from .words import apply_case, case_slip_readings, lookup_key
 
 if TYPE_CHECKING:

@@ -17,47 +17,18 @@ import heapq
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Protocol
 
 from ..lexicon import Confusion
-
-TYPO_COST = 3.5
-"""-log10 probability of one arbitrary insertion, deletion or substitution."""
-TRANSPOSE_COST = 3.0
-ADJACENT_KEY_COST = 3.0
-DOUBLE_LETTER_COST = 3.0
-VOWEL_COST = 3.0
-"""One vowel for another ('seperate') is the commonest spelling slip of all; a vowel left out
-('definitly', 'ws') costs the same (`missing_cost`): Norvig's list 80.4 -> 81.6% right at
-the first candidate, Birkbeck 38.5 -> 38.8, Wikipedia's 86.1 -> 86.3, 6 more typos fixed on
-the synthetic set; on OverProof dataset 2 one error unit and one false positive fewer."""
-VOWELS = frozenset("aeiouy")
-
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-
-
-def _adjacent_keys() -> frozenset[tuple[str, str]]:
-    pairs = set()
-    for r, row in enumerate(_KEYBOARD_ROWS):
-        for i, key in enumerate(row):
-            neighbours = [row[i - 1] if i else "", row[i + 1] if i + 1 < len(row) else ""]
-            for other_row in (r - 1, r + 1):
-                if 0 <= other_row < len(_KEYBOARD_ROWS):
-                    near = _KEYBOARD_ROWS[other_row]
-                    neighbours += [near[j] for j in (i - 1, i, i + 1) if 0 <= j < len(near)]
-            pairs.update((key, n) for n in neighbours if n)
-    return frozenset(pairs)
-
-
-ADJACENT_KEYS = _adjacent_keys()
-
-
-PLAIN_EDIT_MIN_COST = min(TRANSPOSE_COST, ADJACENT_KEY_COST, DOUBLE_LETTER_COST, VOWEL_COST,
-                          TYPO_COST)
-"""The cheapest operation `cost` prices that is no confusion of the table (a junk character
-added costs more: `JUNK_COST`)."""
-
+from .keyboard import (
+    DOUBLE_LETTER_COST,
+    PLAIN_EDIT_MIN_COST,
+    TRANSPOSE_COST,
+    TYPO_COST,
+    added_cost,
+    missing_costs,
+    substitution_cost,
+)
 
 JUNK_COST = 3.3
 """-log10 probability that the OCR added a character no word contains ('«', '*', '^', '\\')
@@ -133,82 +104,6 @@ def is_junk(character: str) -> bool:
     """A character no word contains: OCR noise inside a word ('Gover*nment'). Apostrophes
     belong to words ("o'clock", "M'Donald")."""
     return not character.isalnum() and character not in "'’"
-
-
-def substitution_cost(observed: str, intended: str) -> float:
-    """The cost of printing `observed` for `intended` when no confusion explains it."""
-    if (intended, observed) in ADJACENT_KEYS:
-        return ADJACENT_KEY_COST
-    if observed in VOWELS and intended in VOWELS:
-        return VOWEL_COST
-    return TYPO_COST
-
-
-def added_cost(text: str, i: int) -> float:
-    """The cost of `text[i]` added: beside the same letter (`DOUBLE_LETTER_COST`), or inside
-    the word beside a letter whose key neighbours its own (`ADJACENT_KEY_COST`: the finger
-    that struck the letter brushed the key next to it, 'pasges', 'cazmpuses'), or anywhere
-    else. Not at either end: a letter after the last is as often a suffix ('lowercased',
-    'e' then 'd', neighbouring keys) and one before the first a prefix ('xdist'). With the
-    common-word additions (`lexicon.common_additions_file`), the synthetic news set at
-    corruption seeds 99, 7, 21, 42 and 13 gained 2, 2, 2, 3 and 2 fixes, the synthetic set
-    10 and two clean words of its 19th-century twin ('tributers' -> tributes); OverProof
-    dataset 2 (OCR, not typing) lost 11 error units of 2,225 and read one clean word."""
-    letter = text[i]
-    if i and text[i - 1] == letter:
-        return DOUBLE_LETTER_COST
-    if 0 < i < len(text) - 1 and (
-            (text[i - 1], letter) in ADJACENT_KEYS or (text[i + 1], letter) in ADJACENT_KEYS):
-        return ADJACENT_KEY_COST
-    return TYPO_COST
-
-
-def missing_cost(text: str, i: int) -> float:
-    """The cost of `text[i]` lost: one of a double letter, or a vowel, which goes missing as
-    cheaply as it is mistyped."""
-    if i and text[i] == text[i - 1]:
-        return DOUBLE_LETTER_COST
-    return VOWEL_COST if text[i] in VOWELS else TYPO_COST
-
-
-@lru_cache(maxsize=16_384)
-def _missing_costs(text: str) -> tuple[float, ...]:
-    """`missing_cost` of each character of `text`."""
-    return tuple(missing_cost(text, i) for i in range(len(text)))
-
-
-CHEAP_SLIP_COST = max(TRANSPOSE_COST, ADJACENT_KEY_COST, VOWEL_COST, DOUBLE_LETTER_COST)
-"""The dearest of a typist's cheapest slips, all cheaper than an arbitrary typo."""
-
-
-def cheap_slips(word: str) -> set[str]:
-    """What a typist's cheapest slips make of `word` (lowercase), priced as `cost` prices
-    them: two neighbouring letters swapped, a key beside the right one, a vowel for a vowel
-    (`substitution_cost`), a letter doubled or one whose key neighbours a letter beside it
-    added (`added_cost`), a double letter single or a vowel left out (`missing_cost`)."""
-    found = set()
-    for i, letter in enumerate(word):
-        if i + 1 < len(word) and letter != word[i + 1]:
-            found.add(word[:i] + word[i + 1] + letter + word[i + 2 :])
-        found.update(
-            word[:i] + other + word[i + 1 :] for other in "abcdefghijklmnopqrstuvwxyz"
-            if other != letter and substitution_cost(other, letter) <= CHEAP_SLIP_COST
-        )
-        found.add(word[: i + 1] + letter + word[i + 1 :])
-        if missing_cost(word, i) <= CHEAP_SLIP_COST:
-            found.add(word[:i] + word[i + 1 :])
-    for gap in range(1, len(word)):  # a key struck with its neighbour inside (`added_cost`)
-        beside = word[gap - 1 : gap + 1]
-        found.update(word[:gap] + other + word[gap:] for other in "abcdefghijklmnopqrstuvwxyz"
-                     if any((letter, other) in ADJACENT_KEYS for letter in beside))
-    found.discard(word)
-    return found
-
-
-def lost_letters(word: str) -> set[str]:
-    """What `word` (lowercase) becomes with one letter left out, whichever: 'week' -> 'eek',
-    'down' -> 'don', 'then' -> 'hen'."""
-    return {word[:i] + word[i + 1 :] for i in range(len(word))} - {word}
 
 
 def shared_ends(w: str, c: str) -> tuple[int, int]:
@@ -319,7 +214,7 @@ class ChannelModel:
         # confusions (other than one letter for one) whose printed side starts at each place
         # of `w` (the few the table has, not every pair of segments), row by row: a bounded
         # reading stops after a row or two.
-        missing = _missing_costs(c)
+        missing = missing_costs(c)
         multi, longest = self._multi_by_observed, self._segment
         reach = max(2, self._segment)  # the most rows one move goes down: a swap, a confusion
         # Every move goes right or down, so a cell is final once the cell before it in its

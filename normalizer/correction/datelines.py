@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterator, Mapping
 from ..lexicon import Entity
 from ..model import Edit
 from ..patterns import compile_regex
-from .channel import TYPO_COST
+from .keyboard import TYPO_COST
 from .name_pairs import NAME_PAIR_CONFIDENCE, may_be_slip
 from .speller import Speller
 

@@ -54,8 +54,8 @@ from ..lexicon import Entity, Lexicon
 from ..patterns import compile_regex
 from ..tokens import Token
 from .capital_candidates import nearest_common_words
-from .channel import ADJACENT_KEYS, CHEAP_SLIP_COST, TYPO_COST, missing_cost
 from .context import sentence_neighbours
+from .keyboard import ADJACENT_KEYS, CHEAP_SLIP_COST, TYPO_COST, missing_cost
 from .speller import Speller
 from .words import lookup_key
 
@@ -327,7 +327,7 @@ def typed_in(key: str, word: str) -> bool:
 
 def left_out(key: str, word: str) -> bool:
     """Whether `key` is `word` with a vowel or one of a double letter left out ('krmlin',
-    'kremlin'; see `channel.missing_cost`)."""
+    'kremlin'; see `keyboard.missing_cost`)."""
     return len(word) == len(key) + 1 and any(
         word[:i] + word[i + 1:] == key and missing_cost(word, i) <= CHEAP_SLIP_COST
         for i in range(len(word)))

@@ -11,7 +11,7 @@ A token is read so when it is no common word, no gazetteer name and rare in word
 under `MAX_ZIPF`: 'Wrld', 'Tims' are typos the web holds), letters only, of `MIN_LENGTH` or
 more; a capitalized neighbour stands right beside it (one space or a hyphen between), and
 exactly one word is its partner in a gazetteer name on that side (or on the other, from the
-other neighbour) at most one slip from the token (`channel.TYPO_COST`). A neighbour the
+other neighbour) at most one slip from the token (`keyboard.TYPO_COST`). A neighbour the
 token itself partners is a name read right, and a spelling that may be the same name spelt
 another way is not read (`may_be_slip`). A common word or a name stays whatever its
 neighbours are ('the South Korean troops' is no 'Korea', 'John William Dunn' no
@@ -47,8 +47,8 @@ from ..model import Edit
 from ..patterns import compile_regex
 from ..tokens import Token, tokenize
 from .candidates import lowercase_candidate
-from .channel import TYPO_COST
 from .fixed_readings import transposed
+from .keyboard import TYPO_COST
 from .speller import REAL_WORD_MAX_ZIPF, Speller
 from .words import MIN_LENGTH, apply_case, consonant_skeleton, lookup_key
 

@@ -36,8 +36,9 @@ from .candidates import (
     WordPolicy,
     context_free_candidates,
 )
-from .channel import TYPO_COST, ChannelModel, cheap_slips, lost_letters
+from .channel import ChannelModel
 from .hypothesis import Candidate
+from .keyboard import TYPO_COST, cheap_slips, lost_letters
 from .vocabulary import Vocabulary
 from .words import case_slip_readings, is_checkable, is_name_shaped, lookup_key
 
@@ -197,8 +198,8 @@ class Speller:
 
     def typo_rivals(self, key: str) -> tuple[str, ...]:
         """The very frequent words a rare common word is a typist's cheapest slip of
-        ('foe' -> for, 'sill' -> will; see `channel.cheap_slips`), or the word with a letter
-        lost ('eek' -> week, 'don' -> down: `channel.lost_letters`)."""
+        ('foe' -> for, 'sill' -> will; see `keyboard.cheap_slips`), or the word with a letter
+        lost ('eek' -> week, 'don' -> down: `keyboard.lost_letters`)."""
         return self._typo_rivals.get(key, ())
 
     @cached_property

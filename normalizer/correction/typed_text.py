@@ -17,8 +17,9 @@ from collections.abc import Iterable
 
 from .boundaries import opens_sentence
 from .candidates import known_misspelling
-from .channel import CHEAP_SLIP_COST, ChannelModel
+from .channel import ChannelModel
 from .context import WORD
+from .keyboard import CHEAP_SLIP_COST
 from .speller import Speller
 from .words import MIN_LENGTH, inflects_common_word, lookup_key
 

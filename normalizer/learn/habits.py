@@ -17,7 +17,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..correction.channel import TYPO_COST, ChannelModel, shared_ends
+from ..correction.channel import ChannelModel, shared_ends
+from ..correction.keyboard import TYPO_COST
 from ..patterns import compile_regex
 from ..pipeline import Result
 

@@ -8,7 +8,7 @@ from normalizer.correction.capital_candidates import (
     may_read_as,
     nearest_common_words,
 )
-from normalizer.correction.channel import TYPO_COST
+from normalizer.correction.keyboard import TYPO_COST
 
 
 def test_the_nearest_common_words_keep_the_first_letter_within_a_typo(speller):

@@ -7,18 +7,20 @@ from itertools import product
 import pytest
 
 from normalizer.correction.channel import (
-    ADJACENT_KEY_COST,
     JUNK_COST,
     LOOKAHEAD,
     SEARCH_BEAM,
     SHORTLIST,
+    ChannelModel,
+    is_junk,
+)
+from normalizer.correction.keyboard import (
+    ADJACENT_KEY_COST,
     TRANSPOSE_COST,
     TYPO_COST,
     VOWEL_COST,
-    ChannelModel,
     added_cost,
     cheap_slips,
-    is_junk,
     lost_letters,
     missing_cost,
     substitution_cost,

@@ -11,7 +11,7 @@ from normalizer.correction.candidates import (
     INNER_DIGIT,
     context_free_candidates,
 )
-from normalizer.correction.channel import TYPO_COST
+from normalizer.correction.keyboard import TYPO_COST
 from normalizer.correction.speller import ONE_EDIT_MAX_LENGTH, REAL_WORD_MIN_RIVAL_ZIPF
 
 
