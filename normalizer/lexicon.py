@@ -11,10 +11,9 @@ key is a hash of the size and modification time of every data file and of the co
 the cache (see `_cache_key`), so an edited dictionary or an upgrade rebuilds it by itself.
 
 A pickle can run code, so a cache file is loaded only when someone else cannot have written
-it: the cache folder and the file must belong to the current user and be writable by no one
-else, the file's content must match the sha256 digest saved in front of it (checked before
-unpickling), and unpickling builds only the lexicon's own classes. Any other file is ignored
-and rebuilt, with a logged warning.
+it (`normalizer.lexicon_cache`: the folder and the file this user's own, the content matching
+its digest, only the lexicon's own classes built). Any other file is ignored and rebuilt, with
+a logged warning.
 
 Sources (see dictionaries/SOURCES.md):
 - common words: symspellpy's bundled English frequency list (82,765 words, lowercase), and
@@ -30,16 +29,8 @@ Sources (see dictionaries/SOURCES.md):
 from __future__ import annotations
 
 import contextlib
-import gc
-import hashlib
-import hmac
 import importlib.resources
-import io
-import logging
 import os
-import pickle
-import stat
-import tempfile
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,7 +44,7 @@ from symspellpy import SymSpell
 from symspellpy.abstract_distance_comparer import AbstractDistanceComparer
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
-from . import tries
+from . import lexicon_cache, tries
 from .patterns import compile_regex
 from .tries import DeleteIndex, FrozenTable, WordBeginnings
 from .tsv import read_rows
@@ -66,22 +57,6 @@ the million delete keys it makes are why the index is kept as a `DeleteIndex`.""
 LATIN_1_LAST = "\xff"
 """The last Latin-1 character: the widest a name key may hold to join symspell's index."""
 CACHE_FORMAT = 21
-CACHE_MAGIC = b"normalizer-lexicon-cache\n"
-CACHE_DIGEST_SIZE = 32  # sha256 of the pickle that follows the magic and the digest
-CACHE_CLASSES = frozenset({
-    ("normalizer.lexicon", "Lexicon"), ("normalizer.lexicon", "Entity"),
-    ("normalizer.lexicon", "Confusion"), ("normalizer.tries", "DeleteIndex"),
-    ("normalizer.tries", "FrozenTable"), ("normalizer.tries", "WordBeginnings"),
-    ("symspellpy.symspellpy", "SymSpell"),
-    ("symspellpy.editdistance", "EditDistance"), ("symspellpy.editdistance", "DistanceAlgorithm"),
-    ("normalizer.lexicon", "OsaDistance"), ("collections", "defaultdict"),
-    ("builtins", "list"),
-})
-"""The only globals a cache file may name (see `_LexiconUnpickler`)."""
-
-log = logging.getLogger(__name__)
-
-
 class OsaDistance(AbstractDistanceComparer):
     """The distance symspellpy's `DAMERAU_OSA_FAST` computes (editdistpy's optimal string
     alignment, in C), called directly: symspellpy's own comparer imports editdistpy anew on
@@ -130,20 +105,6 @@ def _shipped_dictionaries() -> Path:
     if (installed / "confusions.tsv").is_file():
         return installed
     return Path(__file__).resolve().parent.parent / "dictionaries"
-
-
-KEPT_CACHE_FILES = 4
-"""Lexicon caches kept in the cache folder (one per gazetteer set in use, say), most
-recently used first."""
-
-
-def cache_dir() -> Path:
-    """Where the lexicon cache lives: $NORMALIZER_CACHE_DIR, else the user's cache folder."""
-    env = os.environ.get("NORMALIZER_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "normalizer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,127 +344,13 @@ def _read_tsv_space(path: Path) -> Iterable[list[str]]:
 
 
 def _cache_key(extra: list[Path]) -> str:
-    """What a cache file is named by: the settings, and the name, size and modification time
-    of every data file and of the code that builds the cache (this module, `tries`,
-    symspellpy's and marisa-trie's). Statting them, not reading them (13.5 MB) and asking
-    importlib.metadata for versions, keeps 40-50 ms out of every start: an edited file or an
-    upgrade changes what `stat` says all the same."""
+    """What a cache file is named by (`lexicon_cache.file_key`): the settings, the data files,
+    and the code that builds the cache (this module, `lexicon_cache`, `tries`, symspellpy's
+    and marisa-trie's)."""
     settings = f"format {CACHE_FORMAT} {SYMSPELL_MAX_DISTANCE} {SYMSPELL_PREFIX}"
-    digest = hashlib.sha256(settings.encode())
-    code = [Path(__file__), Path(tries.__file__), Path(symspellpy.__file__),
-            Path(marisa_trie.__file__)]
-    for path in [*_data_files(extra), *code]:
-        try:
-            info = path.stat()
-        except OSError:
-            digest.update(f"{path.name} missing\n".encode())
-        else:
-            digest.update(f"{path.name} {info.st_size} {info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:20]
-
-
-class _LexiconUnpickler(pickle.Unpickler):
-    """Builds only the classes a lexicon is made of: any other global in the stream is refused,
-    so a cache file can never import or call anything else (defence in depth behind the
-    ownership and digest checks)."""
-
-    def find_class(self, module: str, name: str) -> type:
-        if (module, name) not in CACHE_CLASSES:
-            raise pickle.UnpicklingError(f"refused global {module}.{name}")
-        return super().find_class(module, name)
-
-
-def _untrusted(info: os.stat_result, what: str) -> str | None:
-    """Why a cache file or folder with this status must not be trusted, or None."""
-    if info.st_uid != os.geteuid():
-        return f"{what} is owned by uid {info.st_uid}, not by this user (uid {os.geteuid()})"
-    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return f"{what} is writable by other users (mode {stat.filemode(info.st_mode)})"
-    return None
-
-
-def _usable_folder(folder: Path) -> bool:
-    """Whether the cache folder exists (it is created, private, when missing) and only this user
-    can write to it; an unsafe folder is neither read nor written, with a logged note."""
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        reason = _untrusted(folder.stat(), "the folder")
-    except OSError:
-        return False  # no cache where none can be written: only start-up time is lost
-    if reason:
-        log.warning("lexicon cache folder %s not used: %s", folder, reason)
-    return reason is None
-
-
-def _load_cached(path: Path) -> Lexicon | None:
-    """The lexicon stored at `path`, or None (with a logged note) unless the file is this
-    user's own, not writable by others, and its content matches the digest it was saved with."""
-    try:
-        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as fh:
-            info = os.fstat(fh.fileno())
-            reason = _untrusted(info, "the file") if stat.S_ISREG(info.st_mode) else "not a file"
-            data = b"" if reason else fh.read()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        data, reason = b"", f"cannot be opened safely ({exc.strerror})"
-    header = len(CACHE_MAGIC) + CACHE_DIGEST_SIZE
-    if not reason and not (
-        data.startswith(CACHE_MAGIC)
-        and hmac.compare_digest(
-            data[len(CACHE_MAGIC):header], hashlib.sha256(memoryview(data)[header:]).digest()
-        )
-    ):
-        reason = "its content does not match its digest (damaged or altered)"
-    if reason:
-        log.warning("lexicon cache %s ignored and rebuilt: %s", path, reason)
-        return None
-    # Unpickling ~1M small objects is three times faster with the collector paused.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        stream = io.BytesIO(data)  # shares `data`, no copy
-        stream.seek(header)
-        lexicon = _LexiconUnpickler(stream).load()
-        if not isinstance(lexicon, Lexicon):
-            raise TypeError(f"holds a {type(lexicon).__name__}, not a lexicon")
-    except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError) as exc:
-        log.warning("lexicon cache %s ignored and rebuilt: %s", path, exc)
-        return None
-    finally:
-        if enabled:
-            gc.enable()
-    return lexicon
-
-
-def _save_cached(path: Path, lexicon: Lexicon) -> None:
-    """Write the digest-prefixed pickle atomically, private to this user. Best effort: a
-    read-only cache folder only costs start-up time."""
-    payload = pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary = None
-    try:
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:  # mode 0600
-            temporary = Path(tmp.name)
-            tmp.write(CACHE_MAGIC + hashlib.sha256(payload).digest())
-            tmp.write(payload)
-        os.replace(temporary, path)
-    except OSError:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
-        return
-    _prune_cache(path.parent)
-
-
-def _prune_cache(folder: Path) -> None:
-    """Remove all but the KEPT_CACHE_FILES most recently used lexicon caches: each new data
-    file, version or gazetteer set writes a new one (about 47 MB), and nothing else would."""
-    try:
-        caches = sorted(folder.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime,
-                        reverse=True)
-        for stale in caches[KEPT_CACHE_FILES:]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # another process pruned first, or the folder is read-only: harmless
+    code = [Path(__file__), Path(lexicon_cache.__file__), Path(tries.__file__),
+            Path(symspellpy.__file__), Path(marisa_trie.__file__)]
+    return lexicon_cache.file_key(settings, [*_data_files(extra), *code])
 
 
 @lru_cache(maxsize=8)
@@ -512,14 +359,14 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
         if not path.is_file():
             raise FileNotFoundError(f"gazetteer file not found: {path}")
     key = _cache_key(list(extra))
-    folder = cache_dir()
+    folder = lexicon_cache.cache_dir()
     cache_file = folder / f"lexicon-{key}.pickle"
-    usable = _usable_folder(folder)
-    lexicon = _load_cached(cache_file) if usable else None
+    usable = lexicon_cache.usable_folder(folder)
+    lexicon = lexicon_cache.load_cached(cache_file, Lexicon) if usable else None
     if lexicon is None:
         lexicon = _build(list(extra))
         if usable:
-            _save_cached(cache_file, lexicon)
+            lexicon_cache.save_cached(cache_file, lexicon)
     else:
         with contextlib.suppress(OSError):
             os.utime(cache_file)  # recently used: kept when the folder is pruned

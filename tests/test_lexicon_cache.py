@@ -13,17 +13,13 @@ from symspellpy import SymSpell, Verbosity
 from symspellpy.editdistance import DamerauOsaFast, DistanceAlgorithm, EditDistance
 
 from normalizer import lexicon as lexicon_module
-from normalizer.lexicon import (
-    CACHE_MAGIC,
-    KEPT_CACHE_FILES,
-    Confusion,
-    Entity,
-    Lexicon,
-    OsaDistance,
-    _load_cached,
-    _save_cached,
-)
+from normalizer.lexicon import Confusion, Entity, Lexicon, OsaDistance
+from normalizer.lexicon_cache import CACHE_MAGIC, KEPT_CACHE_FILES, load_cached, save_cached
 from normalizer.tries import DeleteIndex, FrozenTable, WordBeginnings
+
+
+def _load_cached(path: Path) -> Lexicon | None:
+    return load_cached(path, Lexicon)
 
 
 def tiny_symspell(words: dict[str, int]) -> SymSpell:
@@ -128,7 +124,7 @@ def cache_file(tmp_path: Path) -> Path:
     folder = tmp_path / "cache"
     folder.mkdir(mode=0o700)
     path = folder / "lexicon-test.pickle"
-    _save_cached(path, tiny_lexicon())
+    save_cached(path, tiny_lexicon())
     return path
 
 
@@ -198,7 +194,7 @@ def test_a_pickle_naming_other_globals_is_refused_even_with_a_valid_digest(
     with monkeypatch.context() as patched:
         patched.setattr(pickle, "dumps",
                         lambda obj, protocol: pickle._dumps(_Exploit(), protocol))
-        _save_cached(cache_file, tiny_lexicon())
+        save_cached(cache_file, tiny_lexicon())
     assert _load_cached(cache_file) is None
     assert "refused global" in notes(caplog)
     assert not (tmp_path / "exploited").exists()
