@@ -67,6 +67,8 @@ class OsaDistance(AbstractDistanceComparer):
 
 # A name token worth indexing on its own: a capitalized word of at least three letters.
 NAME_TOKEN = compile_regex(r"\p{Lu}[\p{L}\p{M}'’]+")
+NAME_WORD_BREAK = compile_regex(r"[ -]+")
+"""What separates the words of a name: spaces, and the hyphen of a double name."""
 # Words that appear inside multi-word names but are not names themselves.
 NAME_STOPWORDS = frozenset({
     "the", "of", "and", "for", "de", "del", "la", "le", "el", "al", "bin", "ibn", "van", "von",
@@ -275,12 +277,13 @@ def _index_names(files: list[tuple[Path, str]], common: dict[str, int]) -> dict[
 
 def _name_pairs(files: list[tuple[Path, str]]) -> frozenset[str]:
     """The neighbouring capitalized word pairs of every multi-word name of the gazetteer files
-    ('Sonia Sotomayor'; not 'of the' in 'Bank of the West'), lowercase."""
+    ('Sonia Sotomayor'; not 'of the' in 'Bank of the West'), lowercase, the halves of a
+    hyphenated word included ('Bankman-Fried': 'bankman fried')."""
     pairs = set()
     for path, _ in files:
         for name, _ in read_gazetteer_file(path):
-            pairs.update(f"{a} {b}".lower() for a, b in pairwise(name.split())
-                         if a[0].isupper() and b[0].isupper())
+            pairs.update(f"{a} {b}".lower() for a, b in pairwise(NAME_WORD_BREAK.split(name))
+                         if a[:1].isupper() and b[:1].isupper())
     return frozenset(pairs)
 
 

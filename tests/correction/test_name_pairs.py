@@ -23,6 +23,8 @@ def engine() -> Normalizer:
     ("The family fled Beit ahiya in November.", "ahiya", ("lahiya", "Beit")),
     ("aid from the Wrld Food Programme fell", "Wrld", ("world", "Food")),
     ("Kim Jnog-un attended the launch.", "Jnog", ("jong", "Kim")),
+    # the halves of a hyphenated name pair too ('Sam Bankman-Fried')
+    ("Sam Bankan-Fried, the founder, spoke.", "Bankan", ("bankman", "Sam")),
 ])
 def test_a_rare_token_beside_a_names_word_is_its_only_partner_one_slip_away(
         speller, text, word, reading):
