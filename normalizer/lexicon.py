@@ -57,6 +57,9 @@ the million delete keys it makes are why the index is kept as a `DeleteIndex`.""
 LATIN_1_LAST = "\xff"
 """The last Latin-1 character: the widest a name key may hold to join symspell's index."""
 CACHE_FORMAT = 21
+"""Part of the cache key (`_cache_key`): raised when the cache's content changes meaning."""
+
+
 class OsaDistance(AbstractDistanceComparer):
     """The distance symspellpy's `DAMERAU_OSA_FAST` computes (editdistpy's optimal string
     alignment, in C), called directly: symspellpy's own comparer imports editdistpy anew on
