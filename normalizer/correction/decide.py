@@ -48,7 +48,7 @@ from .hypothesis import ZIPF_TO_LOG10, Candidate
 from .identifiers import names_something
 from .line_ends import JoinedView, is_line_split
 from .mentions import mentioned
-from .name_case import in_name, name_capital
+from .name_case import neighbour_case
 from .reasons import kind_and_rule, reason
 from .sentence_targets import is_target, may_change
 from .speller import Speller, speller_for
@@ -61,7 +61,6 @@ from .words import (
     is_name_shaped,
     lookup_key,
     misread_lowercase,
-    restore_capital,
 )
 
 if TYPE_CHECKING:
@@ -478,12 +477,10 @@ def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) ->
     if own_word_typo(doc, base, best.key, kind, best.source):
         return None
     entity = best.entity or speller.lexicon.names.get(best.key)
-    lexicon = speller.lexicon
-    replacement = name_capital(base, best.word, weighing.neighbours, lexicon) if (
-        entity is None) else restore_capital(
-        base, best.word, entity.canonical, entity.source,
-        in_name(weighing.neighbours, best.key, lexicon),
-        doc.types.get(entity.canonical, 0) > 0 and not doc.types.get(best.word))
+    replacement = neighbour_case(
+        base, best.word, best.key, entity, weighing.neighbours, speller.lexicon,
+        entity is not None and doc.types.get(entity.canonical, 0) > 0
+        and not doc.types.get(best.word))
     replacement = capital_from_glyph(base, replacement, weighing.beside_capital)
     return Edit(
         start=token.start,

@@ -16,7 +16,8 @@ neighbours decide:
 
 from __future__ import annotations
 
-from ..lexicon import Lexicon
+from ..lexicon import Entity, Lexicon
+from .words import restore_capital
 
 FUNCTION_WORD_ZIPF = 5.5
 """A word this frequent is a function word before it is anyone's name ('said' 6.0, 'will'
@@ -48,3 +49,16 @@ def name_capital(template: str, replacement: str, neighbours: tuple[str | None, 
             and completes_name(neighbours, replacement, lexicon)):
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def neighbour_case(template: str, replacement: str, key: str, entity: Entity | None,
+                   neighbours: tuple[str | None, str | None], lexicon: Lexicon,
+                   capitalized_in_document: bool = False) -> str:
+    """The case of the fix `replacement` (read as `key`) of the token `template`, with these
+    capitalized neighbours: a gazetteer name's capital when it stands in a name
+    (`words.restore_capital` with `in_name`), a common word's when it completes one
+    (`name_capital`)."""
+    if entity is None:
+        return name_capital(template, replacement, neighbours, lexicon)
+    return restore_capital(template, replacement, entity.canonical, entity.source,
+                           in_name(neighbours, key, lexicon), capitalized_in_document)

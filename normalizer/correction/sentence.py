@@ -40,7 +40,7 @@ from ..tokens import Token, capitalized_neighbours, starts_sentence
 from .context import SENTENCE_BREAK, WORD, in_sentence_logprob, sentence_neighbours
 from .hypothesis import ZIPF_TO_LOG10
 from .lattice import Choice, best_reading
-from .name_case import in_name, name_capital
+from .name_case import neighbour_case
 from .sentence_targets import (
     CHECKED_WORD_EXTRA_STICKINESS,
     Hypotheses,
@@ -61,7 +61,6 @@ from .words import (
     capital_from_glyph,
     is_name_shaped,
     lookup_key,
-    restore_capital,
 )
 
 REAL_WORD_STICKINESS = 1.5
@@ -327,12 +326,8 @@ def edit(speller: Speller, text: str, judgement: Judgement) -> Edit:
     entity = speller.lexicon.names.get(best)
     replacement = apply_case(slot.word, best, entity.canonical if entity else None)
     neighbours = capitalized_neighbours(text, slot.start, slot.end)
-    lexicon = speller.lexicon
-    if entity is not None:
-        replacement = restore_capital(slot.word, replacement, entity.canonical, entity.source,
-                                      in_name(neighbours, best, lexicon))
-    else:
-        replacement = name_capital(slot.word, replacement, neighbours, lexicon)
+    replacement = neighbour_case(slot.word, replacement, best, entity, neighbours,
+                                 speller.lexicon)
     if starts_sentence(text, slot.start) and (
         is_name_shaped(slot.word) or (slot.word[0] in I_GLYPHS and best[0] == "i")
     ):
