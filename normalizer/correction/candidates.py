@@ -20,7 +20,7 @@ from .case_slips import leading_i_reading, offer_case_slips
 from .context import MAX_CONTEXT_LIFT, context_score, context_words
 from .document import Document
 from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
-from .keyboard import TYPO_COST
+from .keyboard import TYPO_COST, slip_kind
 from .words import (
     ALWAYS_CAPITALIZED_SOURCE,
     I_GLYPHS,
@@ -105,6 +105,28 @@ synthetic news set that read 'The Gaza Health Ministyr' as 'Ministry', not 'Mini
 
 
 
+
+
+NAME_SLIP_BONUS = 1.0
+"""log10 odds a gazetteer name gains as the reading of an unseen capitalized token one slip
+from it that spells one real name as another seldom: two neighbouring letters swapped
+('Bahsar' for Bashar), or, in a token of `NAME_SLIP_KEY_MIN_LENGTH` letters or more, a key
+beside the right one ('Bjndesbank'). Real names differ from each other by a vowel, a letter,
+a letter doubled or added ('Hutchenson', 'Huckabey', 'Trester'). Measured on 4,000 rare US
+census names in a sentence (wordfreq never saw them) against the typos of the synthetic
+news set at seven corruption seeds whose gazetteer reading scored a confidence between 0.3
+and 0.8: swaps 2 census names against 14 typos, neighbouring keys from 8 letters 3 against 8
+(at 6 letters 15 against 6), vowels 31 against 0, other letters 43 against 0."""
+NAME_SLIP_KEY_MIN_LENGTH = 8
+
+
+def name_slip_bonus(key: str, name: str) -> float:
+    """`NAME_SLIP_BONUS` when `key` is one distinctive slip from the gazetteer name `name`
+    (both lowercase), else 0."""
+    kind = slip_kind(key, name)
+    if kind == "swap" or (kind == "neighbour key" and len(key) >= NAME_SLIP_KEY_MIN_LENGTH):
+        return NAME_SLIP_BONUS
+    return 0.0
 
 
 MIN_COST = 1.2
@@ -327,8 +349,8 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
             if cost > TYPO_COST:
                 continue  # one slip at most
             if is_name:
-                offer(found, base, term, cost, speller.name_prior(term, entity), "gazetteer",
-                       entity)
+                prior = speller.name_prior(term, entity) + name_slip_bonus(key, term)
+                offer(found, base, term, cost, prior, "gazetteer", entity)
             else:
                 words.append((term, zipf, cost))
         # Two common words one slip away ('Ministyr': minister, ministry) are for the

@@ -120,6 +120,23 @@ def cheap_slips(word: str) -> set[str]:
     return found
 
 
+def slip_kind(observed: str, intended: str) -> str | None:
+    """Which single slip turns `intended` into `observed` (both lowercase): "swap" (two
+    neighbouring letters swapped) or "neighbour key" (one letter for a key beside it), or
+    None for any other difference."""
+    if len(observed) != len(intended):
+        return None
+    diffs = [i for i, (a, b) in enumerate(zip(observed, intended, strict=True)) if a != b]
+    if len(diffs) == 1:
+        i = diffs[0]
+        return "neighbour key" if (intended[i], observed[i]) in ADJACENT_KEYS else None
+    if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+        i = diffs[0]
+        if observed[i] == intended[i + 1] and observed[i + 1] == intended[i]:
+            return "swap"
+    return None
+
+
 def lost_letters(word: str) -> set[str]:
     """What `word` (lowercase) becomes with one letter left out, whichever: 'week' -> 'eek',
     'down' -> 'don', 'then' -> 'hen'."""

@@ -11,10 +11,12 @@ from normalizer import Normalizer
 from normalizer.correction.candidates import (
     DEEP_MAX_COST,
     HEADLINE_POLICY,
+    NAME_SLIP_BONUS,
     TYPO_LOOKUP_MAX_ZIPF,
     context_free_candidates,
     lowercase_candidate,
     name_for,
+    name_slip_bonus,
     needs_deep_search,
     scored_candidates,
 )
@@ -189,3 +191,19 @@ def test_a_title_case_token_is_never_read_as_an_acronym(lexicon):
 ])
 def test_an_acronym_is_no_reading_of_a_title_case_token(text, expected):
     assert Normalizer().normalize(text).text == expected
+
+
+@pytest.mark.parametrize(("key", "name", "bonus"), [
+    ("bahsar", "bashar", NAME_SLIP_BONUS),  # two letters swapped
+    ("bjndesbank", "bundesbank", NAME_SLIP_BONUS),  # a neighbouring key, 10 letters
+    ("abfams", "abrams", 0.0),  # a neighbouring key in a short name: as often a real one
+    ("hutchenson", "hutchinson", 0.0),  # a vowel for a vowel: how names vary
+])
+def test_a_slip_that_seldom_spells_one_name_as_another_favours_the_name(key, name, bonus):
+    assert name_slip_bonus(key, name) == bonus
+
+
+def test_an_unseen_token_one_swap_from_a_gazetteer_name_reads_as_the_name(speller):
+    swapped = context_free_candidates(speller, "Bahsar", None, {})["bashar"]
+    assert swapped.prior == speller.name_prior("bashar", speller.lexicon.names["bashar"]) + (
+        NAME_SLIP_BONUS)

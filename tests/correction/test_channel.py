@@ -23,6 +23,7 @@ from normalizer.correction.keyboard import (
     cheap_slips,
     lost_letters,
     missing_cost,
+    slip_kind,
     substitution_cost,
 )
 from normalizer.correction.vocabulary import Vocabulary
@@ -265,3 +266,16 @@ def test_readings_within_one_slip_are_variants_or_one_plain_edit_away(confusions
 
 def test_lost_letters_are_the_word_with_any_one_letter_left_out():
     assert lost_letters("week") == {"eek", "wek", "wee"}
+
+
+@pytest.mark.parametrize(("observed", "intended", "kind"), [
+    ("bahsar", "bashar", "swap"),
+    ("bjndesbank", "bundesbank", "neighbour key"),  # j beside u
+    ("hutchenson", "hutchinson", None),  # a vowel for a vowel: no neighbouring key
+    ("abfams", "abrams", "neighbour key"),
+    ("bashar", "bashar", None),
+    ("bashr", "bashar", None),  # a letter lost
+    ("bhasar", "bashar", None),  # a letter moved two places
+])
+def test_slip_kind_names_a_swap_or_a_neighbouring_key(observed, intended, kind):
+    assert slip_kind(observed, intended) == kind
