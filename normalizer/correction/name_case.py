@@ -11,7 +11,8 @@ neighbours decide:
   gazetteer's names ('New ork' -> York, 'the Dodgers vvon the' stays 'won', though the
   gazetteer knows a person Won: 'Dodgers Won' is no name);
 - a common word that, with a capitalized neighbour, completes a gazetteer name takes its
-  capital too ('outh Africa' -> South, 'Securities and xchange Commission' -> Exchange).
+  capital too ('outh Africa' -> South, 'Securities and xchange Commission' -> Exchange), but
+  a function word does not ('fhe Atlantic' -> the).
 """
 
 from __future__ import annotations
@@ -44,8 +45,12 @@ def completes_name(neighbours: tuple[str | None, str | None], key: str,
 def name_capital(template: str, replacement: str, neighbours: tuple[str | None, str | None],
                  lexicon: Lexicon) -> str:
     """`replacement` capitalized when the token is lowercase, its fix changed its first
-    letter and completes a gazetteer name with a capitalized neighbour; else unchanged."""
+    letter and completes a gazetteer name with a capitalized neighbour; else unchanged. A
+    function word (`FUNCTION_WORD_ZIPF`) stays lowercase: a name that opens with one ('The
+    Atlantic', 'The Free Press') is written so far less often than the word before a name
+    ('fhe Atlantic' -> the, 'fhe Free Democrats' -> the)."""
     if (template[:1].islower() and replacement.islower() and template[0] != replacement[0]
+            and lexicon.frequency(replacement) < FUNCTION_WORD_ZIPF
             and completes_name(neighbours, replacement, lexicon)):
         return replacement[:1].upper() + replacement[1:]
     return replacement

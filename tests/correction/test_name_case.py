@@ -25,12 +25,14 @@ def test_in_name(lexicon, neighbours, key, expected):
     ("soutn", "south", (None, "Africa"), "south"),  # its own first letter, lowercase
     ("outh", "south", (None, "Monday"), "south"),  # 'south monday' is no gazetteer name
     ("outh", "south", (None, None), "south"),
+    ("fhe", "the", (None, "Atlantic"), "the"),  # a function word: 'The Atlantic' is rarer
 ])
 def test_name_capital(lexicon, template, replacement, neighbours, expected):
     assert name_capital(template, replacement, neighbours, lexicon) == expected
 
 
 def test_completes_name(lexicon):
+    assert completes_name((None, "Atlantic"), "the", lexicon)  # the magazine
     assert completes_name((None, "Africa"), "south", lexicon)
     assert completes_name(("New", None), "york", lexicon)
     assert not completes_name(("Dodgers", None), "won", lexicon)
