@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import Entity, Lexicon
 from ..patterns import compile_regex
 from ..tokens import Token, in_headline, starts_sentence
-from .case_slips import leading_i_reading, offer_case_slips
+from .case_slips import initial_l_reading, leading_i_reading, offer_case_slips
 from .context import MAX_CONTEXT_LIFT, context_score, context_words
 from .document import Document
 from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
@@ -262,10 +262,12 @@ def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, vari
               "gazetteer", entity)
     elif variant in lexicon.common:
         # A leading 1 or bar read as an l says nothing of case ('a 1ake-like river' is no
-        # town Lake), unless English always capitalizes the word; a leading 0 has a
-        # capital's height ('0range' -> 'Orange').
+        # town Lake), unless English always capitalizes the word or the l stands where only
+        # a capital I can ('lran': `initial_l_reading`); a leading 0 has a capital's height
+        # ('0range' -> 'Orange').
         named = entity is not None and (
-            base[0] not in I_GLYPHS or entity.source == ALWAYS_CAPITALIZED_SOURCE)
+            base[0] not in I_GLYPHS or entity.source == ALWAYS_CAPITALIZED_SOURCE
+            or initial_l_reading(lexicon, base) == variant)
         offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon",
               canonical=entity.canonical if named else None)
 

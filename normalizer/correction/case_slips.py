@@ -3,7 +3,8 @@
 'TReam' (the shift key held a letter too long), 'aLmbing' (two letters swapped with their
 case), 'HoteI' (OCR's capital I for l), 'THis': `words.case_slip_readings` lists the
 readings; `offer_case_slips` offers those that are gazetteer names or common words, and the
-word a leading capital I read as l makes ('Iow' -> 'low': `leading_i_reading`).
+word a leading capital I read as l makes ('Iow' -> 'low': `leading_i_reading`); a leading l
+before a letter no English word writes after it is a capital I (`initial_l_reading`).
 """
 
 from __future__ import annotations
@@ -67,6 +68,25 @@ def leading_i_reading(lexicon: Lexicon, base: str) -> str | None:
     if reading in lexicon.common and lexicon.frequency(reading) >= CASE_SLIP_MIN_ZIPF:
         return reading
     return None
+
+
+NEVER_AFTER_INITIAL_L = frozenset("cdfkmnrsz")
+"""Letters no English word or name of the lexicon writes after its first letter l ('lt' is
+'ltd', 'lb' 'lbs', 'lj' 'Ljubljana'), while a capital I often precedes them ('In', 'Iran',
+'Israel', 'Imran', 'Idaho')."""
+
+
+def initial_l_reading(lexicon: Lexicon, base: str) -> str | None:
+    """The word or name a lowercase token of 4 letters or more is with its first letter, an
+    l, read as a capital I ('lran' -> 'iran', 'lndia' -> 'india'), when the letter after it is
+    one English never writes after a word's first l (`NEVER_AFTER_INITIAL_L`): OCR prints the
+    I and l alike, and the web's OCR has made such strings often enough for wordfreq to count
+    ('lran' 1.24, 'lndia' 1.79), so that count is the misreading's, not a word's. Shorter
+    tokens are abbreviations and commands as often ('lfs', 'lsp', 'lcd': 'ifs', 'isp')."""
+    if len(base) < 4 or base[0] != "l" or base[1] not in NEVER_AFTER_INITIAL_L:
+        return None
+    reading = "i" + lookup_key(base)[1:]
+    return reading if reading in lexicon.common or reading in lexicon.names else None
 
 
 def _beside_on_keyboard(word: str, i: int) -> bool:

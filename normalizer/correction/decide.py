@@ -40,7 +40,7 @@ from . import (
 )
 from .boundaries import BoundarySettings
 from .candidates import GAZETTEER_MIN_ZIPF, known_misspelling, scored_candidates
-from .case_slips import leading_i_reading
+from .case_slips import initial_l_reading, leading_i_reading
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .foreign import outside_foreign
@@ -121,9 +121,10 @@ def identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) -> 
     zipf = lexicon.frequency(key)
     if key in names and not misread_lowercase(base):
         zipf = max(zipf, GAZETTEER_MIN_ZIPF)
-    elif case_slip_readings(base) or leading_i_reading(lexicon, base):
+    elif (case_slip_readings(base) or leading_i_reading(lexicon, base)
+          or initial_l_reading(lexicon, base)):
         # Wordfreq and the gazetteer fold case: how often 'tream' occurs says nothing about
-        # 'TReam', nor is 'alI' (OCR's 'all') written like the name Ali.
+        # 'TReam', nor is 'alI' (OCR's 'all') written like the name Ali; 'lran' is OCR's Iran.
         return UNSEEN_NAME
     if key in lexicon.common:
         # A common word is a suspect only beside a far more frequent rival, and is replaced

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from normalizer import Normalizer
+from normalizer.correction.case_slips import initial_l_reading
 from normalizer.model import apply_edits
 
 DEFAULT = Normalizer()
@@ -62,3 +63,25 @@ def test_words_and_names_with_a_leading_capital_i_stay(engine):
     # Names no list holds that wordfreq has seen often (Zipf 2.5 or more): not 'Lain', 'lnga'.
     text = "Iain Lane, Ivo Smits and Inga Berg wrote the patch."
     assert engine.normalize(text).text == text
+
+
+@pytest.mark.parametrize("engine", [DEFAULT, ARCHIVE])
+def test_a_leading_l_where_only_a_capital_i_can_stand_is_the_i(engine):
+    # No English word writes r or n after its first l: 'lran' and 'lndia' are OCR's I, though
+    # the web's OCR made them often enough for wordfreq to count (Zipf 1.24 and 1.79).
+    text = "Abbas Araghchi, lran's foreign minister, met Rahul Dravid, lndia's coach."
+    assert engine.normalize(text).text == (
+        "Abbas Araghchi, Iran's foreign minister, met Rahul Dravid, India's coach.")
+
+
+@pytest.mark.parametrize(("token", "reading"), [
+    ("lran", "iran"),
+    ("lndia", "india"),
+    ("lsland", "island"),
+    ("ltaly", None),  # t follows a first l ('ltd'): the rule does not read it
+    ("lfs", None),  # three letters: an abbreviation or a command as often ('git lfs')
+    ("lloyd", None),
+    ("lrxq", None),  # no word or name with an I
+])
+def test_initial_l_reading(lexicon, token, reading):
+    assert initial_l_reading(lexicon, token) == reading
