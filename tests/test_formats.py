@@ -200,6 +200,7 @@ def test_rst_unparsable_document_has_no_prose():
     ("SHIPPING INTELLlGENCE at IPSWlCH", []),  # OCR's l for I in capitals
     ("at aLmbing Flat, eBfore the bench", []),  # two letters swapped at a word's start
     ("getURL and isValid", ["getURL", "isValid"]),
+    ("the YoiiTube channel of CrovvdStrike", []),  # names of brands open with a capital
 ])
 def test_technical_chunks(text, chunks):
     assert [text[s.start : s.end] for s in technical_spans(text)] == chunks

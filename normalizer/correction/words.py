@@ -220,6 +220,11 @@ def capital_from_glyph(template: str, replacement: str, beside_capital: bool) ->
     return replacement
 
 
+CAPITALS_MIN_LETTERS = 4
+"""A word in capitals with one lowercase letter OCR misread in it ('COUNTnY') has at least
+this many letters (l and i aside); a shorter one may be a name ('McD')."""
+
+
 def apply_case(template: str, word: str, canonical: str | None = None) -> str:
     """Write `word` in the case pattern of `template` (LIBVA -> LIBYA, Lavroy -> Lavrov).
 
@@ -227,9 +232,13 @@ def apply_case(template: str, word: str, canonical: str | None = None) -> str:
     I that stands for l is lowercase. Case from glyphs: a leading digit shaped like a capital
     ('5tate', '8urke') gives a capital, and a leading l, 1 or bar read for the I of a name
     gives the name ('lsraeli' -> 'Israeli' when `canonical` is 'Israeli')."""
-    # OCR's l and i inside a capitalized word ('KABllL') do not make it lowercase.
+    # OCR's l and i inside a capitalized word ('KABllL') do not make it lowercase, nor does
+    # one other lowercase letter in a word that opens with two capitals ('COUNTnY', 'THErT').
     letters = [c for c in template if c.isalpha() and c not in "li"]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    lowercase = sum(c.islower() for c in letters)
+    if len(letters) > 1 and (not lowercase or (
+            lowercase == 1 and len(letters) >= CAPITALS_MIN_LETTERS
+            and template[:2].isalpha() and template[:2].isupper())):
         return word.upper()
     first = template[0]
     if CAPITAL_GLYPHS.get(first) == word[:1].lower():

@@ -11,7 +11,8 @@ chunks around them technical, on a line with two or more pipes outside words
 an OCR reading of "l" ("Va|ery", "Stee|").
 
 In `strict` mode (Markdown and reST documents) words with digits (`utf8`, `h5py`) and every
-camelCase word are technical too; in plain text "GoogIe" may be an OCR "Google".
+camelCase word are technical too; in plain text "GoogIe" may be an OCR "Google", and a word
+that opens with a capital ("YoiiTube") a brand's name.
 
 Whether a whole document reads as technical writing is a separate, stricter question
 (`count_code_chunks`): OCR of old print is full of stray `\\`, `^`, `<`, `}`, `/` and `.` inside
@@ -41,13 +42,16 @@ _MARKS = r"""
     | (?<=\w)::|::(?=\w)                             # std::vector
     | (?<!\S)--?(?=\p{L})                            # -v, --option
     | (?<=\w)[@&](?=\w) | \+\+ | (?<=\w)\+(?=\w)     # user@host, AT&T, C++, a+b
-    | (?<=\p{Ll})(?<!\p{Lu}l)(?<!^\p{Ll}|[^\p{L}]\p{Ll})(?![IOB])\p{Lu}  # camelCase, see below
+    | (?<=\p{Ll})(?<!\p{Lu}l)(?<!^\p{Ll}|[^\p{L}]\p{Ll})(?<!(?:^|[^\p{L}\p{N}_])\p{Lu}\p{L}*)
+      (?![IOB])\p{Lu}                                  # camelCase, see below
     | (?<=\p{Lu}l)(?![IO])\p{Lu}(?!\p{Lu}*(?:\P{L}|$))
 """
 # camelCase: a capital after a lowercase letter, but I, O and B (OCR's l, 0 and s: 'GoogIe',
 # 'workB'), a capital after an l between capitals of a word in capitals (OCR's l for I:
-# 'INTELLlGENCE'), and one after a word's single first letter (two letters swapped:
-# 'aLmbing', 'eBfore') are no code.
+# 'INTELLlGENCE'), one after a word's single first letter (two letters swapped: 'aLmbing',
+# 'eBfore'), and one in a word that opens with a capital (a name of a brand: 'YoiiTube' is
+# OCR's YouTube, 'CrovvdStrike' CrowdStrike; code names open in lowercase, 'getURL') are no
+# code.
 MARKS = compile_regex(_MARKS, regex.VERBOSE)
 STRICT_MARKS = compile_regex(
     _MARKS + r"| (?<=\p{Ll})\p{Lu} | (?<=\p{L})\p{N} | (?<=\p{N})\p{L}", regex.VERBOSE

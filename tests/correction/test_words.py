@@ -55,6 +55,9 @@ def test_name_shape(word, shaped):
         ("Tbe", "the", None, "The"),
         ("Iater", "later", None, "later"),  # a leading I that stands for l is lowercase
         ("KABllL", "kabul", None, "KABUL"),
+        ("COUNTnY", "country", None, "COUNTRY"),  # one lowercase OCR letter in capitals
+        ("WalPS", "wales", None, "Wales"),  # OCR capitals in a Title Case word
+        ("McDnld", "mcdonald", "McDonald", "McDonald"),
     ],
 )
 def test_apply_case(template, word, canonical, expected):
