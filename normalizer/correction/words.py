@@ -35,11 +35,18 @@ def unchecked_because(base: str) -> str | None:
         return f"longer than {MAX_LENGTH} characters (no word is; counted as unchecked)"
     if not (base.isascii() or LATIN_WORD.match(base)):
         return "not in the Latin script"
-    if base.isupper() and len(base) <= 4:
+    if base.isupper() and len(base) <= 4 and not _o_as_zero(base):
         return "an acronym"  # NATO, FSB; UNHCR is 5 but known
     if not (base.isalpha() or any(c.isalpha() for c in base)):
         return "a number"
     return None
+
+
+def _o_as_zero(base: str) -> bool:
+    """Three capitals and a 0, the only digit ('NAT0'): OCR's 0 for an acronym's O, where an
+    acronym's number has digits of its own ('G20', 'A320', 'F35')."""
+    return base.count("0") == 1 and sum(c.isdigit() for c in base) == 1 and sum(
+        c.isalpha() for c in base) >= 3
 
 
 def is_checkable(base: str) -> bool:

@@ -19,12 +19,13 @@ from normalizer.correction.words import (
 )
 
 
-@pytest.mark.parametrize("word", ["Libva", "governrnent", "kil!ing", "0bama"])
+@pytest.mark.parametrize("word", ["Libva", "governrnent", "kil!ing", "0bama", "NAT0", "0PEC"])
 def test_words_and_ocr_shapes_are_checkable(word):
     assert is_checkable(word)
 
 
-@pytest.mark.parametrize("word", ["an", "NATO", "FSB", "1990", "x" * 41, "Москва"])
+@pytest.mark.parametrize("word", ["an", "NATO", "FSB", "1990", "x" * 41, "Москва",
+                                  "G20", "A320", "F35"])  # an acronym's number: its own digits
 def test_short_tokens_acronyms_numbers_long_runs_and_other_scripts_are_not(word):
     assert not is_checkable(word)
 
