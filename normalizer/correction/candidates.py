@@ -107,25 +107,30 @@ synthetic news set that read 'The Gaza Health Ministyr' as 'Ministry', not 'Mini
 
 
 
-NAME_SLIP_BONUS = 1.0
-"""log10 odds a gazetteer name gains as the reading of an unseen capitalized token one slip
-from it that spells one real name as another seldom: two neighbouring letters swapped
-('Bahsar' for Bashar), or, in a token of `NAME_SLIP_KEY_MIN_LENGTH` letters or more, a key
-beside the right one ('Bjndesbank'). Real names differ from each other by a vowel, a letter,
-a letter doubled or added ('Hutchenson', 'Huckabey', 'Trester'). Measured on 4,000 rare US
-census names in a sentence (wordfreq never saw them) against the typos of the synthetic
-news set at seven corruption seeds whose gazetteer reading scored a confidence between 0.3
-and 0.8: swaps 2 census names against 14 typos, neighbouring keys from 8 letters 3 against 8
-(at 6 letters 15 against 6), vowels 31 against 0, other letters 43 against 0."""
-NAME_SLIP_KEY_MIN_LENGTH = 8
+SLIP_BONUS = 1.0
+"""log10 odds a word or gazetteer name gains as the reading of a token no corpus has seen one
+slip from it that seldom spells one real word or name as another: two neighbouring letters
+swapped ('Bahsar' for Bashar, 'fiveflod' for fivefold), or, in a token of
+`SLIP_KEY_MIN_LENGTH` letters or more, a key beside the right one ('Bjndesbank'). Real names
+differ from each other by a vowel, a letter, a letter doubled or added ('Hutchenson',
+'Huckabey', 'Trester'). Measured on 4,000 rare US census names in a sentence (wordfreq never
+saw them) against the typos of the synthetic news set at seven corruption seeds whose
+gazetteer reading scored a confidence between 0.3 and 0.8: swaps 2 census names against 14
+typos, neighbouring keys from 8 letters 3 against 8 (at 6 letters 15 against 6), vowels 31
+against 0, other letters 43 against 0."""
+SLIP_KEY_MIN_LENGTH = 8
+SLIP_WORD_MIN_LENGTH = 7
+"""A lowercase token earns `SLIP_BONUS` from this length: a shorter one has too many
+neighbours ('ucres' is 'acres', not 'cures'; 'dobut' is 'debut' in old print, where the OCR
+swaps no letters)."""
 
 
-def name_slip_bonus(key: str, name: str) -> float:
-    """`NAME_SLIP_BONUS` when `key` is one distinctive slip from the gazetteer name `name`
-    (both lowercase), else 0."""
-    kind = slip_kind(key, name)
-    if kind == "swap" or (kind == "neighbour key" and len(key) >= NAME_SLIP_KEY_MIN_LENGTH):
-        return NAME_SLIP_BONUS
+def slip_bonus(key: str, word: str) -> float:
+    """`SLIP_BONUS` when `key` is one distinctive slip from the word or name `word` (both
+    lowercase), else 0."""
+    kind = slip_kind(key, word)
+    if kind == "swap" or (kind == "neighbour key" and len(key) >= SLIP_KEY_MIN_LENGTH):
+        return SLIP_BONUS
     return 0.0
 
 
@@ -330,12 +335,17 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
                 offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon")
     if not name_shaped and lexicon.frequency(key) < typo_lookup_max_zipf(speller):
         best = max((c.score for c in found.values()), default=-99.0)
+        # A short word has too many neighbours for a slip to tell them apart ('ucres': acres,
+        # or cures with two letters swapped).
+        long_unseen = unseen and len(key) >= SLIP_WORD_MIN_LENGTH
+        room = SLIP_BONUS if long_unseen else 0.0
         for term, zipf in speller._lookup(key):
-            if zipf + ZIPF_TO_LOG10 - ERROR_PRIOR - MIN_COST < best - NEGLIGIBLE:
+            if zipf + room + ZIPF_TO_LOG10 - ERROR_PRIOR - MIN_COST < best - NEGLIGIBLE:
                 break  # sorted by frequency: no later term can matter to the posterior
             if not lowercase_candidate(lexicon, term):
                 continue  # a lowercase word is not a surname with a typo ('murram', 'murray')
-            offer(found, base, term, speller.cost(key, term), zipf, "lexicon")
+            prior = zipf + (slip_bonus(key, term) if long_unseen else 0.0)
+            offer(found, base, term, speller.cost(key, term), prior, "lexicon")
             best = max(best, found[term].score) if term in found else best
     if name_shaped and unseen and key.isalpha() and len(key) >= MIN_TYPO_NAME_LENGTH:
         words = []
@@ -351,7 +361,7 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
             if cost > TYPO_COST:
                 continue  # one slip at most
             if is_name:
-                prior = speller.name_prior(term, entity) + name_slip_bonus(key, term)
+                prior = speller.name_prior(term, entity) + slip_bonus(key, term)
                 offer(found, base, term, cost, prior, "gazetteer", entity)
             else:
                 words.append((term, zipf, cost))

@@ -11,14 +11,14 @@ from normalizer import Normalizer
 from normalizer.correction.candidates import (
     DEEP_MAX_COST,
     HEADLINE_POLICY,
-    NAME_SLIP_BONUS,
+    SLIP_BONUS,
     TYPO_LOOKUP_MAX_ZIPF,
     context_free_candidates,
     lowercase_candidate,
     name_for,
-    name_slip_bonus,
     needs_deep_search,
     scored_candidates,
+    slip_bonus,
 )
 from normalizer.correction.document import Document
 from normalizer.correction.hypothesis import offer
@@ -194,16 +194,25 @@ def test_an_acronym_is_no_reading_of_a_title_case_token(text, expected):
 
 
 @pytest.mark.parametrize(("key", "name", "bonus"), [
-    ("bahsar", "bashar", NAME_SLIP_BONUS),  # two letters swapped
-    ("bjndesbank", "bundesbank", NAME_SLIP_BONUS),  # a neighbouring key, 10 letters
+    ("bahsar", "bashar", SLIP_BONUS),  # two letters swapped
+    ("bjndesbank", "bundesbank", SLIP_BONUS),  # a neighbouring key, 10 letters
     ("abfams", "abrams", 0.0),  # a neighbouring key in a short name: as often a real one
     ("hutchenson", "hutchinson", 0.0),  # a vowel for a vowel: how names vary
 ])
 def test_a_slip_that_seldom_spells_one_name_as_another_favours_the_name(key, name, bonus):
-    assert name_slip_bonus(key, name) == bonus
+    assert slip_bonus(key, name) == bonus
 
 
 def test_an_unseen_token_one_swap_from_a_gazetteer_name_reads_as_the_name(speller):
     swapped = context_free_candidates(speller, "Bahsar", None, {})["bashar"]
     assert swapped.prior == speller.name_prior("bashar", speller.lexicon.names["bashar"]) + (
-        NAME_SLIP_BONUS)
+        SLIP_BONUS)
+
+
+def test_a_long_unseen_lowercase_token_one_swap_from_a_word_favours_it(speller):
+    frequency = speller.lexicon.frequency
+    found = context_free_candidates(speller, "fiveflod", None, {})
+    assert found["fivefold"].prior == frequency("fivefold") + SLIP_BONUS
+    # A short one has too many neighbours: 'ucres' is 'acres' as much as 'cures'.
+    short = context_free_candidates(speller, "ucres", None, {})
+    assert short["cures"].prior == frequency("cures")

@@ -189,7 +189,7 @@ def test_the_engine_reads_a_swapped_name_with_its_gazetteer_spelling():
     result = Normalizer().normalize("The Eaton fire, north of Pasdaena, had consumed acres.")
     assert result.text == "The Eaton fire, north of Pasadena, had consumed acres."
     # The single-word decision reads it first: a swap seldom spells one real name as another
-    # (`candidates.NAME_SLIP_BONUS`).
+    # (`candidates.SLIP_BONUS`).
     assert [e.rule for e in result.applied] == ["entity.gazetteer"]
 
 
