@@ -79,3 +79,20 @@ def test_a_lowercase_word_quoted_alone_is_mentioned_not_corrected():
     assert decide.propose("Run the ‘windo’ command.", _ctx()) == []
     (edit,) = decide.propose("He wrote teh letter.", _ctx())
     assert edit.replacement == "the"
+
+
+def test_a_rare_spelling_the_documents_name_explains_reads_as_the_name():
+    # 'Kirn' (Zipf 1.82) is what the web's OCR makes of 'Kim' (rn for m): beside the
+    # document's 'Kim' it is that name; alone it is a name of its own.
+    text = ("Kim Jong-un watched the launch. Kim spoke after it, with his daughter, "
+            "Kirn Ju-ae, beside him.")
+    assert Normalizer().normalize(text).text == text.replace("Kirn", "Kim")
+    alone = "The novelist Walter Kirn spoke after the launch."
+    assert Normalizer().normalize(alone).text == alone
+
+
+def test_a_dear_slip_of_a_documents_name_explains_nothing():
+    # 'Oet' (OCR's 'Oct') before a day's number is a month, not the opera's 'Met'.
+    text = ("The Met staged the opera. The Met sold out. Performances continue through "
+            "Oet. 26 at the Met.")
+    assert "Met. 26" not in Normalizer().normalize(text).text
