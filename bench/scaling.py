@@ -75,6 +75,7 @@ HOSTILE = {
     "suspect words": lambda n: "ho bo aro tho aud " * (n // 18),
     "seen typos": lambda n: "thw vist buildin teh wto ater " * (n // 30),
     "mojibake": lambda n: "Ã©" * (n // 2),
+    "alternating case": lambda n: "aB" * (n // 2),  # once quadratic within a window
 }
 
 

@@ -115,6 +115,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "bars between letters": lambda n: "ab|" * (n // 3),
     "blank lines": lambda n: "\n" * n,
     "hyphen at every line end": lambda n: "govern-\nment " * (n // 13),
+    "case alternating in one word": lambda n: "aB" * (n // 2),  # camelCase without end
+    "a capital, then case alternating": lambda n: "A" + "bC" * (n // 2),
 }
 
 
@@ -125,6 +127,16 @@ def test_cost_grows_linearly(make: Callable[[int], str]) -> None:
     # Linear is 4x; allow for noise on a busy machine (a quarter second covers a scheduler
     # hiccup on inputs that take milliseconds), but not for a quadratic 16x.
     assert large < 9 * small + 0.25, f"{small:.3f} s -> {large:.3f} s for 4x the input"
+
+
+@pytest.mark.parametrize("name", ["case alternating in one word",
+                                  "a capital, then case alternating"])
+def test_a_window_of_one_word_in_alternating_case_costs_no_more_than_prose(name: str) -> None:
+    # Within one window cost must be linear too, which `test_cost_grows_linearly` (window by
+    # window) cannot see: 64 KB of 'aBaB...' once took 13 s, every capital starting a run of
+    # capitalized words that read the rest of the word (`name_pairs.CAPITALIZED_RUN`).
+    prose = _cost(SHAPES["one long line of words"], WINDOW)
+    assert _cost(SHAPES[name], WINDOW) < prose + 0.25
 
 
 SUSPECTS = ("tho", "aud", "wore", "boon", "ono", "aro", "tor", "havo", "iu", "ol", "tc", "bo",

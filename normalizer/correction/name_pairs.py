@@ -78,8 +78,13 @@ def surfaces(lexicon: Lexicon, types: Collection[str], names: Mapping[str, Entit
     }
 
 
-CAPITALIZED_RUN = compile_regex(r"\p{Lu}[\p{L}\p{M}]*(?:[ -]\p{Lu}[\p{L}\p{M}]*)+")
-"""Capitalized words side by side, one space or a hyphen between each two."""
+CAPITALIZED_RUN = compile_regex(
+    r"(?<![\p{L}\p{M}'’])\p{Lu}[\p{L}\p{M}]*+(?:[ -]\p{Lu}[\p{L}\p{M}]*+)+")
+"""Capitalized words side by side, one space or a hyphen between each two, the first opening
+a word ('McDonald Hall', not 'Donald Hall' in it). The letters are taken possessively and
+a run starts only at a word's start, so that each word is read once: a letter run with
+capitals all along ('aBaB...') made every capital a start that read the rest of the run,
+quadratic in its length."""
 RUN_SEPARATOR = compile_regex(r"[ -]")
 
 
@@ -91,9 +96,6 @@ def written_surfaces(speller: Speller, text: str, names: Mapping[str, Entity]) -
     after, before = speller.name_partners
     found = set()
     for run in CAPITALIZED_RUN.finditer(text):
-        start = run.start()
-        if start and (text[start - 1].isalpha() or text[start - 1] in "'’"):
-            continue  # 'McDonald Hall': no capital opens the run
         for first, second in pairwise(RUN_SEPARATOR.split(run.group())):
             lower_first, lower_second = first.lower(), second.lower()
             if lower_second not in before and lower_first not in after:

@@ -42,7 +42,7 @@ _MARKS = r"""
     | (?<=\w)::|::(?=\w)                             # std::vector
     | (?<!\S)--?(?=\p{L})                            # -v, --option
     | (?<=\w)[@&](?=\w) | \+\+ | (?<=\w)\+(?=\w)     # user@host, AT&T, C++, a+b
-    | (?<=\p{Ll})(?<!\p{Lu}l)(?<!^\p{Ll}|[^\p{L}]\p{Ll})(?<!(?:^|[^\p{L}\p{N}_])\p{Lu}\p{L}*)
+    | (?<=\p{Ll})(?<!\p{Lu}l)(?<!^\p{Ll}|[^\p{L}]\p{Ll})(?<!(?:^|[^\p{L}\p{N}_])\p{Lu}\p{L}{0,20})
       (?![IOB])\p{Lu}                                  # camelCase, see below
     | (?<=\p{Lu}l)(?![IO])\p{Lu}(?!\p{Lu}*(?:\P{L}|$))
 """
