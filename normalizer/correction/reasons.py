@@ -31,8 +31,11 @@ def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -
     elif best.source == "case":
         parts.append(f"'{best.key}' is a common word (Zipf {best.prior:.1f})")
     elif best.source == "lexicon":
-        seen = "rare" if speller.lexicon.frequency(base.lower()) else "unknown"
-        parts.append(f"'{best.key}' is a common word (Zipf {best.prior:.1f}); '{base}' is {seen}")
+        # The word's own frequency: its prior may hold a slip's odds too (`SLIP_BONUS`).
+        lexicon = speller.lexicon
+        seen = "rare" if lexicon.frequency(base.lower()) else "unknown"
+        parts.append(f"'{best.key}' is a common word (Zipf {lexicon.frequency(best.key):.1f}); "
+                     f"'{base}' is {seen}")
     return "; ".join(parts[:1]) + ("; " + " and ".join(parts[1:]) if len(parts) > 1 else "")
 
 

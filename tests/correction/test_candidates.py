@@ -216,3 +216,9 @@ def test_a_long_unseen_lowercase_token_one_swap_from_a_word_favours_it(speller):
     # A short one has too many neighbours: 'ucres' is 'acres' as much as 'cures'.
     short = context_free_candidates(speller, "ucres", None, {})
     assert short["cures"].prior == frequency("cures")
+
+
+def test_a_slips_odds_are_no_frequency_in_the_reason(speller):
+    edit = Normalizer().normalize("Spending rose, a fiveflod increase since 2014.").applied[0]
+    zipf = speller.lexicon.frequency("fivefold")
+    assert f"'fivefold' is a common word (Zipf {zipf:.1f})" in edit.reason
