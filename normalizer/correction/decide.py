@@ -45,7 +45,7 @@ from .case_slips import initial_l_reading, leading_i_reading
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .foreign import outside_foreign
-from .hypothesis import ZIPF_TO_LOG10, Candidate
+from .hypothesis import ZIPF_TO_LOG10, Candidate, unexplained
 from .identifiers import names_something
 from .keyboard import CHEAP_SLIP_COST
 from .line_ends import JoinedView, is_line_split
@@ -441,7 +441,7 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
     own_context = context_score(lexicon, prev, lookup_key(token.base), nxt)
     identity = identity_score(lexicon, token.base, names)
     if candidates and is_name_shaped(token.base):
-        identity = min(identity, _explained_by_document(lexicon, token.base, names, candidates))
+        identity = _explained_by_document(lexicon, token.base, names, candidates, identity)
     identity += own_context
     rival_context = context_score(lexicon, prev, candidates[0].key, nxt) if candidates else 0.0
     margin = 0.0
@@ -453,24 +453,23 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
 
 
 def _explained_by_document(lexicon: Lexicon, base: str, names: Mapping[str, Entity],
-                           candidates: list[Candidate]) -> float:
-    """The identity score of a name-shaped token that wordfreq has seen less often than
-    `PROTECTED_NAME_ZIPF`, no common word or gazetteer name, counting only what the cheap
-    slips (`keyboard.CHEAP_SLIP_COST`) of the names its document repeats leave unexplained of
-    that count: the web misspells a name as this document does. 'Kirn' (Zipf 1.82) beside
-    'Kim Jong-un' is what 'Kim' (4.6, OCR's rn for m) makes of it, 'Justic' (1.31) what
-    'Justice' makes (see `typed_text.unexplained_zipf` for typed words). A dearer slip
-    explains too much ('Oet. 26', OCR's 'Oct', is no 'Met' in an article on the opera); a
-    spelling seen more often is a word or a name of its own."""
+                           candidates: list[Candidate], identity: float) -> float:
+    """The identity score (at most `identity`, from `identity_score`) of a name-shaped token
+    that wordfreq has seen less often than `PROTECTED_NAME_ZIPF`, no common word or gazetteer
+    name, counting only what the cheap slips (`keyboard.CHEAP_SLIP_COST`) of the names its
+    document repeats leave unexplained of that count (`hypothesis.unexplained`): the web
+    misspells a name as this document does. 'Kirn' (Zipf 1.82) beside 'Kim Jong-un' is what
+    'Kim' (4.6, OCR's rn for m) makes of it, 'Justic' (1.31) what 'Justice' makes (see
+    `typed_text.unexplained_zipf` for typed words). A dearer slip explains too much ('Oet. 26',
+    OCR's 'Oct', is no 'Met' in an article on the opera); a spelling seen more often is a
+    word or a name of its own."""
     key = lookup_key(base)
     zipf = lexicon.frequency(key)
     if not zipf or zipf >= PROTECTED_NAME_ZIPF or key in lexicon.common or key in names:
-        return identity_score(lexicon, base, names)
-    left = 10 ** zipf - sum(10 ** (lexicon.frequency(c.key) - c.cost) for c in candidates
-                            if c.source == "document" and c.cost <= CHEAP_SLIP_COST)
-    if left <= 0:
-        return UNSEEN_NAME
-    return math.log10(left) + ZIPF_TO_LOG10 + KNOWN_BONUS
+        return identity
+    left = unexplained(zipf, ((lexicon.frequency(c.key), c.cost) for c in candidates
+                              if c.source == "document" and c.cost <= CHEAP_SLIP_COST))
+    return min(identity, UNSEEN_NAME if left == -math.inf else left + ZIPF_TO_LOG10 + KNOWN_BONUS)
 
 
 def is_real_word(speller: Speller, base: str) -> bool:

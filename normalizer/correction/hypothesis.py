@@ -8,6 +8,8 @@ score per word.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..lexicon import Entity
@@ -18,6 +20,15 @@ ZIPF_TO_LOG10 = -9.0
 
 ERROR_PRIOR = 1.0
 """log10 odds against any given token being damaged at all."""
+
+
+def unexplained(zipf: float, slips: Iterable[tuple[float, float]]) -> float:
+    """The Zipf frequency a string seen at `zipf` keeps as a word of its own once the slips
+    that make it of other words are counted out: each slip is (the word's Zipf, its channel
+    cost), and a word of Zipf z a slip of cost c away makes about 10 ** (z - c) of the string.
+    -inf when the slips explain it all."""
+    left = 10 ** zipf - sum(10 ** (word_zipf - cost) for word_zipf, cost in slips)
+    return math.log10(left) if left > 0 else -math.inf
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,13 @@ capitalized token may be a word's slip (`opens_typed_sentence`).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from .boundaries import opens_sentence
 from .candidates import known_misspelling
 from .channel import ChannelModel
 from .context import WORD
+from .hypothesis import unexplained
 from .keyboard import CHEAP_SLIP_COST
 from .speller import Speller
 from .words import MIN_LENGTH, inflects_common_word, lookup_key
@@ -128,13 +128,9 @@ def unexplained_zipf(speller: Speller, key: str, zipf: float,
     if len(key) < MIN_LENGTH or key in speller.lexicon.listed:
         return zipf
     frequency = speller.lexicon.frequency
-    left = 10 ** zipf
-    for word, _ in hypotheses:
-        if frequency(word) >= EXPLAINING_MIN_ZIPF:
-            cost = TYPING.cost(key, word, CHEAP_SLIP_COST)
-            if cost <= CHEAP_SLIP_COST:
-                left -= 10 ** (frequency(word) - cost)
-    return math.log10(left) if left > 0 else -math.inf
+    slips = ((frequency(word), TYPING.cost(key, word, CHEAP_SLIP_COST))
+             for word, _ in hypotheses if frequency(word) >= EXPLAINING_MIN_ZIPF)
+    return unexplained(zipf, ((z, cost) for z, cost in slips if cost <= CHEAP_SLIP_COST))
 
 
 def seen_capital(speller: Speller, surface: str) -> bool:
