@@ -20,7 +20,7 @@ from .case_slips import initial_l_reading, leading_i_reading, offer_case_slips
 from .context import MAX_CONTEXT_LIFT, context_score, context_words
 from .document import Document
 from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
-from .keyboard import TYPO_COST, slip_kind
+from .keyboard import TYPO_COST, key_beside, transposed
 from .words import (
     ALWAYS_CAPITALIZED_SOURCE,
     I_GLYPHS,
@@ -131,8 +131,7 @@ swaps no letters)."""
 def slip_bonus(key: str, word: str) -> float:
     """`SLIP_BONUS` when `key` is one distinctive slip from the word or name `word` (both
     lowercase), else 0."""
-    kind = slip_kind(key, word)
-    if kind == "swap" or (kind == "neighbour key" and len(key) >= SLIP_KEY_MIN_LENGTH):
+    if transposed(key, word) or (len(key) >= SLIP_KEY_MIN_LENGTH and key_beside(key, word)):
         return SLIP_BONUS
     return 0.0
 

@@ -55,7 +55,14 @@ from ..patterns import compile_regex
 from ..tokens import Token
 from .capital_candidates import nearest_common_words
 from .context import sentence_neighbours
-from .keyboard import ADJACENT_KEYS, CHEAP_SLIP_COST, TYPO_COST, missing_cost
+from .keyboard import (
+    ADJACENT_KEYS,
+    CHEAP_SLIP_COST,
+    TYPO_COST,
+    key_beside,
+    missing_cost,
+    transposed,
+)
 from .speller import Speller
 from .words import lookup_key
 
@@ -305,13 +312,6 @@ def judge_first_name(speller: Speller, text: str, token: Token) -> Entity | None
     return found[0] if len(found) == 1 else None
 
 
-def transposed(key: str, word: str) -> bool:
-    """Whether `key` is `word` with two neighbouring letters swapped ('marhc', 'march')."""
-    differ = [i for i, (a, b) in enumerate(zip(key, word, strict=False)) if a != b]
-    return (len(key) == len(word) and len(differ) == 2 and differ[1] == differ[0] + 1
-            and key[differ[0]] == word[differ[1]] and key[differ[1]] == word[differ[0]])
-
-
 def typed_in(key: str, word: str) -> bool:
     """Whether `key` is `word` with one letter typed in beside a letter it doubles or a key
     next to it ('vilknius', 'vilnius'; 'natioonal'); an added final s is a plural, no slip."""
@@ -333,7 +333,3 @@ def left_out(key: str, word: str) -> bool:
         for i in range(len(word)))
 
 
-def key_beside(key: str, word: str) -> bool:
-    """Whether `key` is `word` with one letter struck by a key beside it ('sundsy', 'sunday')."""
-    differ = [(a, b) for a, b in zip(key, word, strict=False) if a != b]
-    return len(key) == len(word) and len(differ) == 1 and differ[0] in ADJACENT_KEYS

@@ -4,7 +4,7 @@ The costs are the channel model's (`channel.ChannelModel.cost`) for any edit its
 confusions does not explain: a key beside the right one, two letters swapped, a letter
 doubled or a double letter single, a vowel for a vowel or left out cost less than an
 arbitrary typo (`TYPO_COST`). `cheap_slips` and `lost_letters` run them forwards: what a word
-becomes when typed with one slip.
+becomes when typed with one slip; `transposed` and `key_beside` tell two of them apart.
 """
 
 from __future__ import annotations
@@ -120,21 +120,17 @@ def cheap_slips(word: str) -> set[str]:
     return found
 
 
-def slip_kind(observed: str, intended: str) -> str | None:
-    """Which single slip turns `intended` into `observed` (both lowercase): "swap" (two
-    neighbouring letters swapped) or "neighbour key" (one letter for a key beside it), or
-    None for any other difference."""
-    if len(observed) != len(intended):
-        return None
-    diffs = [i for i, (a, b) in enumerate(zip(observed, intended, strict=True)) if a != b]
-    if len(diffs) == 1:
-        i = diffs[0]
-        return "neighbour key" if (intended[i], observed[i]) in ADJACENT_KEYS else None
-    if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
-        i = diffs[0]
-        if observed[i] == intended[i + 1] and observed[i + 1] == intended[i]:
-            return "swap"
-    return None
+def transposed(key: str, word: str) -> bool:
+    """Whether `key` is `word` with two neighbouring letters swapped ('marhc', 'march')."""
+    differ = [i for i, (a, b) in enumerate(zip(key, word, strict=False)) if a != b]
+    return (len(key) == len(word) and len(differ) == 2 and differ[1] == differ[0] + 1
+            and key[differ[0]] == word[differ[1]] and key[differ[1]] == word[differ[0]])
+
+
+def key_beside(key: str, word: str) -> bool:
+    """Whether `key` is `word` with one letter struck by a key beside it ('sundsy', 'sunday')."""
+    differ = [(a, b) for a, b in zip(key, word, strict=False) if a != b]
+    return len(key) == len(word) and len(differ) == 1 and differ[0] in ADJACENT_KEYS
 
 
 def lost_letters(word: str) -> set[str]:

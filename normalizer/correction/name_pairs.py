@@ -47,8 +47,7 @@ from ..model import Edit
 from ..patterns import compile_regex
 from ..tokens import Token, tokenize
 from .candidates import lowercase_candidate
-from .fixed_readings import transposed
-from .keyboard import TYPO_COST
+from .keyboard import TYPO_COST, transposed
 from .speller import REAL_WORD_MAX_ZIPF, Speller
 from .words import MIN_LENGTH, apply_case, consonant_skeleton, lookup_key
 

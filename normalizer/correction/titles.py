@@ -21,8 +21,7 @@ from rapidfuzz.distance import OSA
 from ..model import Edit
 from ..patterns import compile_regex
 from .candidates import SINGLE_CONFUSION_COST
-from .fixed_readings import transposed
-from .keyboard import TYPO_COST
+from .keyboard import TYPO_COST, transposed
 from .name_pairs import NAME_PAIR_CONFIDENCE
 from .speller import Speller
 

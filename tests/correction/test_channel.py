@@ -21,10 +21,11 @@ from normalizer.correction.keyboard import (
     VOWEL_COST,
     added_cost,
     cheap_slips,
+    key_beside,
     lost_letters,
     missing_cost,
-    slip_kind,
     substitution_cost,
+    transposed,
 )
 from normalizer.correction.vocabulary import Vocabulary
 from normalizer.lexicon import Confusion
@@ -277,5 +278,6 @@ def test_lost_letters_are_the_word_with_any_one_letter_left_out():
     ("bashr", "bashar", None),  # a letter lost
     ("bhasar", "bashar", None),  # a letter moved two places
 ])
-def test_slip_kind_names_a_swap_or_a_neighbouring_key(observed, intended, kind):
-    assert slip_kind(observed, intended) == kind
+def test_a_swap_and_a_neighbouring_key_are_told_apart(observed, intended, kind):
+    assert transposed(observed, intended) is (kind == "swap")
+    assert key_beside(observed, intended) is (kind == "neighbour key")

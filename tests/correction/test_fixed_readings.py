@@ -14,12 +14,11 @@ from normalizer.correction.fixed_readings import (
     judge_only_word,
     judge_title,
     judge_transposed,
-    key_beside,
     left_out,
     title_slip,
-    transposed,
     typed_in,
 )
+from normalizer.correction.keyboard import key_beside, transposed
 from normalizer.tokens import Token
 
 from .support import token_in
