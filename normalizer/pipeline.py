@@ -285,7 +285,7 @@ class Normalizer:
                     edit for edit in STAGE_FUNCTIONS[name](view.masked, context)
                     if view.allows(edit, words=words)
                 ]
-                proposals = review(name, proposals, view, self.lexicon.misspellings)
+                proposals = review(name, proposals, view, self.lexicon)
                 if structure.format == "rst":
                     proposals = fit_titles(proposals, view.text)
                 composer.add(resolve_overlaps(proposals), profile_used)

@@ -20,7 +20,7 @@ from normalizer.lexicon import load_lexicon
 from normalizer.model import Edit, Result, apply_edits
 
 DOCS = Path(__file__).parent / "cases" / "docs"
-MISSPELLINGS = load_lexicon().misspellings
+LEXICON = load_lexicon()
 DOC_FILES = sorted(
     p for p in DOCS.iterdir() if p.suffix in (".md", ".rst") and p.name != "README.md"
 )
@@ -265,7 +265,7 @@ def test_review_downgrades_corrections_to_words_unless_overwhelming():
         _edit("Lavroy", "Lavrov", "ocr", source="gazetteer"), _edit("Brotli", "Broth", "ocr"),
     ]
     text = "etcd toml clone wlil occured Lavroy Brotli"
-    reviewed = review("spelling", edits, _markdown(text), MISSPELLINGS)
+    reviewed = review("spelling", edits, _markdown(text), LEXICON)
     assert [e.applied for e in reviewed] == [False, False, False, True, True, True, False]
     assert "suggestion" in reviewed[0].reason
 
@@ -281,6 +281,7 @@ def test_review_downgrades_corrections_to_words_unless_overwhelming():
     ("ccache", "cache", "spelling.lexicon", "use ccache"),  # a doubled first letter: a tool
     ("deopt", "depot", "spelling.lexicon", "a deopt loop; each deopt"),  # written twice: a term
     ("musl", "must", "ocr.context", "musl and glibc must agree"),  # too short to be confirmed
+    ("inode", "mode", "ocr.context", "in this mode, a new inode"),  # wordfreq has seen it
     ("ls", "is", "ocr.context", "npm ls is a command"),
 ])
 def test_review_keeps_names_identifiers_and_terms_of_technical_writing(
@@ -288,7 +289,7 @@ def test_review_keeps_names_identifiers_and_terms_of_technical_writing(
     start = text.index(original)
     edit = Edit(start, start + len(original), original, replacement, rule.split(".")[0], rule,
                 0.95, "test")
-    assert not review("spelling", [edit], _markdown(text), MISSPELLINGS)[0].applied
+    assert not review("spelling", [edit], _markdown(text), LEXICON)[0].applied
 
 
 @pytest.mark.parametrize(("original", "replacement", "kind", "text"), [
@@ -298,15 +299,15 @@ def test_review_keeps_names_identifiers_and_terms_of_technical_writing(
 ])
 def test_review_keeps_a_plain_slip_fixed_in_technical_writing(original, replacement, kind, text):
     edit = _edit(original, replacement, kind, start=text.index(original))
-    assert review("spelling", [edit], _markdown(text), MISSPELLINGS)[0].applied
+    assert review("spelling", [edit], _markdown(text), LEXICON)[0].applied
 
 
 def test_review_reads_a_document_for_code_only_when_an_edit_is_at_risk():
     view = _markdown("etcd toml")
     safe = Edit(0, 4, "Etcd", "Etc", "spelling", "spelling.gazetteer", 0.95, "test")
-    assert review("spelling", [safe], view, MISSPELLINGS) == [safe]
+    assert review("spelling", [safe], view, LEXICON) == [safe]
     assert "looks_technical" not in view.__dict__  # a clean page costs no scan for code
-    assert not review("spelling", [_edit("etcd", "etc")], view, MISSPELLINGS)[0].applied
+    assert not review("spelling", [_edit("etcd", "etc")], view, LEXICON)[0].applied
     assert view.__dict__["looks_technical"]
 
 
@@ -315,27 +316,27 @@ def test_review_keeps_the_boilerplate_and_no_break_spaces_of_markup_with_code():
     space = Edit(6, 7, "\u00a0", " ", "unicode", "unicode.space", 1.0, "test")
     mojibake = Edit(0, 2, "\u00e2\u20ac", "'", "unicode", "unicode.mojibake", 1.0, "test")
     text = "See also\nPython\u00a03.9"
-    assert review("boilerplate", [see_also], _markdown(text), MISSPELLINGS) == []
-    assert review("unicode", [space, mojibake], _markdown(text), MISSPELLINGS) == [mojibake]
+    assert review("boilerplate", [see_also], _markdown(text), LEXICON) == []
+    assert review("unicode", [space, mojibake], _markdown(text), LEXICON) == [mojibake]
     # Plain text never counts, however technical it looks.
     plain = text + " Set FOO_BAR=1 in ~/.config/app.toml and run_tests.py --verbose\n"
     plain_view = DocumentView(analyze(plain, "text"), plain, ())
     assert plain_view.looks_technical
-    assert review("boilerplate", [see_also], plain_view, MISSPELLINGS) == [see_also]
-    assert review("unicode", [space], plain_view, MISSPELLINGS) == [space]
+    assert review("boilerplate", [see_also], plain_view, LEXICON) == [see_also]
+    assert review("unicode", [space], plain_view, LEXICON) == [space]
 
 
 def test_review_keeps_a_known_common_misspelling():
     # Neither a swap nor a doubling: only codespell's list vouches for it.
-    assert review("spelling", [_edit("seperate", "separate")], _markdown(""), MISSPELLINGS)[0].applied
-    assert not review("spelling", [_edit("seperate", "desperate")], _markdown(""), MISSPELLINGS)[0].applied
+    assert review("spelling", [_edit("seperate", "separate")], _markdown(""), LEXICON)[0].applied
+    assert not review("spelling", [_edit("seperate", "desperate")], _markdown(""), LEXICON)[0].applied
 
 
 def test_review_keeps_an_ocr_fix_the_document_confirms():
     text = "The government met. The govemment said."
     edit = _edit("govemment", "government", "ocr", text.index("govemment"))
-    assert review("spelling", [edit], _markdown(text), MISSPELLINGS)[0].applied
-    assert not review("spelling", [edit], _markdown("The govemment said."), MISSPELLINGS)[0].applied
+    assert review("spelling", [edit], _markdown(text), LEXICON)[0].applied
+    assert not review("spelling", [edit], _markdown("The govemment said."), LEXICON)[0].applied
 
 
 # --------------------------------------------------------------------------- the engine
@@ -514,4 +515,4 @@ def test_a_lone_misread_place_stays_a_fix_in_technical_writing():
     text = "Our etcd cluster runs in Libva; `etcd` is the store."
     start = text.index("Libva")
     edit = Edit(start, start + 5, "Libva", "Libya", "ocr", "ocr.gazetteer", 0.95, "test")
-    assert review("spelling", [edit], _markdown(text), MISSPELLINGS)[0].applied
+    assert review("spelling", [edit], _markdown(text), LEXICON)[0].applied

@@ -35,6 +35,7 @@ from . import (
     datelines,
     junk_letters,
     name_pairs,
+    openers,
     second_opinion,
     sentence,
     titles,
@@ -377,7 +378,8 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     if not ctx.profile.context_model:
         found |= {
             start: edit for start, edit in
-            second_opinion.propose(text, in_context, speller, ctx, claimed, decided, allow).items()
+            second_opinion.propose(text, in_context, speller, ctx, claimed, decided, allow,
+                                   doc.types).items()
             if not own_word_typo(doc, edit.original, edit.replacement.lower(), edit.kind,
                                  "lexicon")
         }
@@ -394,6 +396,9 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     found |= {edit.start: edit for edit in
               name_pairs.propose(text, paired, speller, {**decided, **found},
                                  ctx.profile.threshold)
+              if free(edit)}
+    found |= {edit.start: edit for edit in
+              openers.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
               if free(edit)}
     found |= {edit.start: edit for edit in
               datelines.propose(text, speller, {**decided, **found}, ctx.profile.threshold)

@@ -13,6 +13,7 @@ from . import sentence
 from .candidates import scored_candidates
 from .decide import consistent, context_targets, decide, is_suspect, weigh
 from .document import Document
+from .document_usage import DocumentUsage
 from .hypothesis import Candidate, offer
 from .reasons import reason
 from .sentence_targets import is_target
@@ -121,8 +122,9 @@ def _judge(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
     if is_target(speller, base, real_words):
         surfaces = {s for s in word_types(text) if is_target(speller, s, real_words)}
         targets = context_targets(text, surfaces, lexicon)
+        usage = None if real_words else DocumentUsage(word_types(text))
         judged = {j.slot.start: j for j in sentence.judge(text, targets, speller, allow,
-                                                           typos=not real_words)}
+                                                           typos=not real_words, usage=usage)}
         in_context = judged.get(token.start)
         if in_context is not None and real_words:
             return _in_context(report, in_context, speller, text, ctx)

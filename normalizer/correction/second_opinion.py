@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import Edit
 from ..tokens import quoted_alone, tokenize
 from . import sentence
+from .document_usage import DocumentUsage
 from .line_ends import is_line_split
 from .sentence_targets import may_change
 from .speller import Speller
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageContext,
             claimed: Collection[int], decided: Mapping[int, Edit],
-            allow: Collection[str]) -> dict[int, Edit]:
+            allow: Collection[str], types: Mapping[str, int]) -> dict[int, Edit]:
     """Edits the trigram model makes for the targets (`surfaces`: non-words, and rare words
     one OCR confusion from a frequent one, see `sentence_targets.is_target`) the single-word
     decision left unfixed ('voters hyad a' -> 'had', where 'head' is as likely out of
@@ -49,6 +50,7 @@ def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageCo
         and not (t.surface in common and quoted_alone(text, t.start, t.end))
     }
     return {
-        edit.start: edit for edit in sentence.propose(text, targets, speller, allow, typos=True)
+        edit.start: edit for edit in
+        sentence.propose(text, targets, speller, allow, typos=True, usage=DocumentUsage(types))
         if edit.confidence >= threshold
     }

@@ -38,6 +38,7 @@ from ..language_model import (
 from ..model import Edit
 from ..tokens import Token, capitalized_neighbours, starts_sentence
 from .context import SENTENCE_BREAK, WORD, in_sentence_logprob, sentence_neighbours
+from .document_usage import DocumentUsage
 from .hypothesis import ZIPF_TO_LOG10
 from .lattice import Choice, best_reading
 from .name_case import neighbour_case
@@ -77,6 +78,8 @@ ADAPT_BONUS = 0.5
 """log10 units a confusion the window's own confident fixes made twice costs less."""
 FLOOR = 0.5
 """Below this posterior a candidate is not reported."""
+
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +189,8 @@ class Judgement:
 
 
 def judge(text: str, targets: Collection[int], speller: Speller,
-          allow: Collection[str], typos: bool = False) -> list[Judgement]:
+          allow: Collection[str], typos: bool = False,
+          usage: DocumentUsage | None = None) -> list[Judgement]:
     """The judgement of each target of `text` (a window, targets by start) that may change,
     by the best reading of each run of neighbouring targets (see `lattice`), so two
     neighbouring errors are fixed together ('tho aud' -> 'the and'). The channel adapts to the
@@ -198,11 +202,13 @@ def judge(text: str, targets: Collection[int], speller: Speller,
     Bound: at most `sentence_targets.MAX_CANDIDATES` + 1 choices per word, so at most
     (`MAX_CANDIDATES` + 1)³ model queries per word of a run (see `lattice`), and
     `DENSE_RUN_CHOICES`³ in a run dense with targets; each word in at most one run, and at
-    most two searches: linear in the length of the text."""
+    most two searches: linear in the length of the text. `usage`: the document's own words,
+    which a reading of a token no common-word list holds gains (`document_usage`)."""
     model = speller.language_model
     runs = [run for words, hypotheses in _sentences(text, targets, speller, typos)
             for run in _runs(words, hypotheses)]
-    judged = [_judge_run(model, speller, text, run, allow, frozenset(), typos) for run in runs]
+    judged = [_judge_run(model, speller, text, run, allow, frozenset(), typos, usage)
+              for run in runs]
     made = Counter(
         _confusion(speller, lookup_key(j.slot.word), j.choices[j.chosen].word)
         for judgements in judged for j in judgements
@@ -215,23 +221,25 @@ def judge(text: str, targets: Collection[int], speller: Speller,
                 _confusion(speller, lookup_key(slot.word), w) in adapted
                 for slot in run.slots for w, _ in slot.hypotheses
             ):
-                judged[n] = _judge_run(model, speller, text, run, allow, adapted, typos)
+                judged[n] = _judge_run(model, speller, text, run, allow, adapted, typos, usage)
     return [j for judgements in judged for j in judgements]
 
 
 def propose(text: str, targets: Collection[int], speller: Speller,
-            allow: Collection[str], typos: bool = False) -> list[Edit]:
+            allow: Collection[str], typos: bool = False,
+            usage: DocumentUsage | None = None) -> list[Edit]:
     """Edits for the target tokens of `text` (a window, targets by start): one for each word
     the best reading changes with a posterior share of at least `FLOOR` (see `judge`)."""
     return [
-        edit(speller, text, j) for j in judge(text, targets, speller, allow, typos)
+        edit(speller, text, j, usage)
+        for j in judge(text, targets, speller, allow, typos, usage)
         if j.chosen and j.share(j.chosen) >= FLOOR
     ]
 
 
 def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
-             allow: Collection[str], adapted: frozenset[str], typos: bool
-             ) -> tuple[Choice, ...]:
+             allow: Collection[str], adapted: frozenset[str], typos: bool,
+             usage: DocumentUsage | None = None) -> tuple[Choice, ...]:
     """What a word of a run may read as: the word as written first (a real word sticky, and
     with `typos` one wordfreq has seen too; one the model lacks at its unigram level), then
     each hypothesis at minus its channel cost."""
@@ -247,23 +255,32 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
             0.0 if misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
     elif typos:
         stickiness = typed_stickiness(speller, slot.word, key)
+    usage = _usage_for(speller, key, usage)
     return (
         Choice(key, stickiness,
                _identity_logprob(model, speller, slot.word, slot.hypotheses, typos)),
         *(
-            Choice(w, -cost + (
+            Choice(w, -cost + (usage.lift(speller, w) if usage is not None else 0.0) + (
                 ADAPT_BONUS if adapted and _confusion(speller, key, w) in adapted else 0.0))
             for w, cost in slot.hypotheses
         ),
     )
 
 
+def _usage_for(speller: Speller, key: str, usage: DocumentUsage | None
+               ) -> DocumentUsage | None:
+    """The document's usage where it weighs a token's readings: for a token no common-word
+    list holds (a real word yields to its sentence alone)."""
+    return None if key in speller.lexicon.common else usage
+
+
 def _judge_run(model: ContextModel, speller: Speller, text: str, run: _Run,
-               allow: Collection[str], adapted: frozenset[str], typos: bool
-               ) -> list[Judgement]:
+               allow: Collection[str], adapted: frozenset[str], typos: bool,
+               usage: DocumentUsage | None = None) -> list[Judgement]:
     """The judgement of each word of `run` that may change, by the run's best reading."""
     slots = run.slots
-    lattice = [_choices(model, speller, text, slot, allow, adapted, typos) for slot in slots]
+    lattice = [_choices(model, speller, text, slot, allow, adapted, typos, usage)
+               for slot in slots]
     targets = sum(len(choices) > 1 for choices in lattice)
     if not targets:
         return []
@@ -317,10 +334,11 @@ def real_word_margin(speller: Speller, text: str, token: Token, rival: str, cost
     )
 
 
-def edit(speller: Speller, text: str, judgement: Judgement) -> Edit:
+def edit(speller: Speller, text: str, judgement: Judgement,
+         usage: DocumentUsage | None = None) -> Edit:
     """The edit a judgement makes, cased like the token, with its reason: the confusion, the
-    margin of the best reading over the best one that keeps the word, and the neighbouring
-    fixes that reading makes with it."""
+    margin of the best reading over the best one that keeps the word, the neighbouring
+    fixes that reading makes with it, and how often the text uses the word (`usage`)."""
     slot, best = judgement.slot, judgement.choices[judgement.chosen].word
     key = lookup_key(slot.word)
     entity = speller.lexicon.names.get(best)
@@ -339,6 +357,10 @@ def edit(speller: Speller, text: str, judgement: Judgement) -> Edit:
     if judgement.together:
         reason += ", reading " + " and ".join(
             f"'{new}' for '{old}'" for old, new in judgement.together) + " beside it"
+    usage = _usage_for(speller, key, usage)
+    used = usage.used(best) if usage is not None else 0
+    if used:
+        reason += f", counting the text's own use of '{best}' ({used} elsewhere)"
     ranked = sorted(range(1, len(judgement.choices)),
                     key=lambda c: (-judgement.scores[c], c))
     return Edit(

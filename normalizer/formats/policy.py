@@ -28,21 +28,25 @@ and the correction stays a fix, when:
   letters swapped ("wlil", "cahce") or a doubled letter dropped or added ("occured",
   "untill"), its first letter as meant and not doubled (`ccache` is a tool);
 - the correction undoes a glyph confusion (an `ocr` edit) of a token of five letters or more
-  and the document itself uses the corrected word elsewhere while the misread spelling
-  occurs only once ("governrnent"; not "npm ls" nor the C library "musl", which any
-  document's "is" and "must" would confirm).
+  that wordfreq never saw, and the document itself uses the corrected word elsewhere while
+  the misread spelling occurs only once ("governrnent"; not "npm ls" nor the C library
+  "musl", which any document's "is" and "must" would confirm, nor a term of art some corpus
+  has seen, "a new inode" in a page that says "mode" nine times).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..model import Edit
 from ..patterns import compile_regex
 from ..tokens import beside_capital
 from .view import DocumentView
+
+if TYPE_CHECKING:
+    from ..lexicon import Lexicon
 
 WORD = compile_regex(r"[\p{L}\p{M}]+")
 DOWNGRADE_REASON = (
@@ -86,12 +90,14 @@ one is a glyph away from words every text uses ('npm ls' is no 'is', the C libra
 no 'must')."""
 
 
-def _confirmed_by_document(edit: Edit, counts: Counter[str]) -> bool:
+def _confirmed_by_document(edit: Edit, counts: Counter[str], lexicon: Lexicon) -> bool:
+    misread = edit.original.lower()
     return (
         edit.kind == "ocr"
         and len(edit.original) >= CONFIRMED_MIN_LENGTH
         and counts[edit.replacement.lower()] >= 1
-        and counts[edit.original.lower()] <= 1
+        and counts[misread] <= 1
+        and not lexicon.frequency(misread)
     )
 
 
@@ -103,10 +109,9 @@ def _is_risky(edit: Edit, text: str) -> bool:
             and beside_capital(text, edit.start, edit.end)))
 
 
-def review(stage: str, edits: list[Edit], view: DocumentView, misspellings: Mapping[str, str]
-           ) -> list[Edit]:
+def review(stage: str, edits: list[Edit], view: DocumentView, lexicon: Lexicon) -> list[Edit]:
     """What stage `stage` may propose of `edits` in the document `view` (see the module
-    docstring); `misspellings`: the common-misspellings table (`Lexicon.misspellings`)."""
+    docstring); `lexicon`: its common-misspellings table and wordfreq's frequencies."""
     if stage == "boilerplate" and view.shows_code:
         return []
     if stage == "unicode" and view.shows_code:
@@ -120,7 +125,7 @@ def review(stage: str, edits: list[Edit], view: DocumentView, misspellings: Mapp
     counts = Counter(word.lower() for word in WORD.findall(view.masked))
     downgraded = {
         id(edit) for edit in risky
-        if not is_overwhelming(edit, counts, misspellings)
+        if not is_overwhelming(edit, counts, lexicon)
     }
     return [
         replace(edit, applied=False, reason=f"{edit.reason}; {DOWNGRADE_REASON}")
@@ -129,14 +134,14 @@ def review(stage: str, edits: list[Edit], view: DocumentView, misspellings: Mapp
     ]
 
 
-def is_overwhelming(edit: Edit, counts: Counter[str], misspellings: Mapping[str, str]) -> bool:
+def is_overwhelming(edit: Edit, counts: Counter[str], lexicon: Lexicon) -> bool:
     """Whether the evidence for `edit` holds even in technical writing (see module doc);
     `counts` are the document's lowercase word counts."""
     wanted = edit.replacement.lower()
     return (
-        misspellings.get(edit.original.lower()) == wanted
+        lexicon.misspellings.get(edit.original.lower()) == wanted
         or _typing_slip(edit.original, wanted, counts)
-        or _confirmed_by_document(edit, counts)
+        or _confirmed_by_document(edit, counts, lexicon)
     )
 
 

@@ -37,3 +37,12 @@ def test_what_wordfreq_saw_of_a_typo_is_what_its_correction_mistyped_makes(spell
     assert typed_text.unexplained_zipf(speller, "cf", 3.6, [("of", 1.5)]) == 3.6
     # a word nothing explains keeps what wordfreq saw of it
     assert typed_text.unexplained_zipf(speller, "inode", 2.5, []) == 2.5
+
+
+def test_a_two_letter_token_keeps_the_same_odds_in_either_case(speller):
+    # a two-letter name is one the gazetteer knows ('Xi'); any other opening a sentence is
+    # as likely a slip as its lowercase form
+    assert (typed_text.typed_stickiness(speller, "Te", "te")
+            == typed_text.typed_stickiness(speller, "te", "te")
+            == typed_text.SHORT_TYPO_STICKINESS)
+    assert typed_text.typed_stickiness(speller, "Boto", "boto") == typed_text.SEEN_WORD_STICKINESS

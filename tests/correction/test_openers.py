@@ -1,0 +1,54 @@
+"""A lowercase real word opening a sentence read with its first letter restored."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.correction import openers
+
+
+def test_the_words_a_lost_first_letter_leaves_are_frequent_ones(speller):
+    assert {"the", "she"} <= set(openers.restored(speller, "he"))
+    assert "his" in openers.restored(speller, "is")
+    assert {"that", "what"} <= set(openers.restored(speller, "hat"))
+    assert openers.restored(speller, "zebra") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Crews were still fighting it, according to Cal Fire. he Eaton fire, north of Pasadena,"
+     " grew overnight.",
+     "Crews were still fighting it, according to Cal Fire. The Eaton fire, north of Pasadena,"
+     " grew overnight."),
+    ("His family has said he was kidnapped. is arrest set off a war between the clans.",
+     "His family has said he was kidnapped. His arrest set off a war between the clans."),
+    ('The count ran until well past midnight. "he result came three months after the vote.',
+     'The count ran until well past midnight. "The result came three months after the vote.'),
+])
+def test_a_lowercase_opening_that_lost_its_first_letter_gets_it_back(text, expected):
+    result = Normalizer().normalize(text)
+    assert result.text == expected
+    (edit,) = result.edits
+    assert edit.rule == "spelling.opening"
+    assert text[:edit.start] + edit.replacement + text[edit.end:] == expected
+    assert "opens a sentence in lowercase" in edit.reason
+
+
+@pytest.mark.parametrize("text", [
+    "The bus left at 3 p.m. he said the storm had passed.",  # after an abbreviation
+    "The fire began at about 10:30 a.m. in the hills above the city.",
+    "He left early. she said nothing about it.",  # its own capital lost: no better reading
+    "The deal is off. he said so himself.",
+    "Prices rose 5 percent. and then they fell.",
+    "He was fined 10s. and 4s. costs.",  # old money, not a sentence end
+])
+def test_a_lowercase_opening_the_sentence_expects_as_written_stays(text):
+    assert Normalizer().normalize(text).text == text
+
+
+def test_a_token_another_pass_decided_is_left_to_it(speller):
+    text = "Its systems were hacked. he result came late."
+    start = text.index("he result")
+    assert openers.propose(text, speller, {}, 0.8)[0].start == start
+    decided = {start: openers.propose(text, speller, {}, 0.8)[0]}
+    assert openers.propose(text, speller, decided, 0.8) == []
