@@ -188,6 +188,12 @@ def _symspell_file(name: str) -> Path:
     return Path(str(importlib.resources.files("symspellpy") / name))
 
 
+def name_words_file() -> Path:
+    """dictionaries/built/name_words.tsv: common words that are also a person's name, but words
+    first ('silver', 'roof'; see dictionaries/build_name_words.py)."""
+    return dictionaries_dir() / "built" / "name_words.tsv"
+
+
 def common_additions_file() -> Path:
     """dictionaries/built/common_additions.tsv: frequent words symspellpy's common list lacks
     ('favorite', 'labor'; see dictionaries/build_common_words.py)."""

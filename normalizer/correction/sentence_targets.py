@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..channel_table import load_channel_table
 from ..patterns import compile_regex
-from .candidates import lowercase_candidate
+from .candidates import lowercase_word
 from .speller import REAL_WORD_MIN_RIVAL_ZIPF, Speller
 from .typed_text import (
     GLYPH_MAX_COST,
@@ -111,7 +111,7 @@ def hypotheses_of(speller: Speller, base: str, typos: bool = False
                    else speller.nearest_words)
         for term, zipf in nearest(key) if typos and base.islower() else ():
             # Terms under the floor are not priced: they would be dropped anyway.
-            if zipf >= least and lowercase_candidate(lexicon, term):
+            if zipf >= least and lowercase_word(lexicon, term):
                 found.setdefault(term, speller.cost(key, term))
     else:
         if typos:

@@ -15,7 +15,9 @@ from normalizer.correction.candidates import (
     TYPO_LOOKUP_MAX_ZIPF,
     context_free_candidates,
     lowercase_candidate,
+    lowercase_word,
     name_for,
+    name_words,
     needs_deep_search,
     scored_candidates,
     slip_bonus,
@@ -222,3 +224,16 @@ def test_a_slips_odds_are_no_frequency_in_the_reason(speller):
     edit = Normalizer().normalize("Spending rose, a fiveflod increase since 2014.").applied[0]
     zipf = speller.lexicon.frequency("fivefold")
     assert f"'fivefold' is a common word (Zipf {zipf:.1f})" in edit.reason
+
+
+def test_a_surname_that_is_a_word_first_may_replace_a_lowercase_typo(lexicon):
+    assert {"silver", "roof", "justice"} <= name_words()
+    assert not {"murray", "jones", "obama", "tom"} & name_words()  # names, not words
+    assert lowercase_word(lexicon, "silver") and not lowercase_candidate(lexicon, "silver")
+    assert not lowercase_word(lexicon, "murray")
+    assert lowercase_word(lexicon, "said")  # very frequent: a word whatever the gazetteer says
+    engine = Normalizer()
+    text = "Rebeca Andrade of Brazil took ilver and Sunisa Lee bronze."
+    assert engine.normalize(text).text == text.replace("ilver", "silver")
+    clean = "The cattle were fed on murram all winter."
+    assert engine.normalize(clean).text == clean
