@@ -14,6 +14,7 @@ from normalizer.correction.fixed_readings import (
     judge_only_word,
     judge_title,
     judge_transposed,
+    judge_weekday,
     left_out,
     title_slip,
     typed_in,
@@ -222,3 +223,23 @@ def test_a_slip_beside_a_days_number_is_the_only_month_one_slip_from_it(
 ])
 def test_no_month_without_a_day_or_for_a_known_word(speller, text, word):
     assert judge_month(speller, text, token_in(text, word)) is None
+
+
+@pytest.mark.parametrize(("text", "word", "day"), [
+    ("Protesters stormed the Parliament on Tuesay, setting it on fire.", "Tuesay", "tuesday"),
+    ("The results came in late Thusday.", "Thusday", "thursday"),
+    ("Nothing has moved since Mondya, officials said.", "Mondya", "monday"),
+    ("The vote was held Satruday night.", "Satruday", "saturday"),
+])
+def test_a_slip_where_a_day_of_the_week_stands_is_the_only_day_one_slip_from_it(
+        speller, text, word, day):
+    assert judge_weekday(speller, text, token_in(text, word)) == day
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("He met Tuesy Smith at the hotel.", "Tuesy"),  # not where a day stands
+    ("The talks resumed on Frida in Geneva.", "Frida"),  # a name wordfreq knows well
+    ("They agreed on Sunday, not Munday.", "Munday"),  # a surname, not after 'on'
+])
+def test_no_day_of_the_week_where_none_stands_or_for_a_known_name(speller, text, word):
+    assert judge_weekday(speller, text, token_in(text, word)) is None
