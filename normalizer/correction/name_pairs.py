@@ -9,7 +9,9 @@ the token's first letter and need six letters, so neither is found there.
 
 A token is read so when it is no common word, no gazetteer name and rare in wordfreq (Zipf
 under `MAX_ZIPF`: 'Wrld', 'Tims' are typos the web holds), letters only, of `MIN_LENGTH` or
-more; a capitalized neighbour stands right beside it (one space or a hyphen between), and
+more; a capitalized neighbour stands right beside it (one space or a hyphen between; not a
+very frequent word opening a sentence, whose capital is the sentence's: 'The Gaa Health
+Ministry' is no 'The Gap', a wrong fix fewer at news seeds 3, 17 and 55), and
 exactly one word is its partner in a gazetteer name on that side (or on the other, from the
 other neighbour) at most one slip from the token (`keyboard.TYPO_COST`). A neighbour the
 token itself partners is a name read right, and a spelling that may be the same name spelt
@@ -45,7 +47,7 @@ from rapidfuzz.distance import OSA
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..patterns import compile_regex
-from ..tokens import Token, tokenize
+from ..tokens import Token, starts_sentence, tokenize
 from .candidates import lowercase_candidate
 from .keyboard import TYPO_COST, transposed
 from .speller import REAL_WORD_MAX_ZIPF, Speller
@@ -60,6 +62,10 @@ NEIGHBOUR_AFTER = compile_regex(r"[ -](\p{Lu}[\p{L}\p{M}]*)(?![\p{L}\p{M}])")
 """A capitalized word right before or after a token: one space or a hyphen between."""
 
 
+OPENING_WORD_MIN_ZIPF = 6.0
+"""A neighbour this frequent opening a sentence ('The', 'In', 'But') is no name's word."""
+OPENING_WORD_MAX_LENGTH = 5
+WORD_AT = compile_regex(r"\p{L}+")
 WORD_PAIR_MIN_LIFT = 3.0
 """How much likelier the trigram model must find the name's pair than the pair as written to
 read a capitalized word or name as the name's word (see the module docstring)."""
@@ -154,9 +160,19 @@ def beside(speller: Speller, text: str, token: Token
     for match, side, first in (
             (NEIGHBOUR_BEFORE.search(text, max(0, token.start - 42), token.start), after, True),
             (NEIGHBOUR_AFTER.match(text, token.end), before, False)):
-        if match is not None:
+        if match is not None and not _opening_word(speller.lexicon, text, match.start(1)):
             found.append((match.group(1), side.get(match.group(1).lower(), ()), first))
     return found
+
+
+def _opening_word(lexicon: Lexicon, text: str, start: int) -> bool:
+    """Whether the capitalized word at `start` is a very frequent word opening a sentence
+    ('The Gaa Health Ministry'): its capital is the sentence's, and the names it opens ('The
+    Gap', 'The Hague') say nothing of the word after it."""
+    word = text[start : start + OPENING_WORD_MAX_LENGTH + 1]
+    key = WORD_AT.match(word)
+    return (key is not None and lexicon.frequency(key.group().lower()) >= OPENING_WORD_MIN_ZIPF
+            and starts_sentence(text, start))
 
 
 def pair_lift(speller: Speller, neighbour: str, first: bool, key: str, word: str) -> float:

@@ -36,6 +36,8 @@ def test_a_rare_token_beside_a_names_word_is_its_only_partner_one_slip_away(
     ("Axel Kicillof, the governor, objected.", "Kicillof"),  # the name as the gazetteer has it
     ("Stephen Biegun met them.", "Biegun"),  # no name pairs 'Stephen' with a word near it
     ("Axel and Micillof met.", "Micillof"),  # no neighbour a name pairs with
+    # a sentence's 'The' is no name's word ('The Gap', 'The Hague')
+    ("Doctors ran short. The Gaa Health Ministry said so.", "Gaa"),
 ])
 def test_no_reading_without_one_partner_beside_it(speller, text, word):
     assert name_pairs.reading(speller, text, token_in(text, word)) is None
