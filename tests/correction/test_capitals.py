@@ -102,3 +102,13 @@ def test_a_title_case_token_of_three_letters_is_read_as_the_word_its_sentence_ex
     text = "Olayemi Cardoso, the governor of the Central Bnk of Nigeria, raised the rate."
     edits = capitals.propose(text, {"Bnk"}, speller, {}, 0.8)
     assert [(e.original, e.replacement) for e in edits] == [("Bnk", "Bank")]
+
+
+def test_a_possessive_is_judged_by_its_word_and_keeps_its_s(speller, lexicon):
+    text = "It peaked early in the year. Britani's Met Office published estimates."
+    types = word_types(text)
+    assert "Britani's" in capitals.surfaces(speller, types, lexicon.names,
+                                            Document(types, lexicon.common))
+    (edit,) = capitals.propose(text, {"Britani's"}, speller, {}, 0.8)
+    assert (edit.original, edit.replacement) == ("Britani", "Britain")
+    assert text[edit.start:edit.end] == "Britani"  # the 's stays as written
