@@ -79,3 +79,13 @@ def test_a_frequent_word_with_a_letter_lost_reads_as_its_sentence_expects():
             == "Mr. Trump said last week that he did not mention it.")
     for clean in ("It was a bad omen for the party.", "A hen laid an egg in the barn."):
         assert engine.normalize(clean).text == clean
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"With fear for our democracy, I dissent," she wrote. "Wiuth fear for it, I dissent."',
+     '"With fear for our democracy, I dissent," she wrote. "With fear for it, I dissent."'),
+    ("Police used water cannons. Jore than 10,000 reservists said they would stop.",
+     "Police used water cannons. More than 10,000 reservists said they would stop."),
+])
+def test_an_unseen_opener_one_slip_from_a_very_frequent_word_reads_as_it(text, expected):
+    assert Normalizer().normalize(text).text == expected

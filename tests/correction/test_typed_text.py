@@ -46,3 +46,14 @@ def test_a_two_letter_token_keeps_the_same_odds_in_either_case(speller):
             == typed_text.typed_stickiness(speller, "te", "te")
             == typed_text.SHORT_TYPO_STICKINESS)
     assert typed_text.typed_stickiness(speller, "Boto", "boto") == typed_text.SEEN_WORD_STICKINESS
+
+
+@pytest.mark.parametrize(("surface", "readable"), [
+    ("Thc", True),  # seen by wordfreq
+    ("Wiuth", True),  # unseen, one slip from 'with'
+    ("Jore", True),  # 'more'
+    ("Oonah", False),  # unseen and near no very frequent word: a name
+    ("Lavrov", False),  # a gazetteer name
+])
+def test_a_capital_a_second_opinion_may_read_as_a_word(speller, surface, readable):
+    assert typed_text.seen_capital(speller, surface) is readable
