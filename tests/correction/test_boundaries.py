@@ -69,6 +69,9 @@ def test_the_archive_profile_joins_a_split_word_with_one_slip(text, expected):
     ("It said Cal Fire. Themen came.", 18, True),  # a four-letter word ends a sentence
     ("It said Prof. Themen came.", 14, False), ("Warner Bros. Themen", 13, False),
     ("It said Gen. Themen came.", 13, False),  # abbreviations and short titles do not
+    ("Intro.\nKABUL, Afghanistan — Themen came.", 28, True),  # after a dateline
+    ("NEW YORK — Themen came.", 11, True), ("NEW YORK — The Themen came.", 15, False),
+    ("He said — Themen came.", 10, False),  # a dash inside a sentence
 ])
 def test_a_sentence_plainly_opens_at_the_text_start_or_after_a_sentence_end(text, start, opens):
     assert boundaries.opens_sentence(text, start) is opens
