@@ -89,3 +89,13 @@ def test_a_frequent_word_with_a_letter_lost_reads_as_its_sentence_expects():
 ])
 def test_an_unseen_opener_one_slip_from_a_very_frequent_word_reads_as_it(text, expected):
     assert Normalizer().normalize(text).text == expected
+
+
+def test_the_sentence_overrules_a_single_word_fix_it_reads_otherwise():
+    text = "Observers counted more than 1,700 fossil-fule lobbyists among them."
+    result = Normalizer().normalize(text)
+    assert result.text == text.replace("fule", "fuel")  # codespell's list says 'file'
+    assert result.edits[0].rule == "ocr.context"
+    # a fix the sentence agrees with keeps the single-word decision's edit
+    agreed = Normalizer().normalize("The commitee met on Monday.")
+    assert agreed.edits[0].rule == "spelling.misspellings"
