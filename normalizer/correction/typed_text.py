@@ -13,7 +13,6 @@ capitalized token may be a word's slip (`opens_typed_sentence`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 from .boundaries import opens_sentence
 from .candidates import known_misspelling
@@ -155,18 +154,11 @@ synthetic set, no clean word changed, and the census names changed stay 117 of 4
 'Emore'); from Zipf 5.5, 20 ('Koep', 'Plance', 'Kears'), for one more typo."""
 
 
-@lru_cache(maxsize=16_384)
 def slips_into_frequent_word(speller: Speller, key: str) -> bool:
-    """Whether `key` is one slip (`TYPO_COST`) from a word of Zipf `FREQUENT_WORD_MIN_ZIPF`
-    or more (memoized)."""
-    return any(abs(len(word) - len(key)) <= 1 and speller.cost(key, word, TYPO_COST) <= TYPO_COST
-               for word in _frequent_words(speller))
-
-
-@lru_cache(maxsize=8)
-def _frequent_words(speller: Speller) -> tuple[str, ...]:
-    lexicon = speller.lexicon
-    return tuple(sorted(lexicon.words_at_least(FREQUENT_WORD_MIN_ZIPF) & lexicon.common.keys()))
+    """Whether `key` is one slip (an edit of at most `TYPO_COST`) from a word of Zipf
+    `FREQUENT_WORD_MIN_ZIPF` or more."""
+    return any(zipf >= FREQUENT_WORD_MIN_ZIPF and speller.cost(key, word, TYPO_COST) <= TYPO_COST
+               for word, zipf in speller.frequent_words_one_edit(key))
 
 
 def opens_typed_sentence(speller: Speller, text: str, start: int) -> bool:
