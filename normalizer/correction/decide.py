@@ -203,7 +203,8 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         types = word_types(view.text)
         unchecked += _too_long(types)
         decided = _propose_window(view.text, types, ctx, view.starts)
-        decided = sorted(decided + consistent(view.text, types, ctx, decided),
+        decided = sorted((openers.with_lost_capital(view.text, e)
+                          for e in decided + consistent(view.text, types, ctx, decided)),
                          key=lambda e: e.start)
         found = outside_foreign(window, view.map_back(decided, window),
                                 ctx.lexicon.foreign_words)

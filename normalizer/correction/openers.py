@@ -20,6 +20,7 @@ likelier); it takes the capital the sentence wants.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..language_model import SENTENCE_START
 from ..model import Edit
@@ -76,3 +77,14 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit],
                     f"({speller.channel.explain(key, best)}), and the context model prefers "
                     f"'{best.capitalize()}' there by {scores[best] - own:.1f} log10 units")))
     return edits
+
+
+def with_lost_capital(text: str, edit: Edit) -> Edit:
+    """`edit`, its replacement capitalized where it gives a lowercase word opening a sentence
+    its lost first letter back ('ended. ccording to officials' -> 'According'): the capital
+    was lost with the letter. A first letter mistyped ('rhe') leaves the writer's lowercase."""
+    original, replacement = edit.original, edit.replacement
+    if (original[:1].islower() and replacement[1:] == original and replacement[:1].islower()
+            and opens_sentence(text, edit.start)):
+        return replace(edit, replacement=replacement[:1].upper() + replacement[1:])
+    return edit

@@ -52,3 +52,17 @@ def test_a_token_another_pass_decided_is_left_to_it(speller):
     assert openers.propose(text, speller, {}, 0.8)[0].start == start
     decided = {start: openers.propose(text, speller, {}, 0.8)[0]}
     assert openers.propose(text, speller, decided, 0.8) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks ended. ccording to officials, the ceasefire held.",
+     "The talks ended. According to officials, the ceasefire held."),
+    ("The talks ended. fter the vote, officials left.",
+     "The talks ended. After the vote, officials left."),
+    ("ccording to officials, it held.", "According to officials, it held."),
+    # inside a sentence the word stays lowercase; a first letter mistyped keeps the writer's case
+    ("It was late; ccording to him it held.", "It was late; according to him it held."),
+    ("The talks ended. rhe vote was close.", "The talks ended. the vote was close."),
+])
+def test_a_first_letter_restored_at_a_sentence_opening_brings_its_capital(text, expected):
+    assert Normalizer().normalize(text).text == expected
