@@ -11,6 +11,7 @@ Modules, one concern each:
 - `candidates`: what a suspect token may stand for, scored;
 - `boundaries`: words the OCR ran together or split, and words broken at a line end;
 - `decide`: which tokens change, to what, with what confidence;
+- `passes`: the stage over a text, window by window, its passes in their order;
 - `reasons`: why, in words; `explain`: ranked candidates and judgements for one word;
 - `sound_alikes`: the words a misspelling sounds like, for the ranked candidates;
 - `lone_word`: a text that is one word, answered as a spell checker answers;
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import decide, lone_word
+from . import lone_word, passes
 from .explain import candidates, explain
 
 if TYPE_CHECKING:
@@ -33,10 +34,10 @@ __all__ = ["candidates", "explain", "propose"]
 
 
 def propose(text: str, ctx: StageContext) -> list[Edit]:
-    """The spelling stage's edits for `text` (see `decide.propose`); for a text that is one
+    """The spelling stage's edits for `text` (see `passes.propose`); for a text that is one
     word the decision leaves unflagged, `lone_word`'s answer (a fix or a suggestion), and
     its fix of one the decision only suggests."""
-    edits = decide.propose(text, ctx)
+    edits = passes.propose(text, ctx)
     threshold = ctx.profile.threshold
     if not edits or _only_suggestion(edits, threshold):
         lone = lone_word.answer(text, ctx)

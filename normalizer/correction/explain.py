@@ -11,10 +11,11 @@ from ..model import Edit
 from ..tokens import Token, tokenize, word_types
 from . import sentence
 from .candidates import scored_candidates
-from .decide import consistent, context_targets, decide, is_suspect, weigh
+from .decide import decide, is_suspect, weigh
 from .document import Document
 from .document_usage import DocumentUsage
 from .hypothesis import Candidate, offer
+from .passes import consistent, context_targets
 from .reasons import reason
 from .sentence_targets import is_target
 from .sound_alikes import MAX_COST_PER_LETTER, SAME_SOUND_BONUS, sound_alikes

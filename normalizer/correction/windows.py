@@ -1,6 +1,6 @@
 """Long documents cut into windows: spans of at most `WINDOW` characters that tile the text,
 each cut at a paragraph break, a line break or a space where its last quarter has one. Each
-window is decided on its own (see `decide.propose`)."""
+window is decided on its own (see `passes.propose`)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer.correction import decide
+from normalizer.correction import passes
 from normalizer.correction.mentions import mentioned
 from normalizer.lexicon import load_lexicon
 from normalizer.model import Edit
@@ -47,6 +47,6 @@ def test_otherwise_it_is_used(text):
 
 
 def test_the_decision_leaves_a_mentioned_fix_alone():
-    assert decide.propose("doc: fix typo occuring -> occurring (Leko)", _ctx()) == []
-    (edit,) = decide.propose("Errors occuring at start-up are logged.", _ctx())
+    assert passes.propose("doc: fix typo occuring -> occurring (Leko)", _ctx()) == []
+    (edit,) = passes.propose("Errors occuring at start-up are logged.", _ctx())
     assert edit.replacement == "occurring"

@@ -1,0 +1,58 @@
+"""The spelling stage over a text: its windows and passes (correction/passes.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from normalizer import Profile
+from normalizer.correction import passes
+from normalizer.correction.sentence_targets import is_target
+from normalizer.correction.words import lookup_key
+from normalizer.lexicon import load_lexicon
+from normalizer.pipeline import StageContext
+
+
+def _ctx(**options) -> StageContext:
+    return StageContext(Profile(**options), load_lexicon())
+
+
+def test_propose_fixes_a_glyph_error_with_offsets_and_a_reason():
+    text = "The governrnent said it would act."
+    (edit,) = passes.propose(text, _ctx())
+    assert text[edit.start : edit.end] == "governrnent"
+    assert edit.replacement == "government" and edit.kind == "ocr" and edit.reason
+
+
+def test_allowed_words_and_line_split_halves_are_left_alone():
+    assert passes.propose("The governrnent said so.", _ctx(allow=frozenset({"governrnent"}))) == []
+    assert passes.propose("It was con-\ndemned.", _ctx()) == []
+
+
+def test_too_long_counts_the_tokens_of_unchecked_long_words():
+    word, number = "a" * 41, "1" * 45
+    assert passes._too_long(Counter({word: 2, number: 3, "short": 9})) == 2  # a number is no word
+    assert passes._too_long(Counter({"a" * 40: 5})) == 0
+    assert passes._too_long(Counter()) == 0
+
+
+def test_inert_lowercase_words_are_those_no_check_looks_at(speller):
+    """`_is_inert`'s one-step verdict on lowercase ASCII words agrees with its definition:
+    a common word that neither `could_be_error` nor `is_target` picks out."""
+    common = speller.lexicon.common
+    words = [w for w in sorted(common) if w.isascii() and w.isalpha() and w.islower()]
+    words += ["tho", "aud", "foe", "sill", "of", "a", "x", "xqzt", "a" * 41, "the" * 14]
+    assert len(words) > 10_000
+    verdicts = set()
+    for word in words:
+        expected = (lookup_key(word) in common and not speller.could_be_error(word)
+                    and not is_target(speller, word, False))
+        assert passes._is_inert(speller, word, False) == expected, word
+        verdicts.add(expected)
+    assert verdicts == {True, False}
+
+
+def test_a_lowercase_word_quoted_alone_is_mentioned_not_corrected():
+    assert passes.propose('For example, typing "teh" instead of "the".', _ctx()) == []
+    assert passes.propose("Run the ‘windo’ command.", _ctx()) == []
+    (edit,) = passes.propose("He wrote teh letter.", _ctx())
+    assert edit.replacement == "the"
