@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from string import ascii_lowercase
 
 from ..language_model import SENTENCE_START
 from ..model import Edit
@@ -36,13 +37,12 @@ LOST_CAPITAL = 2.5
 a lost first letter leaves, while the word as written needs a slip of its own."""
 LOWERCASE_OPENING = compile_regex(r"[.!?][\"'”’)]*[ \t\n]+[\"'“‘(]?(\p{Ll}{2,})\b")
 """A lowercase word after a sentence end, an opening quote between them allowed."""
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def restored(speller: Speller, key: str) -> list[str]:
     """The common words of Zipf `MIN_ZIPF` or more that `key` is with its first letter lost."""
     frequency = speller.lexicon.frequency
-    return [word for word in (letter + key for letter in LETTERS)
+    return [word for word in (letter + key for letter in ascii_lowercase)
             if word in speller.lexicon.common and frequency(word) >= MIN_ZIPF]
 
 

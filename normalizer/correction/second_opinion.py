@@ -16,7 +16,7 @@ from .document_usage import DocumentUsage
 from .line_ends import is_line_split
 from .sentence_targets import may_change
 from .speller import Speller
-from .typed_text import opens_typed_sentence, seen_capital
+from .typed_text import opens_typed_sentence, word_like_capital
 
 if TYPE_CHECKING:
     from ..pipeline import StageContext
@@ -39,7 +39,7 @@ def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageCo
     17 and 55, and no clean word changed."""
     lowercase = [s for s in surfaces if s.islower() and may_change(speller, s, True)]
     capitalized = [s for s in surfaces
-                   if not s.islower() and seen_capital(speller, s)]
+                   if not s.islower() and word_like_capital(speller, s)]
     if not lowercase and not capitalized:
         return {}
     threshold = ctx.profile.threshold

@@ -136,7 +136,7 @@ def unexplained_zipf(speller: Speller, key: str, zipf: float,
     return unexplained(zipf, ((z, cost) for z, cost in slips if cost <= CHEAP_SLIP_COST))
 
 
-def seen_capital(speller: Speller, surface: str) -> bool:
+def word_like_capital(speller: Speller, surface: str) -> bool:
     """A capitalized token no gazetteer holds that wordfreq has seen, or one slip from a very
     frequent word (`slips_into_frequent_word`): the only kinds a second opinion reads as a
     word (see `opens_typed_sentence`)."""
@@ -164,11 +164,11 @@ def slips_into_frequent_word(speller: Speller, key: str) -> bool:
 def opens_typed_sentence(speller: Speller, text: str, start: int) -> bool:
     """Whether the capitalized token at `start` of typed text may be a word's slip: it plainly
     opens a sentence (not after a title or an initial: 'Mr. Toose'), where a capital says
-    nothing, and `seen_capital` holds ('Thc', 'Hsi', 'Aince', 'Wiuth'). One that no corpus
+    nothing, and `word_like_capital` holds ('Thc', 'Hsi', 'Aince', 'Wiuth'). One that no corpus
     has seen opening a sentence is a name far more often ('Oonah', 'Tossy'): on the synthetic
     news set, reading those too fixed 5 more typos and broke 3 clean names, while the seen
     ones fixed 28 and broke none; those one slip from a very frequent word are the
     exception."""
     match = WORD.match(text, start)
     return (match is not None and opens_sentence(text, start)
-            and seen_capital(speller, match.group()))
+            and word_like_capital(speller, match.group()))

@@ -56,4 +56,4 @@ def test_a_two_letter_token_keeps_the_same_odds_in_either_case(speller):
     ("Lavrov", False),  # a gazetteer name
 ])
 def test_a_capital_a_second_opinion_may_read_as_a_word(speller, surface, readable):
-    assert typed_text.seen_capital(speller, surface) is readable
+    assert typed_text.word_like_capital(speller, surface) is readable
