@@ -35,8 +35,11 @@ MIN_ZIPF = 4.0
 LOST_CAPITAL = 2.5
 """log10 odds a reading with its first letter restored gains: the lowercase opening is what
 a lost first letter leaves, while the word as written needs a slip of its own."""
-LOWERCASE_OPENING = compile_regex(r"[.!?][\"'”’)]*[ \t\n]+[\"'“‘(]?(\p{Ll}{2,})\b")
-"""A lowercase word after a sentence end, an opening quote between them allowed."""
+LOWERCASE_OPENING = compile_regex(
+    r"[.!?](?<!(?<![\p{L}\p{N}])\p{L}[.!?])[\"'”’)]*[ \t\n]+[\"'“‘(]?(\p{Ll}{2,})\b")
+"""A lowercase word after a sentence end, an opening quote between them allowed; not after a
+lone letter's period ('a.m. in the hills', 'U.S. officials'), an initial's or an
+abbreviation's, after which a lowercase word goes on the sentence."""
 
 
 def restored(speller: Speller, key: str) -> list[str]:
@@ -57,8 +60,7 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit],
         key = match.group(1)
         if start in decided or key not in speller.lexicon.common:
             continue
-        words = restored(speller, key)
-        if not words or not opens_sentence(text, start):
+        if not opens_sentence(text, start) or not (words := restored(speller, key)):
             continue
         _, after = sentence_neighbours(text, start, end)
         before = (SENTENCE_START,)

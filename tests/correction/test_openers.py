@@ -66,3 +66,9 @@ def test_a_token_another_pass_decided_is_left_to_it(speller):
 ])
 def test_a_first_letter_restored_at_a_sentence_opening_brings_its_capital(text, expected):
     assert Normalizer().normalize(text).text == expected
+
+
+def test_no_opening_after_a_lone_letters_period():
+    # 'a.m.', 'U.S.' and an initial end no sentence: the lowercase word after goes on it
+    assert [m.group(1) for m in openers.LOWERCASE_OPENING.finditer(
+        "At 10 a.m. in the hills; the U.S. officials; J. he said. It ended. is arrest")] == ["is"]
