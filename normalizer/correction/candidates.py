@@ -204,11 +204,11 @@ def lowercase_word(lexicon: Lexicon, term: str) -> bool:
     """Whether a common word may replace a lowercase token that is a typo, not a name: a
     `lowercase_candidate`, or a rarer person's name that is a word first (`name_words`:
     'took ilver and bronze' is 'silver'; no first name: 'tom' is a person). On the synthetic
-    news set at corruption seeds 3, 17 and 55: 2 more typos fixed and 2 wrong fixes fewer,
-    2 more on the synthetic set; OverProof
-    dataset 2: 4 more error units ('wlnnor' -> winner, 'gioss negligence' -> gross); no clean
-    word of either set's clean twin changed. The archive profile: one more fix on each, and
-    one clean word changed, 'dollars per bhar' -> bar."""
+    news set at corruption seeds 3, 17 and 55: 2 more typos fixed and 2 wrong fixes fewer, 2
+    more on the synthetic set; OverProof dataset 2: 4 more error units ('wlnnor' -> winner,
+    'gioss negligence' -> gross); no clean word of either set's clean twin changed. The
+    archive profile: one more fix on each, and one clean word changed, 'dollars per bhar' ->
+    bar."""
     return lowercase_candidate(lexicon, term) or (
         term in lexicon.common and term in name_words())
 

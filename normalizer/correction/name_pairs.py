@@ -41,6 +41,7 @@ from collections.abc import Collection, Mapping
 from functools import lru_cache
 from itertools import pairwise
 
+import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -64,8 +65,6 @@ NEIGHBOUR_AFTER = compile_regex(r"[ -](\p{Lu}[\p{L}\p{M}]*)(?![\p{L}\p{M}])")
 
 OPENING_WORD_MIN_ZIPF = 6.0
 """A neighbour this frequent opening a sentence ('The', 'In', 'But') is no name's word."""
-OPENING_WORD_MAX_LENGTH = 5
-WORD_AT = compile_regex(r"\p{L}+")
 WORD_PAIR_MIN_LIFT = 3.0
 """How much likelier the trigram model must find the name's pair than the pair as written to
 read a capitalized word or name as the name's word (see the module docstring)."""
@@ -160,19 +159,17 @@ def beside(speller: Speller, text: str, token: Token
     for match, side, first in (
             (NEIGHBOUR_BEFORE.search(text, max(0, token.start - 42), token.start), after, True),
             (NEIGHBOUR_AFTER.match(text, token.end), before, False)):
-        if match is not None and not _opening_word(speller.lexicon, text, match.start(1)):
+        if match is not None and not _opening_word(speller.lexicon, text, match):
             found.append((match.group(1), side.get(match.group(1).lower(), ()), first))
     return found
 
 
-def _opening_word(lexicon: Lexicon, text: str, start: int) -> bool:
-    """Whether the capitalized word at `start` is a very frequent word opening a sentence
-    ('The Gaa Health Ministry'): its capital is the sentence's, and the names it opens ('The
-    Gap', 'The Hague') say nothing of the word after it."""
-    word = text[start : start + OPENING_WORD_MAX_LENGTH + 1]
-    key = WORD_AT.match(word)
-    return (key is not None and lexicon.frequency(key.group().lower()) >= OPENING_WORD_MIN_ZIPF
-            and starts_sentence(text, start))
+def _opening_word(lexicon: Lexicon, text: str, neighbour: regex.Match[str]) -> bool:
+    """Whether the capitalized `neighbour` is a very frequent word opening a sentence ('The
+    Gaa Health Ministry'): its capital is the sentence's, and the names it opens ('The Gap',
+    'The Hague') say nothing of the word after it."""
+    return (lexicon.frequency(neighbour.group(1).lower()) >= OPENING_WORD_MIN_ZIPF
+            and starts_sentence(text, neighbour.start(1)))
 
 
 def pair_lift(speller: Speller, neighbour: str, first: bool, key: str, word: str) -> float:

@@ -80,8 +80,6 @@ FLOOR = 0.5
 """Below this posterior a candidate is not reported."""
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Slot:
     """A word of the window: its span, its text and, for a target, its hypotheses."""
