@@ -46,8 +46,10 @@ PROTECTED = compile_regex(
     regex.VERBOSE,
 )
 # Digits inside a token are OCR confusions only in word shapes like "0bama" or "Libya1" (at
-# least three letters, at most two digits, each a digit OCR mistakes for a letter); any other
-# token with a digit is a number, unit, ordinal or code and stays: 10am, 1990s, 5G, H1N1, B52.
+# least three letters, at most two digits, each a digit OCR mistakes for a letter), or "a1l",
+# "y0u" (one such digit between two letters: a code's number follows its letters, "ps1",
+# "md5", "av1", and a leading digit gives a capital, "5he"); any other token with a digit is
+# a number, unit, ordinal or code and stays: 10am, 1990s, 5G, H1N1, B52.
 NUMBER_UNIT = compile_regex(
     r"^\d+(?:am|pm|st|nd|rd|th|s|m|k|km|kg|mg|ml|g|mm|cm|mph|bn|mn|x|gb|mb|tb|ft|lb|lbs|hz|d)$",
     regex.IGNORECASE,
@@ -58,10 +60,11 @@ OCR_DIGITS = frozenset("01568")
 def _is_ocr_word_shape(surface: str) -> bool:
     digits = [c for c in surface if c.isdigit()]
     letters = sum(c.isalpha() for c in surface)
-    return (
-        letters >= 3 and len(digits) <= 2 and all(d in OCR_DIGITS for d in digits)
-        and not NUMBER_UNIT.match(surface)
-    )
+    if not all(d in OCR_DIGITS for d in digits) or NUMBER_UNIT.match(surface):
+        return False
+    if letters == 2:
+        return len(surface) == 3 and surface[1].isdigit()
+    return letters >= 3 and len(digits) <= 2
 
 
 HEADLINE_WORD = compile_regex(r"\p{L}+")

@@ -133,6 +133,25 @@ def key_beside(key: str, word: str) -> bool:
     return len(key) == len(word) and len(differ) == 1 and differ[0] in ADJACENT_KEYS
 
 
+ONSET_SECOND_LETTERS = frozenset("rlh")
+"""The second letters of most English two-consonant onsets ('tr', 'bl', 'ch')."""
+
+
+def struck_beside(key: str, word: str) -> bool:
+    """Whether `key` is `word` with one consonant added inside it whose key neighbours a
+    letter beside it, not a letter doubled ('schifgf', 'schiff'; `added_cost`), nor an r, l
+    or h that makes the first two letters an English onset: names differ so ('Trester',
+    'Tester')."""
+    if len(key) != len(word) + 1:
+        return False
+    i = next((i for i, (a, b) in enumerate(zip(key, word, strict=False)) if a != b), len(word))
+    if i == 1 and key[1] in ONSET_SECOND_LETTERS:
+        return False
+    return key[:i] + key[i + 1 :] == word and key[i] not in VOWELS and (
+        added_cost(key, i) == ADJACENT_KEY_COST) and (
+        key[i] != key[i - 1] and key[i] != key[i + 1] if 0 < i < len(word) else False)
+
+
 def lost_letters(word: str) -> set[str]:
     """What `word` (lowercase) becomes with one letter left out, whichever: 'week' -> 'eek',
     'down' -> 'don', 'then' -> 'hen'."""

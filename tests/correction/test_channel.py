@@ -24,6 +24,7 @@ from normalizer.correction.keyboard import (
     key_beside,
     lost_letters,
     missing_cost,
+    struck_beside,
     substitution_cost,
     transposed,
 )
@@ -281,3 +282,20 @@ def test_lost_letters_are_the_word_with_any_one_letter_left_out():
 def test_a_swap_and_a_neighbouring_key_are_told_apart(observed, intended, kind):
     assert transposed(observed, intended) is (kind == "swap")
     assert key_beside(observed, intended) is (kind == "neighbour key")
+
+
+@pytest.mark.parametrize(("observed", "intended", "struck"), [
+    ("schifgf", "schiff", True),  # g struck with the f before it
+    ("lübecfk", "lübeck", True),
+    ("inbternist", "internist", True),  # b beside the n
+    ("kazzuo", "kazuo", False),  # a letter doubled
+    ("boulevardes", "boulevards", False),  # a vowel: names and words differ so
+    ("trumpo", "trump", False),  # after the last letter: a suffix as often
+    ("xschiff", "schiff", False),  # before the first
+    ("papges", "pages", False),  # p is far from a and g
+    ("trester", "tester", False),  # an onset: a name of its own
+    ("fglogging", "flogging", True),  # no onset
+    ("schiff", "schiff", False),
+])
+def test_a_consonant_struck_beside_its_neighbour(observed, intended, struck):
+    assert struck_beside(observed, intended) is struck
