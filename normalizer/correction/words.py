@@ -152,6 +152,7 @@ _SWAPPED_START = compile_regex(r"^\p{Ll}\p{Lu}\p{Ll}+$")
 _SHIFTED_SECOND = compile_regex(r"^\p{Lu}\p{Lu}\p{Ll}{2,}$")
 _CAPITAL_I_FOR_L = compile_regex(r"(?<=\p{Ll})I")
 _CAPITAL_B_FOR_S = compile_regex(r"^(\p{Lu}?\p{Ll}+)B(\p{Ll}*)$")
+_LOWERCASE_L_IN_CAPITALS = compile_regex(r"^(?=(?:.*\p{Lu}){2})[\p{Lu}l]*l[\p{Lu}l]*$")
 
 
 def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
@@ -165,7 +166,8 @@ def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
       a capital ('This'); a plural acronym ('TVs', 'CEOs') never has this shape;
     - ``glyph``: a capital I after a lowercase letter ('HoteI', 'WorId'): OCR's l ('Hotel');
       one capital B after a lowercase letter in a word of no other inner capital ('waB',
-      'thiB', 'yoBterday'): OCR's s ('was').
+      'thiB', 'yoBterday'): OCR's s ('was'); a lowercase l among two capitals or more and no
+      other lowercase letter ('PARlS', 'lBIT'): OCR's capital I ('PARIS').
 
     A reading is worth offering only when it is a word (the caller checks)."""
     if not _INNER_CAPITAL.search(base, 1):
@@ -179,6 +181,8 @@ def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
         readings.append((_CAPITAL_I_FOR_L.sub("l", base), "glyph"))
     if (b_for_s := _CAPITAL_B_FOR_S.match(base)) is not None:
         readings.append((f"{b_for_s.group(1)}s{b_for_s.group(2)}", "glyph"))
+    if _LOWERCASE_L_IN_CAPITALS.match(base):
+        readings.append((base.replace("l", "I"), "glyph"))
     return tuple(readings)
 
 

@@ -102,6 +102,8 @@ def test_a_leading_glyph_read_as_i_beside_a_capital_is_a_capital_i(
         ("McIntyre", (("Mclntyre", "glyph"),)),  # a reading only: no word, so no candidate
         ("waB", (("was", "glyph"),)),  # OCR's capital B for s
         ("MiBs", (("Miss", "glyph"),)),
+        ("PARlS", (("PARIS", "glyph"),)),  # OCR's l for a capital I among capitals
+        ("lBIT", (("IBIT", "glyph"),)),
     ],
 )
 def test_case_slip_readings(word, readings):
@@ -109,7 +111,7 @@ def test_case_slip_readings(word, readings):
 
 
 @pytest.mark.parametrize("word", ["Team", "TVs", "CEOs", "NATO", "McConnell", "team",
-                                  "AirBnB", "BBC"])
+                                  "AirBnB", "BBC", "Xl", "lS", "URLs"])
 def test_a_case_words_have_gives_no_case_slip_reading(word):
     assert case_slip_readings(word) == ()
 
