@@ -159,6 +159,10 @@ class Lexicon:
     name_pairs: frozenset[str] = frozenset()
     """Every two neighbouring capitalized words of a gazetteer name, lowercase ("sonia
     sotomayor", "kim jong-un"): the context of a name, as the bigram list is a word's."""
+    places: frozenset[str] = frozenset()
+    """Every place of one word in the gazetteer, lowercase, whatever `names` holds for it: a
+    token keeps one entity, and 'Tokyo Electric Power Company' makes 'tokyo' an
+    organisation's, 'London Breed' 'london' a person's."""
     listed: Collection[str] = frozenset()
     """The rare words a spell checker's dictionary lists (dictionaries/built/real_words.tsv:
     'roods', 'advisably'), a FrozenTable used as a set: kept in the cache, since reading the
@@ -284,6 +288,13 @@ def _index_names(files: list[tuple[Path, str]], common: dict[str, int]) -> dict[
     return names
 
 
+def _places(files: list[tuple[Path, str]]) -> frozenset[str]:
+    """The places of one word of the gazetteer files, lowercase (`Lexicon.places`)."""
+    return frozenset(name.lower() for path, _ in files
+                     for name, kind in read_gazetteer_file(path)
+                     if kind == "place" and len(name_tokens(name)) == 1 and " " not in name)
+
+
 def _name_pairs(files: list[tuple[Path, str]]) -> frozenset[str]:
     """The neighbouring capitalized word pairs of every multi-word name of the gazetteer files
     ('Sonia Sotomayor'; not 'of the' in 'Bank of the West'), lowercase, the halves of a
@@ -344,7 +355,8 @@ def _build(extra: list[Path]) -> Lexicon:
     foreign = frozenset(
         row[0] for row in read_rows(root / "built" / "foreign_words.tsv", ("word", "languages")))
     return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources, misspellings,
-                   beginnings, foreign, _name_pairs(gazetteer_files), listed)
+                   beginnings, foreign, _name_pairs(gazetteer_files),
+                   _places(gazetteer_files), listed)
 
 
 def _read_tsv_space(path: Path) -> Iterable[list[str]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 
-from ..lexicon import Entity
+from ..lexicon import Lexicon
 from ..model import Edit
 from ..patterns import compile_regex
 from .keyboard import TYPO_COST
@@ -54,6 +54,10 @@ STATE_ABBREVIATIONS = frozenset({
 (N.Y., N.C. and the like are left as they are)."""
 
 
+CURATED_PLACES = "curated:places.tsv"
+"""The gazetteer's list of the places in the news (`Entity.source`)."""
+
+
 def propose(text: str, speller: Speller, decided: Mapping[int, Edit], threshold: float
             ) -> list[Edit]:
     """Edits for the datelines of `text` (`DATELINE`): a place's word its neighbour's
@@ -64,7 +68,6 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit], threshold:
     if threshold > NAME_PAIR_CONFIDENCE:
         return []  # a dateline adds fixes, not suggestions
     edits = []
-    names = speller.lexicon.names
     for match in DATELINE.finditer(text):
         place, start = match.group("place"), match.start("place")
         found = list(place_readings(speller, place, start))
@@ -77,7 +80,8 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit], threshold:
         # ('BEIJNG' is no 'being').
         earlier = decided.get(start)
         lone = lone_place_reading(speller, place)
-        if lone is not None and (earlier is None or not _is_place(names, earlier.replacement)):
+        if lone is not None and (
+                earlier is None or not _is_place(speller.lexicon, earlier.replacement)):
             edits.append(_edit(start, place, lone.upper()))
     return edits
 
@@ -86,7 +90,8 @@ def lone_place_reading(speller: Speller, place: str, max_zipf: float = 0.0) -> s
     """The one gazetteer place of Zipf `PLACE_MIN_ZIPF` or more one slip from a place of one
     word, of `PLACE_MIN_LENGTH` letters or more, that no gazetteer holds and wordfreq has
     seen no more than `max_zipf` (never, by default), with its first letter ('BEIJNG' ->
-    BEIJING, where the word 'being' is one slip away too), or None."""
+    BEIJING, where the word 'being' is one slip away too), or None. Of several, the one
+    place the curated list holds ('KYLV' is Kyiv, not the Texas town Kyle)."""
     key = place.lower()
     lexicon = speller.lexicon
     if (len(key) < PLACE_MIN_LENGTH or not key.isalpha() or key in lexicon.names
@@ -94,13 +99,14 @@ def lone_place_reading(speller: Speller, place: str, max_zipf: float = 0.0) -> s
         return None
     found = [term for term, zipf in speller.nearest_words_within_slip(key)
              if zipf >= PLACE_MIN_ZIPF and term[0] == key[0]
-             and _is_place(lexicon.names, term) and _one_slip(speller, key, term)]
+             and _is_place(lexicon, term) and _one_slip(speller, key, term)]
+    if len(found) > 1:
+        found = [term for term in found if lexicon.names[term].source == CURATED_PLACES]
     return found[0] if len(found) == 1 else None
 
 
-def _is_place(names: Mapping[str, Entity], word: str) -> bool:
-    entity = names.get(word.lower())
-    return entity is not None and entity.type == "place"
+def _is_place(lexicon: Lexicon, word: str) -> bool:
+    return word.lower() in lexicon.places
 
 
 def place_readings(speller: Speller, place: str, offset: int

@@ -39,6 +39,8 @@ def test_no_reading_without_one_partner_one_slip_away(speller, place):
 @pytest.mark.parametrize(("place", "reading"), [
     ("BEIJNG", "beijing"),  # a vowel left out: the word 'being' is one slip away too
     ("KYLV", "kyiv"),
+    ("TOMYO", "tokyo"),  # a place of one word, though a company's name holds 'Tokyo' too
+    ("LODNON", "london"),  # and a person's 'London'
     ("BEIJING", None),  # the place as the gazetteer has it
     ("ADRÉ", None),  # a place the gazetteer holds, though wordfreq never saw it
     ("TOKIO", None),  # a spelling wordfreq has seen: a place's own (old) name
