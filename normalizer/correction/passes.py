@@ -75,7 +75,7 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
                          key=lambda e: e.start)
         found = outside_foreign(window, view.map_back(decided, window),
                                 ctx.lexicon.foreign_words)
-        found = [e for e in found if not mentioned(window, e)]
+        found = [e for e in found if not mentioned(window, e, ctx.lexicon)]
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
     ctx.notes["unchecked_long_tokens"] = unchecked
     named = names_something(text, edits)

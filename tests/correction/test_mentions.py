@@ -33,7 +33,7 @@ def _edit(text: str, word: str, replacement: str) -> Edit:
 def test_a_word_followed_by_an_arrow_to_its_fix_or_quoted_alone_is_mentioned(text):
     word = "miliseconds" if "miliseconds" in text else "occuring"
     fix = "milliseconds" if word == "miliseconds" else "occurring"
-    assert mentioned(text, _edit(text, word, fix))
+    assert mentioned(text, _edit(text, word, fix), load_lexicon())
 
 
 @pytest.mark.parametrize("text", [
@@ -43,7 +43,12 @@ def test_a_word_followed_by_an_arrow_to_its_fix_or_quoted_alone_is_mentioned(tex
     "events occuring daily",
 ])
 def test_otherwise_it_is_used(text):
-    assert not mentioned(text, _edit(text, "occuring", "occurring"))
+    assert not mentioned(text, _edit(text, "occuring", "occurring"), load_lexicon())
+
+
+def test_a_quoted_spelling_nobody_writes_is_a_damaged_word():
+    text = 'to trigger the agreement\'s "suapback" mechanism'
+    assert not mentioned(text, _edit(text, "suapback", "snapback"), load_lexicon())
 
 
 def test_the_decision_leaves_a_mentioned_fix_alone():
