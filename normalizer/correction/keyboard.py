@@ -145,11 +145,13 @@ def struck_beside(key: str, word: str) -> bool:
     if len(key) != len(word) + 1:
         return False
     i = next((i for i, (a, b) in enumerate(zip(key, word, strict=False)) if a != b), len(word))
-    if i == 1 and key[1] in ONSET_SECOND_LETTERS:
-        return False
-    return key[:i] + key[i + 1 :] == word and key[i] not in VOWELS and (
-        added_cost(key, i) == ADJACENT_KEY_COST) and (
-        key[i] != key[i - 1] and key[i] != key[i + 1] if 0 < i < len(word) else False)
+    added = key[i]
+    return (
+        0 < i < len(word) and key[:i] + key[i + 1 :] == word and added not in VOWELS
+        and added not in (key[i - 1], key[i + 1])  # a letter doubled costs the same
+        and added_cost(key, i) == ADJACENT_KEY_COST
+        and not (i == 1 and added in ONSET_SECOND_LETTERS)
+    )
 
 
 def lost_letters(word: str) -> set[str]:
