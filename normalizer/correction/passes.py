@@ -222,13 +222,15 @@ def _is_inert(speller: Speller, surface: str, real_words: bool) -> bool:
     (`_live_types` memoizes the verdict: the speller's own memo of `needs_look` would only
     add a cache entry per word type).
 
-    Without `real_words`, a word of lowercase ASCII letters (most types) is priced in one
-    step: `could_be_error` and `is_target` both come down to its length, `real_word_risk`
-    and `typo_rivals` for it (tests/correction/test_decide.py checks that they agree)."""
-    if not real_words and surface.isascii() and surface.isalpha() and surface.islower():
-        return surface in speller.lexicon.common and not (
-            MIN_LENGTH <= len(surface) <= MAX_LENGTH
-            and (speller.real_word_risk(surface) or bool(speller.typo_rivals(surface))))
+    Without `real_words`, a word of ASCII letters, lowercase or capitalized (most types), is
+    priced in one step: `could_be_error` and `is_target` both come down to its length,
+    `real_word_risk` and `typo_rivals` for its lowercase form (a capitalized one has no case
+    slip; tests/correction/test_passes.py checks that they agree)."""
+    if not real_words and surface.isascii() and surface.isalpha() and surface[1:].islower():
+        key = surface.lower()
+        return key in speller.lexicon.common and not (
+            MIN_LENGTH <= len(key) <= MAX_LENGTH
+            and (speller.real_word_risk(key) or bool(speller.typo_rivals(key))))
     return (lookup_key(surface) in speller.lexicon.common
             and not speller.could_be_error(surface)
             and not is_target(speller, surface, real_words))

@@ -35,13 +35,14 @@ def test_too_long_counts_the_tokens_of_unchecked_long_words():
     assert passes._too_long(Counter()) == 0
 
 
-def test_inert_lowercase_words_are_those_no_check_looks_at(speller):
-    """`_is_inert`'s one-step verdict on lowercase ASCII words agrees with its definition:
-    a common word that neither `could_be_error` nor `is_target` picks out."""
+def test_inert_ascii_words_are_those_no_check_looks_at(speller):
+    """`_is_inert`'s one-step verdict on lowercase and capitalized ASCII words agrees with
+    its definition: a common word that neither `could_be_error` nor `is_target` picks out."""
     common = speller.lexicon.common
     words = [w for w in sorted(common) if w.isascii() and w.isalpha() and w.islower()]
     words += ["tho", "aud", "foe", "sill", "of", "a", "x", "xqzt", "a" * 41, "the" * 14]
-    assert len(words) > 10_000
+    words += [w.capitalize() for w in words]
+    assert len(words) > 20_000
     verdicts = set()
     for word in words:
         expected = (lookup_key(word) in common and not speller.could_be_error(word)
