@@ -45,6 +45,14 @@ from .speller import Speller
 from .words import apply_case, is_own_word, lookup_key
 
 LETTERS = compile_regex(r"^\p{L}+$")
+
+
+def _letters(surface: str) -> bool:
+    """Whether a token surface is letters only (`LETTERS`): an ASCII one, most, is told by
+    `str.isalpha` without a regex call (a token holds no line break for `$` to stop before)."""
+    return surface.isalpha() if surface.isascii() else LETTERS.match(surface) is not None
+
+
 WORD_RUN = compile_regex(r"[\p{L}\p{M}\p{Nd}]+")
 JUNK = "*«»•·■^~¬"
 """Characters OCR prints inside a word for a speck or a broken letter ('Gover*nment'); the
@@ -183,7 +191,7 @@ def _mergeable(speller: Speller, text: str, start: int, surface: str,
     """Whether a token may be two words run together: no word, letters only, lowercase or
     (where a sentence plainly starts, and not a gazetteer name) capitalized or all capitals."""
     key = lookup_key(surface)
-    if not (MIN_MERGED_LENGTH <= len(surface) <= MERGE_MAX_LENGTH) or not LETTERS.match(surface):
+    if not (MIN_MERGED_LENGTH <= len(surface) <= MERGE_MAX_LENGTH) or not _letters(surface):
         return False
     if key in speller.lexicon.common:
         return False
@@ -344,7 +352,7 @@ def propose(text: str, surfaces: Collection[str], speller: Speller,
     lexicon = speller.lexicon
     candidates = {
         s for s in surfaces
-        if LETTERS.match(s) and lookup_key(s) not in lexicon.common and lookup_key(s) not in allow
+        if _letters(s) and lookup_key(s) not in lexicon.common and lookup_key(s) not in allow
     }
     if not candidates:
         return []

@@ -58,7 +58,7 @@ def leading_i_reading(lexicon: Lexicon, base: str) -> str | None:
     'Ivy' stay), nor frequent (`LEADING_I_MAX_TOKEN_ZIPF`: 'Iain' stays), and that word is
     at least `CASE_SLIP_MIN_ZIPF` frequent: English writes no word so, and the I and l
     glyphs differ by a serif."""
-    if not _LEADING_I.fullmatch(base):
+    if not base.startswith("I") or not _LEADING_I.fullmatch(base):
         return None
     key = lookup_key(base)
     if (key in lexicon.common or key in lexicon.names

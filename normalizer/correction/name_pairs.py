@@ -89,7 +89,6 @@ a word ('McDonald Hall', not 'Donald Hall' in it). The letters are taken possess
 a run starts only at a word's start, so that each word is read once: a letter run with
 capitals all along ('aBaB...') made every capital a start that read the rest of the run,
 quadratic in its length."""
-RUN_SEPARATOR = compile_regex(r"[ -]")
 
 
 def written_surfaces(speller: Speller, text: str, names: Mapping[str, Entity]) -> set[str]:
@@ -100,7 +99,8 @@ def written_surfaces(speller: Speller, text: str, names: Mapping[str, Entity]) -
     after, before = speller.name_partners
     found = set()
     for run in CAPITALIZED_RUN.finditer(text):
-        for first, second in pairwise(RUN_SEPARATOR.split(run.group())):
+        # The run's words, cut at each space or hyphen (str methods: no regex call).
+        for first, second in pairwise(run.group().replace("-", " ").split(" ")):
             lower_first, lower_second = first.lower(), second.lower()
             if lower_second not in before and lower_first not in after:
                 continue  # neither stands beside a name's word on the other's side

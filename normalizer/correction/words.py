@@ -91,19 +91,20 @@ def unaccented(word: str) -> str:
 
 
 _DIALECT_SPELLINGS = tuple(
-    (compile_regex(pattern), replacement)
-    for pattern, replacement in (
-        (r"our(?=$|s$|ed$|ing$|ite|able|ful|less|er|ism)", "or"),  # colour, favourite
-        (r"(?<=[^aeiou])is(?=e|ing|ation|a)", "iz"),  # organise, organising, recognisance
-        (r"ys(?=e$|es$|ed$|ing$)", "yz"),  # analyse
-        (r"(?<=[^aeiour])re(?=$|s$|d$)", "er"),  # centre, metres
+    (written, compile_regex(before + written + after), replacement)
+    for before, written, after, replacement in (
+        ("", "our", "(?=$|s$|ed$|ing$|ite|able|ful|less|er|ism)", "or"),  # colour, favourite
+        ("(?<=[^aeiou])", "is", "(?=e|ing|ation|a)", "iz"),  # organise, recognisance
+        ("", "ys", "(?=e$|es$|ed$|ing$)", "yz"),  # analyse
+        ("(?<=[^aeiour])", "re", "(?=$|s$|d$)", "er"),  # centre, metres
         # a doubled l after an unstressed vowel: travelled, cancelled (not called, filled)
-        (r"(?<=[aeiou][^aeiou]+[ae])ll(?=ed$|ing$|er$|ers$)", "l"),
-        (r"(?<=^(?:def|off|lic|pret))ence(?=$|s$)", "ense"),  # defence, licence
-        (r"ogue$", "og"),  # catalogue
-        (r"gement", "gment"),  # judgement
+        ("(?<=[aeiou][^aeiou]+[ae])", "ll", "(?=ed$|ing$|er$|ers$)", "l"),
+        ("(?<=^(?:def|off|lic|pret))", "ence", "(?=$|s$)", "ense"),  # defence, licence
+        ("", "ogue", "$", "og"),  # catalogue
+        ("", "gement", "", "gment"),  # judgement
     )
 )
+"""(letters a spelling writes, the pattern of where they are British, the American letters)"""
 
 
 @lru_cache(maxsize=16_384)
@@ -111,8 +112,9 @@ def dialect_form(word: str) -> str:
     """`word` with British spellings written the American way ('colour' -> 'color',
     'travelled' -> 'traveled'): two words with one form differ by dialect, not by error.
     Memoized: a token's form is compared with each of its candidates'."""
-    for pattern, replacement in _DIALECT_SPELLINGS:
-        word = pattern.sub(replacement, word)
+    for written, pattern, replacement in _DIALECT_SPELLINGS:
+        if written in word:  # most words write none of them: a substring test, no regex call
+            word = pattern.sub(replacement, word)
     return word
 
 
@@ -170,7 +172,7 @@ def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
       other lowercase letter ('PARlS', 'lBIT'): OCR's capital I ('PARIS').
 
     A reading is worth offering only when it is a word (the caller checks)."""
-    if not _INNER_CAPITAL.search(base, 1):
+    if (base.isascii() and base[1:].islower()) or not _INNER_CAPITAL.search(base, 1):
         return ()  # each slip puts a capital after the first letter; most words have none
     readings = []
     if _SWAPPED_START.match(base):
