@@ -147,21 +147,36 @@ def _starts_token(text: str, pos: int, pattern: Pattern) -> bool:
     return False
 
 
-def _matches(text: str, only: Iterable[str]) -> list[regex.Match[str]]:
-    """Token matches whose surface is one of `only`, found by substring search: clean text
-    has few unknown word types, and str.find outruns a regex scan of every token."""
+def _ends_plain_token(text: str, end: int) -> bool:
+    """Whether a `TOKEN_PLAIN` token of token characters up to `end` ends there: no token
+    character follows, nor an apostrophe before one."""
+    after = text[end : end + 2]
+    if after[:1] in ("'", "’"):
+        after = after[1:]  # an apostrophe joins a token character after it
+    # An ASCII character is a token character when it is a letter or a digit.
+    return not after or not (after[0].isalnum() if after[0].isascii()
+                             else TOKEN_CHAR.match(after[0]))
+
+
+def _matches(text: str, only: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of the tokens whose surface is one of `only`, in order, found by substring
+    search: clean text has few unknown word types, and str.find outruns a regex scan of
+    every token. Where a token starts, one of ASCII letters and digits (most) is told to end
+    with its surface by the characters after it, without a regex call."""
     pattern = _pattern(text)
     found = []
     for surface in only:
+        plain = pattern is TOKEN_PLAIN and surface.isascii() and surface.isalnum()
         pos = text.find(surface)
         while pos >= 0:
             # Most finds are inside a longer word: the cheaper test first.
             if _starts_token(text, pos, pattern):
-                match = pattern.match(text, pos)
-                if match and match.end() == pos + len(surface):
-                    found.append(match)
+                end = pos + len(surface)
+                if _ends_plain_token(text, end) if plain else (
+                        (match := pattern.match(text, pos)) and match.end() == end):
+                    found.append((pos, end))
             pos = text.find(surface, pos + 1)
-    return sorted(found, key=lambda m: m.start())
+    return sorted(found)  # no two tokens start at one place
 
 
 def tokenize(text: str, only: Collection[str] | None = None) -> Iterator[Token]:
@@ -174,14 +189,13 @@ def tokenize(text: str, only: Collection[str] | None = None) -> Iterator[Token]:
     line_end = -1  # the line holding the previous match, and its protected spans
     spans: list[tuple[int, int]] = []
     if only is not None and len(only) <= SEARCH_LIMIT:
-        matches: Iterable[regex.Match[str]] = _matches(text, only)
+        found: Iterable[tuple[int, int]] = _matches(text, only)
     else:  # one scan: substring search per type would grow with types x length
-        matches = _pattern(text).finditer(text)
-    for match in matches:
-        surface = match.group()
+        found = (match.span() for match in _pattern(text).finditer(text))
+    for start, end in found:
+        surface = text[start:end]
         if only is not None and surface not in only:
             continue
-        start, end = match.span()
         if start > line_end:  # matches come in order: each line is scanned once
             line_start, line_end = _line_bounds(text, start)
             spans = [

@@ -37,6 +37,8 @@ def test_a_token_quoted_alone_is_a_mention():
     ("Russia's ally, Russia", "Russia", [15]),  # 'Russia's' is one token
     ("«ca» éca ca", "ca", [1, 9]),  # a guillemet ends no word; an accented letter is one
     ("va|ery |ery ery", "ery", [12]),  # a bar inside or opening a word belongs to it
+    ("ca’s ca' ca’é ca1 ca", "ca", [5, 18]),  # an apostrophe joins a following letter
+    ("caé ca\u0301 ca", "ca", [8]),  # an accented letter or a mark continues a word
 ])
 def test_selected_tokens_are_whole_tokens(text, surface, starts):
     assert [t.start for t in tokenize(text, only={surface})] == starts
