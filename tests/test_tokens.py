@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from normalizer.tokens import beside_capital, capitalized_neighbours, quoted_alone, tokenize
+from normalizer.tokens import (
+    TOKEN_PLAIN,
+    beside_capital,
+    capitalized_neighbours,
+    quoted_alone,
+    tokenize,
+    word_types,
+)
 
 
 @pytest.mark.parametrize(("text", "word", "beside"), [
@@ -43,6 +52,18 @@ def test_a_token_quoted_alone_is_a_mention():
 def test_selected_tokens_are_whole_tokens(text, surface, starts):
     assert [t.start for t in tokenize(text, only={surface})] == starts
     assert [t.start for t in tokenize(text) if t.surface == surface] == starts
+
+
+@pytest.mark.parametrize("text", [
+    "“We said,” he (AP) said: it’s Russia’s 155mm shells' cost.",
+    "U.S.-led talks—Erdoğan’s ‘no’… ca\u0301 x²_y '’tis\u2028next\xa0word\x1cend",
+    "", "...", "a", "’s",
+])
+def test_word_types_are_the_tokens_a_scan_finds(text):
+    """Chunk by chunk, as a whole scan of the text, in the same order."""
+    found = word_types(text)
+    assert found == Counter(TOKEN_PLAIN.findall(text))
+    assert list(found) == list(dict.fromkeys(TOKEN_PLAIN.findall(text)))
 
 
 @pytest.mark.parametrize(("text", "word", "neighbours"), [
