@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 
+import regex
+
 from ..lexicon import Lexicon
 from ..model import Edit
 from ..patterns import compile_regex
@@ -30,6 +32,19 @@ DATELINE = compile_regex(
     r"(?m)^[ \t]*(?P<place>[\p{Lu}\p{N}][\p{Lu}\p{N}'’.-]*(?:[ ][\p{Lu}\p{N}'’.-]+){0,3})"
     r"(?:,[ \t]+(?P<region>\p{Lu}[\p{L}.]*(?:[ ][\p{Lu}][\p{L}.]*)?))?[ \t]+[—–]")
 """A line that opens with a place in capitals, maybe a comma and its region, then a dash."""
+
+
+def datelines(text: str) -> Iterator[regex.Match[str]]:
+    """`DATELINE.finditer(text)`: a dateline lies within one line and opens it, and its line
+    holds a dash, which a substring test finds; the pattern is tried at those lines' starts
+    only, not at every place of the text (that scan was 2.3% of the instructions of a first
+    pass over news)."""
+    start = 0
+    for line in text.split("\n"):
+        if ("—" in line or "–" in line) and (found := DATELINE.match(text, start)):
+            yield found
+        start += len(line) + 1
+
 
 PLACE_WORD = compile_regex(r"[^ ]+")
 """The words of a dateline's place, as the gazetteer's name pairs split names: at spaces
@@ -68,7 +83,7 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit], threshold:
     if threshold > NAME_PAIR_CONFIDENCE:
         return []  # a dateline adds fixes, not suggestions
     edits = []
-    for match in DATELINE.finditer(text):
+    for match in datelines(text):
         place, start = match.group("place"), match.start("place")
         found = list(place_readings(speller, place, start))
         region = match.group("region")

@@ -89,3 +89,15 @@ def test_the_engine_reads_a_datelines_place_back(engine, text, expected):
 ])
 def test_text_that_is_no_dateline_or_reads_right_stays(engine, text):
     assert engine.normalize(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "KYIV, Ukraine — Commanders said.\n\nNEW YORK – It rained.\nA dash — mid-line",
+    "  DEIR AL-BALAH —\nPERRY, Fla. —x\r\nBEIJNG\t— 1\n—\n\nLONDON, UK –",
+    "", "\n", "no dateline here — at all",
+])
+def test_datelines_are_the_matches_of_a_scan(text):
+    """Tried at the starts of the lines with a dash, as a scan of every place finds them."""
+    def spans(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+    assert spans(datelines.datelines(text)) == spans(datelines.DATELINE.finditer(text))
