@@ -404,6 +404,8 @@ def junk_fragment_starts(text: str) -> frozenset[int]:
     """Where the halves of a word cut by a junk character start ('Gover' and 'nment' in
     'Gover*nment'): each is a piece, not a word, and no word decision may change it alone.
     Linear: each letter run is walked back once, from the junk character after it."""
+    if not any(junk in text for junk in JUNK):
+        return frozenset()  # most texts hold none: substring tests, no regex scan
     starts = set()
     for junk in JUNK_INSIDE.finditer(text):
         at = junk.start()
