@@ -163,7 +163,7 @@ class Lexicon:
     """Every place of one word in the gazetteer, lowercase, whatever `names` holds for it: a
     token keeps one entity, and 'Tokyo Electric Power Company' makes 'tokyo' an
     organisation's, 'London Breed' 'london' a person's. A FrozenTable used as a set: as a
-    frozenset its 27,000 strings cost every cold start 46 million instructions to load."""
+    frozenset its 27,000 strings cost every cold start 35 million instructions to load."""
     listed: Collection[str] = frozenset()
     """The rare words a spell checker's dictionary lists (dictionaries/built/real_words.tsv:
     'roods', 'advisably'), a FrozenTable used as a set: kept in the cache, since reading the
