@@ -322,11 +322,13 @@ def joined_across_line(text: str, start: int, end: int) -> tuple[str, bool] | No
     hyphen marks the break; None when the token touches no line break. A junk character at
     the line end or opening the next line is no word's and is passed over ("ac«" / "cused",
     "con" / "? trast" make "accused" and "contrast")."""
-    head = LINE_BREAK_BEFORE.search(text[max(0, start - LINE_LOOK) : start])
-    if head:
+    # Either pattern needs a line break: most tokens have none near them, told by a substring
+    # test before the search, which tries every place of the text before the token.
+    before = text[max(0, start - LINE_LOOK) : start]
+    if "\n" in before and (head := LINE_BREAK_BEFORE.search(before)):
         return head.group(1) + text[start:end], bool(head.group(2))
-    tail = LINE_BREAK_AFTER.match(text[end : end + LINE_LOOK])
-    if tail:
+    after = text[end : end + LINE_LOOK]
+    if "\n" in after and (tail := LINE_BREAK_AFTER.match(after)):
         return text[start:end] + tail.group(2), bool(tail.group(1))
     return None
 

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from normalizer import Normalizer
-from normalizer.tokens import joined_across_line
+from normalizer.tokens import (
+    LINE_BREAK_AFTER,
+    LINE_BREAK_BEFORE,
+    LINE_LOOK,
+    joined_across_line,
+)
 
 
 @pytest.mark.parametrize(
@@ -25,6 +31,25 @@ from normalizer.tokens import joined_across_line
 def test_the_other_half_across_a_line_break(text, word, joined):
     start = text.index(word)
     assert joined_across_line(text, start, start + len(word)) == joined
+
+
+@pytest.mark.parametrize("text", [
+    "It was con-\ndemned.\r\nhis repre\nsentative; ac«\n  cused in con\n? trast. No break",
+    "a\nb \n c-\n\nd é\nà " + "x" * 60 + " y\nz", "one line only, " * 8, "",
+])
+def test_the_other_half_is_what_the_patterns_alone_find(text):
+    """The patterns are tried only where a line break is near, and find what they find when
+    tried everywhere."""
+    def plain(start, end):
+        head = LINE_BREAK_BEFORE.search(text[max(0, start - LINE_LOOK) : start])
+        if head:
+            return head.group(1) + text[start:end], bool(head.group(2))
+        tail = LINE_BREAK_AFTER.match(text[end : end + LINE_LOOK])
+        if tail:
+            return text[start:end] + tail.group(2), bool(tail.group(1))
+        return None
+    for word in regex.finditer(r"\w+", text):
+        assert joined_across_line(text, *word.span()) == plain(*word.span())
 
 
 @pytest.mark.parametrize("profile", ["default", "archive"])
