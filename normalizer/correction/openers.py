@@ -19,9 +19,11 @@ likelier); it takes the capital the sentence wants.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from string import ascii_lowercase
+
+import regex
 
 from ..language_model import SENTENCE_START
 from ..model import Edit
@@ -35,11 +37,23 @@ MIN_ZIPF = 4.0
 LOST_CAPITAL = 2.5
 """log10 odds a reading with its first letter restored gains: the lowercase opening is what
 a lost first letter leaves, while the word as written needs a slip of its own."""
-LOWERCASE_OPENING = compile_regex(
-    r"[.!?](?<!(?<![\p{L}\p{N}])\p{L}[.!?])[\"'”’)]*[ \t\n]+[\"'“‘(]?(\p{Ll}{2,})\b")
+_AFTER_SENTENCE_END = (
+    r"(?<!(?<![\p{L}\p{N}])\p{L}[.!?])[\"'”’)]*[ \t\n]+[\"'“‘(]?(\p{Ll}{2,})\b")
+LOWERCASE_OPENING = compile_regex(r"[.!?]" + _AFTER_SENTENCE_END)
 """A lowercase word after a sentence end, an opening quote between them allowed; not after a
 lone letter's period ('a.m. in the hills', 'U.S. officials'), an initial's or an
 abbreviation's, after which a lowercase word goes on the sentence."""
+LOWERCASE_OPENING_AFTER_PERIOD = compile_regex(r"\." + _AFTER_SENTENCE_END)
+"""`LOWERCASE_OPENING` after a period only, the same pattern for a text without '!' or '?'."""
+
+
+def lowercase_openings(text: str) -> Iterator[regex.Match[str]]:
+    """`LOWERCASE_OPENING.finditer(text)`. A text without '!' or '?' (most) is scanned for
+    `LOWERCASE_OPENING_AFTER_PERIOD`: the engine finds one character far faster than any of
+    three (the scan cost 4 million instructions less over the news speed corpus)."""
+    if "!" in text or "?" in text:
+        return LOWERCASE_OPENING.finditer(text)
+    return LOWERCASE_OPENING_AFTER_PERIOD.finditer(text)
 
 
 def restored(speller: Speller, key: str) -> list[str]:
@@ -55,7 +69,7 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit],
     `text`, where that reading's share reaches `threshold`; tokens `decided` holds are left."""
     edits = []
     model = speller.language_model
-    for match in LOWERCASE_OPENING.finditer(text):
+    for match in lowercase_openings(text):
         start, end = match.span(1)
         key = match.group(1)
         if start in decided or key not in speller.lexicon.common:

@@ -72,3 +72,17 @@ def test_no_opening_after_a_lone_letters_period():
     # 'a.m.', 'U.S.' and an initial end no sentence: the lowercase word after goes on it
     assert [m.group(1) for m in openers.LOWERCASE_OPENING.finditer(
         "At 10 a.m. in the hills; the U.S. officials; J. he said. It ended. is arrest")] == ["is"]
+
+
+@pytest.mark.parametrize("text", [
+    "It ended. is arrest came. he said.\n\nhe left.  “the vote” was.) the end",
+    "At 10 a.m. in the hills; J. he said. Ended.’ ‘and so. éclair came.\tüber alles",
+    "Why? he asked! the crowd. So it goes", "", ".", "no sentence end at all",
+])
+def test_lowercase_openings_are_the_matches_of_a_scan(text):
+    """Scanned after periods only in a text without '!' or '?', as a scan of all three finds
+    them."""
+    def spans(matches):
+        return [(m.span(), m.span(1)) for m in matches]
+    assert spans(openers.lowercase_openings(text)) == spans(
+        openers.LOWERCASE_OPENING.finditer(text))
