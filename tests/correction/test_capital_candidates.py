@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from normalizer.correction.capital_candidates import (
+    LONG_KEY_MIN_ZIPF,
     MAX_CANDIDATES,
     MIN_ZIPF,
     may_read_as,
@@ -26,3 +27,11 @@ def test_no_surname_other_first_letter_dialect_spelling_or_costly_slip(speller):
     assert not may_read_as(speller, "gradn", "brand", 0.0)  # another first letter
     assert not may_read_as(speller, "gradn", "grand", TYPO_COST + 0.1)
     assert not may_read_as(speller, "colour", "color", 0.0)  # the same word, spelt apart
+
+
+def test_a_long_token_may_be_read_as_a_rarer_word(speller):
+    assert LONG_KEY_MIN_ZIPF < speller.lexicon.frequency("palisades") < MIN_ZIPF
+    assert [term for term, _ in nearest_common_words(speller, "palisadcs")] == ["palisades"]
+    # Shorter, the same slip of a word this rare is no candidate: a name is likelier.
+    assert speller.lexicon.frequency("headland") < MIN_ZIPF
+    assert nearest_common_words(speller, "headlanb") == []
