@@ -45,7 +45,17 @@ def test_a_rare_spelling_the_documents_name_explains_reads_as_the_name():
     assert Normalizer().normalize(alone).text == alone
 
 
-def test_a_dear_slip_of_a_documents_name_explains_nothing():
+def test_a_typo_keeping_the_first_letter_of_a_documents_name_explains_a_rare_spelling():
+    # 'Trumpo' (Zipf 1.03) is what typists make of 'Trump' (a letter typed in); alone, the
+    # web's count keeps it a spelling of its own.
+    text = ("Trump spoke on Monday. Trump said the talks were over, and aides to Trump "
+            "agreed. Mr. Trumpo rarely reads the written briefing.")
+    assert Normalizer().normalize(text).text == text.replace("Trumpo", "Trump")
+    alone = "Mr. Trumpo rarely reads the written briefing."
+    assert Normalizer().normalize(alone).text == alone
+
+
+def test_a_dear_slip_of_another_first_letter_explains_nothing():
     # 'Oet' (OCR's 'Oct') before a day's number is a month, not the opera's 'Met'.
     text = ("The Met staged the opera. The Met sold out. Performances continue through "
             "Oet. 26 at the Met.")
