@@ -41,10 +41,12 @@ make any use infinitely more than expected."""
 
 
 class DocumentUsage:
-    """How often a window uses each word, from its token counts (`tokens.word_types`)."""
+    """How often a window uses each word, from its token counts (`tokens.word_types`), and
+    whether it is typed carelessly (`typed_text.typed_carelessly`)."""
 
-    def __init__(self, types: Mapping[str, int]) -> None:
+    def __init__(self, types: Mapping[str, int], careless: bool = False) -> None:
         self.types = types
+        self.careless = careless
         self._total: int | None = None
 
     @property

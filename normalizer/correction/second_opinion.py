@@ -14,9 +14,9 @@ from ..tokens import quoted_alone, tokenize
 from . import sentence
 from .document_usage import DocumentUsage
 from .line_ends import is_line_split
-from .sentence_targets import may_change
+from .sentence_targets import careless_targets, may_change
 from .speller import Speller
-from .typed_text import opens_typed_sentence, word_like_capital
+from .typed_text import opens_typed_sentence, typed_carelessly, word_like_capital
 
 if TYPE_CHECKING:
     from ..pipeline import StageContext
@@ -37,12 +37,15 @@ def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageCo
     'fuel', not the 'file' codespell's list gives out of context. On the synthetic set that
     made two wrong fixes right, on OverProof dataset 2 six; nothing changed at news seeds 3,
     17 and 55, and no clean word changed."""
-    lowercase = [s for s in surfaces if s.islower() and may_change(speller, s, True)]
+    threshold = ctx.profile.threshold
+    careless = typed_carelessly(decided.values(), sum(types.values()), threshold)
+    if careless:
+        surfaces = {*surfaces, *careless_targets(speller, types)}
+    lowercase = [s for s in surfaces if s.islower() and may_change(speller, s, True, careless)]
     capitalized = [s for s in surfaces
                    if not s.islower() and word_like_capital(speller, s)]
     if not lowercase and not capitalized:
         return {}
-    threshold = ctx.profile.threshold
     settled = set(claimed) | {
         start for start, edit in decided.items() if edit.confidence >= threshold
         and not edit.original.islower()
@@ -58,7 +61,8 @@ def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageCo
     }
     return {
         edit.start: edit for edit in
-        sentence.propose(text, targets, speller, allow, typos=True, usage=DocumentUsage(types))
+        sentence.propose(text, targets, speller, allow, typos=True,
+                         usage=DocumentUsage(types, careless))
         if edit.confidence >= threshold and not _agrees(decided.get(edit.start), edit, threshold)
     }
 

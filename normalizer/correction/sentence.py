@@ -51,6 +51,7 @@ from .sentence_targets import (
 )
 from .speller import Speller
 from .typed_text import (
+    CARELESS_RIVAL_BONUS,
     TYPED_REAL_WORD_STICKINESS,
     opens_typed_sentence,
     typed_stickiness,
@@ -106,12 +107,13 @@ def _identity_logprob(model: ContextModel, speller: Speller, word: str,
     return max(UNKNOWN_LOGPROB, zipf + ZIPF_TO_LOG10)
 
 
-def _sentences(text: str, targets: Collection[int], speller: Speller, typos: bool = False
+def _sentences(text: str, targets: Collection[int], speller: Speller, typos: bool = False,
+               careless: bool = False
                ) -> list[tuple[list[regex.Match[str]], dict[int, Hypotheses]]]:
     """The words of the window's sentences that hold a target with hypotheses, sentence by
-    sentence, each with its targets' (by start) hypotheses by word index. Only those
-    sentences are read word by word: a second opinion on a few words of an article does not
-    walk all of it."""
+    sentence, each with its targets' (by start) hypotheses by word index (`careless`: see
+    `hypotheses_of`). Only those sentences are read word by word: a second opinion on a few
+    words of an article does not walk all of it."""
     breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(text)]
     starts = [start for start, _ in breaks]
     sentences = []
@@ -123,7 +125,7 @@ def _sentences(text: str, targets: Collection[int], speller: Speller, typos: boo
         for i, match in enumerate(words):
             if match.start() in targets and (
                     len(match.group()) > 1 or is_lone_letter(text, match.start())):
-                found = hypotheses_of(speller, match.group(), typos)
+                found = hypotheses_of(speller, match.group(), typos, careless)
                 if found:
                     hypotheses[i] = found
         if hypotheses:
@@ -201,9 +203,11 @@ def judge(text: str, targets: Collection[int], speller: Speller,
     (`MAX_CANDIDATES` + 1)³ model queries per word of a run (see `lattice`), and
     `DENSE_RUN_CHOICES`³ in a run dense with targets; each word in at most one run, and at
     most two searches: linear in the length of the text. `usage`: the document's own words,
-    which a reading of a token no common-word list holds gains (`document_usage`)."""
+    which a reading of a token no common-word list holds gains (`document_usage`), and
+    whether it is typed carelessly (`typed_text.typed_carelessly`)."""
     model = speller.language_model
-    runs = [run for words, hypotheses in _sentences(text, targets, speller, typos)
+    careless = usage is not None and usage.careless
+    runs = [run for words, hypotheses in _sentences(text, targets, speller, typos, careless)
             for run in _runs(words, hypotheses)]
     judged = [_judge_run(model, speller, text, run, allow, frozenset(), typos, usage)
               for run in runs]
@@ -240,7 +244,8 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
              usage: DocumentUsage | None = None) -> tuple[Choice, ...]:
     """What a word of a run may read as: the word as written first (a real word sticky, and
     with `typos` one wordfreq has seen too; one the model lacks at its unigram level), then
-    each hypothesis at minus its channel cost."""
+    each hypothesis at minus its channel cost (less, in carelessly typed text, for a real
+    word's rival with its first letter: `_careless_bonus`)."""
     key = lookup_key(slot.word)
     decidable = slot.hypotheses and key not in allow and not (
         slot.word[0].isupper() and not _may_be_word(text, slot, speller, typos)
@@ -253,16 +258,27 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
             0.0 if misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
     elif typos:
         stickiness = typed_stickiness(speller, slot.word, key)
+    careless = _careless_bonus(speller, key, usage)
     usage = _usage_for(speller, key, usage)
     return (
         Choice(key, stickiness,
                _identity_logprob(model, speller, slot.word, slot.hypotheses, typos)),
         *(
             Choice(w, -cost + (usage.lift(speller, w) if usage is not None else 0.0) + (
-                ADAPT_BONUS if adapted and _confusion(speller, key, w) in adapted else 0.0))
+                ADAPT_BONUS if adapted and _confusion(speller, key, w) in adapted else 0.0)
+                + (careless if w[0] == key[0] else 0.0))
             for w, cost in slot.hypotheses
         ),
     )
+
+
+def _careless_bonus(speller: Speller, key: str, usage: DocumentUsage | None) -> float:
+    """What a real word's rivals with its first letter gain in a carelessly typed window
+    (`typed_text.CARELESS_RIVAL_BONUS`), for a word it writes once; 0 otherwise."""
+    if (usage is None or not usage.careless or key not in speller.lexicon.common
+            or usage.used(key) > 1):
+        return 0.0
+    return CARELESS_RIVAL_BONUS
 
 
 def _usage_for(speller: Speller, key: str, usage: DocumentUsage | None

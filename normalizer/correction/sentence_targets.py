@@ -12,12 +12,18 @@ confusion away for a real word, and the whole-word misreadings learned from real
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..channel_table import load_channel_table
 from ..patterns import compile_regex
 from .candidates import lowercase_word
-from .speller import REAL_WORD_MIN_RIVAL_ZIPF, Speller
+from .speller import (
+    CARELESS_REAL_WORD_MAX_ZIPF,
+    REAL_WORD_MAX_ZIPF,
+    REAL_WORD_MIN_RIVAL_ZIPF,
+    Speller,
+)
 from .typed_text import (
     GLYPH_MAX_COST,
     GLYPH_MIN_ZIPF,
@@ -88,12 +94,14 @@ def misread_often(speller: Speller, key: str) -> bool:
 
 
 @lru_cache(maxsize=16_384)
-def hypotheses_of(speller: Speller, base: str, typos: bool = False
+def hypotheses_of(speller: Speller, base: str, typos: bool = False, careless: bool = False
                   ) -> tuple[tuple[str, float], ...]:
     """What a target may stand for, with channel costs: the likeliest out of context first
     (memoized: a word type's hypotheses depend on nothing else). With `typos` (typed text),
     only words of Zipf `TYPO_MIN_ZIPF` or more: the trigram model prefers any word it knows
-    to a token it does not, which a rare word ('xdist' -> 'dist') does not earn."""
+    to a token it does not, which a rare word ('xdist' -> 'dist') does not earn. `careless`
+    (carelessly typed text): a real word's typo rivals up to
+    `speller.CARELESS_REAL_WORD_MAX_ZIPF`."""
     lexicon = speller.lexicon
     key = lookup_key(base)
     known = key in lexicon.common
@@ -115,7 +123,9 @@ def hypotheses_of(speller: Speller, base: str, typos: bool = False
                 found.setdefault(term, speller.cost(key, term))
     else:
         if typos:
-            found.update((rival, speller.cost(key, rival)) for rival in speller.typo_rivals(key))
+            most = CARELESS_REAL_WORD_MAX_ZIPF if careless else REAL_WORD_MAX_ZIPF
+            found.update((rival, speller.cost(key, rival))
+                         for rival in speller.typo_rivals(key, most))
         floor = RIVAL_MIN_ZIPF
         if not misread_often(speller, key):
             floor = max(floor, lexicon.frequency(key) + CHECKED_WORD_RIVAL_GAP)
@@ -140,10 +150,18 @@ def hypotheses_of(speller: Speller, base: str, typos: bool = False
     return tuple(ranked[:MAX_TYPO_CANDIDATES if typos else MAX_CANDIDATES])
 
 
-def may_change(speller: Speller, surface: str, typos: bool = False) -> bool:
+def may_change(speller: Speller, surface: str, typos: bool = False, careless: bool = False
+               ) -> bool:
     """Whether a target has any hypothesis (memoized): one with none reads as it stands in
     every reading, so its sentence need not be read at all."""
-    return bool(hypotheses_of(speller, surface, typos))
+    return bool(hypotheses_of(speller, surface, typos, careless))
+
+
+def careless_targets(speller: Speller, surfaces: Iterable[str]) -> set[str]:
+    """The lowercase real words of `MIN_LENGTH` letters or more among `surfaces` that have
+    typo rivals in carelessly typed text (up to `speller.CARELESS_REAL_WORD_MAX_ZIPF`)."""
+    return {s for s in surfaces if s.islower() and len(s) >= MIN_LENGTH
+            and speller.typo_rivals(s, CARELESS_REAL_WORD_MAX_ZIPF)}
 
 
 LONE_LETTER = compile_regex(r"(?<=\p{L}[ \t]*\n?[ \t]*)(?<=[ \t\n])\p{Ll}(?=[ \t]*\n?[ \t]*\p{L})")

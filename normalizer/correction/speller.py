@@ -51,6 +51,9 @@ NAME_PRIOR_CAP = 5.5
 
 
 REAL_WORD_MAX_ZIPF = 4.5
+CARELESS_REAL_WORD_MAX_ZIPF = 5.5
+"""In carelessly typed text (`typed_text.typed_carelessly`) a more frequent real word has its
+typo rivals too ('more' for 'mode', 'into' for 'info', 'time' for 'tie'), up to this Zipf."""
 
 
 ONE_EDIT_MAX_LENGTH = 5
@@ -196,11 +199,12 @@ class Speller:
             return load_language_model()
         return load_collection_model(self.context_counts)
 
-    def typo_rivals(self, key: str) -> tuple[str, ...]:
-        """The very frequent words a rare common word is a typist's cheapest slip of
-        ('foe' -> for, 'sill' -> will; see `keyboard.cheap_slips`), or the word with a letter
-        lost ('eek' -> week, 'don' -> down: `keyboard.lost_letters`)."""
-        return self._typo_rivals.get(key, ())
+    def typo_rivals(self, key: str, max_zipf: float = REAL_WORD_MAX_ZIPF) -> tuple[str, ...]:
+        """The very frequent words a common word of Zipf `max_zipf` or less is a typist's
+        cheapest slip of ('foe' -> for, 'sill' -> will; see `keyboard.cheap_slips`), or the
+        word with a letter lost ('eek' -> week, 'don' -> down: `keyboard.lost_letters`)."""
+        found = self._typo_rivals.get(key, ())
+        return found if found and self.lexicon.frequency(key) <= max_zipf else ()
 
     @cached_property
     def name_partners(self) -> NamePartners:
@@ -218,9 +222,10 @@ class Speller:
     def _typo_rivals(self) -> dict[str, tuple[str, ...]]:
         lexicon = self.lexicon
         rivals: dict[str, list[str]] = {}
+        most = CARELESS_REAL_WORD_MAX_ZIPF  # `typo_rivals` narrows it to its caller's bound
         for word in self._very_frequent:
             for slip in cheap_slips(word) | lost_letters(word):
-                if slip in lexicon.common and lexicon.frequency(slip) <= REAL_WORD_MAX_ZIPF:
+                if slip in lexicon.common and lexicon.frequency(slip) <= most:
                     rivals.setdefault(slip, []).append(word)
         return {slip: tuple(sorted(words)) for slip, words in rivals.items()}
 

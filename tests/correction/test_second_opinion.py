@@ -99,3 +99,28 @@ def test_the_sentence_overrules_a_single_word_fix_it_reads_otherwise():
     # a fix the sentence agrees with keeps the single-word decision's edit
     agreed = Normalizer().normalize("The commitee met on Monday.")
     assert agreed.edits[0].rule == "spelling.misspellings"
+
+
+CARELESS = "Offcials were suprised by the reprot and its timng. "
+"""Three slips the single-word decision fixes: the text shows it was typed carelessly."""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials said a military intelligence unit tat was first reported in June had paid.",
+     "unit that was"),
+    ("The firm has mode than a million subscribers.", "has more than"),  # Zipf 4.6
+])
+def test_a_real_word_reads_as_its_typo_rival_in_carelessly_typed_text_only(text, expected):
+    normalizer = Normalizer()
+    assert expected in normalizer.normalize(CARELESS + text).text
+    assert normalizer.normalize(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    # A rival of another first letter gains nothing: typists seldom miss it.
+    "The court may strike down decisions it deems unreasonable, the minister said.",
+    # A word written twice is no slip: slips seldom repeat one word the same way.
+    "The unit tat was formed in June and the unit tat was formed in May both paid.",
+])
+def test_a_real_word_keeps_its_place_in_careless_text_against_a_rival_it_has_no_slip_of(text):
+    assert Normalizer().normalize(CARELESS + text).text.endswith(text)

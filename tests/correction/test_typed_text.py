@@ -8,6 +8,7 @@ import pytest
 
 from normalizer.correction import typed_text
 from normalizer.correction.context import WORD
+from normalizer.model import Edit
 
 
 @pytest.mark.parametrize(("text", "opens"), [
@@ -57,3 +58,19 @@ def test_a_two_letter_token_keeps_the_same_odds_in_either_case(speller):
 ])
 def test_a_capital_a_second_opinion_may_read_as_a_word(speller, surface, readable):
     assert typed_text.word_like_capital(speller, surface) is readable
+
+
+def _fixes(confidences: list[float]) -> list[Edit]:
+    return [Edit(start=i, end=i + 1, original="x", replacement="y", kind="spelling",
+                 rule="spelling.lexicon", confidence=c, reason="a slip")
+            for i, c in enumerate(confidences)]
+
+
+def test_a_window_is_typed_carelessly_when_it_shows_enough_confident_fixes():
+    rate, least = typed_text.CARELESS_MIN_RATE, typed_text.CARELESS_MIN_FIXES
+    tokens = round(least / rate)
+    assert typed_text.typed_carelessly(_fixes([0.9] * least), tokens, 0.8)
+    assert not typed_text.typed_carelessly(_fixes([0.9] * least), tokens + 1, 0.8)  # rate
+    assert not typed_text.typed_carelessly(_fixes([0.9] * (least - 1)), 10, 0.8)  # count
+    # Suggestions below the threshold show nothing.
+    assert not typed_text.typed_carelessly(_fixes([0.7] * least), tokens, 0.8)
