@@ -18,12 +18,7 @@ from functools import lru_cache
 from ..channel_table import load_channel_table
 from ..patterns import compile_regex
 from .candidates import lowercase_word
-from .speller import (
-    CARELESS_REAL_WORD_MAX_ZIPF,
-    REAL_WORD_MAX_ZIPF,
-    REAL_WORD_MIN_RIVAL_ZIPF,
-    Speller,
-)
+from .speller import REAL_WORD_MIN_RIVAL_ZIPF, Speller
 from .typed_text import (
     GLYPH_MAX_COST,
     GLYPH_MIN_ZIPF,
@@ -100,8 +95,8 @@ def hypotheses_of(speller: Speller, base: str, typos: bool = False, careless: bo
     (memoized: a word type's hypotheses depend on nothing else). With `typos` (typed text),
     only words of Zipf `TYPO_MIN_ZIPF` or more: the trigram model prefers any word it knows
     to a token it does not, which a rare word ('xdist' -> 'dist') does not earn. `careless`
-    (carelessly typed text): a real word's typo rivals up to
-    `speller.CARELESS_REAL_WORD_MAX_ZIPF`."""
+    (carelessly typed text): a more frequent real word's typo rivals too
+    (`Speller.typo_rivals`)."""
     lexicon = speller.lexicon
     key = lookup_key(base)
     known = key in lexicon.common
@@ -123,9 +118,8 @@ def hypotheses_of(speller: Speller, base: str, typos: bool = False, careless: bo
                 found.setdefault(term, speller.cost(key, term))
     else:
         if typos:
-            most = CARELESS_REAL_WORD_MAX_ZIPF if careless else REAL_WORD_MAX_ZIPF
             found.update((rival, speller.cost(key, rival))
-                         for rival in speller.typo_rivals(key, most))
+                         for rival in speller.typo_rivals(key, careless))
         floor = RIVAL_MIN_ZIPF
         if not misread_often(speller, key):
             floor = max(floor, lexicon.frequency(key) + CHECKED_WORD_RIVAL_GAP)
@@ -161,7 +155,7 @@ def careless_targets(speller: Speller, surfaces: Iterable[str]) -> set[str]:
     """The lowercase real words of `MIN_LENGTH` letters or more among `surfaces` that have
     typo rivals in carelessly typed text (up to `speller.CARELESS_REAL_WORD_MAX_ZIPF`)."""
     return {s for s in surfaces if s.islower() and len(s) >= MIN_LENGTH
-            and speller.typo_rivals(s, CARELESS_REAL_WORD_MAX_ZIPF)}
+            and speller.typo_rivals(s, careless=True)}
 
 
 LONE_LETTER = compile_regex(r"(?<=\p{L}[ \t]*\n?[ \t]*)(?<=[ \t\n])\p{Ll}(?=[ \t]*\n?[ \t]*\p{L})")

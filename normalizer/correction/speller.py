@@ -199,12 +199,12 @@ class Speller:
             return load_language_model()
         return load_collection_model(self.context_counts)
 
-    def typo_rivals(self, key: str, max_zipf: float = REAL_WORD_MAX_ZIPF) -> tuple[str, ...]:
-        """The very frequent words a common word of Zipf `max_zipf` or less is a typist's
-        cheapest slip of ('foe' -> for, 'sill' -> will; see `keyboard.cheap_slips`), or the
-        word with a letter lost ('eek' -> week, 'don' -> down: `keyboard.lost_letters`)."""
-        found = self._typo_rivals.get(key, ())
-        return found if found and self.lexicon.frequency(key) <= max_zipf else ()
+    def typo_rivals(self, key: str, careless: bool = False) -> tuple[str, ...]:
+        """The very frequent words a rare common word (Zipf `REAL_WORD_MAX_ZIPF` or less;
+        `CARELESS_REAL_WORD_MAX_ZIPF` in `careless` text) is a typist's cheapest slip of
+        ('foe' -> for, 'sill' -> will; see `keyboard.cheap_slips`), or the word with a letter
+        lost ('eek' -> week, 'don' -> down: `keyboard.lost_letters`)."""
+        return (self._careless_typo_rivals if careless else self._typo_rivals).get(key, ())
 
     @cached_property
     def name_partners(self) -> NamePartners:
@@ -220,9 +220,18 @@ class Speller:
 
     @cached_property
     def _typo_rivals(self) -> dict[str, tuple[str, ...]]:
+        return self._slips_of_very_frequent(REAL_WORD_MAX_ZIPF)
+
+    @cached_property
+    def _careless_typo_rivals(self) -> dict[str, tuple[str, ...]]:
+        """Built at the first carelessly typed window only (about 60 ms)."""
+        return self._slips_of_very_frequent(CARELESS_REAL_WORD_MAX_ZIPF)
+
+    def _slips_of_very_frequent(self, most: float) -> dict[str, tuple[str, ...]]:
+        """The common words of Zipf `most` or less that are slips of very frequent words,
+        each with those words."""
         lexicon = self.lexicon
         rivals: dict[str, list[str]] = {}
-        most = CARELESS_REAL_WORD_MAX_ZIPF  # `typo_rivals` narrows it to its caller's bound
         for word in self._very_frequent:
             for slip in cheap_slips(word) | lost_letters(word):
                 if slip in lexicon.common and lexicon.frequency(slip) <= most:

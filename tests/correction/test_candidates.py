@@ -24,7 +24,7 @@ from normalizer.correction.candidates import (
 )
 from normalizer.correction.document import Document
 from normalizer.correction.hypothesis import offer
-from normalizer.correction.speller import CARELESS_REAL_WORD_MAX_ZIPF, Speller, speller_for
+from normalizer.correction.speller import Speller, speller_for
 from normalizer.tokens import word_types
 
 from .support import token_in
@@ -182,8 +182,8 @@ def test_typo_rivals_are_very_frequent_words_a_rare_one_slips_from(speller):
 
 def test_a_more_frequent_words_typo_rivals_are_asked_for_careless_text_only(speller):
     assert speller.typo_rivals("mode") == ()  # Zipf 4.6: above `REAL_WORD_MAX_ZIPF`
-    assert "more" in speller.typo_rivals("mode", CARELESS_REAL_WORD_MAX_ZIPF)
-    assert speller.typo_rivals("the", CARELESS_REAL_WORD_MAX_ZIPF) == ()
+    assert "more" in speller.typo_rivals("mode", careless=True)
+    assert speller.typo_rivals("the", careless=True) == ()  # Zipf 7.7
 
 
 def test_a_title_case_token_is_never_read_as_an_acronym(lexicon):
