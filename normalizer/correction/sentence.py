@@ -258,7 +258,7 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
             0.0 if misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
     elif typos:
         stickiness = typed_stickiness(speller, slot.word, key)
-    careless = _careless_bonus(speller, key, usage)
+    careless = _careless_bonus(speller, slot.word, usage)
     usage = _usage_for(speller, key, usage)
     return (
         Choice(key, stickiness,
@@ -272,13 +272,14 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
     )
 
 
-def _careless_bonus(speller: Speller, key: str, usage: DocumentUsage | None) -> float:
-    """What a real word's rivals with its first letter gain in a carelessly typed window
-    (`typed_text.CARELESS_RIVAL_BONUS`), for a word it writes once; 0 otherwise."""
-    if (usage is None or not usage.careless or key not in speller.lexicon.common
-            or usage.used(key) > 1):
+def _careless_bonus(speller: Speller, word: str, usage: DocumentUsage | None) -> float:
+    """What the readings with its first letter of a real word, or of a capitalized word
+    opening a sentence (which `_may_be_word` let through), gain in a carelessly typed window
+    (`typed_text.CARELESS_RIVAL_BONUS`), for a word the window writes once; 0 otherwise."""
+    key = lookup_key(word)
+    if usage is None or not usage.careless or usage.used(key) > 1:
         return 0.0
-    return CARELESS_RIVAL_BONUS
+    return CARELESS_RIVAL_BONUS if key in speller.lexicon.common or word[0].isupper() else 0.0
 
 
 def _usage_for(speller: Speller, key: str, usage: DocumentUsage | None

@@ -109,6 +109,9 @@ CARELESS = "Offcials were suprised by the reprot and its timng. "
     ("Officials said a military intelligence unit tat was first reported in June had paid.",
      "unit that was"),
     ("The firm has mode than a million subscribers.", "has more than"),  # Zipf 4.6
+    # A capitalized word opening a sentence, which may be a word's slip there.
+    ("The officers were named. Bu it is not known if the current officers knew.",
+     "But it is"),
 ])
 def test_a_real_word_reads_as_its_typo_rival_in_carelessly_typed_text_only(text, expected):
     normalizer = Normalizer()
