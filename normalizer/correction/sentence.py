@@ -244,8 +244,8 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
              usage: DocumentUsage | None = None) -> tuple[Choice, ...]:
     """What a word of a run may read as: the word as written first (a real word sticky, and
     with `typos` one wordfreq has seen too; one the model lacks at its unigram level), then
-    each hypothesis at minus its channel cost (less, in carelessly typed text, for a real
-    word's rival with its first letter: `_careless_bonus`)."""
+    each hypothesis at minus its channel cost (less, in carelessly typed text, for the
+    readings `_careless_bonus` names)."""
     key = lookup_key(slot.word)
     decidable = slot.hypotheses and key not in allow and not (
         slot.word[0].isupper() and not _may_be_word(text, slot, speller, typos)
@@ -258,7 +258,7 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
             0.0 if misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
     elif typos:
         stickiness = typed_stickiness(speller, slot.word, key)
-    careless = _careless_bonus(speller, slot.word, usage)
+    careless = usage if usage is not None and usage.careless else None
     usage = _usage_for(speller, key, usage)
     return (
         Choice(key, stickiness,
@@ -266,20 +266,26 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
         *(
             Choice(w, -cost + (usage.lift(speller, w) if usage is not None else 0.0) + (
                 ADAPT_BONUS if adapted and _confusion(speller, key, w) in adapted else 0.0)
-                + (careless if w[0] == key[0] else 0.0))
+                + (_careless_bonus(speller, slot.word, w, careless) if careless else 0.0))
             for w, cost in slot.hypotheses
         ),
     )
 
 
-def _careless_bonus(speller: Speller, word: str, usage: DocumentUsage | None) -> float:
-    """What the readings with its first letter of a real word, or of a capitalized word
-    opening a sentence (which `_may_be_word` let through), gain in a carelessly typed window
-    (`typed_text.CARELESS_RIVAL_BONUS`), for a word the window writes once; 0 otherwise."""
+def _careless_bonus(speller: Speller, word: str, reading: str, usage: DocumentUsage) -> float:
+    """What `reading` of `word` gains in a carelessly typed window (`usage`), for a word the
+    window writes once (`typed_text.CARELESS_RIVAL_BONUS`): a reading with its first letter,
+    of a real word or of a capitalized word opening a sentence (which `_may_be_word` let
+    through), and of any other lowercase token the reading that gives it a lost first letter
+    back ('ust' -> just, 'nd' -> and); 0 otherwise."""
     key = lookup_key(word)
-    if usage is None or not usage.careless or usage.used(key) > 1:
+    if usage.used(key) > 1:
         return 0.0
-    return CARELESS_RIVAL_BONUS if key in speller.lexicon.common or word[0].isupper() else 0.0
+    if key in speller.lexicon.common or word[0].isupper():
+        kept = reading[0] == key[0]
+    else:
+        kept = reading[1:] == key
+    return CARELESS_RIVAL_BONUS if kept else 0.0
 
 
 def _usage_for(speller: Speller, key: str, usage: DocumentUsage | None

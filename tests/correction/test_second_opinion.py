@@ -112,6 +112,9 @@ CARELESS = "Offcials were suprised by the reprot and its timng. "
     # A capitalized word opening a sentence, which may be a word's slip there.
     ("The officers were named. Bu it is not known if the current officers knew.",
      "But it is"),
+    # Any other token: the reading that gives it a lost first letter back.
+    ("Negotiations between the party nd the government broke down last month.",
+     "party and the"),
 ])
 def test_a_real_word_reads_as_its_typo_rival_in_carelessly_typed_text_only(text, expected):
     normalizer = Normalizer()
