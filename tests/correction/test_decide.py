@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from normalizer import Normalizer, Profile
 from normalizer.correction import decide
 from normalizer.lexicon import load_lexicon
@@ -35,23 +37,21 @@ def test_an_ocr_misreading_the_page_repeats_is_still_fixed():
     assert "havo" not in Normalizer().normalize(text).text
 
 
-def test_a_rare_spelling_the_documents_name_explains_reads_as_the_name():
-    # 'Kirn' (Zipf 1.82) is what the web's OCR makes of 'Kim' (rn for m): beside the
-    # document's 'Kim' it is that name; alone it is a name of its own.
-    text = ("Kim Jong-un watched the launch. Kim spoke after it, with his daughter, "
-            "Kirn Ju-ae, beside him.")
-    assert Normalizer().normalize(text).text == text.replace("Kirn", "Kim")
-    alone = "The novelist Walter Kirn spoke after the launch."
-    assert Normalizer().normalize(alone).text == alone
-
-
-def test_a_typo_keeping_the_first_letter_of_a_documents_name_explains_a_rare_spelling():
-    # 'Trumpo' (Zipf 1.03) is what typists make of 'Trump' (a letter typed in); alone, the
-    # web's count keeps it a spelling of its own.
-    text = ("Trump spoke on Monday. Trump said the talks were over, and aides to Trump "
-            "agreed. Mr. Trumpo rarely reads the written briefing.")
-    assert Normalizer().normalize(text).text == text.replace("Trumpo", "Trump")
-    alone = "Mr. Trumpo rarely reads the written briefing."
+@pytest.mark.parametrize(("text", "alone", "spelling", "name"), [
+    # 'Kirn' (Zipf 1.82) is what the web's OCR makes of 'Kim' (rn for m).
+    ("Kim Jong-un watched the launch. Kim spoke after it, with his daughter, Kirn Ju-ae, "
+     "beside him.", "The novelist Walter Kirn spoke after the launch.", "Kirn", "Kim"),
+    # 'Trumpo' (Zipf 1.03) is what typists make of 'Trump' (a letter typed in, the first
+    # letter kept).
+    ("Trump spoke on Monday. Trump said the talks were over, and aides to Trump agreed. "
+     "Mr. Trumpo rarely reads the written briefing.",
+     "Mr. Trumpo rarely reads the written briefing.", "Trumpo", "Trump"),
+])
+def test_a_rare_spelling_the_documents_name_explains_reads_as_the_name(
+        text, alone, spelling, name):
+    # Beside the document's name it is that name; alone, the web's count keeps it a
+    # spelling of its own.
+    assert Normalizer().normalize(text).text == text.replace(spelling, name)
     assert Normalizer().normalize(alone).text == alone
 
 
