@@ -2,12 +2,12 @@
 profile's second opinion (`second_opinion`) reads a sentence whose errors are typing slips,
 not OCR.
 
-They differ from OCR's rules in three places: what a target may read as (only words of Zipf
+They differ from OCR's rules in four places: what a target may read as (only words of Zipf
 `TYPO_MIN_ZIPF` or more, `GLYPH_MIN_ZIPF` one glyph confusion away, `SHORT_TYPO_MIN_ZIPF` for
-a two-letter token, at most
-`MAX_TYPO_CANDIDATES` of them), what the word as written keeps against them
-(`TYPED_REAL_WORD_STICKINESS` for a common word, `typed_stickiness` for any other), and which
-capitalized token may be a word's slip (`opens_typed_sentence`).
+a two-letter token, at most `MAX_TYPO_CANDIDATES` of them), what the word as written keeps
+against them (`TYPED_REAL_WORD_STICKINESS` for a common word, `typed_stickiness` for any
+other), which capitalized token may be a word's slip (`opens_typed_sentence`), and what a
+window that shows its slips changes (`typed_carelessly`: `CARELESS_RIVAL_BONUS`).
 """
 
 from __future__ import annotations
