@@ -52,6 +52,7 @@ from .sentence_targets import (
 from .speller import Speller
 from .typed_text import (
     CARELESS_RIVAL_BONUS,
+    FREQUENT_WORD_MIN_ZIPF,
     TYPED_REAL_WORD_STICKINESS,
     opens_typed_sentence,
     typed_stickiness,
@@ -274,14 +275,19 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
 
 def _careless_bonus(speller: Speller, word: str, reading: str, usage: DocumentUsage) -> float:
     """What `reading` of `word` gains in a carelessly typed window (`usage`), for a word the
-    window writes once (`typed_text.CARELESS_RIVAL_BONUS`): a reading with its first letter,
-    of a real word or of a capitalized word opening a sentence (which `_may_be_word` let
-    through), and of any other lowercase token the reading that gives it a lost first letter
-    back ('ust' -> just, 'nd' -> and); 0 otherwise."""
+    window writes once (`typed_text.CARELESS_RIVAL_BONUS`): a reading with its first letter of
+    a real word, or of a capitalized word opening a sentence (which `_may_be_word` let
+    through) when the reading is a very frequent word (`typed_text.FREQUENT_WORD_MIN_ZIPF`:
+    'Bu it' -> But, while 'Mondy said' is no 'Monday'), and of any other lowercase token the
+    reading that gives it a lost first letter back ('ust' -> just, 'nd' -> and); 0
+    otherwise."""
     key = lookup_key(word)
     if usage.used(key) > 1:
         return 0.0
-    if key in speller.lexicon.common or word[0].isupper():
+    if word[0].isupper():  # a name opens sentences too: only a very frequent word's slip
+        kept = (reading[0] == key[0]
+                and speller.lexicon.frequency(reading) >= FREQUENT_WORD_MIN_ZIPF)
+    elif key in speller.lexicon.common:
         kept = reading[0] == key[0]
     else:
         kept = reading[1:] == key
