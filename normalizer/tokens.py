@@ -86,14 +86,21 @@ class Token:
 URL_STARTS = ("http://", "https://", "ftp://", "www.")
 URL_TRAILING = ".,;:!?)]'\"’”"
 """Punctuation that ends a sentence around a URL rather than the URL itself."""
-# Every protected span contains one of these; most lines contain none, and this is cheap
-# (`re` scans a plain alternation twice as fast as `regex`).
-PROTECTED_HINT = re.compile(r"://|www\.|@|#|`|\." + ENDINGS)
+# Every protected span holds one of these: most lines hold none. Substring tests find a mark,
+# and a pattern opening with its one literal dot an ending: `re` tried an alternation of them
+# all at each place of a line, 145 instructions a character.
+DOT_ENDING = re.compile(r"\." + ENDINGS)
+
+
+def may_hold_protected(text: str) -> bool:
+    """Whether `text` holds a mark or a dotted ending that every protected span holds."""
+    return ("://" in text or "www." in text or "@" in text or "#" in text or "`" in text
+            or DOT_ENDING.search(text) is not None)
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans of URLs, e-mails, handles, tags and inline code."""
-    if not PROTECTED_HINT.search(text):
+    if not may_hold_protected(text):
         return []
     spans = []
     for match in PROTECTED.finditer(text):

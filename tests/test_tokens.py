@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 
 from normalizer.tokens import (
+    ENDINGS,
     TOKEN_PLAIN,
     beside_capital,
     capitalized_neighbours,
+    may_hold_protected,
     quoted_alone,
     tokenize,
     word_types,
@@ -64,6 +67,17 @@ def test_word_types_are_the_tokens_a_scan_finds(text):
     found = word_types(text)
     assert found == Counter(TOKEN_PLAIN.findall(text))
     assert list(found) == list(dict.fromkeys(TOKEN_PLAIN.findall(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "He said so. Then he left.", "see example.COM now", "e.g. the U.S. Co.", "a.\u212aB",
+    "x@y", "#tag", "`code`", "https://a.b", "www.x", "end.", ".", "", "é.Ío\nnext.py",
+    "Erdoğan’s ‘no’… .Json", "one\n.uk", "St.ſ",
+])
+def test_a_protected_mark_is_found_as_one_alternation_finds_it(text):
+    """Substring tests and a dotted ending, as the alternation of them all."""
+    alternation = re.compile(r"://|www\.|@|#|`|\." + ENDINGS)
+    assert may_hold_protected(text) is (alternation.search(text) is not None)
 
 
 @pytest.mark.parametrize(("text", "word", "neighbours"), [
