@@ -315,8 +315,10 @@ LINE_END_JUNK = r"[*«»•·■^~¬\\]?"
 """A junk character the OCR printed at a line end, often where a hyphen was ('ac«' / 'cused')."""
 LINE_START_JUNK = r"(?:[?!*«»•·■^~¬|\\][ \t]*)?"
 """A junk character opening a line, which no sentence starts with ('con' / '? trast')."""
+# Searched backwards (`(?r)`): a match ends at the end or before a final line break, tried
+# there first, where a forward search read the letters from every place before it.
 LINE_BREAK_BEFORE = compile_regex(
-    rf"([\p{{L}}\p{{M}}]+)(-?){LINE_END_JUNK}[ \t]*\r?\n[ \t]*{LINE_START_JUNK}$")
+    rf"(?r)([\p{{L}}\p{{M}}]+)(-?){LINE_END_JUNK}[ \t]*\r?\n[ \t]*{LINE_START_JUNK}$")
 LINE_BREAK_AFTER = compile_regex(
     rf"^(-?){LINE_END_JUNK}[ \t]*\r?\n[ \t]*{LINE_START_JUNK}([\p{{L}}\p{{M}}]+)")
 LINE_LOOK = 48

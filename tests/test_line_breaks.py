@@ -52,6 +52,18 @@ def test_the_other_half_is_what_the_patterns_alone_find(text):
         assert joined_across_line(text, *word.span()) == plain(*word.span())
 
 
+@pytest.mark.parametrize("text", [
+    "It was con-\ndemned", "ac«\n  ", "in con\n? ", "a-\n\n", "ab\n\n", "ab\n*\n", "x\r\n\t|\t",
+    "déjà\u0301-\n", "\u0301\n", "one two\nthree four-\n", "é" * 20 + "\n" + "b" * 27, "-\n", "",
+])
+def test_the_line_break_before_is_what_a_forward_search_finds(text):
+    """Searched backwards, the same match and groups as searched forwards, at every cut."""
+    forward = regex.compile(LINE_BREAK_BEFORE.pattern.removeprefix("(?r)"))
+    for cut in range(len(text) + 1):
+        head, plain = LINE_BREAK_BEFORE.search(text[:cut]), forward.search(text[:cut])
+        assert (head and (head.span(), head.groups())) == (plain and (plain.span(), plain.groups()))
+
+
 @pytest.mark.parametrize("profile", ["default", "archive"])
 @pytest.mark.parametrize(
     "text",
