@@ -15,6 +15,8 @@ from ..tokens import Token
 WORD = compile_regex(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}\d]+)*")
 """A word as the trigram context model sees it."""
 SENTENCE_BREAK = compile_regex(r"[.!?;:]|\n\s*\n")
+SENTENCE_BREAK_BEFORE = compile_regex("(?r)" + SENTENCE_BREAK.pattern)
+"""`SENTENCE_BREAK` searched backwards: the last break before a place, found from there."""
 SENTENCE_REACH = 80
 """Characters looked at on either side of a word for the two words before and after it."""
 

@@ -20,7 +20,6 @@ reason quotes the margin over the best reading that keeps the word.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -37,7 +36,13 @@ from ..language_model import (
 )
 from ..model import Edit
 from ..tokens import Token, capitalized_neighbours, starts_sentence
-from .context import SENTENCE_BREAK, WORD, in_sentence_logprob, sentence_neighbours
+from .context import (
+    SENTENCE_BREAK,
+    SENTENCE_BREAK_BEFORE,
+    WORD,
+    in_sentence_logprob,
+    sentence_neighbours,
+)
 from .document_usage import DocumentUsage
 from .hypothesis import ZIPF_TO_LOG10
 from .lattice import Choice, best_reading
@@ -108,19 +113,32 @@ def _identity_logprob(model: ContextModel, speller: Speller, word: str,
     return max(UNKNOWN_LOGPROB, zipf + ZIPF_TO_LOG10)
 
 
+def sentence_spans(text: str, targets: Collection[int]) -> list[tuple[int, int]]:
+    """The spans of the sentences of `text` (between two `SENTENCE_BREAK`s a scan of the
+    text finds) that hold a target (by start), in order. Each is found from its first
+    target, a break searched backwards and one forwards: a second opinion on a few words of
+    an article does not scan all of it. A break at a target (a token opening with OCR's '!'
+    for an l) ends the sentence before it."""
+    spans: list[tuple[int, int]] = []
+    high = -1
+    for target in sorted(targets):
+        if target < high:
+            continue  # in the sentence of the target before
+        before = SENTENCE_BREAK_BEFORE.search(text, 0, target + 1)
+        after = SENTENCE_BREAK.search(text, target + 1)
+        high = after.start() if after else len(text)
+        spans.append((before.end() if before else 0, high))
+    return spans
+
+
 def _sentences(text: str, targets: Collection[int], speller: Speller, typos: bool = False,
                careless: bool = False
                ) -> list[tuple[list[regex.Match[str]], dict[int, Hypotheses]]]:
     """The words of the window's sentences that hold a target with hypotheses, sentence by
-    sentence, each with its targets' (by start) hypotheses by word index (`careless`: see
-    `hypotheses_of`). Only those sentences are read word by word: a second opinion on a few
-    words of an article does not walk all of it."""
-    breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(text)]
-    starts = [start for start, _ in breaks]
+    sentence (`sentence_spans`), each with its targets' (by start) hypotheses by word index
+    (`careless`: see `hypotheses_of`). Only those sentences are read word by word."""
     sentences = []
-    for index in sorted({bisect.bisect_right(starts, target) for target in targets}):
-        low = breaks[index - 1][1] if index else 0
-        high = breaks[index][0] if index < len(breaks) else len(text)
+    for low, high in sentence_spans(text, targets):
         words = list(WORD.finditer(text, low, high))
         hypotheses = {}
         for i, match in enumerate(words):

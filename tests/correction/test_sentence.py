@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+
 import pytest
 
 from normalizer import Normalizer
 from normalizer.correction import sentence, sentence_targets
-from normalizer.correction.context import WORD
+from normalizer.correction.context import SENTENCE_BREAK, WORD
 from normalizer.correction.speller import speller_for
 from normalizer.tokens import Token, tokenize
 
@@ -17,6 +19,28 @@ DEFAULT = Normalizer()
 @pytest.fixture(scope="module")
 def learned(lexicon):
     return speller_for(lexicon, "learned")
+
+
+@pytest.mark.parametrize("text", [
+    "He said so. Then aud left!\n\nWhy? Because; tho: end",
+    "One \n \n\t\nTwo\u2028\u2028three\x1c\n\xa0\nfour\r\n\r\nfive",
+    "Erdoğan’s ‘no’… é.à !ater !s it?", "no break at all", "a", ".a.", "!a",
+])
+def test_the_sentences_of_targets_are_those_a_scan_of_every_break_finds(text):
+    """Found from each target, the spans between the breaks a scan of the text finds, at
+    every token start and OCR '!' (which is a break itself)."""
+    breaks = [(m.start(), m.end()) for m in SENTENCE_BREAK.finditer(text)]
+    starts = [start for start, _ in breaks]
+
+    def plain(targets):
+        indices = sorted({bisect.bisect_right(starts, target) for target in targets})
+        return [(breaks[i - 1][1] if i else 0, breaks[i][0] if i < len(breaks) else len(text))
+                for i in indices]
+
+    places = [i for i, c in enumerate(text) if c.isalpha() or c == "!"]
+    for n, target in enumerate(places):
+        assert sentence.sentence_spans(text, {target}) == plain({target})
+        assert sentence.sentence_spans(text, places[n::3]) == plain(places[n::3])
 
 
 def test_the_real_word_margin_needs_strong_context_evidence(learned):
