@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 from typing import TypeVar
 
 import marisa_trie
@@ -175,6 +176,10 @@ class WordBeginnings:
         if len(prefix) <= self.SHORT:
             return prefix in self._short
         return next(self._trie.iterkeys(prefix), None) is not None
+
+    def extends(self, prefix: str) -> bool:
+        """Whether some known word starts with `prefix` and is longer."""
+        return any(word != prefix for word in islice(self._trie.iterkeys(prefix), 2))
 
     def __reduce__(self) -> tuple[type[WordBeginnings], tuple[bytes, str]]:
         return (WordBeginnings, (self._trie.tobytes(), self.SEPARATOR.join(sorted(self._short))))

@@ -352,7 +352,8 @@ def propose(text: str, surfaces: Collection[str], speller: Speller,
     lexicon = speller.lexicon
     candidates = {
         s for s in surfaces
-        if _letters(s) and lookup_key(s) not in lexicon.common and lookup_key(s) not in allow
+        if _letters(s) and (key := lookup_key(s)) not in lexicon.common and key not in allow
+        and _may_join(lexicon, s, key, names, settings.glyphs)
     }
     if not candidates:
         return []
@@ -372,6 +373,19 @@ def propose(text: str, surfaces: Collection[str], speller: Speller,
             edits.append(edit)
             taken_end = edit.end
     return edits
+
+
+def _may_join(lexicon: Lexicon, surface: str, key: str, names: Container[str],
+              glyphs: bool) -> bool:
+    """Whether a token of this surface may be merged or joined at all, told by its type
+    before its tokens are looked for (most are names): a name with a capital is never
+    merged (`_mergeable`) and ends no join (`_may_end_join`), so it only starts one, if
+    capitalized (`_may_start_join`), and without `glyphs` into a common word, which then
+    starts with its key."""
+    if surface.islower() or key not in names:
+        return True
+    return surface[1:].islower() and (
+        glyphs or lexicon.beginnings is None or lexicon.beginnings.extends(key))
 
 
 def _split_around(speller: Speller, scorer: Scorer, text: str, start: int, surface: str,

@@ -9,6 +9,7 @@ from normalizer.correction import boundaries
 from normalizer.correction.boundaries import BoundarySettings
 from normalizer.correction.line_ends import JoinedView
 from normalizer.model import Edit, apply_edits
+from normalizer.tokens import word_types
 
 DEFAULT = Normalizer()
 ARCHIVE = Normalizer(profile="archive")
@@ -252,3 +253,20 @@ def test_propose_never_overlaps_and_claims_its_tokens(speller):
     assert text.index("ernment") in claimed and text.index("office") not in claimed
     assert boundaries.propose(text, surfaces, speller, {}, {"tothe", "ernment", "w", "th"},
                               settings) == []
+
+
+@pytest.mark.parametrize("glyphs", [False, True])
+def test_the_tokens_of_a_type_that_may_not_join_are_not_looked_for(speller, lexicon,
+                                                                    monkeypatch, glyphs):
+    """A name's type tells (`_may_join`): the edits of every token looked for one by one."""
+    text = ("He wore a Jack et to the Mark et. Bill ion dollars, NATO ion, a Paris ian, "
+            "Trump et. Will ing, JOHN son and Blinken said it to Londonx Smith ers. Blinken "
+            "ed.")
+    settings = BoundarySettings(0.8, glyphs=glyphs)
+    surfaces = word_types(text)
+    edits = boundaries.propose(text, surfaces, speller, lexicon.names, set(), settings)
+    assert boundaries._may_join(lexicon, "Blinken", "blinken", lexicon.names, glyphs) is glyphs
+    assert not boundaries._may_join(lexicon, "NATO", "nato", lexicon.names, glyphs)
+    monkeypatch.setattr(boundaries, "_may_join", lambda *args: True)
+    assert edits == boundaries.propose(text, surfaces, speller, lexicon.names, set(), settings)
+    assert [e.original for e in edits][:2] == ["Jack et", "Mark et"]
