@@ -12,6 +12,7 @@ import pytest
 
 from normalizer import Normalizer, boilerplate, lexicon
 from normalizer.boilerplate.boxes import article_people
+from normalizer.boilerplate.paragraphs import Para, paragraphs
 from normalizer.model import Edit, apply_edits
 from normalizer.profile import ConfigError, Profile
 
@@ -466,3 +467,22 @@ def test_who_is_box_about_the_articles_protagonist_is_removed() -> None:
 ])
 def test_article_people_are_the_named_and_the_speakers(text, people):
     assert article_people(text) == people
+
+
+@pytest.mark.parametrize("text", [
+    "Title\n\nFirst line.\r\nSecond line.\r\rAfter two returns\n \t\nlast",
+    "\n\n  lead\rmid\u2028same line\x0b\x1c\n\r\n\n", "one", "", "\r", " \n \r ",
+])
+def test_paragraphs_are_the_lines_a_pattern_finds(text):
+    """Cut by str.split, the runs of characters other than a line break, as a scan finds."""
+    found, prev_end, blank = [], 0, True
+    for match in re.finditer(r"[^\r\n]+", text):
+        start, end = match.span()
+        if match.group().isspace():
+            blank = True
+            continue
+        gap = text[prev_end:start]
+        blank = blank or gap.count("\n") >= 2 or ("\n" not in gap and gap.count("\r") >= 2)
+        found.append(Para(start, end, blank))
+        blank, prev_end = False, end
+    assert paragraphs(text) == found

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_LINE = re.compile(r"[^\r\n]+")
 # A leading bullet or arrow and one level of enclosing brackets are layout, not content.
 _BULLET = re.compile(r"^(?:[•·▪►▸▶→»*]|-(?=\s))\s*")
 _BRACKETS = {"[": "]", "(": ")"}
@@ -43,13 +42,19 @@ class Match:
 
 
 def paragraphs(text: str) -> list[Para]:
-    """The non-blank lines of `text`, in order."""
+    """The non-blank lines of `text`, in order. The lines (runs of characters other than
+    a line break) are cut by `str.split`, where a pattern tested each character against a
+    class."""
     paras: list[Para] = []
     prev_end = 0
     blank = True  # the document start counts as a block boundary
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        if text[start:end].isspace():
+    end = -1
+    for line in text.replace("\r", "\n").split("\n"):
+        start = end + 1
+        end = start + len(line)
+        if not line:
+            continue
+        if line.isspace():
             blank = True
             continue
         gap = text[prev_end:start]
