@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -165,15 +165,18 @@ def _ends_plain_token(text: str, end: int) -> bool:
                              else TOKEN_CHAR.match(after[0]))
 
 
-def _matches(text: str, only: Iterable[str]) -> list[tuple[int, int]]:
+def _matches(text: str, only: Iterable[str], counts: Mapping[str, int]
+             ) -> list[tuple[int, int]]:
     """Spans of the tokens whose surface is one of `only`, in order, found by substring
     search: clean text has few unknown word types, and str.find outruns a regex scan of
     every token. Where a token starts, one of ASCII letters and digits (most) is told to end
-    with its surface by the characters after it, without a regex call."""
+    with its surface by the characters after it, without a regex call. The search for a
+    surface stops at its last token, where `counts` tells how many there are."""
     pattern = _pattern(text)
     found = []
     for surface in only:
         plain = pattern is TOKEN_PLAIN and surface.isascii() and surface.isalnum()
+        left = counts.get(surface, 0)
         pos = text.find(surface)
         while pos >= 0:
             # Most finds are inside a longer word: the cheaper test first.
@@ -182,21 +185,27 @@ def _matches(text: str, only: Iterable[str]) -> list[tuple[int, int]]:
                 if _ends_plain_token(text, end) if plain else (
                         (match := pattern.match(text, pos)) and match.end() == end):
                     found.append((pos, end))
+                    left -= 1
+                    if not left:
+                        break
             pos = text.find(surface, pos + 1)
     return sorted(found)  # no two tokens start at one place
 
 
-def tokenize(text: str, only: Collection[str] | None = None) -> Iterator[Token]:
+def tokenize(text: str, only: Collection[str] | None = None,
+             counts: Mapping[str, int] | None = None) -> Iterator[Token]:
     """Checkable word tokens of `text`, outside protected spans, in order.
 
     With `only`, just the tokens whose surface is in it: the engine asks for the few word
     types it does not know, so clean text costs one regex scan and no Token objects.
     Protected spans are found line by line, and only on lines that hold a wanted token.
+    `counts`: how often each surface of `only` is a token of `text` (its `word_types`),
+    where the caller knows it: the search for a surface stops at its last token.
     """
     line_end = -1  # the line holding the previous match, and its protected spans
     spans: list[tuple[int, int]] = []
     if only is not None and len(only) <= SEARCH_LIMIT:
-        found: Iterable[tuple[int, int]] = _matches(text, only)
+        found: Iterable[tuple[int, int]] = _matches(text, only, counts or {})
     else:  # one scan: substring search per type would grow with types x length
         found = (match.span() for match in _pattern(text).finditer(text))
     for start, end in found:

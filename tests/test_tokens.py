@@ -51,9 +51,12 @@ def test_a_token_quoted_alone_is_a_mention():
     ("va|ery |ery ery", "ery", [12]),  # a bar inside or opening a word belongs to it
     ("ca’s ca' ca’é ca1 ca", "ca", [5, 18]),  # an apostrophe joins a following letter
     ("caé ca\u0301 ca", "ca", [8]),  # an accented letter or a mark continues a word
+    ("ca@ca.com ca #ca cat", "ca", [10]),  # protected spans hold tokens too, and skip them
 ])
 def test_selected_tokens_are_whole_tokens(text, surface, starts):
     assert [t.start for t in tokenize(text, only={surface})] == starts
+    # Counted, the search stops at the last token.
+    assert [t.start for t in tokenize(text, only={surface}, counts=word_types(text))] == starts
     assert [t.start for t in tokenize(text) if t.surface == surface] == starts
 
 

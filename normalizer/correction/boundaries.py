@@ -343,12 +343,12 @@ def _split(speller: Speller, scorer: Scorer, text: str, start: int, first: str,
     )
 
 
-def propose(text: str, surfaces: Collection[str], speller: Speller,
+def propose(text: str, surfaces: Mapping[str, int], speller: Speller,
             names: Mapping[str, Entity], allow: Container[str],
             settings: BoundarySettings, joined: Collection[int] = ()) -> list[Edit]:
-    """Merge and split edits for `text`; `surfaces`: its token surfaces (word types);
-    `joined`: where a `JoinedView` joined a word broken at a line end (left to the word
-    decisions). Edits never overlap; a token takes part in one at most."""
+    """Merge and split edits for `text`; `surfaces`: its token surfaces (word types), with
+    their counts; `joined`: where a `JoinedView` joined a word broken at a line end (left to
+    the word decisions). Edits never overlap; a token takes part in one at most."""
     lexicon = speller.lexicon
     candidates = {
         s for s in surfaces
@@ -360,7 +360,7 @@ def propose(text: str, surfaces: Collection[str], speller: Speller,
     scorer = Scorer(speller.language_model, lexicon)
     edits: list[Edit] = []
     taken_end = -1
-    for token in tokenize(text, only=candidates):
+    for token in tokenize(text, only=candidates, counts=surfaces):
         start, surface = token.start, token.surface
         if start < taken_end or start in joined:
             continue

@@ -157,7 +157,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
                               edits, allow)
         return [edits[start] for start in sorted(edits)]
     tokens = [
-        t for t in tokenize(text, only=wanted)
+        t for t in tokenize(text, only=wanted, counts=types)
         if t.start not in claimed and not is_line_split(text, t, lexicon.common)
     ]
     in_context_edits = edits

@@ -52,7 +52,7 @@ def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageCo
     }
     common = ctx.lexicon.common
     targets = {
-        t.start for t in tokenize(text, only=lowercase + capitalized)
+        t.start for t in tokenize(text, only=lowercase + capitalized, counts=types)
         if t.start not in settled and not is_line_split(text, t, common) and (
             t.surface.islower() or (opens_typed_sentence(speller, text, t.start)
                                     and may_change(speller, t.surface, True)))

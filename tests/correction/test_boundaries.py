@@ -244,7 +244,7 @@ def test_edits_elsewhere_pass_and_edits_across_a_break_are_dropped(lexicon):
 def test_propose_never_overlaps_and_claims_its_tokens(speller):
     text = "He went tothe Gov ernment office w ith th e papers."
     settings = BoundarySettings(0.8, glyphs=False)
-    surfaces = set(text.replace(".", "").split())
+    surfaces = word_types(text)
     edits = boundaries.propose(text, surfaces, speller, {}, set(), settings)
     assert [(e.original, e.replacement) for e in edits] == [
         ("tothe", "to the"), ("Gov ernment", "Government"), ("w ith", "with"), ("th e", "the"),
