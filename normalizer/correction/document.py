@@ -40,16 +40,19 @@ class Document:
     spellings it repeats."""
 
     def __init__(self, types: Counter[str], common: Container[str]) -> None:
-        self.names: Counter[str] = Counter()
+        # Summed in a dict: a Counter's missing key is a Python call (`__missing__`).
+        names: dict[str, int] = {}
         repeated = []
         lowercase = 0
         for surface, count in types.items():
             if surface[0].isupper():
-                self.names[strip_possessive(surface)] += count
+                base = strip_possessive(surface)
+                names[base] = names.get(base, 0) + count
             else:
                 lowercase += count
                 if count >= REPEATED_WORD_COUNT:
                     repeated.append(surface)
+        self.names: Counter[str] = Counter(names)
         self.repeated_words = frozenset(repeated)
         # Prose writes most words lowercase; a headline, a list of names or a text in
         # capitals does not, and says nothing by leaving a word unwritten in lowercase.

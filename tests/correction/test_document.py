@@ -17,6 +17,13 @@ def test_names_count_capitalized_spellings_only():
     assert doc.count("Lavrov") == 3 and doc.count("said") == 0
 
 
+def test_names_sum_a_spelling_and_its_possessives_in_the_order_first_seen():
+    doc = Document(Counter({"Kyiv’s": 2, "said": 4, "Kyiv": 3, "KYIV'S": 1, "Putins'": 1}),
+                   set())
+    assert list(doc.names.items()) == [("Kyiv", 5), ("KYIV", 1), ("Putins", 1)]
+    assert isinstance(doc.names, Counter) and doc.names["Smith"] == 0
+
+
 def test_rivals_are_more_frequent_close_spellings_repeated_at_least_twice():
     doc = _doc()
     assert doc.rivals("Lavroy") == [("Lavrov", 3)]
