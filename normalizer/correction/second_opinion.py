@@ -55,7 +55,7 @@ def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageCo
         t.start for t in tokenize(text, only=lowercase + capitalized, counts=types)
         if t.start not in settled and not is_line_split(text, t, common) and (
             t.surface.islower() or (opens_typed_sentence(speller, text, t.start)
-                                    and may_change(speller, t.surface, True)))
+                                    and may_change(speller, t.surface, True, careless)))
         # A real word quoted alone is mentioned, not used ('the misreadings "aud", "tor"').
         and not (t.surface in common and quoted_alone(text, t.start, t.end))
     }
