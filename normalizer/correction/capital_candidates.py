@@ -45,8 +45,9 @@ def may_read_as(speller: Speller, key: str, term: str, cost: float) -> bool:
 def nearest_common_words(speller: Speller, key: str) -> list[tuple[str, float]]:
     """Common words one slip from `key` by symspell's nearest words, with their channel cost."""
     found = []
+    least = min_zipf(key)
     for term, zipf in speller.nearest_words_within_slip(key):
-        if term[0] != key[0] or zipf < min_zipf(key):
+        if term[0] != key[0] or zipf < least:
             continue  # `may_read_as`'s cheap tests first: most terms fail before a cost
         cost = speller.cost(key, term, TYPO_COST)
         if may_read_as(speller, key, term, cost):

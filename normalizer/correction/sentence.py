@@ -285,21 +285,20 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
         *(
             Choice(w, -cost + (usage.lift(speller, w) if usage is not None else 0.0) + (
                 ADAPT_BONUS if adapted and _confusion(speller, key, w) in adapted else 0.0)
-                + (_careless_bonus(speller, slot.word, w, careless) if careless else 0.0))
+                + (_careless_bonus(speller, slot.word, key, w, careless) if careless else 0.0))
             for w, cost in slot.hypotheses
         ),
     )
 
 
-def _careless_bonus(speller: Speller, word: str, reading: str, usage: DocumentUsage) -> float:
-    """What `reading` of `word` gains in a carelessly typed window (`usage`), for a word the
-    window writes once (`typed_text.CARELESS_RIVAL_BONUS`): a reading with its first letter of
-    a real word, or of a capitalized word opening a sentence (which `_may_be_word` let
-    through) when the reading is a very frequent word (`typed_text.FREQUENT_WORD_MIN_ZIPF`:
-    'Bu it' -> But, while 'Mondy said' is no 'Monday'), and of any other lowercase token the
-    reading that gives it a lost first letter back ('ust' -> just, 'nd' -> and); 0
-    otherwise."""
-    key = lookup_key(word)
+def _careless_bonus(speller: Speller, word: str, key: str, reading: str,
+                    usage: DocumentUsage) -> float:
+    """What `reading` of `word` (`key` its lookup key) gains in a carelessly typed window (`usage`),
+    for a word the window writes once (`typed_text.CARELESS_RIVAL_BONUS`): a reading with its first
+    letter of a real word, or of a capitalized word opening a sentence (which `_may_be_word` let
+    through) when the reading is a very frequent word (`typed_text.FREQUENT_WORD_MIN_ZIPF`: 'Bu it'
+    -> But, while 'Mondy said' is no 'Monday'), and of any other lowercase token the reading that
+    gives it a lost first letter back ('ust' -> just, 'nd' -> and); 0 otherwise."""
     if usage.used(key) > 1:
         return 0.0
     if word[0].isupper():  # a name opens sentences too: only a very frequent word's slip
