@@ -36,18 +36,16 @@ __all__ = ["candidates", "explain", "propose"]
 def propose(text: str, ctx: StageContext) -> list[Edit]:
     """The spelling stage's edits for `text` (see `passes.propose`); for a text that is one
     word the decision leaves unflagged, `lone_word`'s answer (a fix or a suggestion), and
-    its fix of one the decision only suggests."""
+    its fix of one the decision suggests or reads otherwise: alone, the ranked corrections
+    (with the spelling channel) weigh a word better than a sentence of one word does
+    ('receit' -> receipt, not recent; 'plesent' -> pleasant, not present). That fixed 13 more
+    of Wikipedia's and Norvig's pairs alone, and one fewer ('upplied' -> applied, not
+    supplied)."""
     edits = passes.propose(text, ctx)
     threshold = ctx.profile.threshold
-    if not edits or _only_suggestion(edits, threshold):
+    if not edits or len(edits) == 1:
         lone = lone_word.answer(text, ctx)
         if lone is not None and (not edits or (lone.applied and lone.confidence >= threshold)):
             return [lone]
     return edits
 
-
-def _only_suggestion(edits: list[Edit], threshold: float) -> bool:
-    """Whether the decision only suggests one correction (below the profile's `threshold`):
-    for a lone word, `lone_word` may be sure of one ('buiscits', where the decision's window
-    has no neighbour to weigh the candidates)."""
-    return len(edits) == 1 and edits[0].confidence < threshold
