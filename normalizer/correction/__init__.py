@@ -45,7 +45,10 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     threshold = ctx.profile.threshold
     if not edits or len(edits) == 1:
         lone = lone_word.answer(text, ctx)
-        if lone is not None and (not edits or (lone.applied and lone.confidence >= threshold)):
+        if lone is not None and (not edits or (
+                lone.applied and lone.confidence >= threshold
+                and (edits[0].confidence < threshold
+                     or edits[0].replacement != lone.replacement))):
             return [lone]
     return edits
 

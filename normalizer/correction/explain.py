@@ -16,7 +16,7 @@ from .decide import decide, is_suspect, weigh
 from .document import Document
 from .document_usage import DocumentUsage
 from .hypothesis import Candidate, offer
-from .passes import consistent, context_targets
+from .passes import context_targets
 from .reasons import reason
 from .sentence_targets import is_target
 from .sound_alikes import MAX_COST_PER_LETTER, SAME_SOUND_BONUS, sound_alikes
@@ -106,17 +106,27 @@ def _offer_sound_alikes(found: dict[str, Candidate], word: str, speller: Speller
 
 
 def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
-    """How `word` is judged: known or not, scored candidates and the decision, as a dict;
-    a word the decisions leave but the profile's learned corpus corrections fix says so."""
+    """How `word` is judged: known or not, scored candidates and the decision, as a dict.
+    The decision is the spelling stage's own edit of the word in its context (what
+    `normalize` does, the profile's learned corpus corrections included), explained by the
+    word's judgement where the two agree; an unknown word it does not fix gets ranked
+    suggestions."""
+    from . import propose  # the package imports this module (through lone_word)
+
     report = _judge(word, context, ctx)
-    if not report["decision"].startswith("unchanged"):
-        return report
     text = context if context and word in context else word
     start = text.index(word)
-    learned = [e for e in consistent(text, word_types(text), ctx, []) if e.start == start]
-    if learned:
-        report["decision"] = f"{_decision(learned[0], ctx)}: {learned[0].reason}"
-    elif not report["known"]:
+    made = next((e for e in propose(text, ctx) if e.start == start), None)
+    if made is not None:
+        # Its edit is the decision, whatever the word's own judgement says (a window typed
+        # carelessly, a capitalized typo read in its sentence, a name beside its partner).
+        decision = _decision(made, ctx)
+        if not report["decision"].startswith(decision):
+            report["decision"] = f"{decision}: {made.reason}"
+    elif not report["decision"].startswith("unchanged"):
+        report["decision"] = ("unchanged: the text keeps it as written (a word mentioned, an "
+                              "identifier, or a passage in another language)")
+    if not report["known"] and not report["decision"].startswith("fix to"):
         # What a reader may have meant, ranked (sound-alikes included), though none is sure
         # enough to change the word.
         report["suggestions"] = candidates(word, ctx, context)[:MAX_SUGGESTIONS]
@@ -230,8 +240,14 @@ def _in_context(report: dict[str, Any], judgement: sentence.Judgement, speller: 
 
 
 def _decision(edit: Edit, ctx: StageContext) -> str:
-    """What becomes of a proposed edit under the profile's threshold."""
-    if edit.confidence >= ctx.profile.threshold:
-        return f"fix to {edit.replacement!r} (confidence {edit.confidence:.2f})"
-    return (f"suggest {edit.replacement!r} only (confidence {edit.confidence:.2f} below "
-            f"the threshold {ctx.profile.threshold})")
+    """What becomes of a proposed edit under the profile's threshold and mode, as the
+    pipeline applies it."""
+    confidence = f"confidence {edit.confidence:.2f}"
+    if edit.confidence < ctx.profile.threshold:
+        return (f"suggest {edit.replacement!r} only ({confidence} below the threshold "
+                f"{ctx.profile.threshold})")
+    if not edit.applied:
+        return f"suggest {edit.replacement!r} only ({confidence}, but unconfirmed)"
+    if ctx.profile.mode != "fix":
+        return f"suggest {edit.replacement!r} ({confidence}; the profile only suggests)"
+    return f"fix to {edit.replacement!r} ({confidence})"

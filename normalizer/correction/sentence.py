@@ -382,7 +382,8 @@ def edit(speller: Speller, text: str, judgement: Judgement,
          usage: DocumentUsage | None = None) -> Edit:
     """The edit a judgement makes, cased like the token, with its reason: the confusion, the
     margin of the best reading over the best one that keeps the word, the neighbouring
-    fixes that reading makes with it, and how often the text uses the word (`usage`)."""
+    fixes that reading makes with it, what a carelessly typed text adds to the reading, and
+    how often the text uses the word (`usage`)."""
     slot, best = judgement.slot, judgement.choices[judgement.chosen].word
     key = lookup_key(slot.word)
     entity = speller.lexicon.names.get(best)
@@ -401,6 +402,10 @@ def edit(speller: Speller, text: str, judgement: Judgement,
     if judgement.together:
         reason += ", reading " + " and ".join(
             f"'{new}' for '{old}'" for old, new in judgement.together) + " beside it"
+    if usage is not None and usage.careless and (
+            bonus := _careless_bonus(speller, slot.word, key, best, usage)):
+        reason += (f", {bonus:.1f} more likely in a carelessly typed text (its other slips "
+                   "fixed)")
     usage = _usage_for(speller, key, usage)
     used = usage.used(best) if usage is not None else 0
     if used:
