@@ -44,8 +44,9 @@ class SpellingChannel:
     intended: frozenset[str] = field(init=False, compare=False, repr=False)
     cheapest: float = field(init=False, compare=False, repr=False)
     """The cheapest learned edit: no misspelling costs less."""
-    _memo: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict, compare=False,
-                                                repr=False)
+    _memo: dict[tuple[str, str], tuple[float, float]] = field(
+        default_factory=dict, compare=False, repr=False)
+    """(written, intended) -> (cost, the bound it was found under)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "intended", frozenset(a for a, _ in self.edits))
