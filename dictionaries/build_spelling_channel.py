@@ -5,9 +5,10 @@
 A typist's error model in the manner of Brill & Moore ("An improved error model for noisy
 channel spelling correction", ACL 2000), learned from the pairs of built/misspellings.tsv
 (codespell's, from Wikipedia's lists of common misspellings; see SOURCES.md). Each pair is
-aligned by rapidfuzz's Levenshtein opcodes, the word's ends marked `^` and `$`; the runs where
-the two differ are one segment edit each, two runs one letter apart one edit with that letter
-(a swap: 'ei' -> 'ie'). Each edit counts bare ('ll' -> 'l') and with one letter of context on
+aligned as the OCR channel's lines are (`build_channel.edit_regions`: rapidfuzz's
+Levenshtein opcodes), the word's ends marked `^` and `$`; the runs where the two differ are
+one segment edit each, two runs one letter apart one edit with that letter (a swap: 'ei' ->
+'ie'). Each edit counts bare ('ll' -> 'l') and with one letter of context on
 either side and on both ('lly' -> 'ly'): the context says where a slip is made ('nt$' ->
 'nd$' at a word's end). An edit's cost is -log10 of its count over the
 intended segment's occurrences in the corrections plus `SMOOTHING`: how likely one who
@@ -25,12 +26,10 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from rapidfuzz.distance import Levenshtein
-
 if __package__ in (None, ""):  # run as `python dictionaries/build_spelling_channel.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dictionaries.build_channel import OUT, write
+from dictionaries.build_channel import OUT, edit_regions, write
 from normalizer.misspellings import read_misspellings
 
 SMOOTHING = 20.0
@@ -39,36 +38,29 @@ times does not make its rare edits near certain."""
 MIN_COUNT = 2
 MAX_SEGMENT = 4
 
-Segment = tuple[str, str, bool]
-"""(intended, written, differs) runs of an aligned pair, in order."""
+Edit = tuple[str, str, int, int]
+"""(intended segment, written segment, start and end in the marked intended word)."""
 
 
-def segments(written: str, intended: str) -> list[Segment]:
-    """The aligned runs of `intended` and `written` (ends marked), differing runs one letter
-    apart joined with it."""
+def differing(written: str, intended: str) -> list[Edit]:
+    """Where the marked words differ: `build_channel.edit_regions` of the alignment, two
+    regions one letter apart joined with it (a swap: 'ie' for 'ei')."""
     source, target = f"^{intended}$", f"^{written}$"
-    runs: list[Segment] = []
-    for op in Levenshtein.opcodes(source, target):
-        a, b = source[op.src_start:op.src_end], target[op.dest_start:op.dest_end]
-        differs = op.tag != "equal"
-        if differs and runs and runs[-1][2]:
-            runs[-1] = (runs[-1][0] + a, runs[-1][1] + b, True)
-        elif differs and len(runs) >= 2 and runs[-2][2] and len(runs[-1][0]) == 1:
-            gap = runs.pop()[0]
-            before = runs.pop()
-            runs.append((before[0] + gap + a, before[1] + gap + b, True))
+    regions: list[list[int]] = []
+    for s0, s1, t0, t1 in edit_regions(source, target):  # aligned from the intended side
+        if regions and s0 - regions[-1][1] == 1 and t0 - regions[-1][3] == 1:
+            regions[-1][1], regions[-1][3] = s1, t1
         else:
-            runs.append((a, b, differs))
-    return runs
+            regions.append([s0, s1, t0, t1])
+    return [(source[s0:s1], target[t0:t1], s0, s1) for s0, s1, t0, t1 in regions]
 
 
-def edits_of(runs: list[Segment]) -> Iterable[tuple[str, str]]:
-    """Each differing run as an edit, bare and with a letter of context on each side."""
-    for i, (a, b, differs) in enumerate(runs):
-        if not differs:
-            continue
-        left = runs[i - 1][0][-1:] if i > 0 else ""
-        right = runs[i + 1][0][:1] if i + 1 < len(runs) else ""
+def edits_of(written: str, intended: str) -> Iterable[tuple[str, str]]:
+    """Each place the two differ as an edit, bare and with a letter of context on each side
+    (the letters around it, which the two share)."""
+    marked = f"^{intended}$"
+    for a, b, start, end in differing(written, intended):
+        left, right = marked[start - 1:start], marked[end:end + 1]
         yield a, b
         if left:
             yield left + a, left + b
@@ -83,7 +75,7 @@ def learn(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str, int, str]]:
     edits: Counter[tuple[str, str]] = Counter()
     occurrences: Counter[str] = Counter()
     for written, intended in pairs:
-        edits.update(edits_of(segments(written, intended)))
+        edits.update(edits_of(written, intended))
         marked = f"^{intended}$"
         for start in range(len(marked)):
             for length in range(1, MAX_SEGMENT + 1):

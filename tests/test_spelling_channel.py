@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from dictionaries.build_spelling_channel import edits_of, learn, segments
+from dictionaries.build_spelling_channel import differing, edits_of, learn
 from normalizer import Normalizer
 from normalizer.correction.explain import candidates
 from normalizer.correction.spelling_channel import (
@@ -18,26 +18,26 @@ from normalizer.pipeline import StageContext
 from normalizer.profile import Profile
 
 
-@pytest.mark.parametrize(("written", "intended", "differing"), [
-    ("recieve", "receive", [("ei", "ie")]),  # a swap: two runs one letter apart, joined
+@pytest.mark.parametrize(("written", "intended", "edits"), [
+    ("recieve", "receive", [("ei", "ie")]),  # a swap: two regions one letter apart, joined
     ("centraly", "centrally", [("l", "")]),
     ("definately", "definitely", [("i", "a")]),
     ("arguement", "argument", [("", "e")]),
     ("teh", "the", [("he", "eh")]),
     ("receive", "receive", []),
 ])
-def test_segments_are_the_differing_runs_of_an_alignment(written, intended, differing):
-    runs = segments(written, intended)
-    assert [(a, b) for a, b, differs in runs if differs] == differing
-    assert "".join(a for a, _, _ in runs) == f"^{intended}$"
-    assert "".join(b for _, b, _ in runs) == f"^{written}$"
+def test_the_edits_are_where_an_alignment_differs(written, intended, edits):
+    found = differing(written, intended)
+    assert [(a, b) for a, b, _, _ in found] == edits
+    marked = f"^{intended}$"
+    assert all(marked[start:end] == a for a, _, start, end in found)
 
 
 def test_an_edit_counts_bare_and_with_a_letter_of_context_on_each_side():
-    assert list(edits_of(segments("centraly", "centrally"))) == [
+    assert list(edits_of("centraly", "centrally")) == [
         ("l", ""), ("ll", "l"), ("ly", "y"), ("lly", "ly")]
     # At a word's end the context is the end mark.
-    assert ("s$", "$") in set(edits_of(segments("thing", "things")))
+    assert ("s$", "$") in set(edits_of("thing", "things"))
 
 
 def test_learned_costs_follow_the_counts():

@@ -42,13 +42,16 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     of Wikipedia's and Norvig's pairs alone, and one fewer ('upplied' -> applied, not
     supplied)."""
     edits = passes.propose(text, ctx)
-    threshold = ctx.profile.threshold
-    if not edits or len(edits) == 1:
+    if len(edits) <= 1:
         lone = lone_word.answer(text, ctx)
-        if lone is not None and (not edits or (
-                lone.applied and lone.confidence >= threshold
-                and (edits[0].confidence < threshold
-                     or edits[0].replacement != lone.replacement))):
+        if lone is not None and (not edits or _overrules(lone, edits[0], ctx.profile.threshold)):
             return [lone]
     return edits
+
+
+def _overrules(lone: Edit, decided: Edit, threshold: float) -> bool:
+    """Whether a lone word's answer replaces the decision's edit of it: a confident fix of a
+    word the decision only suggests, or reads as another word."""
+    return (lone.applied and lone.confidence >= threshold
+            and (decided.confidence < threshold or decided.replacement != lone.replacement))
 
