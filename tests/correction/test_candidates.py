@@ -13,6 +13,7 @@ from normalizer.correction.candidates import (
     HEADLINE_POLICY,
     SLIP_BONUS,
     TYPO_LOOKUP_MAX_ZIPF,
+    WordRule,
     context_free_candidates,
     lowercase_candidate,
     lowercase_word,
@@ -50,6 +51,22 @@ def test_the_spellers_variants_are_the_channels_known_words_at_their_costs(spell
 def test_a_name_shaped_token_without_policy_gets_no_common_word(speller):
     assert "bounties" not in speller.word_candidates("Bourities", None)
     assert "bounties" in speller.word_candidates("Bourities", HEADLINE_POLICY)
+
+
+def test_a_long_unseen_capitalized_token_may_become_a_rarer_common_word(lexicon):
+    """From `LONG_TOKEN_LENGTH` letters a common word may be rarer than the rule's Zipf; a
+    name wordfreq knows but no word list holds may not ('Clougherty' is no 'Dougherty')."""
+    rule = WordRule(3.0, 2.5, 2.0)
+    assert rule.admits(lexicon, "Negotiafors", "negotiators", 2.0)  # Zipf 2.97, common
+    assert not rule.admits(lexicon, "Negotiafors", "negotiators", 3.0)  # too dear
+    assert not rule.admits(lexicon, "Clougherty", "dougherty", 2.0)  # a name (2.82)
+    assert not rule.admits(lexicon, "Stalinst", "stalinist", 2.0)  # 8 letters: 3.0 holds (2.76)
+    assert not WordRule(3.0, 2.5).admits(lexicon, "Negotiafors", "negotiators", 2.0)
+
+
+def test_a_long_unseen_capitalized_token_reads_as_its_common_word(speller):
+    assert "negotiators" in speller.word_candidates("Negotiafors", WordRule(3.0, 2.5, 2.0))
+    assert "negotiators" not in speller.word_candidates("Negotiafors", WordRule(3.0, 2.5))
 
 
 def test_offer_keeps_the_better_score_and_applies_case():
@@ -131,7 +148,7 @@ def test_a_capitalized_token_gets_only_a_very_common_word_within_its_policy(lear
     assert learned.word_candidates("Minehals", None) == {}  # mid-sentence and seen: names only
     # A name a typo away from another name, or from a rarer word, stays a name.
     assert "cunningham" not in learned.word_candidates("Dunningham", HEADLINE_POLICY)
-    assert "barrier" not in learned.word_candidates("Bartier", (3.0, 2.5))
+    assert "barrier" not in learned.word_candidates("Bartier", WordRule(3.0, 2.5))
 
 
 def test_a_deep_search_never_turns_a_lowercase_word_into_a_surname(learned):

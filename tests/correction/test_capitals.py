@@ -112,3 +112,14 @@ def test_a_possessive_is_judged_by_its_word_and_keeps_its_s(speller, lexicon):
     (edit,) = capitals.propose(text, {"Britani's"}, speller, {}, 0.8)
     assert (edit.original, edit.replacement) == ("Britani", "Britain")
     assert text[edit.start:edit.end] == "Britani"  # the 's stays as written
+
+
+def test_a_possessives_sentence_is_read_on_after_its_s(speller):
+    """The words after a possessive are those after its 's, and the candidate is scored as
+    the possessive where the context model knows it ("parkinson's"), not followed by an 's'."""
+    text = "Doctors said Parkinsonh's disease is common."
+    (edit,) = capitals.propose(text, {"Parkinsonh's"}, speller, {}, 0.8)
+    assert (edit.original, edit.replacement) == ("Parkinsonh", "Parkinson")
+    written = token_in(text, "Parkinsonh's")
+    token = token_in(text, "Parkinsonh")
+    assert capitals.judge(speller, text, token, written.end)[2] > capitals.NAME_LIFT
