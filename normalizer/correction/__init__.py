@@ -8,7 +8,8 @@ Modules, one concern each:
 - `keyboard`: a typist's slips, the plain edits' costs the channel prices them at;
 - `context`: what the neighbouring words say for a hypothesis;
 - `document`: the document's own evidence (how often it spells each name);
-- `candidates`: what a suspect token may stand for, scored;
+- `candidates`: what a suspect token may stand for, scored; `word_policy`: which words
+  may replace a capitalized token where it stands;
 - `boundaries`: words the OCR ran together or split, and words broken at a line end;
 - `decide`: which tokens change, to what, with what confidence;
 - `passes`: the stage over a text, window by window, its passes in their order;

@@ -37,11 +37,11 @@ from ..model import Edit
 from ..patterns import compile_regex
 from ..profile import Profile
 from ..tokens import tokenize
-from .candidates import SINGLE_CONFUSION_COST
 from .context import sentence_neighbours
 from .datelines import DATELINE
 from .readings import Reading, Scorer, weigh
 from .speller import Speller
+from .word_policy import SINGLE_CONFUSION_COST
 from .words import apply_case, is_own_word, lookup_key
 
 LETTERS = compile_regex(r"^\p{L}+$")

@@ -12,10 +12,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..lexicon import Entity, Lexicon, name_words_file
-from ..patterns import compile_regex
 from ..tokens import Token, in_headline, starts_sentence
 from ..tsv import read_rows
 from .case_slips import initial_l_reading, leading_i_reading, offer_case_slips
@@ -23,6 +22,7 @@ from .context import MAX_CONTEXT_LIFT, context_score, context_words
 from .document import Document
 from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
 from .keyboard import TYPO_COST, key_beside, struck_beside, transposed
+from .word_policy import MAX_GLYPH_COST, SINGLE_CONFUSION_COST, WordPolicy, word_policy
 from .words import (
     ALWAYS_CAPITALIZED_SOURCE,
     I_GLYPHS,
@@ -41,31 +41,9 @@ GAZETTEER_MIN_ZIPF = 3.0
 (names from the built place lists, 35,000 small towns among them, count as they are seen)."""
 
 
-SENTENCE_START_MIN_ZIPF = 5.0
-"""At a sentence start only a very common word may replace a capitalized token ('Tbe')."""
-
-
-UNSEEN_CAPITAL_MIN_ZIPF = 3.0
-"""A capitalized token wordfreq never saw may become a word or name this frequent, through
-one OCR confusion anywhere in a sentence ('NationaI' -> 'National', 'Wonnen' -> 'Women',
-'Tbaddeus' -> 'Thaddeus' would need 2.7: 'Elyne' -> 'Clyne' is a real name it would break)."""
-
-
-SINGLE_CONFUSION_COST = 2.5
-"""The dearest single OCR confusion in dictionaries/confusions.tsv."""
-
-
 MIN_TYPO_NAME_LENGTH = 6
 """A typo is corrected in a capitalized token only from this length: short rare names
 ('Konyg', 'Redg') are too often one slip from a real one."""
-
-
-HEADLINE_MIN_ZIPF = 2.5
-"""In a Title Case headline most capitalized tokens are words ('Bourities' -> 'Bounties')."""
-
-
-MAX_GLYPH_COST = 4.0
-"""Two cheap OCR confusions at most between a token and a candidate it may become."""
 
 
 
@@ -157,55 +135,6 @@ NEGLIGIBLE = 3.0
 
 
 
-class WordRule(NamedTuple):
-    """Which words may replace a name-shaped token: a word or name wordfreq has seen
-    `min_zipf` or more, within `max_cost` through the channel; in a token of
-    `LONG_TOKEN_LENGTH` letters or more, a common word from `long_word_min_zipf` (when set)."""
-
-    min_zipf: float
-    max_cost: float
-    long_word_min_zipf: float | None = None
-
-    def admits(self, lexicon: Lexicon, base: str, word: str, cost: float) -> bool:
-        """Whether `word`, `cost` away through the channel, may replace `base`."""
-        least = self.min_zipf
-        if (self.long_word_min_zipf is not None and len(base) >= LONG_TOKEN_LENGTH
-                and word in lexicon.common):
-            least = min(least, self.long_word_min_zipf)
-        return cost <= self.max_cost and lexicon.frequency(word) >= least
-
-
-WordPolicy = WordRule | None
-"""For a name-shaped token: the rule of the words that may replace it, or None when only
-names may."""
-
-
-LONG_TOKEN_LENGTH = 9
-LONG_TOKEN_WORD_MIN_ZIPF = 2.0
-"""An unseen capitalized token this long may become a common word this rare (not a name
-wordfreq knows but no word list holds): the longer a token, the fewer real names lie one
-OCR confusion from a word ('Negotiafors', 'Stalinisf' -> Negotiators, Stalinist, 2.97 and
-2.76). On the news seeds 3, 17, 55, 5, 11 and 23, 4 more typos fixed, no clean token
-changed; with any word wordfreq has seen, 1 of 4,000 rare census names changed too
-('Clougherty' -> Dougherty)."""
-
-
-HEADLINE_POLICY: WordPolicy = WordRule(HEADLINE_MIN_ZIPF, MAX_GLYPH_COST, LONG_TOKEN_WORD_MIN_ZIPF)
-"""The most permissive policy but `DIGIT_GLYPH_POLICY`: its candidates include those of every
-other."""
-
-
-INNER_DIGIT = compile_regex(r"(?<=\p{L})(?:[01]|vv)(?=\p{L})")
-"""A 1 or 0 between two letters ('Dar1ene', 'Minstre1s', 'G0rdon'), or a double v
-('Crovvell'): no name is written so; the OCR read an l, an i, an o or a w."""
-DIGIT_GLYPH_MIN_ZIPF = 1.5
-DIGIT_GLYPH_POLICY: WordPolicy = WordRule(DIGIT_GLYPH_MIN_ZIPF, SINGLE_CONFUSION_COST)
-"""For a name-shaped token with an `INNER_DIGIT`: any word or name wordfreq has seen this
-often, read through one confusion (which must read the digit: a variant keeping it is no
-word). The digit is proof of an error, so a rare name ('Darlene', 'Florrie', 'Gillett')
-earns what an unseen capitalized token's `UNSEEN_CAPITAL_MIN_ZIPF` denies it."""
-
-
 DEEP_MAX_COST = 6.0
 """The dearest path a deep search follows: a candidate that far needs a Zipf of 6 or more
 ('the', 'and', 'for') to clear an unseen word by a margin, so dearer ones are never chosen."""
@@ -275,19 +204,6 @@ def known_misspelling(lexicon: Lexicon, base: str) -> str | None:
         return None
     correction = lexicon.misspellings.get(lookup_key(base))
     return correction if correction in lexicon.common else None
-
-
-def word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:
-    if INNER_DIGIT.search(token.base):
-        return DIGIT_GLYPH_POLICY
-    if in_headline(text, token.start):
-        return HEADLINE_POLICY
-    unseen = lexicon.frequency(token.base.lower()) == 0
-    if starts_sentence(text, token.start):
-        return (WordRule(UNSEEN_CAPITAL_MIN_ZIPF, MAX_GLYPH_COST, LONG_TOKEN_WORD_MIN_ZIPF)
-                if unseen else WordRule(SENTENCE_START_MIN_ZIPF, MAX_GLYPH_COST))
-    return (WordRule(UNSEEN_CAPITAL_MIN_ZIPF, SINGLE_CONFUSION_COST, LONG_TOKEN_WORD_MIN_ZIPF)
-            if unseen else None)
 
 
 def name_for(base: str, entity: Entity | None) -> Entity | None:

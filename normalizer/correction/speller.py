@@ -25,21 +25,19 @@ from ..collection_model import load_collection_model
 from ..language_model import ContextModel, load_language_model
 from ..lexicon import SYMSPELL_PREFIX, Confusion, Entity, Lexicon
 from ..tokens import strip_possessive
-from .candidates import (
-    DEEP_MAX_COST,
+from .candidates import DEEP_MAX_COST, GAZETTEER_MIN_ZIPF, context_free_candidates
+from .channel import ChannelModel
+from .hypothesis import Candidate
+from .keyboard import TYPO_COST, cheap_slips, lost_letters
+from .vocabulary import Vocabulary
+from .word_policy import (
     DIGIT_GLYPH_POLICY,
-    GAZETTEER_MIN_ZIPF,
     HEADLINE_MIN_ZIPF,
     HEADLINE_POLICY,
     INNER_DIGIT,
     SINGLE_CONFUSION_COST,
     WordPolicy,
-    context_free_candidates,
 )
-from .channel import ChannelModel
-from .hypothesis import Candidate
-from .keyboard import TYPO_COST, cheap_slips, lost_letters
-from .vocabulary import Vocabulary
 from .words import case_slip_readings, is_checkable, is_name_shaped, lookup_key
 
 if TYPE_CHECKING:

@@ -20,10 +20,10 @@ from rapidfuzz.distance import OSA
 
 from ..model import Edit
 from ..patterns import compile_regex
-from .candidates import SINGLE_CONFUSION_COST
 from .keyboard import TYPO_COST, transposed
 from .name_pairs import NAME_PAIR_CONFIDENCE
 from .speller import Speller
+from .word_policy import SINGLE_CONFUSION_COST
 
 TITLED = compile_regex(r"(?<![\p{L}\p{N}.'’-])(\p{Lu}\p{Ll}{1,5})\.[ \t]+(?=\p{Lu}\p{Ll})")
 """A capitalized token, a period, and a capitalized word after it."""

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from ..correction.candidates import MAX_GLYPH_COST
 from ..correction.document import RIVAL_MAX_EDITS
 from ..correction.speller import Speller
+from ..correction.word_policy import MAX_GLYPH_COST
 from ..correction.words import is_checkable, lookup_key
 from .counts import CorpusCounts
 

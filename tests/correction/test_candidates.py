@@ -10,10 +10,8 @@ import pytest
 from normalizer import Normalizer
 from normalizer.correction.candidates import (
     DEEP_MAX_COST,
-    HEADLINE_POLICY,
     SLIP_BONUS,
     TYPO_LOOKUP_MAX_ZIPF,
-    WordRule,
     context_free_candidates,
     lowercase_candidate,
     lowercase_word,
@@ -26,6 +24,7 @@ from normalizer.correction.candidates import (
 from normalizer.correction.document import Document
 from normalizer.correction.hypothesis import offer
 from normalizer.correction.speller import Speller, speller_for
+from normalizer.correction.word_policy import HEADLINE_POLICY, WordRule
 from normalizer.tokens import word_types
 
 from .support import token_in
@@ -51,17 +50,6 @@ def test_the_spellers_variants_are_the_channels_known_words_at_their_costs(spell
 def test_a_name_shaped_token_without_policy_gets_no_common_word(speller):
     assert "bounties" not in speller.word_candidates("Bourities", None)
     assert "bounties" in speller.word_candidates("Bourities", HEADLINE_POLICY)
-
-
-def test_a_long_unseen_capitalized_token_may_become_a_rarer_common_word(lexicon):
-    """From `LONG_TOKEN_LENGTH` letters a common word may be rarer than the rule's Zipf; a
-    name wordfreq knows but no word list holds may not ('Clougherty' is no 'Dougherty')."""
-    rule = WordRule(3.0, 2.5, 2.0)
-    assert rule.admits(lexicon, "Negotiafors", "negotiators", 2.0)  # Zipf 2.97, common
-    assert not rule.admits(lexicon, "Negotiafors", "negotiators", 3.0)  # too dear
-    assert not rule.admits(lexicon, "Clougherty", "dougherty", 2.0)  # a name (2.82)
-    assert not rule.admits(lexicon, "Stalinst", "stalinist", 2.0)  # 8 letters: 3.0 holds (2.76)
-    assert not WordRule(3.0, 2.5).admits(lexicon, "Negotiafors", "negotiators", 2.0)
 
 
 def test_a_long_unseen_capitalized_token_reads_as_its_common_word(speller):

@@ -6,13 +6,10 @@ import itertools
 
 import pytest
 
-from normalizer.correction.candidates import (
-    HEADLINE_POLICY,
-    INNER_DIGIT,
-    context_free_candidates,
-)
+from normalizer.correction.candidates import context_free_candidates
 from normalizer.correction.keyboard import TYPO_COST
 from normalizer.correction.speller import ONE_EDIT_MAX_LENGTH, REAL_WORD_MIN_RIVAL_ZIPF
+from normalizer.correction.word_policy import HEADLINE_POLICY, INNER_DIGIT
 
 
 def test_the_frequent_words_index_finds_what_the_full_one_finds_among_frequent_words(speller):
