@@ -114,12 +114,21 @@ def test_a_possessive_is_judged_by_its_word_and_keeps_its_s(speller, lexicon):
     assert text[edit.start:edit.end] == "Britani"  # the 's stays as written
 
 
-def test_a_possessives_sentence_is_read_on_after_its_s(speller):
-    """The words after a possessive are those after its 's, and the candidate is scored as
-    the possessive where the context model knows it ("parkinson's"), not followed by an 's'."""
+def test_a_possessive_is_read_as_the_models_possessive_word(speller):
+    """The words after a possessive are those after its 's, and each candidate is scored as
+    the possessive, where the context model knows that form ("parkinson's")."""
     text = "Doctors said Parkinsonh's disease is common."
     (edit,) = capitals.propose(text, {"Parkinsonh's"}, speller, {}, 0.8)
     assert (edit.original, edit.replacement) == ("Parkinsonh", "Parkinson")
     written = token_in(text, "Parkinsonh's")
     token = token_in(text, "Parkinsonh")
     assert capitals.judge(speller, text, token, written.end)[2] > capitals.NAME_LIFT
+
+
+def test_a_possessive_the_model_does_not_know_finds_no_evidence(speller):
+    """'milton's' is no word of the context model: the name's possessive stays, where the
+    bare word before the next one ('milton collection') would have read it as Milton."""
+    text = "It used the 2,453 pairs in Mitton's collection, which the list largely holds."
+    assert not speller.language_model.knows("milton's")
+    assert capitals.possessive_lift(speller, ("pairs", "in"), "milton", ("collection",)) == 0.0
+    assert capitals.propose(text, {"Mitton's"}, speller, {}, 0.8) == []
