@@ -22,7 +22,14 @@ from .context import MAX_CONTEXT_LIFT, context_score, context_words
 from .document import Document
 from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
 from .keyboard import TYPO_COST, key_beside, struck_beside, transposed
-from .word_policy import MAX_GLYPH_COST, SINGLE_CONFUSION_COST, WordPolicy, word_policy
+from .word_policy import (
+    DIGIT_GLYPH_POLICY,
+    INNER_DIGIT,
+    MAX_GLYPH_COST,
+    SINGLE_CONFUSION_COST,
+    WordPolicy,
+    word_policy,
+)
 from .words import (
     ALWAYS_CAPITALIZED_SOURCE,
     I_GLYPHS,
@@ -252,6 +259,11 @@ def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, vari
             or initial_l_reading(lexicon, base) == variant)
         offer(found, base, variant, cost, lexicon.frequency(variant), "lexicon",
               canonical=entity.canonical if named else None)
+    elif (not base.isalpha() and INNER_DIGIT.search(base)
+          and DIGIT_GLYPH_POLICY.admits(lexicon, base, variant, cost)):
+        # A digit between two letters proves an OCR error ('de1isted', 'unsurvivab1e'): a
+        # word wordfreq has seen, if no word list's, may be read through it.
+        offer(found, base, variant, cost, lexicon.frequency(variant), "wordfreq")
 
 
 def needs_deep_search(speller: Speller, base: str, policy: WordPolicy,

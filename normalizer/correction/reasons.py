@@ -5,6 +5,7 @@ from __future__ import annotations
 from .document import Document
 from .hypothesis import Candidate
 from .speller import Speller
+from .words import is_name_shaped
 
 
 def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -> str:
@@ -24,7 +25,8 @@ def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -
             "in the gazetteer")
         parts.append(f"{where} as a {best.entity.type}")
     elif best.source == "wordfreq":
-        parts.append(f"'{best.word}' is a name wordfreq knows (Zipf {best.prior:.1f}); "
+        what = "a name" if is_name_shaped(base) else "a word"  # no word list holds it
+        parts.append(f"'{best.word}' is {what} wordfreq knows (Zipf {best.prior:.1f}); "
                      f"'{base}' is unknown")
     elif best.source == "misspellings":
         parts.append(f"'{base}' is a common misspelling of '{best.key}' (codespell's list)")

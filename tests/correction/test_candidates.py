@@ -57,6 +57,13 @@ def test_a_long_unseen_capitalized_token_reads_as_its_common_word(speller):
     assert "negotiators" not in speller.word_candidates("Negotiafors", WordRule(3.0, 2.5))
 
 
+def test_a_lowercase_token_with_an_inner_digit_may_become_a_word_wordfreq_knows(speller):
+    """'delisted' (Zipf 2.6) is in no word list: the digit proves the OCR error."""
+    assert "delisted" not in speller.lexicon.common
+    assert speller.word_candidates("de1isted", None)["delisted"].source == "wordfreq"
+    assert "delisted" not in speller.word_candidates("dellsted", None)  # no digit: no proof
+
+
 def test_offer_keeps_the_better_score_and_applies_case():
     found = {}
     offer(found, "LIBVA", "libya", 2.0, 4.0, "gazetteer")
