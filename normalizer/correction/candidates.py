@@ -261,8 +261,8 @@ def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, vari
               canonical=entity.canonical if named else None)
     elif (not base.isalpha() and INNER_DIGIT.search(base)
           and DIGIT_GLYPH_POLICY.admits(lexicon, base, variant, cost)):
-        # A digit between two letters proves an OCR error ('de1isted', 'unsurvivab1e'): a
-        # word wordfreq has seen, if no word list's, may be read through it.
+        # A digit between two letters proves an OCR error ('de1isted'): a word wordfreq has
+        # seen, if no word list's, may be read through it.
         offer(found, base, variant, cost, lexicon.frequency(variant), "wordfreq")
 
 

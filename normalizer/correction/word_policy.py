@@ -88,6 +88,10 @@ earns what an unseen capitalized token's `UNSEEN_CAPITAL_MIN_ZIPF` denies it."""
 
 
 def word_policy(lexicon: Lexicon, token: Token, text: str) -> WordPolicy:
+    """The policy of a name-shaped `token` of `text`: `DIGIT_GLYPH_POLICY` with an
+    `INNER_DIGIT`, `HEADLINE_POLICY` in a headline; at a sentence start any glyph reading of
+    an unseen token, or a very common word for a seen one; elsewhere one confusion of an
+    unseen token, and None (names only) for a spelling wordfreq has seen."""
     if INNER_DIGIT.search(token.base):
         return DIGIT_GLYPH_POLICY
     if in_headline(text, token.start):
