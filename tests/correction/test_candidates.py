@@ -195,6 +195,7 @@ def test_typo_rivals_are_very_frequent_words_a_rare_one_slips_from(speller):
 def test_a_more_frequent_words_typo_rivals_are_asked_for_careless_text_only(speller):
     assert speller.typo_rivals("mode") == ()  # Zipf 4.6: above `REAL_WORD_MAX_ZIPF`
     assert "more" in speller.typo_rivals("mode", careless=True)
+    assert "had" in speller.typo_rivals("bad", careless=True)  # Zipf 5.53
     assert speller.typo_rivals("the", careless=True) == ()  # Zipf 7.7
 
 

@@ -109,6 +109,7 @@ CARELESS = "Offcials were suprised by the reprot and its timng. "
     ("Officials said a military intelligence unit tat was first reported in June had paid.",
      "unit that was"),
     ("The firm has mode than a million subscribers.", "has more than"),  # Zipf 4.6
+    ("Commanders said that Russia bad been providing weapons.", "Russia had been"),  # 5.53
     # A capitalized word opening a sentence, which may be a word's slip there.
     ("The officers were named. Bu it is not known if the current officers knew.",
      "But it is"),
