@@ -21,7 +21,9 @@ REPEATED_WORD_COUNT = 3
 reading would make of it, is a word of its own ('stmr' for steamer in a shipping column,
 'congou' tea): slips of the hand fall at random and seldom repeat one word the same way three
 times. OCR does repeat its misreadings, but then the page prints the word right elsewhere too
-('havo' beside 'have'), so such a reading still stands (see `uses_as_own`)."""
+('havo' beside 'have'), so such a reading still stands (see `uses_as_own`). So is a name
+spelt so this often ('Refael Ackermann' in a changelog is no slip of 'Rafael', 'Hassaan' none
+of 'Hassan'): see `uses_name_as_own`."""
 
 
 SUPPORTED_MIN_LENGTH = 8
@@ -93,6 +95,15 @@ class Document:
         more and never writes `reading` (lowercase or capitalized) itself."""
         return surface in self.repeated_words and not (
             self.types.get(reading) or self.types.get(reading[:1].upper() + reading[1:]))
+
+    def uses_name_as_own(self, base: str, reading: str) -> bool:
+        """Whether the document writes the name-shaped spelling `base` (its possessive
+        counted too) `REPEATED_WORD_COUNT` times or more, and `reading` (lowercase or
+        capitalized) less often: a slip is rarer than the name it misspells."""
+        written = self.count(base)
+        return written >= REPEATED_WORD_COUNT and (
+            self.types.get(reading, 0) + self.types.get(reading[:1].upper() + reading[1:], 0)
+            < written)
 
     def rivals(self, base: str) -> list[tuple[str, int]]:
         """Spellings in the document that occur more often than `base` and at least twice."""

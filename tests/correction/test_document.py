@@ -70,6 +70,15 @@ def test_a_lowercase_spelling_used_three_times_without_its_reading_is_the_docume
     assert not capitalized.uses_as_own("stmr", "star")
 
 
+def test_a_name_spelt_three_times_and_more_often_than_its_reading_is_the_documents_own():
+    doc = Document(Counter({"Refael": 2, "Refael's": 1, "Rafael": 1, "Hassaan": 2,
+                            "Pornpeo": 3, "Pompeo": 9}), set())
+    assert doc.uses_name_as_own("Refael", "rafael")  # the possessive counts
+    assert not doc.uses_name_as_own("Hassaan", "hassan")  # twice is not a habit
+    assert not doc.uses_name_as_own("Pornpeo", "pompeo")  # the name is written more often
+    assert doc.copy().uses_name_as_own("Refael", "rafael")
+
+
 def test_a_name_spelt_three_ways_once_each_has_the_spelling_one_slip_from_both_others_as_rival():
     doc = Document(Counter({"Ghaffarzadeh": 1, "Gbaffarzadeh": 1, "Ghatfarzadeh": 1}), set())
     assert doc.rivals("Gbaffarzadeh") == [("Ghaffarzadeh", 3)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from normalizer import Profile
@@ -57,3 +58,18 @@ def test_a_lowercase_word_quoted_alone_is_mentioned_not_corrected():
     assert passes.propose("Run the ‘windo’ command.", _ctx()) == []
     (edit,) = passes.propose("He wrote teh letter.", _ctx())
     assert edit.replacement == "the"
+
+
+REFAEL = "The build was fixed by Refael Ackermann on Monday."
+
+
+def test_a_name_the_document_spells_so_three_times_is_its_own_not_a_slip():
+    assert passes.propose(REFAEL, _ctx())[0].replacement == "Rafael"  # once: a slip of a name
+    assert passes.propose("\n\n".join([REFAEL] * 3), _ctx()) == []
+
+
+def test_a_long_documents_own_name_is_counted_over_all_its_windows(monkeypatch):
+    text = "\n\n".join([REFAEL] * 3)
+    one_per_window = [(m.start(), m.start() + len(REFAEL)) for m in re.finditer("The", text)]
+    monkeypatch.setattr(passes, "windows", lambda _: one_per_window)
+    assert passes.propose(text, _ctx()) == []
