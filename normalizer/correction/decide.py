@@ -233,8 +233,9 @@ def is_real_word(speller: Speller, base: str) -> bool:
 def own_word_typo(doc: Document, surface: str, reading: str, kind: str, source: str) -> bool:
     """A typo reading (a plain slip toward a common word, neither an OCR confusion nor a
     listed common misspelling) of a lowercase spelling the document uses as a word of its
-    own, or a slip toward a name (no OCR confusion) of a name-shaped one (repeated, while
-    `reading` never occurs): refused, as `document.REPEATED_WORD_COUNT` says why."""
+    own (repeated, while `reading` never occurs), or a slip toward a name (no OCR confusion)
+    of a name-shaped spelling the document writes as its own (repeated, and more often than
+    `reading`): refused, as `document.REPEATED_WORD_COUNT` says why."""
     if kind == "entity" and is_name_shaped(surface):
         return doc.uses_name_as_own(surface, reading)
     return kind == "spelling" and source == "lexicon" and doc.uses_as_own(surface, reading)

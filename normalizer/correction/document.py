@@ -93,17 +93,19 @@ class Document:
     def uses_as_own(self, surface: str, reading: str) -> bool:
         """Whether the document uses this lowercase spelling `REPEATED_WORD_COUNT` times or
         more and never writes `reading` (lowercase or capitalized) itself."""
-        return surface in self.repeated_words and not (
-            self.types.get(reading) or self.types.get(reading[:1].upper() + reading[1:]))
+        return surface in self.repeated_words and not self._written(reading)
 
     def uses_name_as_own(self, base: str, reading: str) -> bool:
         """Whether the document writes the name-shaped spelling `base` (its possessive
         counted too) `REPEATED_WORD_COUNT` times or more, and `reading` (lowercase or
         capitalized) less often: a slip is rarer than the name it misspells."""
         written = self.count(base)
-        return written >= REPEATED_WORD_COUNT and (
-            self.types.get(reading, 0) + self.types.get(reading[:1].upper() + reading[1:], 0)
-            < written)
+        return written >= REPEATED_WORD_COUNT and self._written(reading) < written
+
+    def _written(self, reading: str) -> int:
+        """How often the document writes the lowercase word `reading`, lowercase or
+        capitalized."""
+        return self.types.get(reading, 0) + self.types.get(reading[:1].upper() + reading[1:], 0)
 
     def rivals(self, base: str) -> list[tuple[str, int]]:
         """Spellings in the document that occur more often than `base` and at least twice."""
