@@ -43,6 +43,7 @@ from .line_ends import JoinedView, is_line_split
 from .mentions import mentioned
 from .sentence_targets import is_target, may_change
 from .speller import Speller, speller_for
+from .typed_text import typed_carelessly
 from .windows import windows
 from .words import MAX_LENGTH, MIN_LENGTH, lookup_key
 
@@ -176,9 +177,11 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         if t.start not in claimed and not is_line_split(text, t, lexicon.common)
     ]
     in_context_edits = edits
-    # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), so
-    # decide again with the fixes counted until nothing moves: normalizing twice then finds
+    # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), and
+    # the fixes say whether the window is typed carelessly (`decide.CARELESS_NAME_DISCOUNT`),
+    # so decide again with them counted until nothing moves: normalizing twice then finds
     # nothing new.
+    careless = False
     for _ in range(MAX_ROUNDS):
         doc = counted.copy()
         for edit in edits.values():
@@ -187,13 +190,15 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         decided: dict[int, Edit] = {}
         for token in tokens:
             if is_suspect(speller, token, text, names, doc):
-                weighing = weigh(speller, token, text, doc, names, extra)
+                weighing = weigh(speller, token, text, doc, names, extra, careless)
                 # Reasons quote the counts of the text as it is, not as the fixes made it.
                 edit = decide(speller, token, counted, weighing)
                 if edit is not None:
                     decided[token.start] = edit
         decided |= in_context_edits
-        if decided == edits:
+        was_careless = careless
+        careless = typed_carelessly(decided.values(), sum(types.values()), ctx.profile.threshold)
+        if decided == edits and careless == was_careless:
             break
         edits = decided
     edits |= _in_sentence(text, live, counted, names, in_context, speller, ctx, claimed,

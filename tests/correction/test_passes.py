@@ -73,3 +73,21 @@ def test_a_long_documents_own_name_is_counted_over_all_its_windows(monkeypatch):
     one_per_window = [(m.start(), m.start() + len(REFAEL)) for m in re.finditer("The", text)]
     monkeypatch.setattr(passes, "windows", lambda _: one_per_window)
     assert passes.propose(text, _ctx()) == []
+
+
+LUBECK = "In Germany, clinics in Kiel and Lübcck cancelled elective procedures."
+SLIPS = "The goverment anounced teh new polcy yesterdy and the mayer was not availabel."
+
+
+def test_a_carelessly_typed_window_reads_a_rare_spelling_as_a_slip_of_a_name():
+    threshold = Profile().threshold
+    (alone,) = passes.propose(LUBECK, _ctx())
+    assert alone.replacement == "Lübeck" and alone.confidence < threshold  # a suggestion
+    edits = passes.propose(LUBECK + "\n\n" + SLIPS, _ctx())
+    fixes = {e.original: e.confidence for e in edits if e.confidence >= threshold}
+    assert len(fixes) >= 6 and "Lübcck" in fixes
+    # A rare name of usual letter sequences stays a suggestion beside the same slips.
+    milston = "The plan was drawn up by Milston and two colleagues."
+    (alone,) = passes.propose(milston, _ctx())
+    edits = passes.propose(milston + "\n\n" + SLIPS, _ctx())
+    assert [e.confidence for e in edits if e.original == "Milston"] == [alone.confidence]

@@ -1,0 +1,24 @@
+"""Letter sequences English spelling seldom has (correction/letter_shape.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer.correction.letter_shape import has_rare_trigram, letter_trigrams
+
+
+def test_trigrams_mark_the_ends_and_skip_what_is_no_ascii_letter():
+    assert list(letter_trigrams("Word")) == ["^wo", "wor", "ord", "rd$"]
+    assert list(letter_trigrams("O'Neil")) == ["nei", "eil", "il$"]
+    assert list(letter_trigrams("Gonzá")) == ["^go", "gon", "onz"]
+
+
+@pytest.mark.parametrize("word", ["Chkvers", "Draytpn", "Jluy", "Strathfidld", "MEKLLE"])
+def test_damaged_spellings_hold_a_rare_trigram(word):
+    assert has_rare_trigram(word)
+
+
+@pytest.mark.parametrize("word", ["Burlton", "Milston", "Croese", "González", "O'Brien",
+                                  "Nelarus", "Lamaro"])
+def test_names_and_plausible_slips_hold_none(word):
+    assert not has_rare_trigram(word)
