@@ -76,6 +76,7 @@ from .context import in_sentence_logprob, sentence_neighbours
 from .document import Document
 from .fixed_readings import ONLY_WORD_CONFIDENCE, fixed_reading, judge_title, title_slip
 from .keyboard import TYPO_COST
+from .letter_shape import careless_name_discount
 from .speller import Speller
 from .words import apply_case, lookup_key
 
@@ -156,11 +157,12 @@ def lift(speller: Speller, before: tuple[str, ...], word: str, after: tuple[str,
     return in_sentence_logprob(model, before, word, after) - alone
 
 
-def judge(speller: Speller, text: str, token: Token, end: int | None = None
-          ) -> tuple[str, float, float] | None:
+def judge(speller: Speller, text: str, token: Token, end: int | None = None,
+          careless: bool = False) -> tuple[str, float, float] | None:
     """(best candidate, its posterior share, its lift) for a capitalized token in `text`, or
     None when no common word is one slip from it. `end`: where the written token ends, after
-    a possessive's 's that `token` leaves out (`possessive_lift`)."""
+    a possessive's 's that `token` leaves out (`possessive_lift`); `careless`: the window is
+    typed carelessly (`letter_shape.careless_name_discount`)."""
     found = _readings(speller, token.surface)
     if not found:
         return None
@@ -170,7 +172,8 @@ def judge(speller: Speller, text: str, token: Token, end: int | None = None
         scored = [(possessive_lift(speller, before, w, after), w, cost) for w, cost in found]
     else:
         scored = [(lift(speller, before, w, after), w, cost) for w, cost in found]
-    scores = [NAME_LIFT] + [value - (cost - TYPO_COST) for value, _, cost in scored]
+    own = NAME_LIFT - careless_name_discount(token.surface, careless)
+    scores = [own] + [value - (cost - TYPO_COST) for value, _, cost in scored]
     best = max(range(1, len(scores)), key=lambda i: scores[i])
     share = 1 / sum(10 ** (s - scores[best]) for s in scores)
     return scored[best - 1][1], share, scored[best - 1][0]
@@ -186,9 +189,9 @@ def possessive_lift(speller: Speller, before: tuple[str, ...], word: str,
 
 
 def propose(text: str, wanted: Collection[str], speller: Speller,
-            decided: Mapping[int, Edit], threshold: float) -> list[Edit]:
+            decided: Mapping[int, Edit], threshold: float, careless: bool = False) -> list[Edit]:
     """Edits for the tokens of `text` with these surfaces that the single-word decision did
-    not fix, where a candidate's share reaches `threshold`."""
+    not fix, where a candidate's share reaches `threshold` (`careless`: see `judge`)."""
     edits = []
     for written in tokenize(text, only=wanted):
         # A possessive's 's is no part of the word judged ('Britani's' -> "Britain's").
@@ -207,7 +210,7 @@ def propose(text: str, wanted: Collection[str], speller: Speller,
         if reading is not None and threshold <= ONLY_WORD_CONFIDENCE:
             edits.append(_edit(speller, token, ONLY_WORD_CONFIDENCE, *reading))
             continue
-        judged = judge(speller, text, token, written.end)
+        judged = judge(speller, text, token, written.end, careless)
         if judged is None or judged[1] < threshold:
             continue
         word, share, value = judged

@@ -29,7 +29,7 @@ from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .hypothesis import ZIPF_TO_LOG10, Candidate, unexplained
 from .keyboard import CHEAP_SLIP_COST, TYPO_COST
-from .letter_shape import has_rare_trigram
+from .letter_shape import careless_name_discount
 from .name_case import neighbour_case
 from .reasons import kind_and_rule, reason
 from .speller import Speller
@@ -84,18 +84,6 @@ REAL_WORD_MIN_MARGIN = 0.5
 cost and the real word's stickiness, for the single-word decision to replace it: strong
 evidence, not a near tie ('that you clone this repo' reads 'done' only 0.08 units likelier,
 because 'done' is a hundred times more frequent)."""
-
-
-CARELESS_NAME_DISCOUNT = 1.0
-"""log10 units an unseen name-shaped token's identity (`UNSEEN_NAME`) loses in a carelessly
-typed window (`typed_text.typed_carelessly`) when it holds a letter trigram English spelling
-seldom has (`letter_shape.has_rare_trigram`: 'Lübcck', 'MEKLLE', 'Chkvers'): where the
-writer slips often, such a spelling is a slip more often than a name. On the news seeds 3,
-17, 55, 5, 11 and 23, 6 more typos fixed; on the synthetic set 8, on OverProof dataset 2 five
-error units (two more read wrong); no clean word of any set changed, nor one more of 4,000
-rare census names written beside a carelessly typed sentence. Without the trigram test, 18
-more fixed at the news seeds, but 13 clean names of the synthetic set changed ('Burlton' ->
-Burton) and 132 census names."""
 
 
 MISSPELLING_PENALTY = 1.0
@@ -194,14 +182,14 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
            names: Mapping[str, Entity], extra: Mapping[str, Entity],
            careless: bool = False) -> Weighing:
     """Every hypothesis for `token` scored in context; `careless`: the window is typed
-    carelessly (see `CARELESS_NAME_DISCOUNT`)."""
+    carelessly (see `letter_shape.careless_name_discount`)."""
     lexicon = speller.lexicon
     candidates = scored_candidates(speller, token, text, doc, extra)
     prev, nxt = context_words(text, token)
     own_context = context_score(lexicon, prev, lookup_key(token.base), nxt)
     identity = identity_score(lexicon, token.base, names)
-    if careless and identity == UNSEEN_NAME and has_rare_trigram(token.base):
-        identity -= CARELESS_NAME_DISCOUNT
+    if identity == UNSEEN_NAME:
+        identity -= careless_name_discount(token.base, careless)
     if candidates and is_name_shaped(token.base):
         identity = _explained_by_document(lexicon, token.base, names, candidates, identity)
     identity += own_context

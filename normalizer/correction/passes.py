@@ -178,7 +178,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     ]
     in_context_edits = edits
     # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), and
-    # the fixes say whether the window is typed carelessly (`decide.CARELESS_NAME_DISCOUNT`),
+    # the fixes say whether the window is typed carelessly (`letter_shape.careless_name_discount`),
     # so decide again with them counted until nothing moves: normalizing twice then finds
     # nothing new.
     careless = False
@@ -265,11 +265,12 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     neither on the halves of a word broken at a line end. `doc`: the window's evidence before
     any fix; `names`: the profile's and the lexicon's."""
     found: dict[int, Edit] = {}
+    careless = typed_carelessly(decided.values(), sum(doc.types.values()), ctx.profile.threshold)
     if not ctx.profile.context_model:
         found |= {
             start: edit for start, edit in
             second_opinion.propose(text, in_context, speller, ctx, claimed, decided, allow,
-                                   doc.types).items()
+                                   doc.types, careless).items()
             if not own_word_typo(doc, edit.original, edit.replacement.lower(), edit.kind,
                                  "lexicon")
         }
@@ -279,7 +280,7 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
 
     wanted = {s for s in capitals.surfaces(speller, types, names, doc) if s.lower() not in allow}
     found |= {edit.start: edit for edit in
-              capitals.propose(text, wanted, speller, decided, ctx.profile.threshold)
+              capitals.propose(text, wanted, speller, decided, ctx.profile.threshold, careless)
               if free(edit)}
     paired = {s for s in name_pairs.surfaces(ctx.lexicon, types, names)
               | name_pairs.written_surfaces(speller, text, names) if s.lower() not in allow}

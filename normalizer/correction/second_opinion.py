@@ -16,7 +16,7 @@ from .document_usage import DocumentUsage
 from .line_ends import is_line_split
 from .sentence_targets import careless_targets, may_change
 from .speller import Speller
-from .typed_text import opens_typed_sentence, typed_carelessly, word_like_capital
+from .typed_text import opens_typed_sentence, word_like_capital
 
 if TYPE_CHECKING:
     from ..pipeline import StageContext
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageContext,
             claimed: Collection[int], decided: Mapping[int, Edit],
-            allow: Collection[str], types: Mapping[str, int]) -> dict[int, Edit]:
+            allow: Collection[str], types: Mapping[str, int], careless: bool) -> dict[int, Edit]:
     """Edits the trigram model makes for the targets (`surfaces`: non-words, and rare words
     one OCR confusion from a frequent one, see `sentence_targets.is_target`) the single-word
     decision left unfixed ('voters hyad a' -> 'had', where 'head' is as likely out of
@@ -38,7 +38,6 @@ def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageCo
     made two wrong fixes right, on OverProof dataset 2 six; nothing changed at news seeds 3,
     17 and 55, and no clean word changed."""
     threshold = ctx.profile.threshold
-    careless = typed_carelessly(decided.values(), sum(types.values()), threshold)
     if careless:
         surfaces = {*surfaces, *careless_targets(speller, types)}
     lowercase = [s for s in surfaces if s.islower() and may_change(speller, s, True, careless)]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from normalizer.correction.letter_shape import has_rare_trigram, letter_trigrams
+from normalizer.correction.letter_shape import (
+    CARELESS_NAME_DISCOUNT,
+    careless_name_discount,
+    has_rare_trigram,
+    letter_trigrams,
+)
 
 
 def test_trigrams_mark_the_ends_and_skip_what_is_no_ascii_letter():
@@ -22,3 +27,9 @@ def test_damaged_spellings_hold_a_rare_trigram(word):
                                   "Nelarus", "Lamaro"])
 def test_names_and_plausible_slips_hold_none(word):
     assert not has_rare_trigram(word)
+
+
+def test_the_discount_needs_a_careless_window_and_a_rare_trigram():
+    assert careless_name_discount("Jluy", True) == CARELESS_NAME_DISCOUNT > 0
+    assert careless_name_discount("Jluy", False) == 0.0
+    assert careless_name_discount("Milston", True) == 0.0
