@@ -184,7 +184,7 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
     """Every hypothesis for `token` scored in context; `careless`: the window is typed
     carelessly (see `letter_shape.careless_name_discount`)."""
     lexicon = speller.lexicon
-    candidates = scored_candidates(speller, token, text, doc, extra)
+    candidates = scored_candidates(speller, token, text, doc, extra, careless)
     prev, nxt = context_words(text, token)
     own_context = context_score(lexicon, prev, lookup_key(token.base), nxt)
     identity = identity_score(lexicon, token.base, names)

@@ -35,6 +35,7 @@ from . import (
     titles,
 )
 from .boundaries import BoundarySettings
+from .candidates import dropped_vowel_names
 from .decide import could_be_wrong, decide, is_suspect, own_word_typo, weigh
 from .document import Document
 from .foreign import outside_foreign
@@ -159,7 +160,9 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
             continue
         rivals = bool(counted.rivals(base))
         if extra or rivals or (
-            could_be_wrong(speller, base, names, None) and speller.has_candidates(base)
+            could_be_wrong(speller, base, names, None)
+            # a short name's dropped vowel is a candidate in a carelessly typed window only
+            and (speller.has_candidates(base) or dropped_vowel_names(lexicon, base, extra))
         ):
             wanted.add(surface)
     edits: dict[int, Edit] = {}

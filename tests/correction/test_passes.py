@@ -98,3 +98,10 @@ def test_a_carelessly_typed_window_reads_a_rare_spelling_as_its_sentences_word()
     assert not [e for e in passes.propose(text, _ctx()) if e.original == "Jluy"]
     (edit,) = [e for e in passes.propose(text + "\n\n" + SLIPS, _ctx()) if e.original == "Jluy"]
     assert edit.replacement == "July" and edit.rule == "spelling.capitalized"
+
+
+def test_a_carelessly_typed_window_gives_a_short_names_dropped_vowel_back():
+    text = "Marina Slva, the environment minister, said the disaster was not over."
+    assert not [e for e in passes.propose(text, _ctx()) if e.original == "Slva"]
+    (edit,) = [e for e in passes.propose(text + "\n\n" + SLIPS, _ctx()) if e.original == "Slva"]
+    assert edit.replacement == "Silva" and edit.confidence >= Profile().threshold
