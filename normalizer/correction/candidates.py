@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from ..lexicon import Entity, Lexicon, name_words_file
 from ..tokens import Token, in_headline, starts_sentence
 from ..tsv import read_rows
+from . import careless_names
 from .case_slips import initial_l_reading, leading_i_reading, offer_case_slips
 from .context import MAX_CONTEXT_LIFT, context_score, context_words
 from .document import Document
-from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, offer
+from .hypothesis import ERROR_PRIOR, ZIPF_TO_LOG10, Candidate, name_for, offer
 from .keyboard import TYPO_COST, key_beside, struck_beside, transposed
-from .letter_shape import has_rare_trigram
 from .word_policy import (
     DIGIT_GLYPH_POLICY,
     INNER_DIGIT,
@@ -34,6 +34,7 @@ from .word_policy import (
 from .words import (
     ALWAYS_CAPITALIZED_SOURCE,
     I_GLYPHS,
+    MIN_TYPO_NAME_LENGTH,
     is_name_shaped,
     lookup_key,
     writers_choice,
@@ -49,9 +50,6 @@ GAZETTEER_MIN_ZIPF = 3.0
 (names from the built place lists, 35,000 small towns among them, count as they are seen)."""
 
 
-MIN_TYPO_NAME_LENGTH = 6
-"""A typo is corrected in a capitalized token only from this length: short rare names
-('Konyg', 'Redg') are too often one slip from a real one."""
 
 
 
@@ -214,18 +212,6 @@ def known_misspelling(lexicon: Lexicon, base: str) -> str | None:
     return correction if correction in lexicon.common else None
 
 
-def name_for(base: str, entity: Entity | None) -> Entity | None:
-    """The gazetteer entry a token may be read as: none when it is an acronym (its canonical
-    spelling in capitals) and the token is in Title Case. An acronym is printed in capitals,
-    so 'Insf' is no misread 'MSF' and 'Novv' no 'NOW' (the word 'now' stays a candidate): on
-    the synthetic news set, the synthetic set and OverProof dataset 2 every such reading was
-    wrong (3 of 3)."""
-    if (entity is not None and base[:1].isupper() and base[1:].islower()
-            and len(entity.canonical) > 1 and entity.canonical.isupper()):
-        return None
-    return entity
-
-
 def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, variant: str,
                   cost: float, policy: WordPolicy, extra_names: Mapping[str, Entity]) -> None:
     """Offer a string the channel says `base` may stand for, when it is a gazetteer name (or,
@@ -363,54 +349,6 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     return found
 
 
-DROPPED_VOWEL_MIN_LENGTH = 4
-"""A capitalized token shorter than `MIN_TYPO_NAME_LENGTH` gets no typo candidates, but for
-one in a carelessly typed window (`typed_text.typed_carelessly`) from this length that holds a
-letter trigram English seldom spells (`letter_shape.has_rare_trigram`): the gazetteer names
-it is with one vowel left out ('Marina Slva' -> Silva, 'John Krry' -> Kerry, 'Mohammad Jvad'
--> Javad). A dropped vowel is the slip a short name shows most, and it leaves a consonant
-run names seldom have. On news seeds 3, 17, 55, 5, 11 and 23, 5 more typos fixed, 1 on the
-synthetic set, nothing else changed on either or on OverProof dataset 2; of the 156 US census
-names of 4 or 5 letters wordfreq never saw that are a gazetteer name less a vowel, written
-beside a carelessly typed sentence, one more changed ('Grham' -> Graham). Without the trigram
-test 10 more typos were fixed ('Mscow', 'Pwell') but 10 more of those census names changed
-('Wesly', 'Ramsy'); any typo, not only a dropped vowel, 3 of 4,000 rare census names
-('Lytch' -> Lynch, 'Lubke' -> Luke)."""
-VOWELS = "aeiou"
-
-
-def dropped_vowel_names(lexicon: Lexicon, base: str, extra_names: Mapping[str, Entity]
-                        ) -> list[tuple[str, Entity]]:
-    """The gazetteer names a short unseen name-shaped `base` (`DROPPED_VOWEL_MIN_LENGTH` to
-    `MIN_TYPO_NAME_LENGTH` letters) is with one vowel after its first letter left out."""
-    key = base.lower()
-    if not (DROPPED_VOWEL_MIN_LENGTH <= len(key) < MIN_TYPO_NAME_LENGTH and key.isalpha()
-            and lexicon.frequency(key) == 0):
-        return []
-    found = []
-    for i in range(1, len(key) + 1):
-        for vowel in VOWELS:
-            term = key[:i] + vowel + key[i:]
-            entity = name_for(base, extra_names.get(term) or lexicon.names.get(term))
-            if entity is not None and entity.type != "other":
-                found.append((term, entity))
-    return found
-
-
-def offer_dropped_vowel_names(speller: Speller, found: dict[str, Candidate], base: str,
-                              extra_names: Mapping[str, Entity]) -> None:
-    """Offer `dropped_vowel_names` of a `base` holding a rare trigram (in a carelessly typed
-    window: `DROPPED_VOWEL_MIN_LENGTH`)."""
-    names = dropped_vowel_names(speller.lexicon, base, extra_names)
-    if not names or not has_rare_trigram(base):
-        return
-    key = base.lower()
-    for term, entity in names:
-        cost = speller.cost(key, term, TYPO_COST)
-        if term not in found and cost <= TYPO_COST:
-            offer(found, base, term, cost, speller.name_prior(term, entity), "gazetteer", entity)
-
-
 def scored_candidates(
     speller: Speller,
     token: Token,
@@ -420,7 +358,7 @@ def scored_candidates(
     careless: bool = False,
 ) -> list[Candidate]:
     """Every scored hypothesis for `token` in `text`, best first; `careless`: the window is
-    typed carelessly (`DROPPED_VOWEL_MIN_LENGTH`)."""
+    typed carelessly, which earns a name-shaped token the readings of `careless_names`."""
     lexicon = speller.lexicon
     base = token.base
     key = base.lower()
@@ -435,7 +373,7 @@ def scored_candidates(
     else:
         found = dict(speller.word_candidates(base, policy))
     if careless and name_shaped:
-        offer_dropped_vowel_names(speller, found, base, extra_names)  # 'Krry' -> Kerry
+        careless_names.offer_readings(speller, found, base, extra_names)  # 'Krry' -> Kerry
     if (not base[0].isalpha() or leading_i_reading(lexicon, base)) and (
         starts_sentence(text, token.start) or in_headline(text, token.start)
     ):

@@ -14,6 +14,7 @@ trigrams count, since accented letters are rare in English words but not in name
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from functools import cache
 
@@ -50,10 +51,28 @@ def letter_trigrams(word: str) -> Iterator[str]:
 
 
 @cache
+def trigram_counts() -> dict[str, int]:
+    """How many of wordfreq's words hold each letter trigram (those no word holds are absent)."""
+    rows = read_rows(dictionaries_dir() / "built" / "letter_trigrams.tsv", ("trigram", "words"))
+    return {trigram: int(words) for trigram, words in rows}
+
+
+@cache
 def common_trigrams() -> frozenset[str]:
     """The letter trigrams more than `RARE_TRIGRAM_MAX_WORDS` words hold."""
-    rows = read_rows(dictionaries_dir() / "built" / "letter_trigrams.tsv", ("trigram", "words"))
-    return frozenset(trigram for trigram, words in rows if int(words) > RARE_TRIGRAM_MAX_WORDS)
+    return frozenset(t for t, words in trigram_counts().items() if words > RARE_TRIGRAM_MAX_WORDS)
+
+
+def shape_score(word: str) -> float:
+    """How readily English spells `word`'s letters: the sum over its letter trigrams of log10
+    (1 + the number of words holding the trigram)."""
+    counts = trigram_counts()
+    return sum(math.log10(counts.get(trigram, 0) + 1) for trigram in letter_trigrams(word))
+
+
+def shape_gain(word: str, reading: str) -> float:
+    """How much more readily English spells `reading` than `word` (`shape_score`)."""
+    return shape_score(reading) - shape_score(word)
 
 
 def has_rare_trigram(word: str) -> bool:

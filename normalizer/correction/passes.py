@@ -26,6 +26,7 @@ from . import (
     boundaries,
     capital_i,
     capitals,
+    careless_names,
     datelines,
     junk_letters,
     name_pairs,
@@ -35,7 +36,6 @@ from . import (
     titles,
 )
 from .boundaries import BoundarySettings
-from .candidates import dropped_vowel_names
 from .decide import could_be_wrong, decide, is_suspect, own_word_typo, weigh
 from .document import Document
 from .foreign import outside_foreign
@@ -162,7 +162,8 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
         if extra or rivals or (
             could_be_wrong(speller, base, names, None)
             # a short name's dropped vowel is a candidate in a carelessly typed window only
-            and (speller.has_candidates(base) or dropped_vowel_names(lexicon, base, extra))
+            and (speller.has_candidates(base)
+                 or careless_names.may_have_readings(speller, base, extra))
         ):
             wanted.add(surface)
     edits: dict[int, Edit] = {}

@@ -16,6 +16,10 @@ from ..patterns import compile_regex
 MIN_LENGTH = 3
 """Tokens shorter than this are never checked: too little to go on."""
 
+MIN_TYPO_NAME_LENGTH = 6
+"""A typo is corrected in a capitalized token only from this length: short rare names
+('Konyg', 'Redg') are too often one slip from a real one."""
+
 
 MAX_LENGTH = 40
 """Tokens longer than this are never checked: no English word or name is that long, and the

@@ -13,18 +13,15 @@ from normalizer.correction.candidates import (
     SLIP_BONUS,
     TYPO_LOOKUP_MAX_ZIPF,
     context_free_candidates,
-    dropped_vowel_names,
     lowercase_candidate,
     lowercase_word,
-    name_for,
     name_words,
     needs_deep_search,
-    offer_dropped_vowel_names,
     scored_candidates,
     slip_bonus,
 )
 from normalizer.correction.document import Document
-from normalizer.correction.hypothesis import offer
+from normalizer.correction.hypothesis import name_for, offer
 from normalizer.correction.speller import Speller, speller_for
 from normalizer.correction.word_policy import HEADLINE_POLICY, WordRule
 from normalizer.tokens import word_types
@@ -259,16 +256,3 @@ def test_a_surname_that_is_a_word_first_may_replace_a_lowercase_typo(lexicon):
     clean = "The cattle were fed on murram all winter."
     assert engine.normalize(clean).text == clean
 
-
-def test_a_short_names_dropped_vowel_is_offered_only_where_a_trigram_is_rare(speller):
-    lexicon = speller.lexicon
-    assert [term for term, _ in dropped_vowel_names(lexicon, "Krry", {})] == ["kerry"]
-    assert dropped_vowel_names(lexicon, "Kerry", {}) == []  # a name as written
-    assert dropped_vowel_names(lexicon, "Mscowe", {}) == []  # long enough for typo candidates
-    found = {}
-    offer_dropped_vowel_names(speller, found, "Krry", {})  # 'krr': few words spell it
-    assert list(found) == ["kerry"] and found["kerry"].source == "gazetteer"
-    assert dropped_vowel_names(lexicon, "Wesly", {})  # Wesley less a vowel, but as a
-    found = {}  # census name spells it: no rare trigram, no candidate
-    offer_dropped_vowel_names(speller, found, "Wesly", {})
-    assert found == {}

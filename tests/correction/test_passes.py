@@ -105,3 +105,11 @@ def test_a_carelessly_typed_window_gives_a_short_names_dropped_vowel_back():
     assert not [e for e in passes.propose(text, _ctx()) if e.original == "Slva"]
     (edit,) = [e for e in passes.propose(text + "\n\n" + SLIPS, _ctx()) if e.original == "Slva"]
     assert edit.replacement == "Silva" and edit.confidence >= Profile().threshold
+
+
+def test_a_carelessly_typed_window_reads_a_rare_spelling_as_a_misread_name():
+    text = "Wanjiru Kamau-Otieuo, 24, a graduate in actuarial science, said so."
+    assert not [e for e in passes.propose(text, _ctx()) if e.original == "Otieuo"]
+    edits = passes.propose(text + "\n\n" + SLIPS, _ctx())
+    (edit,) = [e for e in edits if e.original == "Otieuo"]
+    assert edit.replacement == "Otieno" and edit.confidence >= Profile().threshold

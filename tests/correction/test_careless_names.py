@@ -1,0 +1,42 @@
+"""The name readings a carelessly typed window earns (normalizer.correction.careless_names)."""
+
+from __future__ import annotations
+
+from normalizer.correction import careless_names
+from normalizer.correction.careless_names import (
+    dropped_vowel_names,
+    may_have_readings,
+    misread_name_variants,
+    misread_names,
+)
+from normalizer.correction.letter_shape import shape_gain
+
+
+def test_a_short_name_less_a_vowel_is_read_where_a_trigram_is_rare(speller):
+    lexicon = speller.lexicon
+    assert [term for term, _ in dropped_vowel_names(lexicon, "Krry", {})] == ["kerry"]
+    assert dropped_vowel_names(lexicon, "Kerry", {}) == []  # a name as written
+    assert dropped_vowel_names(lexicon, "Mscowe", {}) == []  # long enough for typo readings
+    found = {}
+    careless_names.offer_readings(speller, found, "Krry", {})  # 'krr': few words spell it
+    assert list(found) == ["kerry"] and found["kerry"].source == "gazetteer"
+    # Wesley less a vowel, but as a census name spells it: no rare trigram, no reading.
+    assert dropped_vowel_names(lexicon, "Wesly", {}) and may_have_readings(speller, "Wesly", {})
+    found = {}
+    careless_names.offer_readings(speller, found, "Wesly", {})
+    assert found == {}
+
+
+def test_a_misread_name_is_read_where_its_shape_gains_much():
+    assert shape_gain("otieuo", "otieno") > 4 > shape_gain("fiacco", "flacco")
+
+
+def test_a_misread_name_wordfreq_knows_is_offered_only_where_its_shape_gains(speller):
+    assert ("otieno", 1.6) in misread_name_variants(speller, "otieuo")
+    assert [term for term, _ in misread_names(speller, "otieuo")] == ["otieno"]
+    found = {}
+    careless_names.offer_readings(speller, found, "Otieuo", {})
+    assert found["otieno"].word == "Otieno" and found["otieno"].source == "wordfreq"
+    # A census name one glyph from a name wordfreq has seen, spelt as readily: no reading.
+    assert misread_name_variants(speller, "fiacco") and misread_names(speller, "fiacco") == []
+    assert misread_name_variants(speller, "otieno") == []  # seen: a name as written
