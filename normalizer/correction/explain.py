@@ -6,9 +6,11 @@ from collections import ChainMap
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from regex import escape as regex_escape
 from symspellpy import Verbosity
 
 from ..model import Edit
+from ..patterns import compile_regex
 from ..tokens import Token, tokenize, word_types
 from . import sentence
 from .candidates import scored_candidates
@@ -42,12 +44,25 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
     return [c.word for c in ranked_candidates(word, ctx, context)]
 
 
+WORD_ALONE = r"(?<![\p{{L}}\p{{M}}\p{{N}}]){}(?![\p{{L}}\p{{M}}\p{{N}}])"
+"""A word with no letter, mark or digit on either side (`str.format` it the escaped word)."""
+
+
+def _word_in(word: str, context: str | None) -> tuple[str, int]:
+    """The text `word` is judged in (`context` when it holds the word, else the word alone)
+    and where the word stands in it: its first occurrence as a word of its own, not inside
+    another word ('sai' in a text that writes 'said' before it), else its first occurrence."""
+    if not context or word not in context:
+        return word, 0
+    found = compile_regex(WORD_ALONE.format(regex_escape(word))).search(context)
+    return context, found.start() if found is not None else context.index(word)
+
+
 def ranked_candidates(word: str, ctx: StageContext, context: str | None = None
                       ) -> list[Candidate]:
     """`candidates` with their scores: every common word within two edits of `word`, the
     words it sounds like, and the correction decision's own hypotheses, best first."""
-    text = context if context and word in context else word
-    start = text.index(word)
+    text, start = _word_in(word, context)
     token = Token(start, start + len(word), word, word)
     speller = speller_for(ctx.lexicon, ctx.profile.channel, ctx.profile.confusions_file,
                           ctx.profile.context_counts)
@@ -114,8 +129,7 @@ def explain(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]
     from . import propose  # the package imports this module (through lone_word)
 
     report = _judge(word, context, ctx)
-    text = context if context and word in context else word
-    start = text.index(word)
+    text, start = _word_in(word, context)
     made = next((e for e in propose(text, ctx) if e.start == start), None)
     if made is not None:
         # Its edit is the decision, whatever the word's own judgement says (a window typed
@@ -138,8 +152,7 @@ def _judge(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
     lexicon = ctx.lexicon
     speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file,
                           ctx.profile.context_counts)
-    text = context if context and word in context else word
-    start = text.index(word)
+    text, start = _word_in(word, context)
     token = next(
         (t for t in tokenize(text) if t.start == start),
         Token(start, start + len(word), word, word),

@@ -49,3 +49,12 @@ def test_a_word_the_text_mentions_is_explained_as_kept(ctx):
     assert explain("teh", "teh", ctx)["decision"].startswith("fix to 'the'")
     assert explain("teh", text, ctx)["decision"].startswith(
         "unchanged: the text keeps it as written")
+
+
+def test_a_word_is_judged_where_it_stands_alone_not_inside_an_earlier_word(ctx):
+    text = "Officials said the army sai it had left."
+    assert Normalizer().normalize(text).text == "Officials said the army said it had left."
+    # 'sai' first occurs inside 'said': the token judged is the one standing alone.
+    report = explain("sai", text, ctx)
+    assert report["decision"].startswith("fix to 'said'")
+    assert report["why"] != "a common English word"
