@@ -342,8 +342,10 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
             else:
                 words.append((term, zipf, cost))
         # Two common words one slip away ('Ministyr': minister, ministry) are for the
-        # sentence to choose between (`capitals`), not for the more frequent one to take.
-        if len(words) == 1 and words[0][1] >= UNSEEN_CAPITAL_TYPO_MIN_ZIPF:
+        # sentence to choose between (`capitals`), not for the more frequent one to take;
+        # without a word policy (a spelling its document repeats) none is: NVIDIA's
+        # 'Nsight', twice in CMake's release notes, is a name of its own, not 'Night'.
+        if policy is not None and len(words) == 1 and words[0][1] >= UNSEEN_CAPITAL_TYPO_MIN_ZIPF:
             term, zipf, cost = words[0]
             offer(found, base, term, cost, zipf, "lexicon")
     return found

@@ -51,6 +51,15 @@ def test_a_name_shaped_token_without_policy_gets_no_common_word(speller):
     assert "bounties" in speller.word_candidates("Bourities", HEADLINE_POLICY)
 
 
+def test_a_capitalized_typo_of_a_very_common_word_needs_a_policy_that_admits_words(speller):
+    """Without a policy (a spelling its document repeats: a name of its own, NVIDIA's
+    'Nsight' twice in CMake's release notes) no common word is one slip away."""
+    assert "department" in speller.word_candidates("Departmnet", HEADLINE_POLICY)
+    assert "department" not in speller.word_candidates("Departmnet", None)
+    text = "Projects for NVIDIA Nsight Tegra.\n\nNVIDIA Nsight Tegra Visual Studio Edition."
+    assert Normalizer().normalize(text).text == text
+
+
 def test_a_long_unseen_capitalized_token_reads_as_its_common_word(speller):
     assert "negotiators" in speller.word_candidates("Negotiafors", WordRule(3.0, 2.5, 2.0))
     assert "negotiators" not in speller.word_candidates("Negotiafors", WordRule(3.0, 2.5))
