@@ -306,13 +306,21 @@ def beside_capital(text: str, start: int, end: int) -> bool:
 CLOSING_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»"}
 
 
+QUOTED_PUNCTUATION = ",.;:!?"
+"""What may stand between a quoted word and its closing mark ('named "ninaa," then')."""
+
+
 def quoted_alone(text: str, start: int, end: int) -> bool:
     """Whether the token `text[start:end]` stands alone between quotation marks ('"aud"',
-    '“tor”'): a word mentioned, not used, whose spelling is the point."""
+    '“tor”', '"teh,"'): a word mentioned, not used, whose spelling is the point."""
     if start == 0 or end >= len(text):
         return False
     closing = CLOSING_QUOTES.get(text[start - 1])
-    return closing is not None and text[end] == closing
+    if closing is None:
+        return False
+    if text[end] in QUOTED_PUNCTUATION:
+        end += 1
+    return end < len(text) and text[end] == closing
 
 
 def starts_sentence(text: str, start: int) -> bool:

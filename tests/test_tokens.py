@@ -44,6 +44,15 @@ def test_a_token_quoted_alone_is_a_mention():
     assert not alone("makes") and not quoted_alone("aud", 0, 3)
 
 
+def test_a_quoted_word_may_hold_its_punctuation_inside_the_marks():
+    text = 'were it named "ninaa," or "tho." or "aud" ,'
+    for word, alone in (("ninaa", True), ("tho", True), ("aud", True)):
+        start = text.index(word)
+        assert quoted_alone(text, start, start + len(word)) is alone
+    assert not quoted_alone('"aud ,"', 1, 4)  # a space: the mark closes more than the word
+    assert not quoted_alone('"aud,', 1, 4)  # no closing mark after the comma
+
+
 @pytest.mark.parametrize(("text", "surface", "starts"), [
     ("ca can Deca ca.", "ca", [0, 12]),  # not inside a longer word, on either side
     ("Russia's ally, Russia", "Russia", [15]),  # 'Russia's' is one token

@@ -29,6 +29,7 @@ def _edit(text: str, word: str, replacement: str) -> Edit:
     "occuring => Occurring",
     "occuring --> occurring.",
     'typing "occuring" instead of',
+    'people type "occuring," not "occurring"',  # the comma inside the marks
 ])
 def test_a_word_followed_by_an_arrow_to_its_fix_or_quoted_alone_is_mentioned(text):
     word = "miliseconds" if "miliseconds" in text else "occuring"
