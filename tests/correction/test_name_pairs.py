@@ -112,6 +112,10 @@ def test_a_word_as_written_stays_where_the_model_does_not_expect_the_names_pair(
      "Mr. Abu Shamala, 37, who fled Beit Lahiya in November, spoke."),
     ("It met on Smolenskaya Squre. The two men talked.",
      "It met on Smolenskaya Square. The two men talked."),
+    # a two-letter word as written, with a letter lost
+    ("Schools in the Lo Angeles district closed.", "Schools in the Los Angeles district closed."),
+    ("Floods swamped much of Ro Grande do Sul state.",
+     "Floods swamped much of Rio Grande do Sul state."),
 ])
 def test_the_engine_reads_a_names_broken_word_back(engine, text, expected):
     result = engine.normalize(text)
@@ -125,6 +129,19 @@ def test_the_engine_reads_a_names_broken_word_back(engine, text, expected):
     "Stephen Biegun, Valery Gerasimov and Axel Kicillof met in Kim Yong-hyun's office.",
 ])
 def test_names_and_words_beside_a_names_word_stay(engine, text):
+    assert engine.normalize(text).text == text
+
+
+def test_a_two_letter_word_is_read_only_with_a_letter_lost(speller):
+    assert sorted(name_pairs.near_words("lo", ["los", "low", "la", "ol"])) == ["los", "low"]
+    assert name_pairs.near_words("wm", ["wu", "wim"]) == ["wim"]
+    assert sorted(name_pairs.near_words("low", ["los", "lo", "law"])) == ["law", "lo", "los"]
+
+
+@pytest.mark.parametrize("text", [
+    "Yesterday Jo Cox spoke.", "Ed Davey and Al Sharpton met.", "Ho Chi Minh City grew.",
+    "Joseph Wm Heywood enlisted."])
+def test_two_letter_names_and_abbreviations_stay(engine, text):
     assert engine.normalize(text).text == text
 
 
