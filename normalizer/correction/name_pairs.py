@@ -129,7 +129,9 @@ def written_slip(speller: Speller, token: str, neighbour: str, stands_first: boo
     lexicon = speller.lexicon
     key = lookup_key(token)
     entity = lexicon.names.get(key)
-    return (len(key) >= SHORT_WORD_LENGTH and key.isalpha() and key not in partners
+    if len(key) < MIN_LENGTH and (len(key) < SHORT_WORD_LENGTH or token.isupper()):
+        return False  # two capitals are an acronym ('UN', 'EW YORK' in mid-sentence)
+    return (key.isalpha() and key not in partners
             and written_word(lexicon, key) and lexicon.frequency(key) <= REAL_WORD_MAX_ZIPF
             and (entity is None or entity.type != "person")
             and bool(near_words(key, partners)))
@@ -138,7 +140,8 @@ def written_slip(speller: Speller, token: str, neighbour: str, stands_first: boo
 SHORT_WORD_LENGTH = 2
 """The shortest capitalized word as written read as a name's word. One under `MIN_LENGTH` is
 read only as the word with one letter lost ('the Lo Angeles school district', 'Ro Grande do
-Sul', 'Sk News'), never another letter in its place ('Wm Heywood' is William, not 'Wu'):
+Sul', 'Sk News'), never another letter in its place ('Wm Heywood' is William, not 'Wu'),
+and never in capitals, an acronym's ('EW YORK' mid-sentence is the dateline's to read):
 news seeds 3, 17, 55, 5, 11 and 23 fixed 4 more typos, OverProof dataset 2 1 more error unit
 ('it Ls Banos') and read one more wrong ('Kevin John Bl own', Brown split in two); no clean
 token of any set changed (with a letter replaced too, 'Wm' became 'Wu' in the synthetic
