@@ -6,11 +6,9 @@ from collections import ChainMap
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from regex import escape as regex_escape
 from symspellpy import Verbosity
 
 from ..model import Edit
-from ..patterns import compile_regex
 from ..tokens import Token, tokenize, word_types
 from . import sentence
 from .candidates import scored_candidates
@@ -44,18 +42,14 @@ def candidates(word: str, ctx: StageContext, context: str | None = None) -> list
     return [c.word for c in ranked_candidates(word, ctx, context)]
 
 
-WORD_ALONE = r"(?<![\p{{L}}\p{{M}}\p{{N}}]){}(?![\p{{L}}\p{{M}}\p{{N}}])"
-"""A word with no letter, mark or digit on either side (`str.format` it the escaped word)."""
-
-
 def _word_in(word: str, context: str | None) -> tuple[str, int]:
     """The text `word` is judged in (`context` when it holds the word, else the word alone)
-    and where the word stands in it: its first occurrence as a word of its own, not inside
-    another word ('sai' in a text that writes 'said' before it), else its first occurrence."""
+    and where the word stands in it: its first token of its own, not a part of another word
+    ('sai' in a text that writes 'said' before it), else its first occurrence."""
     if not context or word not in context:
         return word, 0
-    found = compile_regex(WORD_ALONE.format(regex_escape(word))).search(context)
-    return context, found.start() if found is not None else context.index(word)
+    found = next(tokenize(context, only={word}), None)
+    return context, found.start if found is not None else context.index(word)
 
 
 def ranked_candidates(word: str, ctx: StageContext, context: str | None = None
