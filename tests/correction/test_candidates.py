@@ -266,7 +266,6 @@ def test_a_surname_that_is_a_word_first_may_replace_a_lowercase_typo(lexicon):
     assert engine.normalize(clean).text == clean
 
 
-
 def test_a_capitalized_token_mid_sentence_favours_a_gazetteer_name_over_a_word():
     text = "Human rights groups said 2,000 were detained. Mr. González later fled to Spaiu."
     # 'Spain' ('n' read as 'u') over 'Spam' ('m' as 'iu'): a capital there is a name's.
