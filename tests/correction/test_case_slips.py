@@ -54,6 +54,9 @@ def test_a_leading_capital_i_read_as_l_makes_the_word(engine):
     text = "Margins dipped into the Iow 70s. Iast year they had to accept Iess money."
     assert engine.normalize(text).text == (
         "Margins dipped into the low 70s. Last year they had to accept less money.")
+    # 'ied' is seen often (the acronym IED, written in capitals), 'led' far more.
+    text = "The general who had Ied the army since 2011 was replaced."
+    assert engine.normalize(text).text == text.replace("Ied", "led")
 
 
 @pytest.mark.parametrize("engine", [DEFAULT, ARCHIVE])
