@@ -20,6 +20,13 @@ closer or more frequent word ("active", "custom", "aged"): people make exactly t
 so the table's correction outranks the edit-distance neighbours. Each row gives the
 misspelling's Zipf frequency, for people auditing the table (how common the slip is).
 
+Entries whose one correction is a capitalized word (a name, or a word English always
+capitalizes: "britian" -> Britain, "febuary" -> February, "Carribean" -> Caribbean) go to
+name_misspellings.tsv, keyed by the misspelling lowercase, the correction in its case: the
+misspelling ASCII letters, lowercase or in Title Case, no common word, seen less often than
+the correction (`NAME_SLIP_MAX_ZIPF_SHARE`: 'Cyprian' is a name of its own), and at most
+`NAME_SLIP_MAX_EDITS` edits from it (not "Mohammedan" -> Muslim, a word replaced).
+
 Entries with several corrections, each one known word ("realy" -> really, relay;
 "preceeding" -> preceding, proceeding), go to ambiguous_misspellings.tsv in codespell's
 order, the likeliest first. In running text they are no candidates: the frequency prior
@@ -33,6 +40,8 @@ import importlib.resources
 import sys
 from pathlib import Path
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 if __package__ in (None, ""):  # run as `python dictionaries/build_misspellings.py`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -43,6 +52,13 @@ from dictionaries.build_channel import (
     write,
     zipf_frequencies,
 )
+
+NAME_SLIP_MAX_EDITS = 2
+"""The most edits (Damerau-Levenshtein) between a name's misspelling and its correction."""
+NAME_SLIP_MAX_ZIPF_SHARE = 1.5
+"""A name's misspelling is kept only when the correction is seen this many Zipf units more
+often: a spelling seen nearly as often is a name of its own ('Malcom', 'Berkley', 'Monserrat',
+'Cyprian'), while 'Ghandi' (2.29, Gandhi 3.83) and 'Carribean' (2.21 against 4.12) are slips."""
 
 CODESPELL_VERSION = "2.4.3"
 """The version pinned in pyproject.toml's `build` extra."""
@@ -81,6 +97,28 @@ def select(entries: list[tuple[str, str]], zipf: dict[str, float], lexicon: set[
     return sorted(rows.values())
 
 
+def select_names(entries: list[tuple[str, str]], zipf: dict[str, float], lexicon: set[str]
+                 ) -> list[tuple[str, str, str]]:
+    """(misspelling lowercase, capitalized correction, misspelling's Zipf) of the entries
+    whose one correction is a capitalized word (module docstring)."""
+    rows = {}
+    for misspelling, corrections in entries:
+        correction = corrections.strip()
+        key = misspelling.lower()
+        if "," in correction or key in lexicon or not (
+                correction.isascii() and correction.isalpha() and correction.istitle()):
+            continue
+        if not (misspelling.isascii() and misspelling.isalpha()
+                and (misspelling.islower() or misspelling.istitle())):
+            continue
+        seen, known = zipf.get(key, 0.0), zipf.get(correction.lower(), 0.0)
+        edits = DamerauLevenshtein.distance(key, correction.lower())
+        if (known >= KNOWN_ZIPF and known - seen >= NAME_SLIP_MAX_ZIPF_SHARE
+                and 0 < edits <= NAME_SLIP_MAX_EDITS and correction.lower() != key + "s"):
+            rows[key] = (key, correction, f"{seen:.2f}")
+    return sorted(rows.values())
+
+
 def select_ambiguous(entries: list[tuple[str, str]], zipf: dict[str, float], lexicon: set[str]
                      ) -> list[tuple[str, str, str]]:
     """(misspelling, its corrections joined by commas in codespell's order, misspelling's Zipf)
@@ -112,6 +150,15 @@ def main() -> None:
         "# written (wordfreq's Zipf scale, 0-8).",
         "misspelling\tcorrection\tzipf",
     ], rows)
+    write(OUT / "name_misspellings.tsv", [
+        "# Common misspellings of capitalized words with their correction, from codespell",
+        f"# {CODESPELL_VERSION}'s dictionary.txt (derived from English Wikipedia's lists of",
+        "# common misspellings, CC BY-SA 3.0; this file is a derived work under the same",
+        "# licence). Made by dictionaries/build_misspellings.py. misspelling: lowercase;",
+        "# correction: in its case.",
+        "# zipf: how often the misspelling itself is written (wordfreq's Zipf scale, 0-8).",
+        "misspelling\tcorrection\tzipf",
+    ], select_names(entries, zipf, lexicon))
     write(OUT / "ambiguous_misspellings.tsv", [
         f"# Common misspellings with several corrections, from codespell {CODESPELL_VERSION}'s",
         "# dictionary.txt (derived from English Wikipedia's lists of common misspellings,",

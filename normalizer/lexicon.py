@@ -215,7 +215,8 @@ def _data_files(extra: Iterable[Path]) -> list[Path]:
     root = dictionaries_dir()
     files = [root / "confusions.tsv", root / "built" / "wordfreq_en.tsv",
              common_additions_file(),
-             root / "built" / "misspellings.tsv", root / "built" / "foreign_words.tsv",
+             root / "built" / "misspellings.tsv", root / "built" / "name_misspellings.tsv",
+             root / "built" / "foreign_words.tsv",
              real_words_file()]
     files += sorted((root / "built").glob("places.tsv"))
     files += sorted((root / "curated").glob("*.tsv"))
@@ -352,7 +353,8 @@ def _build(extra: list[Path]) -> Lexicon:
     sources = tuple(
         f"{p.parent.name}/{p.name}" for p in _data_files(extra) if p.is_file()
     )
-    misspellings = dict(read_misspellings(root / "built" / "misspellings.tsv"))
+    misspellings = {**read_misspellings(root / "built" / "misspellings.tsv"),
+                    **read_misspellings(root / "built" / "name_misspellings.tsv")}
     beginnings = WordBeginnings.of({*common, *zipf, *names})
     foreign = frozenset(
         row[0] for row in read_rows(root / "built" / "foreign_words.tsv", ("word", "languages")))

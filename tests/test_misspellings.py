@@ -2,11 +2,17 @@
 
 import pytest
 
-from dictionaries.build_misspellings import lexicon_words, select, select_ambiguous
+from dictionaries.build_misspellings import (
+    lexicon_words,
+    select,
+    select_ambiguous,
+    select_names,
+)
 from normalizer.lexicon import dictionaries_dir, load_lexicon
 from normalizer.misspellings import read_ambiguous_misspellings, read_misspellings
 
-ZIPF = {"teh": 3.04, "the": 7.7, "a": 7.3, "lot": 5.6, "alot": 3.9, "abbot": 2.5, "abort": 3.4,
+ZIPF = {"britian": 1.97, "britain": 4.72, "malcom": 2.57, "malcolm": 4.01, "jenkin": 2.34,
+        "jenkins": 3.84, "mohammedan": 1.5, "muslim": 4.6, "teh": 3.04, "the": 7.7, "a": 7.3, "lot": 5.6, "alot": 3.9, "abbot": 2.5, "abort": 3.4,
         "abbort": 1.2, "colour": 4.8, "recieve": 2.75, "receive": 4.9, "xylofone": 0.0,
         "xylophone": 3.0, "kwyjibo": 1.1}
 
@@ -37,6 +43,19 @@ def test_selection(entry, kept):
 ])
 def test_selection_of_ambiguous_entries(entry, kept):
     assert select_ambiguous([entry], ZIPF, lexicon={"colour"}) == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize(("entry", "kept"), [
+    (("britian", "Britain"), ("britian", "Britain", "1.97")),
+    (("Britian", "Britain"), ("britian", "Britain", "1.97")),  # keyed lowercase
+    (("malcom", "Malcolm"), None),  # seen nearly as often: a name of its own
+    (("jenkin", "Jenkins"), None),  # the correction less its final s: a surname too
+    (("mohammedan", "Muslim"), None),  # a word replaced, not misspelt
+    (("teh", "the"), None),  # a lowercase correction: the main table's
+    (("colour", "Color"), None),  # a word of the lexicon
+])
+def test_selection_of_capitalized_words_misspellings(entry, kept):
+    assert select_names([entry], ZIPF, lexicon={"colour"}) == ([kept] if kept else [])
 
 
 def test_the_shipped_ambiguous_table_keeps_codespells_order():
@@ -71,6 +90,7 @@ def test_the_slips_word_lists_let_through_are_in_the_shipped_table(table, slip, 
 def test_no_row_is_a_word_of_the_lexicon_and_all_are_plain_lowercase(table):
     lexicon = lexicon_words()
     assert 40_000 < len(table) < 60_000
+    assert table["britian"] == "Britain"  # a capitalized word's: name_misspellings.tsv
     for misspelling, correction in table.items():
         assert misspelling not in lexicon
         assert misspelling.isascii() and misspelling.isalpha() and misspelling.islower()
@@ -82,7 +102,8 @@ def test_the_table_is_read_only_and_loaded_once_with_the_lexicon(table):
     shipped = read_misspellings(dictionaries_dir() / "built" / "misspellings.tsv")
     with pytest.raises(TypeError):
         shipped["teh"] = None  # type: ignore[index]
-    assert shipped == table
+    names = read_misspellings(dictionaries_dir() / "built" / "name_misspellings.tsv")
+    assert {**shipped, **names} == table
     assert load_lexicon().misspellings is table
 
 

@@ -13,7 +13,8 @@ from normalizer.correction.spelling_channel import (
     SpellingChannel,
     load_spelling_channel,
 )
-from normalizer.lexicon import load_lexicon
+from normalizer.lexicon import dictionaries_dir, load_lexicon
+from normalizer.misspellings import read_misspellings
 from normalizer.pipeline import StageContext
 from normalizer.profile import Profile
 
@@ -108,6 +109,6 @@ def test_a_lone_misspelling_is_fixed_as_ranked():
 
 
 def test_the_shipped_table_is_what_its_builder_makes_of_the_shipped_misspellings():
-    misspellings = load_lexicon().misspellings
+    misspellings = read_misspellings(dictionaries_dir() / "built" / "misspellings.tsv")
     rows = learn((w, c) for w, c in misspellings.items() if " " not in c)
     assert {(a, b): float(cost) for a, b, _, cost in rows} == load_spelling_channel().edits

@@ -231,6 +231,21 @@ def known_misspelling(lexicon: Lexicon, base: str) -> str | None:
     return correction if correction in lexicon.common else None
 
 
+def known_name_misspelling(lexicon: Lexicon, base: str) -> str | None:
+    """The capitalized word a lowercase or Title Case token is a common misspelling of, in
+    its case ('britian', 'Carribean' -> Caribbean, 'febuary' -> February: the table's
+    `name_misspellings.tsv` rows), when no gazetteer name and no other language's word is
+    written so ('Goole', a town; German 'Juli')."""
+    if not (base.islower() or base.istitle()):
+        return None
+    key = lookup_key(base)
+    correction = lexicon.misspellings.get(key)
+    if (correction is None or not correction[:1].isupper() or key in lexicon.names
+            or key in lexicon.foreign_words):
+        return None
+    return correction
+
+
 def offer_variant(speller: Speller, found: dict[str, Candidate], base: str, variant: str,
                   cost: float, policy: WordPolicy, extra_names: Mapping[str, Entity]) -> None:
     """Offer a string the channel says `base` may stand for, when it is a gazetteer name (or,
@@ -309,6 +324,13 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     if correction is not None:
         offer(found, base, correction, MISSPELLING_COST, lexicon.frequency(correction),
               "misspellings")
+    named = known_name_misspelling(lexicon, base)
+    if named is not None:
+        # The table writes the word capitalized, so its slip is read so in any case.
+        key_of = named.lower()
+        offer(found, base, key_of, MISSPELLING_COST, lexicon.frequency(key_of), "misspellings",
+              canonical=named)
+        found[key_of] = replace(found[key_of], word=named)
     variants = speller.all_variants(key) if extra_names else speller.variants(key)
     for variant, cost in variants:
         if cost <= MAX_GLYPH_COST:

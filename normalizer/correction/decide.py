@@ -23,7 +23,12 @@ from ..tokens import (
     starts_sentence,
 )
 from . import sentence
-from .candidates import GAZETTEER_MIN_ZIPF, known_misspelling, scored_candidates
+from .candidates import (
+    GAZETTEER_MIN_ZIPF,
+    known_misspelling,
+    known_name_misspelling,
+    scored_candidates,
+)
 from .case_slips import initial_l_reading, leading_i_reading
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
@@ -104,7 +109,7 @@ def identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) -> 
         # A common word is a suspect only beside a far more frequent rival, and is replaced
         # only where the context votes against it (see decide): no stickiness bonus.
         return zipf + ZIPF_TO_LOG10
-    if known_misspelling(lexicon, base) is not None:
+    if known_misspelling(lexicon, base) is not None or known_name_misspelling(lexicon, base):
         # Seen often, but as a slip: the frequency is the slip's, not a word's.
         return zipf + ZIPF_TO_LOG10 - MISSPELLING_PENALTY
     if zipf > 0:
@@ -134,8 +139,8 @@ def could_be_wrong(speller: Speller, base: str, names: Mapping[str, Entity],
         return True  # 'Iow' for 'low
     if key in lexicon.common:
         return base.islower() and speller.real_word_risk(key)
-    if not is_name_shaped(base):
-        return True
+    if not is_name_shaped(base) or known_name_misspelling(lexicon, base):
+        return True  # 'Carribean' is seen often, as a slip
     if key in names:
         return False
     word_like = word_position is not False and base[1:].islower()

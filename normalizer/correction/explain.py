@@ -105,9 +105,8 @@ def _offer_sound_alikes(found: dict[str, Candidate], word: str, speller: Speller
         bonus = SAME_SOUND_BONUS if same else 0.0
         known = found.get(alike)
         if known is not None:
-            if same:
-                offer(found, word, alike, known.cost - bonus, known.prior, known.source,
-                      known.entity)
+            if same:  # the same reading, cheaper: its spelling (a name's capital) kept
+                found[alike] = replace(known, cost=known.cost - bonus, score=known.score + bonus)
             continue
         cost = speller.cost(key, alike, bound)
         if cost <= bound:

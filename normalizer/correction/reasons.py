@@ -29,7 +29,7 @@ def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -
         parts.append(f"'{best.word}' is {what} wordfreq knows (Zipf {best.prior:.1f}); "
                      f"'{base}' is unknown")
     elif best.source == "misspellings":
-        parts.append(f"'{base}' is a common misspelling of '{best.key}' (codespell's list)")
+        parts.append(f"'{base}' is a common misspelling of '{best.word}' (codespell's list)")
     elif best.source == "case":
         parts.append(f"'{best.key}' is a common word (Zipf {best.prior:.1f})")
     elif best.source == "lexicon":

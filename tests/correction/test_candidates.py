@@ -129,6 +129,21 @@ def test_the_misspellings_table_is_used_for_lowercase_single_words_only(lexicon)
     assert known_misspelling(lexicon, "teh") == "the"
     assert known_misspelling(lexicon, "Teh") is None
     assert known_misspelling(lexicon, "house") is None
+    assert known_misspelling(lexicon, "britian") is None  # a capitalized word's slip
+
+
+@pytest.mark.parametrize(("token", "word"), [
+    ("britian", "Britain"), ("Britian", "Britain"), ("Carribean", "Caribbean"),
+    ("febuary", "February"),
+    ("BRITIAN", None),  # capitals: a heading's or an acronym's, not the table's
+    ("Goole", None),  # a town the gazetteer holds
+    ("Juli", None),  # German for July
+    ("teh", None),  # a common word's slip: `known_misspelling`
+])
+def test_a_capitalized_words_misspelling_is_read_in_lower_or_title_case(lexicon, token, word):
+    from normalizer.correction.candidates import known_name_misspelling
+
+    assert known_name_misspelling(lexicon, token) == word
 
 
 @pytest.fixture(scope="module")

@@ -42,7 +42,7 @@ def test_an_unlisted_lowercase_word_one_slip_from_its_correction_is_fixed(text, 
 
 
 @pytest.mark.parametrize(("text", "suggested"), [
-    ("Britian", "Britain"),  # capitalized: alone, it may be a name
+    ("Britan", "Britain"),  # capitalized and unlisted: alone, it may be a name
     ("whitespace", "whitecaps"),  # more than one slip away
     ("json", "jason"),  # one slip, but the web writes it often (Zipf 2.75): a term of its own
     ("Millenium", "Millennium"),  # listed, but capitalized: a name's spelling, maybe
@@ -114,3 +114,9 @@ def test_the_two_slips_rule_is_for_strings_wordfreqs_list_lacks():
     edit = lone_word.answer("buiscits", ctx)
     assert ctx.lexicon.frequency("buiscits") == 0
     assert edit.applied and "2 slips away" in edit.reason
+
+
+@pytest.mark.parametrize(("text", "fixed"), [("Britian", "Britain"), ("febuary", "February")])
+def test_a_capitalized_words_listed_misspelling_is_fixed_alone(text, fixed):
+    # The table lists it as a slip of a word English capitalizes: no name is spelt so.
+    assert Normalizer().normalize(text).text == fixed
