@@ -123,6 +123,7 @@ def offer_case_slips(speller: Speller, found: dict[str, Candidate], base: str,
     if leading is not None:
         offer(found, base, leading, CASE_SLIP_COST, lexicon.frequency(leading), "case")
     slips = case_slip_readings(base)
+    written = lookup_key(base)
     for reading, slip in slips:
         key = lookup_key(reading)
         entity = extra_names.get(key) or lexicon.names.get(key)
@@ -136,7 +137,12 @@ def offer_case_slips(speller: Speller, found: dict[str, Candidate], base: str,
             continue
         if entity is not None:
             prior = speller.name_prior(key, entity)
-        elif key in lexicon.common and zipf >= CASE_SLIP_MIN_ZIPF:
+        elif zipf >= CASE_SLIP_MIN_ZIPF and (key in lexicon.common or (
+                slip == "glyph" and written not in lexicon.names
+                and lexicon.frequency(written) < zipf)):
+            # OCR's glyph read back makes a name wordfreq knows as surely as a word, when
+            # the token is no name seen more often: 'EIeni' is Eleni (2.24), while
+            # 'McIntyre' is no 'Mclntyre' (which the web's OCR wrote often enough to count).
             prior = zipf
         else:
             continue

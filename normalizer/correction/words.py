@@ -156,7 +156,7 @@ def is_name_shaped(base: str) -> bool:
 _INNER_CAPITAL = compile_regex(r"\p{Lu}")
 _SWAPPED_START = compile_regex(r"^\p{Ll}\p{Lu}\p{Ll}+$")
 _SHIFTED_SECOND = compile_regex(r"^\p{Lu}\p{Lu}\p{Ll}{2,}$")
-_CAPITAL_I_FOR_L = compile_regex(r"(?<=\p{Ll})I")
+_CAPITAL_I_FOR_L = compile_regex(r"(?<=\p{Ll})I|(?<=^\p{Lu})I(?=\p{Ll}{2})")
 _CAPITAL_B_FOR_S = compile_regex(r"^(\p{Lu}?\p{Ll}+)B(\p{Ll}*)$")
 _LOWERCASE_L_IN_CAPITALS = compile_regex(r"^(?=(?:.*\p{Lu}){2})[\p{Lu}l]*l[\p{Lu}l]*$")
 
@@ -170,7 +170,8 @@ def case_slip_readings(base: str) -> tuple[tuple[str, str], ...]:
     - ``shift`` and ``case``: two capitals, then two or more lowercase letters ('FRalcon',
       'THis'): the second letter added with the shift key still held ('Falcon'), or typed as
       a capital ('This'); a plural acronym ('TVs', 'CEOs') never has this shape;
-    - ``glyph``: a capital I after a lowercase letter ('HoteI', 'WorId'): OCR's l ('Hotel');
+    - ``glyph``: a capital I after a lowercase letter ('HoteI', 'WorId') or between a first
+      capital and two lowercase letters ('EIeni', 'CIinton'): OCR's l ('Hotel', 'Eleni');
       one capital B after a lowercase letter in a word of no other inner capital ('waB',
       'thiB', 'yoBterday'): OCR's s ('was'); a lowercase l among two capitals or more and no
       other lowercase letter ('PARlS', 'lBIT'): OCR's capital I ('PARIS').

@@ -100,6 +100,8 @@ def test_a_leading_glyph_read_as_i_beside_a_capital_is_a_capital_i(
         ("THis", (("Tis", "shift"), ("This", "case"))),
         ("HoteI", (("Hotel", "glyph"),)),
         ("McIntyre", (("Mclntyre", "glyph"),)),  # a reading only: no word, so no candidate
+        # A capital I between a first capital and lowercase letters: OCR's l too.
+        ("EIeni", (("Eeni", "shift"), ("Eieni", "case"), ("Eleni", "glyph"))),
         ("waB", (("was", "glyph"),)),  # OCR's capital B for s
         ("MiBs", (("Miss", "glyph"),)),
         ("PARlS", (("PARIS", "glyph"),)),  # OCR's l for a capital I among capitals
@@ -111,7 +113,7 @@ def test_case_slip_readings(word, readings):
 
 
 @pytest.mark.parametrize("word", ["Team", "TVs", "CEOs", "NATO", "McConnell", "team",
-                                  "AirBnB", "BBC", "Xl", "lS", "URLs"])
+                                  "AirBnB", "BBC", "Xl", "lS", "URLs", "GIs", "AIs"])
 def test_a_case_words_have_gives_no_case_slip_reading(word):
     assert case_slip_readings(word) == ()
 
