@@ -23,9 +23,10 @@ misspelling's Zipf frequency, for people auditing the table (how common the slip
 Entries whose one correction is a capitalized word (a name, or a word English always
 capitalizes: "britian" -> Britain, "febuary" -> February, "Carribean" -> Caribbean) go to
 name_misspellings.tsv, keyed by the misspelling lowercase, the correction in its case: the
-misspelling ASCII letters, lowercase or in Title Case, no common word, seen less often than
-the correction (`NAME_SLIP_MAX_ZIPF_SHARE`: 'Cyprian' is a name of its own), and at most
-`NAME_SLIP_MAX_EDITS` edits from it (not "Mohammedan" -> Muslim, a word replaced).
+misspelling ASCII letters, lowercase or in Title Case, no common word, seen far less often
+than the correction (`NAME_SLIP_MAX_ZIPF_SHARE`: 'Cyprian' is a name of its own), at most
+`NAME_SLIP_MAX_EDITS` edits from it (not "Mohammedan" -> Muslim, a word replaced), and not
+the correction without its final s (a surname of its own: 'Jenkin', not Jenkins).
 
 Entries with several corrections, each one known word ("realy" -> really, relay;
 "preceeding" -> preceding, proceeding), go to ambiguous_misspellings.tsv in codespell's

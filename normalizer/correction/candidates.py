@@ -328,8 +328,7 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
     if named is not None:
         # The table writes the word capitalized, so its slip is read so in any case.
         key_of = named.lower()
-        offer(found, base, key_of, MISSPELLING_COST, lexicon.frequency(key_of), "misspellings",
-              canonical=named)
+        offer(found, base, key_of, MISSPELLING_COST, lexicon.frequency(key_of), "misspellings")
         found[key_of] = replace(found[key_of], word=named)
     variants = speller.all_variants(key) if extra_names else speller.variants(key)
     for variant, cost in variants:
