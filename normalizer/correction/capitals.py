@@ -239,12 +239,18 @@ FIRST_NAME_REACH = 40
 """Characters looked back for the first name before a token."""
 
 
-def after_first_name(lexicon: Lexicon, text: str, start: int) -> bool:
+def after_first_name(lexicon: Lexicon, text: str, start: int, unlisted: bool = False) -> bool:
     """Whether the token at `start` follows a capitalized person's name of the gazetteer on
-    its line ('Charles Tler'): it is a surname."""
+    its line ('Charles Tler'): it is a surname. `unlisted`: any capitalized word no list of
+    common words or gazetteer names holds counts as a first name too ('Hiroshi Asai')."""
     before = FIRST_NAME_BEFORE.search(text, max(0, start - FIRST_NAME_REACH), start)
-    entity = before and lexicon.names.get(before.group(1).lower())
-    return bool(entity) and entity.type == "person"
+    if before is None:
+        return False
+    key = before.group(1).lower()
+    entity = lexicon.names.get(key)
+    if entity is None:
+        return unlisted and key not in lexicon.common
+    return entity.type == "person"
 
 
 def _standing(lexicon: Lexicon, surface: str) -> str:

@@ -29,6 +29,7 @@ from .candidates import (
     known_name_misspelling,
     scored_candidates,
 )
+from .capitals import after_first_name
 from .case_slips import initial_l_reading, leading_i_reading
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
@@ -38,6 +39,7 @@ from .letter_shape import careless_name_discount
 from .name_case import neighbour_case
 from .reasons import kind_and_rule, reason
 from .speller import Speller
+from .titles import after_title
 from .words import (
     capital_from_glyph,
     case_slip_readings,
@@ -190,6 +192,10 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
     carelessly (see `letter_shape.careless_name_discount`)."""
     lexicon = speller.lexicon
     candidates = scored_candidates(speller, token, text, doc, extra, careless)
+    if candidates and is_name_shaped(token.base) and (
+            after_title(text, token.start)
+            or after_first_name(lexicon, text, token.start, unlisted=True)):
+        candidates = [c for c in candidates if not _listed_slip_of_no_person(lexicon, c)]
     prev, nxt = context_words(text, token)
     own_context = context_score(lexicon, prev, lookup_key(token.base), nxt)
     identity = identity_score(lexicon, token.base, names)
@@ -205,6 +211,16 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
                                            candidates[0].cost)
     return Weighing(candidates, identity, posterior(identity, candidates), own_context,
                     rival_context, margin, capitalized_neighbours(text, token.start, token.end))
+
+
+def _listed_slip_of_no_person(lexicon: Lexicon, candidate: Candidate) -> bool:
+    """Whether `candidate` reads a token as the capitalized word of no person's name that
+    the misspellings table lists it a slip of: where a person's name stands, after a title
+    or a first name, the token is a surname ('Mr. Asai', not Asia)."""
+    if candidate.source != "misspellings" or not candidate.word[:1].isupper():
+        return False
+    entity = lexicon.names.get(candidate.key)
+    return entity is None or entity.type != "person"
 
 
 def _explained_by_document(lexicon: Lexicon, base: str, names: Mapping[str, Entity],

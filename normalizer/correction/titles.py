@@ -32,6 +32,18 @@ TITLES = ("Adm", "Atty", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Gen", "Gov", "Hon"
           "Mr", "Mrs", "Ms", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt", "Supt")
 """The titles news abbreviates before a name."""
 
+TITLE_BEFORE = compile_regex(
+    r"(?<![\p{L}\p{N}])(?:" + "|".join(TITLES) + r")\.?[ \t]+\Z")
+"""A title (`TITLES`, its period optional) right before a position on its line."""
+TITLE_REACH = 8
+"""Characters looked back for a title before a token."""
+
+
+def after_title(text: str, start: int) -> bool:
+    """Whether the token at `start` of `text` follows a person's title ('Mr. Asai')."""
+    return TITLE_BEFORE.search(text, max(0, start - TITLE_REACH), start) is not None
+
+
 MAX_ZIPF = 3.0
 """A token wordfreq has seen this often is a word or an abbreviation of its own."""
 
