@@ -192,9 +192,11 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
     carelessly (see `letter_shape.careless_name_discount`)."""
     lexicon = speller.lexicon
     candidates = scored_candidates(speller, token, text, doc, extra, careless)
-    if candidates and is_name_shaped(token.base) and (
-            after_title(text, token.start)
-            or after_first_name(lexicon, text, token.start, unlisted=True)):
+    if any(_listed_slip_of_no_person(lexicon, c) for c in candidates) and (
+            is_name_shaped(token.base) and (
+                after_title(text, token.start)
+                or after_first_name(lexicon, text, token.start, unlisted=True))):
+        # The text is looked at only for the rare token such a reading was offered for.
         candidates = [c for c in candidates if not _listed_slip_of_no_person(lexicon, c)]
     prev, nxt = context_words(text, token)
     own_context = context_score(lexicon, prev, lookup_key(token.base), nxt)
