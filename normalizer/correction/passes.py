@@ -27,6 +27,7 @@ from . import (
     capital_i,
     capitals,
     careless_names,
+    dated_months,
     datelines,
     junk_letters,
     name_pairs,
@@ -301,6 +302,9 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     found |= {edit.start: edit for edit in
               titles.propose(text, doc.types, speller, {**decided, **found},
                              ctx.profile.threshold)
+              if free(edit)}
+    found |= {edit.start: edit for edit in
+              dated_months.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
               if free(edit)}
     return found
 

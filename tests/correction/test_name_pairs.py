@@ -25,6 +25,9 @@ def engine() -> Normalizer:
     ("Kim Jnog-un attended the launch.", "Jnog", ("jong", "Kim")),
     # the halves of a hyphenated name pair too ('Sam Bankman-Fried')
     ("Sam Bankan-Fried, the founder, spoke.", "Bankan", ("bankman", "Sam")),
+    # lowercase, its first letter lost with the capital, though wordfreq has seen it
+    ("the nuclear deal with John erry, he said", "erry", ("kerry", "John")),
+    ("Jensen uang, the chief executive, said", "uang", ("huang", "Jensen")),
 ])
 def test_a_rare_token_beside_a_names_word_is_its_only_partner_one_slip_away(
         speller, text, word, reading):
@@ -36,6 +39,8 @@ def test_a_rare_token_beside_a_names_word_is_its_only_partner_one_slip_away(
     ("Axel Kicillof, the governor, objected.", "Kicillof"),  # the name as the gazetteer has it
     ("Stephen Biegun met them.", "Biegun"),  # no name pairs 'Stephen' with a word near it
     ("Axel and Micillof met.", "Micillof"),  # no neighbour a name pairs with
+    # a spelling wordfreq has seen, in Title Case: the name of someone else ('Imran Khan')
+    ("Imra Khan, the former prime minister, spoke.", "Imra"),
     # a sentence's 'The' is no name's word ('The Gap', 'The Hague')
     ("Doctors ran short. The Gaa Health Ministry said so.", "Gaa"),
 ])

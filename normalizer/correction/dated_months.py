@@ -1,0 +1,75 @@
+"""A month's slip in a written date, read back: 'Published Ang. 7, 2020' is Aug., 'until Ma
+2024' is May.
+
+A capitalized token right before a day's number, a comma and a year (`FULL_DATE`: 'Ang. 7,
+2020') stands where only a month does, whatever the word lists say of it: 'Ang' is a
+surname, but no surname is followed so. It is read as the only month's abbreviation (before
+its period) or month (without one) one slip from it. Before a year alone (`YEAR_DATE`: 'Ma
+2024') a token stands as often as a name of its own ('Euro 2024', 'Tokyo 2020', 'Vision
+2030'), so there it is read only as a month written out, and only when it is no gazetteer
+name and no common word. `fixed_readings.judge_month` reads the rarer tokens beside a day's
+number alone ('Oet. 14'); this reads the frequent ones the date leaves no doubt about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..model import Edit
+from ..patterns import compile_regex
+from .fixed_readings import MONTH_ABBREVIATIONS, MONTHS, only_slip_of
+from .name_pairs import NAME_PAIR_CONFIDENCE
+from .speller import Speller
+
+_TOKEN = r"(?<![\p{L}\p{N}.'’-])(\p{Lu}\p{Ll}{1,8})"
+_YEAR = r"(?:1[6-9]|20)\d\d(?![\p{L}\p{N}])"
+FULL_DATE = compile_regex(_TOKEN + r"(\.?)[ \t]+\d{1,2},[ \t]+" + _YEAR)
+"""A capitalized token (its period optional), a day's number, a comma and a year."""
+YEAR_DATE = compile_regex(_TOKEN + r"[ \t]+" + _YEAR)
+"""A capitalized token right before a year."""
+MONTH_NAMES = frozenset(MONTHS + MONTH_ABBREVIATIONS)
+"""A month written out or abbreviated ('Sept', no slip of 'Sep')."""
+
+
+def readings(text: str, speller: Speller) -> list[tuple[int, str, str]]:
+    """(start, token, month) for each token of `text` standing as a month in a date that
+    one month or month's abbreviation reads (see the module docstring)."""
+    found = []
+    for match in FULL_DATE.finditer(text):
+        token, dotted = match.group(1), bool(match.group(2))
+        if token.lower() in MONTH_NAMES:
+            continue
+        month = only_slip_of(speller, token.lower(),
+                             MONTH_ABBREVIATIONS if dotted else MONTHS)
+        if month is not None:
+            found.append((match.start(1), token, month))
+    lexicon = speller.lexicon
+    for match in YEAR_DATE.finditer(text):
+        token = match.group(1)
+        key = token.lower()
+        if key in lexicon.names or key in lexicon.common or key in MONTH_NAMES:
+            continue
+        month = only_slip_of(speller, key, MONTHS)
+        if month is not None:
+            found.append((match.start(1), token, month))
+    return found
+
+
+def propose(text: str, speller: Speller, decided: Mapping[int, Edit],
+            threshold: float) -> list[Edit]:
+    """Edits for the tokens of `text` standing as a month in a date (`readings`), where no
+    earlier fix is confident."""
+    if threshold > NAME_PAIR_CONFIDENCE:
+        return []  # a date adds fixes, not suggestions
+    edits = []
+    for start, token, month in readings(text, speller):
+        earlier = decided.get(start)
+        if earlier is not None and earlier.confidence >= threshold:
+            continue
+        replacement = month.capitalize()
+        edits.append(Edit(
+            start=start, end=start + len(token), original=token, replacement=replacement,
+            kind="spelling", rule="spelling.date", confidence=NAME_PAIR_CONFIDENCE,
+            reason=(f"'{token}' stands before a date's numbers, as a month does, and "
+                    f"'{replacement}' is the only month one slip from it")))
+    return edits

@@ -1,0 +1,44 @@
+"""A month's slip in a written date, read back (correction/dated_months.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.correction import dated_months
+
+
+@pytest.fixture(scope="module")
+def engine() -> Normalizer:
+    return Normalizer()
+
+
+@pytest.mark.parametrize(("text", "readings"), [
+    # a surname in the gazetteer, but no surname stands before a full date
+    ("Published Ang. 7, 2020", [(10, "Ang", "aug")]),
+    ("Published Au. 7, 2020", [(10, "Au", "aug")]),  # two letters: a letter lost
+    ("Published Agust 7, 2020", [(10, "Agust", "august")]),  # without a period: written out
+    ("until Ma 2024, once", [(6, "Ma", "may")]),  # before a year alone: written out
+])
+def test_a_token_standing_as_a_dates_month_reads_as_the_only_month_one_slip_away(
+        speller, text, readings):
+    assert dated_months.readings(text, speller) == readings
+
+
+@pytest.mark.parametrize("text", [
+    "Updated Sept. 1, 2020",  # a month's abbreviation, though one slip from 'Sep'
+    "Published Aug. 7, 2020",
+    "Fans came to Euro 2024 and Tokyo 2020.",  # names of their own before a year
+    "the Juno 2016 flyby",  # a gazetteer name ('june' is one slip away)
+    "He turned Mac 2011 off.",  # a common word before a year ('May' is one slip away)
+    "Ang 7, 2020",  # an abbreviation's slip needs its period
+])
+def test_no_reading_where_the_date_leaves_doubt(speller, text):
+    assert dated_months.readings(text, speller) == []
+
+
+def test_the_engine_reads_a_dates_month_back(engine):
+    text = "By Lara Jakes Published Ang. 7, 2020 Updated Sept. 1, 2020"
+    result = engine.normalize(text)
+    assert result.text == "By Lara Jakes Published Aug. 7, 2020 Updated Sept. 1, 2020"
+    assert [e.rule for e in result.applied] == ["spelling.date"]
