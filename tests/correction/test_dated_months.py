@@ -29,7 +29,7 @@ def test_a_token_standing_as_a_dates_month_reads_as_the_only_month_one_slip_away
     "Updated Sept. 1, 2020",  # a month's abbreviation, though one slip from 'Sep'
     "Published Aug. 7, 2020",
     "Fans came to Euro 2024 and Tokyo 2020.",  # names of their own before a year
-    "the Juno 2016 flyby",  # a gazetteer name ('june' is one slip away)
+    "the Juno 2016 flyby",  # a word of its own ('june' is one slip away)
     "He turned Mac 2011 off.",  # a common word before a year ('May' is one slip away)
     "Ang 7, 2020",  # an abbreviation's slip needs its period
 ])
