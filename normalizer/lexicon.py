@@ -271,19 +271,31 @@ def name_tokens(name: str) -> list[str]:
     ]
 
 
-def _index_names(files: list[tuple[Path, str]], common: dict[str, int]) -> dict[str, Entity]:
+SLIP_MIN_LENGTH = 6
+"""The shortest common misspelling not indexed as a word of a multi-word place or
+organisation (`_index_names`)."""
+
+
+def _index_names(files: list[tuple[Path, str]], common: dict[str, int],
+                 slips: Mapping[str, str]) -> dict[str, Entity]:
     """Index every name token by lowercase form; curated and user entries win over built.
 
     The common words of a multi-word organisation or place name ('Federal Bureau of
     Investigation', 'Great Barrier Reef') are words, not names: only its other tokens are
-    indexed. People keep every token: 'Rice' and 'Bush' are surnames too."""
+    indexed; nor are the common misspellings of common words (`slips`) among them, another
+    language's words there ('Ciudad Satelite', 'Fuente Profesor'), whose protection as names
+    kept 'Satelite images' from being read as 'Satellite' (from `SLIP_MIN_LENGTH` letters:
+    a shorter one is as often a slip of another word, 'not yot fixed' no 'yacht'). People
+    keep every token: 'Rice' and 'Bush' are surnames too."""
     names: dict[str, Entity] = {}
     for path, source in files:
         for name, kind in read_gazetteer_file(path):
             tokens = name_tokens(name)
             for token in tokens:
                 key = token.lower()
-                if kind in ("org", "place") and len(tokens) > 1 and key in common:
+                if kind in ("org", "place") and len(tokens) > 1 and (
+                        key in common
+                        or (len(key) >= SLIP_MIN_LENGTH and slips.get(key) in common)):
                     continue
                 if key not in names or source != "built":
                     names[key] = Entity(token, kind, f"{source}:{path.name}")
@@ -342,7 +354,9 @@ def _build(extra: list[Path]) -> Lexicon:
     )
     for word, count in common.items():
         symspell.create_dictionary_entry(word, count)
-    names = _index_names(gazetteer_files, common)
+    misspellings = {**read_misspellings(root / "built" / "misspellings.tsv"),
+                    **read_misspellings(root / "built" / "name_misspellings.tsv")}
+    names = _index_names(gazetteer_files, common, misspellings)
     # Name keys join the index so that a typo in a name finds it ('Krwmlin' -> 'kremlin',
     # 'Kairkó' -> 'karikó'). Latin-1 letters only: one wider character ('ğ') would make the
     # delete index's word block, a single string, take two bytes a character (30 MB more).
@@ -353,8 +367,6 @@ def _build(extra: list[Path]) -> Lexicon:
     sources = tuple(
         f"{p.parent.name}/{p.name}" for p in _data_files(extra) if p.is_file()
     )
-    misspellings = {**read_misspellings(root / "built" / "misspellings.tsv"),
-                    **read_misspellings(root / "built" / "name_misspellings.tsv")}
     beginnings = WordBeginnings.of({*common, *zipf, *names})
     foreign = frozenset(
         row[0] for row in read_rows(root / "built" / "foreign_words.tsv", ("word", "languages")))
