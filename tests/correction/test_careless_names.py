@@ -8,6 +8,7 @@ from normalizer.correction.careless_names import (
     may_have_readings,
     misread_name_variants,
     misread_names,
+    swapped_names,
 )
 from normalizer.correction.letter_shape import shape_gain
 
@@ -25,6 +26,18 @@ def test_a_short_name_less_a_vowel_is_read_where_a_trigram_is_rare(speller):
     found = {}
     careless_names.offer_readings(speller, found, "Wesly", {})
     assert found == {}
+
+
+def test_a_short_name_with_two_letters_swapped_is_read_whatever_its_shape(speller):
+    lexicon = speller.lexicon
+    assert [term for term, _ in swapped_names(lexicon, "Gaaz", {})] == ["gaza"]
+    assert [term for term, _ in swapped_names(lexicon, "Asasd", {})] == ["assad"]
+    assert swapped_names(lexicon, "Gaza", {}) == []  # a name as written
+    assert swapped_names(lexicon, "Rbown", {}) == []  # the capital's letter is not swapped
+    assert swapped_names(lexicon, "Mocsow", {}) == []  # long enough for typo readings
+    found = {}
+    careless_names.offer_readings(speller, found, "Gaaz", {})  # no rare trigram asked
+    assert list(found) == ["gaza"] and found["gaza"].word == "Gaza"
 
 
 def test_a_misread_name_is_read_where_its_shape_gains_much():
