@@ -19,6 +19,7 @@ def engine() -> Normalizer:
     ("Published Au. 7, 2020", [(10, "Au", "aug")]),  # two letters: a letter lost
     ("Published Agust 7, 2020", [(10, "Agust", "august")]),  # without a period: written out
     ("until Ma 2024, once", [(6, "Ma", "may")]),  # before a year alone: written out
+    ("the attack of 0ct. 7, 2023", [(14, "0ct", "oct")]),  # a zero for the capital O
 ])
 def test_a_token_standing_as_a_dates_month_reads_as_the_only_month_one_slip_away(
         speller, text, readings):
