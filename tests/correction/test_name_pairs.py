@@ -41,6 +41,8 @@ def test_a_rare_token_beside_a_names_word_is_its_only_partner_one_slip_away(
     ("Axel and Micillof met.", "Micillof"),  # no neighbour a name pairs with
     # a spelling wordfreq has seen, in Title Case: the name of someone else ('Imran Khan')
     ("Imra Khan, the former prime minister, spoke.", "Imra"),
+    # one glyph confusion from the name's word's demonym, which it more likely is
+    ("Unlike any launch, the South Koreau and Japanese militaries said.", "Koreau"),
     # a sentence's 'The' is no name's word ('The Gap', 'The Hague')
     ("Doctors ran short. The Gaa Health Ministry said so.", "Gaa"),
 ])
