@@ -276,7 +276,8 @@ def _choices(model: ContextModel, speller: Speller, text: str, slot: Slot,
         stickiness = (TYPED_REAL_WORD_STICKINESS if typos else REAL_WORD_STICKINESS) + (
             0.0 if misread_often(speller, key) else CHECKED_WORD_EXTRA_STICKINESS)
     elif typos:
-        stickiness = typed_stickiness(speller, slot.word, key)
+        stickiness = typed_stickiness(speller, slot.word, key,
+                                      usage is not None and usage.careless)
     careless = usage if usage is not None and usage.careless else None
     usage = _usage_for(speller, key, usage)
     return (
@@ -389,8 +390,12 @@ def edit(speller: Speller, text: str, judgement: Judgement,
     entity = speller.lexicon.names.get(best)
     replacement = apply_case(slot.word, best, entity.canonical if entity else None)
     neighbours = capitalized_neighbours(text, slot.start, slot.end)
+    # The document writes the name capitalized and never in lowercase ('into aza' -> Gaza).
+    types = usage.types if usage is not None else {}
     replacement = neighbour_case(slot.word, replacement, best, entity, neighbours,
-                                 speller.lexicon)
+                                 speller.lexicon,
+                                 entity is not None and types.get(entity.canonical, 0) > 0
+                                 and not types.get(best))
     if starts_sentence(text, slot.start) and (
         is_name_shaped(slot.word) or (slot.word[0] in I_GLYPHS and best[0] == "i")
     ):

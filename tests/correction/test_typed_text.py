@@ -49,6 +49,21 @@ def test_a_two_letter_token_keeps_the_same_odds_in_either_case(speller):
     assert typed_text.typed_stickiness(speller, "Boto", "boto") == typed_text.SEEN_WORD_STICKINESS
 
 
+def test_a_seen_lowercase_typo_keeps_less_in_a_carelessly_typed_window(speller):
+    kept = typed_text.SEEN_TYPO_STICKINESS
+    assert typed_text.typed_stickiness(speller, "bega", "bega") == kept
+    assert typed_text.typed_stickiness(speller, "bega", "bega", careless=True) == max(
+        0.0, kept - typed_text.CARELESS_SEEN_DISCOUNT)
+    # a word a spell checker lists, a capitalized one and a two-letter one keep theirs
+    assert speller.lexicon.frequency("congou") > 0 and "congou" in speller.lexicon.listed
+    assert (typed_text.typed_stickiness(speller, "congou", "congou", careless=True)
+            == typed_text.typed_stickiness(speller, "congou", "congou"))
+    assert (typed_text.typed_stickiness(speller, "Boto", "boto", careless=True)
+            == typed_text.SEEN_WORD_STICKINESS)
+    assert (typed_text.typed_stickiness(speller, "te", "te", careless=True)
+            == typed_text.SHORT_TYPO_STICKINESS)
+
+
 @pytest.mark.parametrize(("surface", "readable"), [
     ("Thc", True),  # seen by wordfreq
     ("Wiuth", True),  # unseen, one slip from 'with'
