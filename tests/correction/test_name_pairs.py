@@ -50,6 +50,26 @@ def test_no_reading_without_one_partner_beside_it(speller, text, word):
     assert name_pairs.reading(speller, text, token_in(text, word)) is None
 
 
+@pytest.mark.parametrize(("text", "word", "reading"), [
+    ("the Federal District Fourt in Washington", "Fourt", ("court", "District")),
+    ("rose 50 percent since Election Dav, as investors bet", "Dav", ("day", "Election")),
+])
+def test_a_rare_capitalized_token_reads_as_the_common_word_its_neighbour_pairs_with(
+        speller, text, word, reading):
+    assert name_pairs.reading(speller, text, token_in(text, word)) == reading
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # 'president said' is in the bigram list, but the model ties 'said' to no president
+    ("Yesterday the council heard from President Spaid about the plan.", "Spaid"),
+    # lowercase: a name's word lost its capital with its first letter, no common word its own
+    ("the Federal District fourt in Washington", "fourt"),
+])
+def test_no_word_partner_without_the_models_tie_or_a_capitalized_neighbour(
+        speller, text, word):
+    assert name_pairs.reading(speller, text, token_in(text, word)) is None
+
+
 def test_only_rare_tokens_no_word_list_or_gazetteer_holds_are_read_as_they_are(lexicon):
     text = "The South Korean troops, John William Dunn, Wrld, Micillof, ahiya, Paty, ox, Kim."
     # 'Korean', 'William', 'Dunn' are common words, 'Paty' and 'Kim' gazetteer names, 'ox'
@@ -123,6 +143,8 @@ def test_a_word_as_written_stays_where_the_model_does_not_expect_the_names_pair(
     ("Schools in the Lo Angeles district closed.", "Schools in the Los Angeles district closed."),
     ("Floods swamped much of Ro Grande do Sul state.",
      "Floods swamped much of Rio Grande do Sul state."),
+    ("Judge Tanya Chutkan of the Federal District Fourt in Washington must decide.",
+     "Judge Tanya Chutkan of the Federal District Court in Washington must decide."),
 ])
 def test_the_engine_reads_a_names_broken_word_back(engine, text, expected):
     result = engine.normalize(text)
