@@ -24,7 +24,7 @@ import regex
 from ..lexicon import Lexicon
 from ..model import Edit
 from ..patterns import compile_regex
-from .keyboard import TYPO_COST
+from .keyboard import TYPO_COST, lost_letters
 from .name_pairs import NAME_PAIR_CONFIDENCE, may_be_slip
 from .speller import Speller
 
@@ -129,7 +129,8 @@ def place_readings(speller: Speller, place: str, offset: int
     """(start, word, reading) for each word of a place that pairs with neither neighbour in
     a gazetteer name, where a neighbour pairs with exactly one word one slip from it, which
     is no name as written itself nor may be the same name spelt another way
-    (`name_pairs.may_be_slip`: 'AL' is no slip of 'El')."""
+    (`name_pairs.may_be_slip`: 'AL' is no slip of 'El'), unless it is that word with a
+    letter lost, which no spelling of a place is ('BUENS AIRES' -> BUENOS)."""
     words = list(PLACE_WORD.finditer(place))
     keys = [w.group().lower() for w in words]
     after, before = speller.name_partners
@@ -143,7 +144,8 @@ def place_readings(speller: Speller, place: str, offset: int
         partners = {p for key, side in neighbours for p in side.get(key, ())}
         seen = speller.lexicon.frequency(keys[i]) > 0
         close = [p for p in partners if _one_slip(speller, keys[i], p)
-                 and may_be_slip(speller.lexicon, keys[i], p, seen)]
+                 and (may_be_slip(speller.lexicon, keys[i], p, seen)
+                      or keys[i] in lost_letters(p))]
         if len(close) == 1:
             yield offset + word.start(), word.group(), close[0].upper()
 

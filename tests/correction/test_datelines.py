@@ -20,6 +20,7 @@ def engine() -> Normalizer:
     ("B0CA CHICA", [(0, "B0CA", "BOCA")]),  # a digit for a letter
     ("NEW DELHL", [(4, "DELHL", "DELHI")]),  # the second word, from the first
     ("MEXICO CIT", [(7, "CIT", "CITY")]),
+    ("BUENS AIRES", [(0, "BUENS", "BUENOS")]),  # a vowel lost, no vowel changed
 ])
 def test_a_place_word_no_neighbour_pairs_with_reads_as_its_only_partner(
         speller, place, readings):
