@@ -28,6 +28,12 @@ def test_a_short_name_less_a_vowel_is_read_where_a_trigram_is_rare(speller):
     assert found == {}
 
 
+def test_a_well_known_place_less_a_vowel_is_read_whatever_its_shape(speller):
+    found = {}
+    careless_names.offer_readings(speller, found, "Mscow", {})
+    assert list(found) == ["moscow"] and found["moscow"].word == "Moscow"
+
+
 def test_a_short_name_with_two_letters_swapped_is_read_whatever_its_shape(speller):
     lexicon = speller.lexicon
     assert [term for term, _ in swapped_names(lexicon, "Gaaz", {})] == ["gaza"]
