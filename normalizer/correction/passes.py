@@ -30,6 +30,7 @@ from . import (
     dated_months,
     datelines,
     junk_letters,
+    lost_first_letters,
     name_pairs,
     openers,
     second_opinion,
@@ -306,6 +307,11 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     found |= {edit.start: edit for edit in
               dated_months.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
               if free(edit)}
+    if careless:  # a text that shows its slips (a first pass over clean text skips this)
+        found |= {edit.start: edit for edit in
+                  lost_first_letters.propose(text, speller, {**decided, **found},
+                                             ctx.profile.threshold)
+                  if free(edit)}
     return found
 
 

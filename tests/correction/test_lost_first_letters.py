@@ -1,0 +1,48 @@
+"""A very frequent word that lost its first letter, read back where its neighbours say so
+(correction/lost_first_letters.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.correction import lost_first_letters
+
+
+@pytest.fixture(scope="module")
+def engine() -> Normalizer:
+    return Normalizer()
+
+
+def test_the_pairs_are_frequent_words_less_their_first_letter(speller):
+    pairs = lost_first_letters.lost_pairs(speller)
+    assert pairs["he"] == ("she", "the") and pairs["hey"] == ("they",)
+    assert "ome" not in pairs  # 'some' less its 's' is no common word
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The vault was far above he previous record.", "the"),
+    ("Many were living in container cities when hey voted in May.", "they"),
+    ("Fighting broke out, and hey voted the plan down.", None),  # the list holds 'and hey'
+])
+def test_a_word_no_neighbour_pairs_with_reads_as_the_fuller_word(speller, text, word):
+    edits = lost_first_letters.propose(text, speller, {}, 0.8)
+    assert [e.replacement for e in edits] == ([word] if word else [])
+
+
+@pytest.mark.parametrize("text", [
+    "He said that he would go, and he did.",  # 'that he', 'he would': pairs the list holds
+    "Set is_valid to on in /etc/he/conf.",  # an identifier's or a path's letters
+])
+def test_a_word_its_neighbours_pair_with_stays(speller, text):
+    assert lost_first_letters.propose(text, speller, {}, 0.8) == []
+
+
+def test_the_engine_reads_it_back_only_in_a_carelessly_typed_window(engine):
+    typed = ("The vault was rated at 5.33 metres, far above he previous record set in 1941, "
+             "{} told reporters {} {} jump.")
+    careless = engine.normalize(typed.format("officals", "abuot", "teh"))
+    assert "far above the previous record" in careless.text
+    assert "spelling.lost-first-letter" in [e.rule for e in careless.applied]
+    clean = typed.format("officials", "about", "the")
+    assert engine.normalize(clean).text == clean
