@@ -28,6 +28,9 @@ def engine() -> Normalizer:
     # lowercase, its first letter lost with the capital, though wordfreq has seen it
     ("the nuclear deal with John erry, he said", "erry", ("kerry", "John")),
     ("Jensen uang, the chief executive, said", "uang", ("huang", "Jensen")),
+    # no name's word near it: the one common word the neighbour pairs with in the bigram list
+    ("the Federal District Fourt in Washington", "Fourt", ("court", "District")),
+    ("rose 50 percent since Election Dav, as investors bet", "Dav", ("day", "Election")),
 ])
 def test_a_rare_token_beside_a_names_word_is_its_only_partner_one_slip_away(
         speller, text, word, reading):
@@ -45,28 +48,12 @@ def test_a_rare_token_beside_a_names_word_is_its_only_partner_one_slip_away(
     ("Unlike any launch, the South Koreau and Japanese militaries said.", "Koreau"),
     # a sentence's 'The' is no name's word ('The Gap', 'The Hague')
     ("Doctors ran short. The Gaa Health Ministry said so.", "Gaa"),
-])
-def test_no_reading_without_one_partner_beside_it(speller, text, word):
-    assert name_pairs.reading(speller, text, token_in(text, word)) is None
-
-
-@pytest.mark.parametrize(("text", "word", "reading"), [
-    ("the Federal District Fourt in Washington", "Fourt", ("court", "District")),
-    ("rose 50 percent since Election Dav, as investors bet", "Dav", ("day", "Election")),
-])
-def test_a_rare_capitalized_token_reads_as_the_common_word_its_neighbour_pairs_with(
-        speller, text, word, reading):
-    assert name_pairs.reading(speller, text, token_in(text, word)) == reading
-
-
-@pytest.mark.parametrize(("text", "word"), [
     # 'president said' is in the bigram list, but the model ties 'said' to no president
     ("Yesterday the council heard from President Spaid about the plan.", "Spaid"),
     # lowercase: a name's word lost its capital with its first letter, no common word its own
     ("the Federal District fourt in Washington", "fourt"),
 ])
-def test_no_word_partner_without_the_models_tie_or_a_capitalized_neighbour(
-        speller, text, word):
+def test_no_reading_without_one_partner_beside_it(speller, text, word):
     assert name_pairs.reading(speller, text, token_in(text, word)) is None
 
 
