@@ -222,7 +222,8 @@ def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None
     seen = lexicon.frequency(key) > 0 and not token.base.islower()
     written = written_word(lexicon, key)
     found: dict[str, str] = {}
-    for neighbour, words, first in beside(speller, text, token):
+    neighbours = beside(speller, text, token)
+    for neighbour, words, first in neighbours:
         if key in words:
             return None  # the name as the gazetteer spells it
         for word in near_words(key, words) if written else words:
@@ -232,7 +233,7 @@ def reading(speller: Speller, text: str, token: Token) -> tuple[str, str] | None
                     and speller.cost(key, word, TYPO_COST) <= TYPO_COST):
                 found[word] = neighbour
     if not found and not written and token.base[:1].isupper():
-        found = word_partners(speller, text, token, key)
+        found = word_partners(speller, key, [(n, first) for n, _, first in neighbours])
     if len(found) != 1:
         return None
     word = next(iter(found))
@@ -261,21 +262,27 @@ than anywhere for it to be that neighbour's partner in `word_partners`: 'distric
 (3.4) and 'election day' are, 'president said' and 'county each' are not."""
 
 
-def word_partners(speller: Speller, text: str, token: Token, key: str) -> dict[str, str]:
-    """{common word: neighbour} for a capitalized token no name pairs with a word near it:
-    the common words one slip from it (`lowercase_candidate`, symspell's nearest within one
-    edit) that the bigram list pairs with a capitalized neighbour on the token's side and
-    the trigram model expects there `PARTNER_MIN_LIFT` more than anywhere ('Federal
-    District Fourt' -> Court, 'since Election Dav' -> Day)."""
+def word_partners(speller: Speller, key: str, neighbours: list[tuple[str, bool]]
+                  ) -> dict[str, str]:
+    """{common word: neighbour} for a capitalized token (`key` its lookup key) no name pairs
+    with a word near it: the common words one slip from it (`lowercase_candidate`, symspell's
+    nearest within one edit) that the bigram list pairs with a capitalized neighbour on the
+    token's side (`neighbours`: each with whether it stands first) and the trigram model
+    expects there `PARTNER_MIN_LIFT` more than anywhere ('Federal District Fourt' -> Court,
+    'since Election Dav' -> Day). Only a neighbour that is a common word and no gazetteer
+    name is asked: a name's neighbour is most often another name ('Arne Slot'), and the
+    nearest words' look-up, asked for every rare name beside one, cost a tenth of a first
+    pass over the clean texts."""
     lexicon, model = speller.lexicon, speller.language_model
+    asked = [(neighbour.lower(), neighbour, first) for neighbour, first in neighbours
+             if (low := neighbour.lower()) in lexicon.common and low not in lexicon.names]
+    found: dict[str, str] = {}
+    if not asked:
+        return found
     near = [word for word, _ in speller.nearest_words_within_one(key)
             if word != key and lowercase_candidate(lexicon, word)
             and speller.cost(key, word, TYPO_COST) <= TYPO_COST]
-    found: dict[str, str] = {}
-    if not near:
-        return found
-    for neighbour, _, first in beside(speller, text, token):
-        near_key = neighbour.lower()
+    for near_key, neighbour, first in asked:
         for word in near:
             if first:
                 pair, lift = f"{near_key} {word}", (
