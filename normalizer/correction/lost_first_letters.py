@@ -1,6 +1,6 @@
 """A very frequent word that lost its first letter and left another, read back where its
-neighbours say so: 'far above he previous record' is 'the previous', 'Emergency crews carried
-ot at least 140 rescues' would need more than a neighbour's word.
+neighbours say so: 'far above he previous record' is 'the previous', 'living in container
+cities when hey voted' is 'they voted'.
 
 Typing and OCR both drop a word's first letter, and the most frequent words leave words as
 frequent ('the' -> 'he', 'his' -> 'is', 'has' -> 'as', 'they' -> 'hey'), which no other
