@@ -36,7 +36,7 @@ from .document import Document
 from .hypothesis import ZIPF_TO_LOG10, Candidate, unexplained
 from .keyboard import CHEAP_SLIP_COST, TYPO_COST
 from .letter_shape import careless_name_discount
-from .name_case import neighbour_case
+from .name_case import capitalized_only, neighbour_case
 from .reasons import kind_and_rule, reason
 from .speller import Speller
 from .titles import after_title
@@ -290,8 +290,7 @@ def decide(speller: Speller, token: Token, doc: Document, weighing: Weighing) ->
     entity = best.entity or speller.lexicon.names.get(best.key)
     replacement = neighbour_case(
         base, best.word, best.key, entity, weighing.neighbours, speller.lexicon,
-        entity is not None and doc.types.get(entity.canonical, 0) > 0
-        and not doc.types.get(best.word))
+        capitalized_only(doc.types, entity, best.word))
     replacement = capital_from_glyph(base, replacement, weighing.beside_capital)
     return Edit(
         start=token.start,

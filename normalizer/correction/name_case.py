@@ -17,6 +17,8 @@ neighbours decide:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..lexicon import Entity, Lexicon
 from .words import restore_capital
 
@@ -67,3 +69,9 @@ def neighbour_case(template: str, replacement: str, key: str, entity: Entity | N
         return name_capital(template, replacement, neighbours, lexicon)
     return restore_capital(template, replacement, entity.canonical, entity.source,
                            in_name(neighbours, key, lexicon), capitalized_in_document)
+
+
+def capitalized_only(types: Mapping[str, int], entity: Entity | None, written: str) -> bool:
+    """Whether a document (its word `types`) writes the gazetteer name `entity` capitalized
+    and never as `written`, the fix in lowercase ('warned ussia' -> Russia)."""
+    return entity is not None and types.get(entity.canonical, 0) > 0 and not types.get(written)

@@ -274,7 +274,7 @@ def word_partners(speller: Speller, key: str, neighbours: list[tuple[str, bool]]
     nearest words' look-up, asked for every rare name beside one, cost a tenth of a first
     pass over the clean texts."""
     lexicon, model = speller.lexicon, speller.language_model
-    asked = [(neighbour.lower(), neighbour, first) for neighbour, first in neighbours
+    asked = [(low, neighbour, first) for neighbour, first in neighbours
              if (low := neighbour.lower()) in lexicon.common and low not in lexicon.names]
     found: dict[str, str] = {}
     if not asked:
@@ -332,8 +332,9 @@ def propose(text: str, wanted: Collection[str], speller: Speller,
         template = token.base.capitalize() if token.base.islower() and not hyphenated \
             else token.base
         replacement = apply_case(template, word, entity.canonical if entity else None)
-        named = any(word in words for near, words, _ in beside(speller, text, token)
-                    if near == neighbour)
+        near = neighbour.lower()
+        named = (f"{near} {word}" in speller.lexicon.name_pairs
+                 or f"{word} {near}" in speller.lexicon.name_pairs)
         where = "in a gazetteer name" if named else "in the bigram list, as its partner"
         edits.append(Edit(
             start=token.start, end=token.start + len(token.base), original=token.base,

@@ -46,7 +46,7 @@ from .context import (
 from .document_usage import DocumentUsage
 from .hypothesis import ZIPF_TO_LOG10
 from .lattice import Choice, best_reading
-from .name_case import neighbour_case
+from .name_case import capitalized_only, neighbour_case
 from .sentence_targets import (
     CHECKED_WORD_EXTRA_STICKINESS,
     Hypotheses,
@@ -391,11 +391,9 @@ def edit(speller: Speller, text: str, judgement: Judgement,
     replacement = apply_case(slot.word, best, entity.canonical if entity else None)
     neighbours = capitalized_neighbours(text, slot.start, slot.end)
     # The document writes the name capitalized and never in lowercase ('into aza' -> Gaza).
-    types = usage.types if usage is not None else {}
     replacement = neighbour_case(slot.word, replacement, best, entity, neighbours,
-                                 speller.lexicon,
-                                 entity is not None and types.get(entity.canonical, 0) > 0
-                                 and not types.get(best))
+                                 speller.lexicon, usage is not None
+                                 and capitalized_only(usage.types, entity, best))
     if starts_sentence(text, slot.start) and (
         is_name_shaped(slot.word) or (slot.word[0] in I_GLYPHS and best[0] == "i")
     ):
