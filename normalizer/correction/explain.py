@@ -17,7 +17,7 @@ from .document import Document
 from .document_usage import DocumentUsage
 from .hypothesis import Candidate, offer
 from .passes import context_targets
-from .reasons import reason
+from .reasons import entity_kind, reason
 from .sentence_targets import is_target
 from .sound_alikes import MAX_COST_PER_LETTER, SAME_SOUND_BONUS, sound_alikes
 from .speller import Speller, speller_for
@@ -182,7 +182,8 @@ def _judge(word: str, context: str | None, ctx: StageContext) -> dict[str, Any]:
         report["why"] += ", but rare, and one OCR confusion from a very frequent word"
     elif key in names:
         entity = names[key]
-        report.update(known=True, why=f"in the gazetteer as a {entity.type} ({entity.source})")
+        report.update(known=True,
+                      why=f"in the gazetteer as {entity_kind(entity)} ({entity.source})")
         if not is_suspect(speller, token, text, names, doc):
             return report
     elif not is_suspect(speller, token, text, names, doc):

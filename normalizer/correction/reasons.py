@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from ..lexicon import Entity
 from .document import Document
 from .hypothesis import Candidate
 from .speller import Speller
 from .words import is_name_shaped
+
+ENTITY_KINDS = {"person": "a person", "place": "a place", "org": "an organization",
+                "other": "a word English always capitalizes"}
+"""How a reason names each gazetteer type ('other' is the demonyms, languages, days and
+months of `words.ALWAYS_CAPITALIZED_SOURCE`)."""
+
+
+def entity_kind(entity: Entity) -> str:
+    """'a place', 'an organization', ...: what a gazetteer entry is, for a reason."""
+    return ENTITY_KINDS.get(entity.type, f"a {entity.type}")
 
 
 def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -> str:
@@ -23,7 +34,7 @@ def reason(speller: Speller, base: str, best: Candidate, doc: Document | None) -
     if best.entity is not None:
         where = "in the user's gazetteer" if best.entity.source.startswith("user") else (
             "in the gazetteer")
-        parts.append(f"{where} as a {best.entity.type}")
+        parts.append(f"{where} as {entity_kind(best.entity)}")
     elif best.source == "wordfreq":
         what = "a name" if is_name_shaped(base) else "a word"  # no word list holds it
         parts.append(f"'{best.word}' is {what} wordfreq knows (Zipf {best.prior:.1f}); "

@@ -59,3 +59,13 @@ def test_a_misread_name_wordfreq_knows_is_offered_only_where_its_shape_gains(spe
     # A census name one glyph from a name wordfreq has seen, spelt as readily: no reading.
     assert misread_name_variants(speller, "fiacco") and misread_names(speller, "fiacco") == []
     assert misread_name_variants(speller, "otieno") == []  # seen: a name as written
+
+
+def test_a_word_english_always_capitalizes_is_read_one_slip_from_a_long_token(speller):
+    assert [term for term, _ in careless_names.capitalized_word_slips(speller, "Indianm")] == [
+        "indian"]  # 'indiana' is a place, not a word always capitalized
+    assert careless_names.capitalized_word_slips(speller, "Indian") == []  # as written
+    assert careless_names.capitalized_word_slips(speller, "Dutcx") == []  # too short
+    found = {}
+    careless_names.offer_readings(speller, found, "Indianm", {})
+    assert found["indian"].word == "Indian" and found["indian"].source == "gazetteer"
