@@ -76,7 +76,7 @@ from .context import in_sentence_logprob, sentence_neighbours
 from .document import Document
 from .fixed_readings import ONLY_WORD_CONFIDENCE, fixed_reading, judge_title, title_slip
 from .keyboard import TYPO_COST
-from .letter_shape import careless_name_discount
+from .letter_shape import careless_shape_discount
 from .speller import Speller
 from .words import apply_case, lookup_key
 
@@ -162,7 +162,7 @@ def judge(speller: Speller, text: str, token: Token, end: int | None = None,
     """(best candidate, its posterior share, its lift) for a capitalized token in `text`, or
     None when no common word is one slip from it. `end`: where the written token ends, after
     a possessive's 's that `token` leaves out (`possessive_lift`); `careless`: the window is
-    typed carelessly (`letter_shape.careless_name_discount`)."""
+    typed carelessly (`letter_shape.careless_shape_discount`)."""
     found = _readings(speller, token.surface)
     if not found:
         return None
@@ -172,7 +172,7 @@ def judge(speller: Speller, text: str, token: Token, end: int | None = None,
         scored = [(possessive_lift(speller, before, w, after), w, cost) for w, cost in found]
     else:
         scored = [(lift(speller, before, w, after), w, cost) for w, cost in found]
-    own = NAME_LIFT - careless_name_discount(token.surface, careless)
+    own = NAME_LIFT - careless_shape_discount(token.surface, careless)
     scores = [own] + [value - (cost - TYPO_COST) for value, _, cost in scored]
     best = max(range(1, len(scores)), key=lambda i: scores[i])
     share = 1 / sum(10 ** (s - scores[best]) for s in scores)

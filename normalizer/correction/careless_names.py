@@ -17,7 +17,7 @@ hold two readings more, each gated by the token's letter shape (`letter_shape`):
   (`capitalized_word_slips`: 'the first Indianm film' -> Indian, not the state).
 
 Each is measured where it is defined. The token still has to win against its own reading as
-a name (`decide.UNSEEN_NAME`, less `letter_shape.careless_name_discount`).
+a name (`decide.UNSEEN_NAME`, less `letter_shape.careless_shape_discount`).
 """
 
 from __future__ import annotations

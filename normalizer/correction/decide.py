@@ -35,7 +35,7 @@ from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
 from .hypothesis import ZIPF_TO_LOG10, Candidate, unexplained
 from .keyboard import CHEAP_SLIP_COST, TYPO_COST
-from .letter_shape import careless_name_discount
+from .letter_shape import careless_shape_discount
 from .name_case import capitalized_only, neighbour_case
 from .reasons import kind_and_rule, reason
 from .speller import Speller
@@ -189,7 +189,7 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
            names: Mapping[str, Entity], extra: Mapping[str, Entity],
            careless: bool = False) -> Weighing:
     """Every hypothesis for `token` scored in context; `careless`: the window is typed
-    carelessly (see `letter_shape.careless_name_discount`)."""
+    carelessly (see `letter_shape.careless_shape_discount`)."""
     lexicon = speller.lexicon
     candidates = scored_candidates(speller, token, text, doc, extra, careless)
     if any(_listed_slip_of_no_person(lexicon, c) for c in candidates) and (
@@ -201,8 +201,9 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
     prev, nxt = context_words(text, token)
     own_context = context_score(lexicon, prev, lookup_key(token.base), nxt)
     identity = identity_score(lexicon, token.base, names)
-    if identity == UNSEEN_NAME:
-        identity -= careless_name_discount(token.base, careless)
+    unseen_word = identity < UNSEEN_NAME and not is_name_shaped(token.base)  # `UNSEEN_WORD`
+    if identity == UNSEEN_NAME or unseen_word:
+        identity -= careless_shape_discount(token.base, careless)  # 'Lübcck', 'defclator'
     if candidates and is_name_shaped(token.base):
         identity = _explained_by_document(lexicon, token.base, names, candidates, identity)
     identity += own_context

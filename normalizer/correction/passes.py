@@ -184,7 +184,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     ]
     in_context_edits = edits
     # A fix changes the document's evidence ('L1BVA' has a rival once 'LIBVA' is 'LIBYA'), and
-    # the fixes say whether the window is typed carelessly (`letter_shape.careless_name_discount`),
+    # the fixes say whether the window is typed carelessly (`letter_shape.careless_shape_discount`),
     # so decide again with them counted until nothing moves: normalizing twice then finds
     # nothing new.
     careless = False

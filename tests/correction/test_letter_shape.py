@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from normalizer.correction.letter_shape import (
-    CARELESS_NAME_DISCOUNT,
-    careless_name_discount,
+    CARELESS_SHAPE_DISCOUNT,
+    careless_shape_discount,
     has_rare_trigram,
     letter_trigrams,
 )
@@ -30,6 +30,12 @@ def test_names_and_plausible_slips_hold_none(word):
 
 
 def test_the_discount_needs_a_careless_window_and_a_rare_trigram():
-    assert careless_name_discount("Jluy", True) == CARELESS_NAME_DISCOUNT > 0
-    assert careless_name_discount("Jluy", False) == 0.0
-    assert careless_name_discount("Milston", True) == 0.0
+    assert careless_shape_discount("Jluy", True) == CARELESS_SHAPE_DISCOUNT > 0
+    assert careless_shape_discount("Jluy", False) == 0.0
+    assert careless_shape_discount("Milston", True) == 0.0
+
+
+def test_an_unseen_lowercase_token_loses_the_same_where_its_trigram_is_rare():
+    assert careless_shape_discount("defclator", True) == CARELESS_SHAPE_DISCOUNT
+    assert careless_shape_discount("defclator", False) == 0.0
+    assert careless_shape_discount("deflating", True) == 0.0  # spelt as English spells
