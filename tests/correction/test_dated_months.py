@@ -43,3 +43,24 @@ def test_the_engine_reads_a_dates_month_back(engine):
     result = engine.normalize(text)
     assert result.text == "By Lara Jakes Published Aug. 7, 2020 Updated Sept. 1, 2020"
     assert [e.rule for e in result.applied] == ["spelling.date"]
+
+
+@pytest.mark.parametrize(("text", "readings"), [
+    ("president since Mah, replacing", [(16, "Mah", "may")]),
+    ("fell in Octobre, the lowest", [(8, "Octobre", "october")]),
+    ("the bureau said on Frida.", [(19, "Frida", "friday")]),
+    ("It lasts until Jnue.", [(15, "Jnue", "june")]),
+])
+def test_a_time_phrase_reads_its_month_or_day(speller, text, readings):
+    assert dated_months.time_phrase_readings(text, speller) == readings
+
+
+@pytest.mark.parametrize("text", [
+    "They lived in Junie, he said.",  # a short month after 'in', where places stand
+    "since Mahler, the orchestra",  # no month one slip away
+    "since Mah the orchestra",  # no comma or sentence end after it
+    "on Fridays.",  # a common word
+    "since Maya, the city",  # a common word, though one slip from 'may'
+])
+def test_no_time_phrase_reading_where_it_leaves_doubt(speller, text):
+    assert dated_months.time_phrase_readings(text, speller) == []
