@@ -24,6 +24,7 @@ April), one after 'on' (Frida): a name seldom stands so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ..model import Edit
@@ -71,12 +72,21 @@ def readings(text: str, speller: Speller) -> list[tuple[int, str, str]]:
     return found
 
 
-TIME_PHRASE = compile_regex(
-    r"(?<![\p{L}\p{N}])(?:(?P<month>[Ss]ince|[Uu]ntil|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate)"
-    r"|(?P<long_month>[Ii]n)|(?P<weekday>[Oo]n)) (\p{Lu}\p{Ll}{2,8})(?=[,.;:])")
-"""A capitalized token after a word a month ('since May,') or a day of the week ('on
-Friday.') follows, before a comma or a sentence's end. After 'in', where places stand far
-more often than months, only a token of `LONG_MONTH_MIN_LENGTH` letters or more."""
+CAPITAL_BEFORE_BREAK = re.compile(r" ([A-Z][a-z]{2,8})(?=[,.;:])")
+"""A capitalized token after a space, before a comma or a sentence's end: where a time
+phrase's month or day stands ('since May,', 'on Friday.'); its word before is asked next.
+ASCII, as the months and days are, and Python's own `re`: this scan costs a tenth of one
+for the whole phrase with `regex`'s Unicode classes (0.5 against 5 ms over the speed
+bench's news corpus)."""
+MONTH, LONG_MONTH, WEEKDAY = "month", "long month", "weekday"
+TIME_WORDS = {word: kind for words, kind in (
+    (("since", "until", "last", "next", "early", "late"), MONTH), (("in",), LONG_MONTH),
+    (("on",), WEEKDAY)) for lower in words for word in (lower, lower.capitalize())}
+"""The words a month ('since May') or a day of the week ('on Friday') follows, by kind.
+After 'in', where places stand far more often than months, only a token of
+`LONG_MONTH_MIN_LENGTH` letters or more."""
+TIME_WORD_REACH = 1 + max(map(len, TIME_WORDS))
+"""Characters looked back from a token's space for its time word and the break before it."""
 LONG_MONTH_MIN_LENGTH = 6
 """The shortest token read as a month after 'in': a place near a short month is common
 ('Marchi', 'Junie', 'Abril' of the US census names), near a long one rare."""
@@ -84,21 +94,26 @@ LONG_MONTH_MIN_LENGTH = 6
 
 def time_phrase_readings(text: str, speller: Speller) -> list[tuple[int, str, str]]:
     """(start, token, month or day) for each token of `text` that stands as a month or a day
-    of the week stands (`TIME_PHRASE`), is no common word and no gazetteer name, and is one
-    slip from exactly one month written out or day ('since Mah, replacing' -> May, 'in
-    Octobre, the lowest' -> October, 'on Frida, meeting' -> Friday): wordfreq has seen
-    these spellings as names or in other languages, but a name seldom stands so."""
+    of the week stands (`CAPITAL_BEFORE_BREAK`, after one of `TIME_WORDS`), is no common word
+    and no gazetteer name, and is one slip from exactly one month written out or day ('since
+    Mah, replacing' -> May, 'in Octobre, the lowest' -> October, 'on Frida, meeting' ->
+    Friday): wordfreq has seen these spellings as names or in other languages, but a name
+    seldom stands so."""
     found = []
     lexicon = speller.lexicon
-    for match in TIME_PHRASE.finditer(text):
-        token = match.group(4)
+    for match in CAPITAL_BEFORE_BREAK.finditer(text):
+        before = text[max(0, match.start() - TIME_WORD_REACH) : match.start()].rsplit(None, 1)
+        kind = TIME_WORDS.get(before[-1]) if before else None
+        if kind is None:
+            continue
+        token = match.group(1)
         key = token.lower()
         if key in lexicon.common or key in lexicon.names or (
-                match.group("long_month") and len(key) < LONG_MONTH_MIN_LENGTH):
+                kind == LONG_MONTH and len(key) < LONG_MONTH_MIN_LENGTH):
             continue
-        reading = only_slip_of(speller, key, WEEKDAYS if match.group("weekday") else MONTHS)
+        reading = only_slip_of(speller, key, WEEKDAYS if kind == WEEKDAY else MONTHS)
         if reading is not None:
-            found.append((match.start(4), token, reading))
+            found.append((match.start(1), token, reading))
     return found
 
 
