@@ -74,7 +74,8 @@ def _short_word_with_digit(surface: str) -> bool:
     is a word shape, but no word lies one glyph from it. A leading 0, 5 or 8 would give a
     capital (`correction.words.apply_case`) a short word seldom takes ('0ur heavy bombers').
     News seeds 3/17/55/5/11/23: 3 more fixes; no clean token of any set or of 300 Markdown
-    and reST files changed; one wrong reading more on OverProof dataset 2 ('1er')."""
+    and reST files changed; one wrong reading more on OverProof dataset 2 ('1er') and one
+    wrong in case on the synthetic set ('1aw' -> Law: a leading 1 reads as a capital)."""
     if surface[1].isdigit():
         return True
     first, last = surface[0], surface[-1]
