@@ -38,6 +38,11 @@ def test_what_wordfreq_saw_of_a_typo_is_what_its_correction_mistyped_makes(spell
     assert typed_text.unexplained_zipf(speller, "cf", 3.6, [("of", 1.5)]) == 3.6
     # a word nothing explains keeps what wordfreq saw of it
     assert typed_text.unexplained_zipf(speller, "inode", 2.5, []) == 2.5
+    # a letter left out explains it too ('himself', Zipf 5.3, less its 'f'), but not a
+    # letter added: 'dask' is no typo of 'ask'
+    assert typed_text.unexplained_zipf(speller, "himsel", 1.52,
+                                       [("himself", 3.5)]) == -math.inf
+    assert typed_text.unexplained_zipf(speller, "dask", 1.15, [("ask", 3.5)]) == 1.15
 
 
 def test_a_two_letter_token_keeps_the_same_odds_in_either_case(speller):
