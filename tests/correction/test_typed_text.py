@@ -38,11 +38,14 @@ def test_what_wordfreq_saw_of_a_typo_is_what_its_correction_mistyped_makes(spell
     assert typed_text.unexplained_zipf(speller, "cf", 3.6, [("of", 1.5)]) == 3.6
     # a word nothing explains keeps what wordfreq saw of it
     assert typed_text.unexplained_zipf(speller, "inode", 2.5, []) == 2.5
-    # a letter left out explains it too ('himself', Zipf 5.3, less its 'f'), but not a
-    # letter added: 'dask' is no typo of 'ask'
+    # a letter left out explains it too ('himself', Zipf 5.3, less its 'f'), and a letter
+    # added after the first ('should' and an 'e'), but not one added before: 'dask' is no
+    # typo of 'ask'
     assert typed_text.unexplained_zipf(speller, "himsel", 1.52,
                                        [("himself", 3.5)]) == -math.inf
     assert typed_text.unexplained_zipf(speller, "dask", 1.15, [("ask", 3.5)]) == 1.15
+    assert typed_text.unexplained_zipf(speller, "shoulde", 1.23,
+                                       [("should", 3.5)]) == -math.inf
 
 
 def test_a_two_letter_token_keeps_the_same_odds_in_either_case(speller):
