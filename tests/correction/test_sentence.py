@@ -156,3 +156,13 @@ def test_a_run_dense_with_targets_weighs_at_most_three_choices_per_word(speller,
     assert all(len(j.choices) <= sentence.DENSE_RUN_CHOICES for j in judgements)
     # Two searches at most (the second with the page's adapted channel), 3³ queries per word.
     assert counting.queries <= 2 * sentence.DENSE_RUN_CHOICES ** 3 * (len(words) + 2)
+
+
+def test_a_long_unknown_word_keeps_less_in_typed_text(speller):
+    # 'camoulage' (9 letters) is 'camouflage' with its f left out more likely than a word
+    # of its own
+    text = "Volunteers loaded pickup trucks with camoulage netting and tourniquets."
+    start = text.index("camoulage")
+    typed = sentence.judge(text, {start}, speller, (), typos=True)
+    assert typed[0].choices[typed[0].chosen].word == "camouflage"
+    assert typed[0].share(typed[0].chosen) >= DEFAULT.profile.threshold
