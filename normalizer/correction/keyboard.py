@@ -95,6 +95,17 @@ CHEAP_SLIP_COST = max(TRANSPOSE_COST, ADJACENT_KEY_COST, VOWEL_COST, DOUBLE_LETT
 """The dearest of a typist's cheapest slips, all cheaper than an arbitrary typo."""
 
 
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+CHEAP_SUBSTITUTES = {letter: "".join(other for other in ALPHABET if other != letter and
+                                     substitution_cost(other, letter) <= CHEAP_SLIP_COST)
+                     for letter in ALPHABET}
+"""The letters typed for each letter by a cheap slip (`substitution_cost`), priced once: a
+letter outside it ('é') has none."""
+KEYS_BESIDE = {letter: "".join(other for other in ALPHABET if (letter, other) in ADJACENT_KEYS)
+               for letter in ALPHABET}
+"""The letters whose keys neighbour each letter's."""
+
+
 def cheap_slips(word: str) -> set[str]:
     """What a typist's cheapest slips make of `word` (lowercase), priced as
     `channel.ChannelModel.cost` prices them: two neighbouring letters swapped, a key beside
@@ -105,17 +116,14 @@ def cheap_slips(word: str) -> set[str]:
     for i, letter in enumerate(word):
         if i + 1 < len(word) and letter != word[i + 1]:
             found.add(word[:i] + word[i + 1] + letter + word[i + 2 :])
-        found.update(
-            word[:i] + other + word[i + 1 :] for other in "abcdefghijklmnopqrstuvwxyz"
-            if other != letter and substitution_cost(other, letter) <= CHEAP_SLIP_COST
-        )
+        found.update(word[:i] + other + word[i + 1 :]
+                     for other in CHEAP_SUBSTITUTES.get(letter, ""))  # none for 'é
         found.add(word[: i + 1] + letter + word[i + 1 :])
         if missing_cost(word, i) <= CHEAP_SLIP_COST:
             found.add(word[:i] + word[i + 1 :])
     for gap in range(1, len(word)):  # a key struck with its neighbour inside (`added_cost`)
-        beside = word[gap - 1 : gap + 1]
-        found.update(word[:gap] + other + word[gap:] for other in "abcdefghijklmnopqrstuvwxyz"
-                     if any((letter, other) in ADJACENT_KEYS for letter in beside))
+        beside = set(KEYS_BESIDE.get(word[gap - 1], "")) | set(KEYS_BESIDE.get(word[gap], ""))
+        found.update(word[:gap] + other + word[gap:] for other in beside)
     found.discard(word)
     return found
 
