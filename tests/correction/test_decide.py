@@ -60,3 +60,10 @@ def test_a_dear_slip_of_another_first_letter_explains_nothing():
     text = ("The Met staged the opera. The Met sold out. Performances continue through "
             "Oet. 26 at the Met.")
     assert "Met. 26" not in Normalizer().normalize(text).text
+
+
+def test_a_digit_among_a_words_letters_makes_it_less_likely_as_written(lexicon):
+    # 'Ade1eke' is no name as written (OCR's 1 for l), but unseen 'Adeleke' might be one
+    with_digit = decide.identity_score(lexicon, "Ade1eke", lexicon.names)
+    assert with_digit == decide.UNSEEN_NAME - decide.DIGIT_IN_WORD_PENALTY
+    assert decide.identity_score(lexicon, "Adelekz", lexicon.names) == decide.UNSEEN_NAME
