@@ -44,6 +44,7 @@ from .words import (
     capital_from_glyph,
     case_slip_readings,
     is_name_shaped,
+    long_unseen_penalty,
     lookup_key,
     misread_lowercase,
 )
@@ -60,13 +61,11 @@ UNSEEN_WORD = -10.5
 
 
 LONG_UNSEEN_FROM = 10
-LONG_UNSEEN_STEP = 0.4
-"""log10 units an unseen lowercase token loses for each letter past `LONG_UNSEEN_FROM`: the
-longer a string, the fewer real words lie one slip from another, so an unknown long word
-with a word one slip away is ever more likely that word mistyped ('presjmptive'). On the
-synthetic news set 1 typo more fixed, 2 on the synthetic set, 4 error units on OverProof
-dataset 2, and no clean token changed; from 9 letters at 0.5 a unit, 'boulevardes' (a clean
-token of the synthetic set) became 'boulevards'."""
+"""The letters past which an unseen lowercase token loses `words.LONG_UNSEEN_STEP` a letter
+(`words.long_unseen_penalty`). On the synthetic news set 1 typo more fixed, 2 on the
+synthetic set, 4 error units on OverProof dataset 2, and no clean token changed; from 9
+letters at 0.5 a unit, 'boulevardes' (a clean token of the synthetic set) became
+'boulevards'."""
 
 
 DIGIT_IN_WORD_PENALTY = 1.0
@@ -129,7 +128,7 @@ def identity_score(lexicon: Lexicon, base: str, names: Mapping[str, Entity]) -> 
     digit = DIGIT_IN_WORD_PENALTY if any(c.isdigit() for c in base) else 0.0
     if is_name_shaped(base):
         return UNSEEN_NAME - digit
-    return UNSEEN_WORD - LONG_UNSEEN_STEP * max(0, len(key) - LONG_UNSEEN_FROM) - digit
+    return UNSEEN_WORD - long_unseen_penalty(key, LONG_UNSEEN_FROM) - digit
 
 
 def posterior(identity: float, candidates: list[Candidate]) -> list[float]:

@@ -117,7 +117,7 @@ def cheap_slips(word: str) -> set[str]:
         if i + 1 < len(word) and letter != word[i + 1]:
             found.add(word[:i] + word[i + 1] + letter + word[i + 2 :])
         found.update(word[:i] + other + word[i + 1 :]
-                     for other in CHEAP_SUBSTITUTES.get(letter, ""))  # none for 'é
+                     for other in CHEAP_SUBSTITUTES.get(letter, ""))
         found.add(word[: i + 1] + letter + word[i + 1 :])
         if missing_cost(word, i) <= CHEAP_SLIP_COST:
             found.add(word[:i] + word[i + 1 :])

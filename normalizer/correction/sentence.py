@@ -68,6 +68,7 @@ from .words import (
     apply_case,
     capital_from_glyph,
     is_name_shaped,
+    long_unseen_penalty,
     lookup_key,
 )
 
@@ -86,10 +87,10 @@ ADAPT_BONUS = 0.5
 FLOOR = 0.5
 """Below this posterior a candidate is not reported."""
 LONG_UNKNOWN_FROM = 7
-LONG_UNKNOWN_STEP = 0.4
-"""log10 units a lowercase token no source knows loses in typed text for each letter past
-`LONG_UNKNOWN_FROM` (as `decide.LONG_UNSEEN_STEP` in the single-word decision): the longer an
-unknown string, the likelier a word one slip from it is what was typed ('trucks with
+"""The letters past which a lowercase token no source knows loses `words.LONG_UNSEEN_STEP`
+a letter in typed text (`words.long_unseen_penalty`, as in the single-word decision from
+`decide.LONG_UNSEEN_FROM`): the longer an unknown string, the likelier a word one slip from
+it is what was typed ('trucks with
 camoulage netting', 'Many were scepticalo.'). On news seeds 3, 17, 55, 5, 11 and 23, 2 more
 typos fixed; on OverProof dataset 2, 21 more error units, 2 more read wrong and one clean
 token changed, the second half of a word broken at a line end with junk between
@@ -119,8 +120,9 @@ def _identity_logprob(model: ContextModel, speller: Speller, word: str,
         return None
     zipf = speller.lexicon.frequency(key)
     if not zipf:
-        long = max(0, len(key) - LONG_UNKNOWN_FROM) if typos and word.islower() else 0
-        return UNKNOWN_LOGPROB - LONG_UNKNOWN_STEP * long
+        typed_word = typos and word.islower()
+        return UNKNOWN_LOGPROB - (long_unseen_penalty(key, LONG_UNKNOWN_FROM) if typed_word
+                                  else 0.0)
     if typos and word.islower():  # a capitalized one may be a name ('Boto' beside 'Both')
         zipf = unexplained_zipf(speller, key, zipf, hypotheses)
     return max(UNKNOWN_LOGPROB, zipf + ZIPF_TO_LOG10)

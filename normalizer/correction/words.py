@@ -268,3 +268,15 @@ def apply_case(template: str, word: str, canonical: str | None = None) -> str:
     if first.isupper() and not (first == "I" and word[:1] == "l"):
         return word[:1].upper() + word[1:]
     return word.lower()
+
+
+LONG_UNSEEN_STEP = 0.4
+"""log10 units an unseen lowercase token loses as a word of its own for each letter past a
+length (`long_unseen_penalty`): the longer a string, the fewer real words lie one slip from
+another, so an unknown long word with a word one slip away is ever more likely that word
+mistyped ('presjmptive', 'camoulage')."""
+
+
+def long_unseen_penalty(key: str, after: int) -> float:
+    """What an unseen `key` loses as written: `LONG_UNSEEN_STEP` for each letter past `after`."""
+    return LONG_UNSEEN_STEP * max(0, len(key) - after)
