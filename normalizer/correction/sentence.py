@@ -91,12 +91,11 @@ LONG_UNKNOWN_FROM = 7
 a letter in typed text (`words.long_unseen_penalty`, as in the single-word decision from
 `decide.LONG_UNSEEN_FROM`): the longer an unknown string, the likelier a word one slip from
 it is what was typed ('trucks with camoulage netting', 'Many were scepticalo.'). On news
-seeds 3, 17, 55, 5, 11 and 23, 2 more
-typos fixed; on OverProof dataset 2, 21 more error units, 2 more read wrong and one clean
-token changed, the second half of a word broken at a line end with junk between
-('reprer sentative'); the synthetic set 2 more read wrong; no clean word of the synthetic
-sets or the Markdown audit changed. From 10 letters, as the single-word decision, nothing
-changed at those seeds."""
+seeds 3, 17, 55, 5, 11 and 23, 2 more typos fixed; on OverProof dataset 2, 21 more error
+units, 2 more read wrong and one clean token changed, the second half of a word broken at a
+line end with junk between ('reprer sentative'); the synthetic set 2 more read wrong; no
+clean word of the synthetic sets or the Markdown audit changed. From 10 letters, as the
+single-word decision, nothing changed at those seeds."""
 
 
 @dataclass(frozen=True, slots=True)
