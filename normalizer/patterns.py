@@ -11,10 +11,6 @@ token match per thousand steps kept a 2 ms sleeper waiting 0.8 s; with `concurre
 
 It is passed by position: by keyword, `regex` parses it on each call and a match costs twice as
 much (0.48 against 0.19 µs for a four-letter token).
-
-A pattern is compiled at its first match, not where it is defined: of the 300-odd patterns
-the modules and the boilerplate packs define, a first document uses a few dozen, and
-compiling all of them took about 0.2 s of a one-second cold start.
 """
 
 from __future__ import annotations
@@ -34,16 +30,14 @@ class Pattern:
     `concurrent` and the rarely needed ones after it.
     """
 
-    __slots__ = ("compiled", "flags", "pattern")
+    __slots__ = ("compiled",)
 
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self.pattern = source
-        self.flags = flags
-        self.compiled = regex.compile(source, flags)
+    def __init__(self, compiled: regex.Pattern[str]) -> None:
+        self.compiled = compiled
 
-    def compile(self) -> Pattern:
-        """This pattern, compiled now if it was not yet (raises `regex.error` when invalid)."""
-        return self
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
 
     def search(self, string: str, pos: int | None = None,
                endpos: int | None = None) -> regex.Match[str] | None:
@@ -77,35 +71,6 @@ class Pattern:
         return self.compiled.split(string, maxsplit, _KEEP_LOCK)
 
 
-class _Deferred(Pattern):
-    """A `Pattern` compiled at its first use: its class then becomes `Pattern` in place, so
-    later matches cost what a compiled pattern's do."""
-
-    __slots__ = ()
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self.pattern = source
-        self.flags = flags
-
-    def compile(self) -> Pattern:
-        self.compiled = regex.compile(self.pattern, self.flags)
-        self.__class__ = Pattern  # type: ignore[assignment]
-        return self
-
-
-def _compiling_first(name: str) -> Callable[..., Any]:
-    def first_call(self: _Deferred, *args: Any, **kwargs: Any) -> Any:
-        return getattr(self.compile(), name)(*args, **kwargs)
-
-    first_call.__name__ = name
-    return first_call
-
-
-for _method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
-    setattr(_Deferred, _method, _compiling_first(_method))
-
-
 def compile_regex(source: str, flags: int = 0) -> Pattern:
-    """`regex.compile(source, flags)`, matching with the GIL held (see the module's docstring),
-    compiled at its first use (`Pattern.compile` compiles it at once)."""
-    return _Deferred(source, flags)
+    """`regex.compile(source, flags)`, matching with the GIL held (see the module's docstring)."""
+    return Pattern(regex.compile(source, flags))

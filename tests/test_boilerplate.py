@@ -258,25 +258,6 @@ def test_extra_pack_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert [e.rule for e in _propose(text)] == ["house.donate", "ad.advertisement-line"]
 
 
-def test_extra_pack_with_an_invalid_pattern_fails_as_it_loads(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The dictionaries' own packs compile their patterns at first use; any other pack at
-    once, so that its author hears of a broken one before a document needs it."""
-    (tmp_path / "house.toml").write_text(
-        'id = "house"\ndescription = "d"\nprovenance = "p"\nlicence = "MIT"\n'
-        '[[rules]]\nid = "house.donate"\nkeywords = ["donate"]\npattern = "Donate"\n'
-        'unless-next = "(unclosed"\nmax-words = 8\nconfidence = 0.95\nreason = "r"\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setenv(boilerplate.PATH_ENV, str(tmp_path))
-    with pytest.raises(boilerplate.PackError, match=r"house\.donate.*invalid regular expression"):
-        _propose("Prose with no keyword at all.\n", ("house",))
-    shipped = boilerplate.parse_pack(lexicon.dictionaries_dir() / "boilerplate" / "ads.toml",
-                                     check_patterns=False)
-    assert shipped.rules[0].pattern.compile().fullmatch(shipped.rules[0].examples[0])
-
-
 @pytest.mark.parametrize(
     ("body", "message"),
     [

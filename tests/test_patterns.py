@@ -6,10 +6,9 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
 import regex
 
-from normalizer.patterns import Pattern, compile_regex
+from normalizer.patterns import compile_regex
 
 SOURCE = r"(?<=\s|^)\p{Lu}\p{Ll}+"
 TEXT = "Talks with Sergey Lavroy in Libva, said officials."
@@ -29,16 +28,6 @@ def test_each_method_answers_as_regex_does():
         lambda m: m.group().upper(), TEXT)
     assert compile_regex(r",\s*").split("a, b,c", 1) == ["a", "b,c"]
 
-
-
-def test_a_pattern_compiles_at_its_first_use():
-    broken = compile_regex("(unclosed")  # no error yet: nothing compiled
-    with pytest.raises(regex.error):
-        broken.search("text")
-    pattern = compile_regex(SOURCE)
-    assert pattern.pattern == SOURCE and pattern.findall(TEXT)[0] == "Talks"
-    assert type(pattern) is Pattern  # compiled in place: later matches go straight to it
-    assert compile_regex("a+").compile().fullmatch("aaa")
 
 def longest_wait_of_a_sleeper(match: object, seconds: float = 1.0) -> float:
     """The longest a thread sleeping 2 ms at a time waits for the GIL while this thread runs

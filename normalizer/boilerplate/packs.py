@@ -119,18 +119,14 @@ def get_key(
     return value
 
 
-def compile_pack_pattern(source: str | None, where: str, check: bool = True) -> Pattern | None:
-    """A pack regex (the `regex` module), compiled at its first use, or at once when `check`
-    asks whether it is valid; `None` stays `None`."""
+def compile_pack_pattern(source: str | None, where: str) -> Pattern | None:
+    """Compile a pack regex (the `regex` module); `None` stays `None`."""
     if source is None:
         return None
-    pattern = compile_regex(source)
-    if check:
-        try:
-            pattern.compile()
-        except regex.error as exc:
-            raise PackError(f"{where}: invalid regular expression: {exc}") from exc
-    return pattern
+    try:
+        return compile_regex(source)
+    except regex.error as exc:
+        raise PackError(f"{where}: invalid regular expression: {exc}") from exc
 
 
 def check_keys(table: dict[str, Any], allowed: set[str], where: str) -> None:
@@ -148,25 +144,24 @@ def string_list(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(values)
 
 
-def _parse_body(table: Any, where: str, check: bool) -> BodySpec:
+def _parse_body(table: Any, where: str) -> BodySpec:
     if not isinstance(table, dict):
         raise PackError(f"{where}: 'body' must be a table")
     check_keys(table, _BODY_KEYS, where)
     spec = BodySpec(
-        pattern=compile_pack_pattern(get_key(table, "pattern", str, where), where, check),  # type: ignore[arg-type]
+        pattern=compile_pack_pattern(get_key(table, "pattern", str, where), where),  # type: ignore[arg-type]
         min_count=get_key(table, "min-count", int, where, 1),
         max_count=get_key(table, "max-count", int, where, 1),
         min_words=get_key(table, "min-words", int, where, 1),
         max_words=get_key(table, "max-words", int, where),
-        reject=compile_pack_pattern(table.get("reject"), where, check),
+        reject=compile_pack_pattern(table.get("reject"), where),
     )
     if not 0 <= spec.min_count <= spec.max_count:
         raise PackError(f"{where}: need 0 <= min-count <= max-count")
     return spec
 
 
-def _parse_rule(table: Any, pack_id: str, pack_reject: str | None, where: str, check: bool
-                ) -> Rule:
+def _parse_rule(table: Any, pack_id: str, pack_reject: str | None, where: str) -> Rule:
     if not isinstance(table, dict):
         raise PackError(f"{where}: each entry of 'rules' must be a table")
     check_keys(table, _RULE_KEYS, where)
@@ -183,30 +178,28 @@ def _parse_rule(table: Any, pack_id: str, pack_reject: str | None, where: str, c
         id=rule_id,
         pack=pack_id,
         description=get_key(table, "description", str, where, ""),
-        pattern=compile_pack_pattern(get_key(table, "pattern", str, where), where, check),  # type: ignore[arg-type]
+        pattern=compile_pack_pattern(get_key(table, "pattern", str, where), where),  # type: ignore[arg-type]
         keywords=tuple(keywords),
         min_words=get_key(table, "min-words", int, where, 1),
         max_words=get_key(table, "max-words", int, where),
-        require=compile_pack_pattern(table.get("require"), where, check),
+        require=compile_pack_pattern(table.get("require"), where),
         reject=compile_pack_pattern(
-            "|".join(f"(?:{r})" for r in rejects) if rejects else None, where, check
+            "|".join(f"(?:{r})" for r in rejects) if rejects else None, where
         ),
-        unless_next=compile_pack_pattern(table.get("unless-next"), where, check),
-        unless_document=compile_pack_pattern(table.get("unless-document"), where, check),
+        unless_next=compile_pack_pattern(table.get("unless-next"), where),
+        unless_document=compile_pack_pattern(table.get("unless-document"), where),
         title=get_key(table, "title", bool, where, False),
         not_first=get_key(table, "not-first", bool, where, False),
         confidence=confidence,
         reason=get_key(table, "reason", str, where),
-        body=_parse_body(table["body"], f"{where} body", check) if "body" in table else None,
+        body=_parse_body(table["body"], f"{where} body") if "body" in table else None,
         examples=string_list(table, "examples", where),
         counter_examples=string_list(table, "counter-examples", where),
     )
 
 
-def parse_pack(path: Path, check_patterns: bool = True) -> Pack:
-    """Read and validate one pack file; raise `PackError` naming the file and the rule.
-    Without `check_patterns`, its regular expressions are compiled at their first use, and an
-    invalid one raises `regex.error` then."""
+def parse_pack(path: Path) -> Pack:
+    """Read and validate one pack file; raise `PackError` naming the file and the rule."""
     data = read_toml(path, "pack", PackError)
     where = str(path.name)
     check_keys(data, _PACK_KEYS, where)
@@ -215,7 +208,7 @@ def parse_pack(path: Path, check_patterns: bool = True) -> Pack:
     if pack_reject is not None and not isinstance(pack_reject, str):
         raise PackError(f"{where}: 'reject' must be a string")
     rules = tuple(
-        _parse_rule(table, pack_id, pack_reject, f"{where} rule {i + 1}", check_patterns)
+        _parse_rule(table, pack_id, pack_reject, f"{where} rule {i + 1}")
         for i, table in enumerate(get_key(data, "rules", list, where))
     )
     return Pack(
@@ -235,16 +228,8 @@ def available_packs(dirs: Iterable[Path]) -> dict[str, Path]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
-            found[parse_pack(path, _checked_at_load(path)).id] = path
+            found[parse_pack(path).id] = path
     return found
-
-
-def _checked_at_load(path: Path) -> bool:
-    """Whether the patterns of the pack at `path` are compiled as it loads, to report an
-    invalid one at once: those of every pack but the dictionaries' own, which the test suite
-    compiles (`test_shipped_packs_are_documented_and_exercised`) and a start leaves for their
-    first use (compiling all of them took 80-100 ms, a tenth of a cold start)."""
-    return path.parent != dictionaries_dir() / "boilerplate"
 
 
 class RuleSet:
@@ -278,7 +263,7 @@ def load_rules(pack_ids: tuple[str, ...] | None, dirs: tuple[Path, ...]) -> Rule
         if pack_id not in found:
             known = ", ".join(sorted(found)) or "none"
             raise PackError(f"boilerplate-packs: unknown pack {pack_id!r} (known: {known})")
-        rules.extend(parse_pack(found[pack_id], _checked_at_load(found[pack_id])).rules)
+        rules.extend(parse_pack(found[pack_id]).rules)
     seen: set[str] = set()
     for rule in rules:
         if rule.id in seen:
