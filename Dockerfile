@@ -26,8 +26,8 @@ RUN python -m pip install . \
 
 USER normalizer
 
-# Build the lexicon cache now, so that a container starts in well under a second.
-RUN python -c "from normalizer.lexicon import load_lexicon; load_lexicon()"
+# Build the lexicon and pattern caches now, so that a container starts in well under a second.
+RUN python -c "from normalizer import Normalizer; Normalizer().normalize('Warm up the caches.')"
 
 EXPOSE 8080
 

@@ -11,7 +11,7 @@ key is a hash of the size and modification time of every data file and of the co
 the cache (see `_cache_key`), so an edited dictionary or an upgrade rebuilds it by itself.
 
 A pickle can run code, so a cache file is loaded only when someone else cannot have written
-it (`normalizer.lexicon_cache`: the folder and the file this user's own, the content matching
+it (`normalizer.cache_files`: the folder and the file this user's own, the content matching
 its digest, only the lexicon's own classes built). Any other file is ignored and rebuilt, with
 a logged warning.
 
@@ -44,7 +44,7 @@ from symspellpy import SymSpell
 from symspellpy.abstract_distance_comparer import AbstractDistanceComparer
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
-from . import lexicon_cache, tries
+from . import cache_files, tries
 from .patterns import compile_regex
 from .tries import DeleteIndex, FrozenTable, WordBeginnings
 from .tsv import read_rows
@@ -384,13 +384,13 @@ def _read_tsv_space(path: Path) -> Iterable[list[str]]:
 
 
 def _cache_key(extra: list[Path]) -> str:
-    """What a cache file is named by (`lexicon_cache.file_key`): the settings, the data files,
-    and the code that builds the cache (this module, `lexicon_cache`, `tries`, symspellpy's
+    """What a cache file is named by (`cache_files.file_key`): the settings, the data files,
+    and the code that builds the cache (this module, `cache_files`, `tries`, symspellpy's
     and marisa-trie's)."""
     settings = f"format {CACHE_FORMAT} {SYMSPELL_MAX_DISTANCE} {SYMSPELL_PREFIX}"
-    code = [Path(__file__), Path(lexicon_cache.__file__), Path(tries.__file__),
+    code = [Path(__file__), Path(cache_files.__file__), Path(tries.__file__),
             Path(symspellpy.__file__), Path(marisa_trie.__file__)]
-    return lexicon_cache.file_key(settings, [*_data_files(extra), *code])
+    return cache_files.file_key(settings, [*_data_files(extra), *code])
 
 
 @lru_cache(maxsize=8)
@@ -399,14 +399,14 @@ def _load(extra: tuple[Path, ...]) -> Lexicon:
         if not path.is_file():
             raise FileNotFoundError(f"gazetteer file not found: {path}")
     key = _cache_key(list(extra))
-    folder = lexicon_cache.cache_dir()
+    folder = cache_files.cache_dir()
     cache_file = folder / f"lexicon-{key}.pickle"
-    usable = lexicon_cache.usable_folder(folder)
-    lexicon = lexicon_cache.load_cached(cache_file, Lexicon) if usable else None
+    usable = cache_files.usable_folder(folder)
+    lexicon = cache_files.load_cached(cache_file, Lexicon) if usable else None
     if lexicon is None:
         lexicon = _build(list(extra))
         if usable:
-            lexicon_cache.save_cached(cache_file, lexicon)
+            cache_files.save_cached(cache_file, lexicon)
     else:
         with contextlib.suppress(OSError):
             os.utime(cache_file)  # recently used: kept when the folder is pruned

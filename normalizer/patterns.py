@@ -20,6 +20,8 @@ from typing import Any
 
 import regex
 
+from . import pattern_cache
+
 _KEEP_LOCK = False
 
 
@@ -72,5 +74,6 @@ class Pattern:
 
 
 def compile_regex(source: str, flags: int = 0) -> Pattern:
-    """`regex.compile(source, flags)`, matching with the GIL held (see the module's docstring)."""
-    return Pattern(regex.compile(source, flags))
+    """`regex.compile(source, flags)`, matching with the GIL held (see the module's docstring);
+    loaded compiled from the pattern cache when it holds it (`pattern_cache`)."""
+    return Pattern(pattern_cache.compiled(source, flags))

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from . import boilerplate, correction, layout, unicode
+from . import boilerplate, correction, layout, pattern_cache, unicode
 from .correction.speller import loaded_speller
 from .formats import analyze, resolve_format
 from .formats.policy import review
@@ -295,6 +295,7 @@ class Normalizer:
         stats = summarize(text, edits)
         stats["chars_out"] = len(composer.text)
         stats.update(context.notes)
+        pattern_cache.save()  # a first run's patterns, compiled once for every later run
         return Result(composer.text, edits, stats)
 
     def check(self, text: str, **options: object) -> Result:

@@ -13,8 +13,8 @@ from symspellpy import SymSpell, Verbosity
 from symspellpy.editdistance import DamerauOsaFast, DistanceAlgorithm, EditDistance
 
 from normalizer import lexicon as lexicon_module
+from normalizer.cache_files import CACHE_MAGIC, KEPT_CACHE_FILES, load_cached, save_cached
 from normalizer.lexicon import Confusion, Entity, Lexicon, OsaDistance
-from normalizer.lexicon_cache import CACHE_MAGIC, KEPT_CACHE_FILES, load_cached, save_cached
 from normalizer.tries import DeleteIndex, FrozenTable, WordBeginnings
 
 

@@ -68,7 +68,7 @@ def test_the_package_compiles_no_pattern_that_releases_the_gil():
     package = Path(__file__).resolve().parents[1] / "normalizer"
     offenders = [
         str(path.relative_to(package)) for path in package.rglob("*.py")
-        if path.name != "patterns.py"
+        if path.name not in ("patterns.py", "pattern_cache.py")  # the wrapper, its compiler
         and regex.search(r"\bregex\.(?:compile|search|match|fullmatch|findall|finditer|sub|subn"
                          r"|split)\(", path.read_text(encoding="utf-8"))
     ]

@@ -1,8 +1,9 @@
 """The Dockerfile agrees with the project (Docker itself cannot run here).
 
 It must install the project the way the test environment is installed, copy everything the
-engine and the service need, warm the lexicon cache with a command that works, run as a non-root
-user, probe /readyz on the port it serves, and start gunicorn exactly as the tests do.
+engine and the service need, warm the lexicon and pattern caches with a command that works,
+run as a non-root user, probe /readyz on the port it serves, and start gunicorn exactly as the
+tests do.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def test_install_command_is_the_one_the_test_environment_uses():
 
 
 def test_cache_warm_up_command_works(tmp_path):
-    (warm_up,) = [shlex.split(c) for c in run_commands() if "load_lexicon" in c]
+    (warm_up,) = [shlex.split(c) for c in run_commands() if "Normalizer()" in c]
     assert warm_up[:2] == ["python", "-c"]
     dictionaries = ROOT / PurePosixPath(env()["NORMALIZER_DICTIONARIES"]).relative_to(workdir())
     cache = tmp_path / "cache"
@@ -119,7 +120,8 @@ def test_cache_warm_up_command_works(tmp_path):
              "NORMALIZER_CACHE_DIR": str(cache)},
     )
     assert result.returncode == 0, result.stderr
-    assert list(cache.glob("lexicon-*")), "the warm-up wrote no cache file"
+    assert list(cache.glob("lexicon-*")), "the warm-up wrote no lexicon cache"
+    assert list(cache.glob("patterns-*")), "the warm-up wrote no pattern cache"
     assert env()["NORMALIZER_CACHE_DIR"] == "/app/cache"
 
 

@@ -1,9 +1,11 @@
-"""The lexicon's cache file: a digest-prefixed pickle in a private folder, read only when this
-user wrote it and it is intact, and built only from the lexicon's own classes.
+"""Cache files: digest-prefixed pickles in a private folder, read only when this user wrote
+them and they are intact, and built only from the globals their kind allows.
 
 Building the lexicon (symspell's million deletes, the tries) takes seconds; loading its
-pickle, a fraction of one. `normalizer.lexicon` names the file (`file_key`) and decides when to
-build; this module stores, checks and prunes.
+pickle, a fraction of one. Compiling the engine's regular expressions takes a fifth of a
+second; loading them compiled, a few milliseconds. `normalizer.lexicon` and
+`normalizer.pattern_cache` name their files (`file_key`) and decide when to build; this module
+stores, checks and prunes.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -34,18 +36,18 @@ CACHE_CLASSES = frozenset({
     ("normalizer.lexicon", "OsaDistance"), ("collections", "defaultdict"),
     ("builtins", "list"),
 })
-"""The only globals a cache file may name (see `_LexiconUnpickler`)."""
+"""The only globals a lexicon cache file may name (see `_RestrictedUnpickler`)."""
 
 
 log = logging.getLogger(__name__)
 
 KEPT_CACHE_FILES = 4
-"""Lexicon caches kept in the cache folder (one per gazetteer set in use, say), most
-recently used first."""
+"""Cache files of each kind kept in the cache folder (lexicons: one per gazetteer set in use,
+say), most recently used first."""
 
 
 def cache_dir() -> Path:
-    """Where the lexicon cache lives: $NORMALIZER_CACHE_DIR, else the user's cache folder."""
+    """Where the cache files live: $NORMALIZER_CACHE_DIR, else the user's cache folder."""
     env = os.environ.get("NORMALIZER_CACHE_DIR")
     if env:
         return Path(env)
@@ -69,13 +71,17 @@ def file_key(settings: str, files: Iterable[Path]) -> str:
     return digest.hexdigest()[:20]
 
 
-class _LexiconUnpickler(pickle.Unpickler):
-    """Builds only the classes a lexicon is made of: any other global in the stream is refused,
-    so a cache file can never import or call anything else (defence in depth behind the
-    ownership and digest checks)."""
+class _RestrictedUnpickler(pickle.Unpickler):
+    """Builds only the `allowed` globals (the classes a lexicon is made of): any other global
+    in the stream is refused, so a cache file can never import or call anything else (defence
+    in depth behind the ownership and digest checks)."""
 
-    def find_class(self, module: str, name: str) -> type:
-        if (module, name) not in CACHE_CLASSES:
+    def __init__(self, stream: io.BytesIO, allowed: frozenset[tuple[str, str]]) -> None:
+        super().__init__(stream)
+        self.allowed = allowed
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in self.allowed:
             raise pickle.UnpicklingError(f"refused global {module}.{name}")
         return super().find_class(module, name)
 
@@ -102,10 +108,11 @@ def usable_folder(folder: Path) -> bool:
     return reason is None
 
 
-def load_cached(path: Path, kind: type[T]) -> T | None:
-    """The `kind` of object (the lexicon) stored at `path`, or None (with a logged note)
-    unless the file is this user's own, not writable by others, and its content matches the
-    digest it was saved with."""
+def load_cached(path: Path, kind: type[T],
+                allowed: frozenset[tuple[str, str]] = CACHE_CLASSES) -> T | None:
+    """The `kind` of object (the lexicon) stored at `path`, built from the `allowed` globals
+    only, or None (with a logged note) unless the file is this user's own, not writable by
+    others, and its content matches the digest it was saved with."""
     try:
         with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as fh:
             info = os.fstat(fh.fileno())
@@ -124,7 +131,7 @@ def load_cached(path: Path, kind: type[T]) -> T | None:
     ):
         reason = "its content does not match its digest (damaged or altered)"
     if reason:
-        log.warning("lexicon cache %s ignored and rebuilt: %s", path, reason)
+        log.warning("cache file %s ignored and rebuilt: %s", path, reason)
         return None
     # Unpickling ~1M small objects is three times faster with the collector paused.
     enabled = gc.isenabled()
@@ -132,22 +139,22 @@ def load_cached(path: Path, kind: type[T]) -> T | None:
     try:
         stream = io.BytesIO(data)  # shares `data`, no copy
         stream.seek(header)
-        lexicon = _LexiconUnpickler(stream).load()
-        if not isinstance(lexicon, kind):
-            raise TypeError(f"holds a {type(lexicon).__name__}, not a {kind.__name__}")
+        loaded = _RestrictedUnpickler(stream, allowed).load()
+        if not isinstance(loaded, kind):
+            raise TypeError(f"holds a {type(loaded).__name__}, not a {kind.__name__}")
     except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError) as exc:
-        log.warning("lexicon cache %s ignored and rebuilt: %s", path, exc)
+        log.warning("cache file %s ignored and rebuilt: %s", path, exc)
         return None
     finally:
         if enabled:
             gc.enable()
-    return lexicon
+    return loaded
 
 
-def save_cached(path: Path, lexicon: object) -> None:
+def save_cached(path: Path, content: object) -> None:
     """Write the digest-prefixed pickle atomically, private to this user. Best effort: a
     read-only cache folder only costs start-up time."""
-    payload = pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL)
+    payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
     temporary = None
     try:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:  # mode 0600
@@ -159,14 +166,15 @@ def save_cached(path: Path, lexicon: object) -> None:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
         return
-    _prune_cache(path.parent)
+    _prune_cache(path.parent, path.name.partition("-")[0])
 
 
-def _prune_cache(folder: Path) -> None:
-    """Remove all but the KEPT_CACHE_FILES most recently used lexicon caches: each new data
-    file, version or gazetteer set writes a new one (about 47 MB), and nothing else would."""
+def _prune_cache(folder: Path, kind: str) -> None:
+    """Remove all but the KEPT_CACHE_FILES most recently used cache files of a `kind` (their
+    names' start, 'lexicon'): each new data file, version or gazetteer set writes a new
+    lexicon cache (about 47 MB), and nothing else would remove the old."""
     try:
-        caches = sorted(folder.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime,
+        caches = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime,
                         reverse=True)
         for stale in caches[KEPT_CACHE_FILES:]:
             stale.unlink(missing_ok=True)
