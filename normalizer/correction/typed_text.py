@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..model import Edit
 from .boundaries import opens_sentence
@@ -184,9 +185,17 @@ def unexplained_zipf(speller: Speller, key: str, zipf: float,
     if len(key) < MIN_LENGTH or key in speller.lexicon.listed:
         return zipf
     frequency = speller.lexicon.frequency
-    slips = ((frequency(word), TYPING.cost(key, word, explaining_slip_bound(key, word)))
+    slips = ((frequency(word), explaining_slip_cost(key, word))
              for word, _ in hypotheses if frequency(word) >= EXPLAINING_MIN_ZIPF)
     return unexplained(zipf, ((z, cost) for z, cost in slips if cost < math.inf))
+
+
+@lru_cache(maxsize=16_384)
+def explaining_slip_cost(key: str, word: str) -> float:
+    """What `TYPING` prices `word` typed as `key`, infinity past `explaining_slip_bound`
+    (memoized: a text repeats its words, and a hostile one its few typos thousands of times,
+    where pricing each anew took a third of the time)."""
+    return TYPING.cost(key, word, explaining_slip_bound(key, word))
 
 
 def explaining_slip_bound(key: str, word: str) -> float:
