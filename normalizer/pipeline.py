@@ -18,6 +18,7 @@ from functools import cached_property
 
 from . import boilerplate, correction, layout, pattern_cache, unicode
 from .correction.speller import loaded_speller
+from .dense_ocr import dense_reading
 from .formats import analyze, resolve_format
 from .formats.policy import review
 from .formats.titles import fit_titles
@@ -223,6 +224,14 @@ class _Composer:
         self.text = apply_edits(self.original, self.applied)
 
 
+def _applying(stage: str, context: StageContext) -> Profile:
+    """The profile whose threshold applies a stage's edits: for the spelling stage of a
+    densely misread text, the reading it took (`dense_ocr`)."""
+    if stage == "spelling" and context.notes.get("dense_ocr"):
+        return dense_reading(context.profile, context.format) or context.profile
+    return context.profile
+
+
 class Normalizer:
     """Normalize news text: `Normalizer().normalize(text)` returns a `Result`.
 
@@ -273,6 +282,7 @@ class Normalizer:
         # A fix can give an earlier stage something to do ('Sign up for e0aIl' is a promo once
         # the word is 'email'): run the stages again until a round changes nothing, so that
         # normalizing the output again changes nothing either.
+        read_densely = False  # the `dense_ocr` note of any round, not only the last
         for _ in range(MAX_ROUNDS):
             before = composer.text
             # The last round's suggestions are the ones that hold for the final text.
@@ -288,13 +298,16 @@ class Normalizer:
                 proposals = review(name, proposals, view, self.lexicon)
                 if structure.format == "rst":
                     proposals = fit_titles(proposals, view.text)
-                composer.add(resolve_overlaps(proposals), profile_used)
+                composer.add(resolve_overlaps(proposals), _applying(name, context))
+                read_densely |= name == "spelling" and bool(context.notes.get("dense_ocr"))
             if composer.text == before:
                 break
         edits = tuple(sorted(composer.applied + composer.suggested, key=lambda e: (e.start, e.end)))
         stats = summarize(text, edits)
         stats["chars_out"] = len(composer.text)
         stats.update(context.notes)
+        if read_densely:
+            stats["dense_ocr"] = 1
         pattern_cache.save()  # a first run's patterns, compiled once for every later run
         return Result(composer.text, edits, stats)
 

@@ -62,6 +62,9 @@ class Profile:
     context_model: bool = False
     """Decide lowercase words with the trigram context model: real words ('tho', 'aud') become
     suspects, and candidates are weighed by what the sentence around them says."""
+    dense_ocr: bool = True
+    """Read a plain-text document misread as densely as historical OCR with the `archive`
+    profile's channel, context model and threshold (see normalizer.dense_ocr)."""
     context_counts: Path | None = None
     """A collection's own n-gram counts (learned by `normalizer learn`), mixed into the
     context model (see normalizer.collection_model)."""
@@ -251,6 +254,8 @@ def _settings(
             profile["confusions_file"] = _data_file(key, value, base_dir)
         elif key == "context-model":
             profile["context_model"] = _expect(key, value, bool, "true or false")
+        elif key == "dense-ocr":
+            profile["dense_ocr"] = _expect(key, value, bool, "true or false")
         elif key == "context-counts":
             profile["context_counts"] = _data_file(key, value, base_dir)
         elif key == "corpus-corrections":

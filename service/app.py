@@ -24,6 +24,10 @@ from .state import EXTENSION, ServiceState
 
 WARM_UP_TEXT = "Sergey V. Lavroy met officials in Libva.\n\n\n\nThe end."
 """Run once at creation so that every lazily built engine structure exists before the fork."""
+DENSE_WARM_UP_TEXT = " ".join(
+    ["Tho mooting of tho councii was hold on Tuesday aud tho maycr prcsided."] * 5)
+"""Run once at creation too: a text misread densely enough for the archive reading
+(`normalizer.dense_ocr`), whose tables the workers then share as well."""
 
 
 class _ServiceFlask(Flask):
@@ -48,6 +52,7 @@ def create_app(config: dict[str, Any] | None = None, normalizer: Normalizer | No
         path = settings.profile_path
         normalizer = Normalizer(load_config(Path(path)).profile if path else None)
         normalizer.normalize(WARM_UP_TEXT)
+        normalizer.normalize(DENSE_WARM_UP_TEXT)
     app = _ServiceFlask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config[CLIENT_TIMEOUT] = settings.client_timeout

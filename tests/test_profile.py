@@ -34,6 +34,7 @@ gazetteer-files = ["{names.name}"]
 boilerplate-packs = ["newsletter"]
 typography = "ascii"
 dehyphenate = true
+dense-ocr = false
 include = ["*.txt"]
 exclude = ["drafts/*"]
 max-file-size = 1000
@@ -46,6 +47,7 @@ max-file-size = 1000
     assert profile.gazetteer_files == (names,)
     assert profile.boilerplate_packs == ("newsletter",)
     assert profile.typography == "ascii" and profile.dehyphenate is True
+    assert profile.dense_ocr is False
     assert config.files.include == ("*.txt",) and config.files.max_file_size == 1000
 
 
@@ -59,6 +61,7 @@ max-file-size = 1000
         ("stages = ['grammar']", "stages: unknown stage 'grammar'"),
         ("allow = 'Lavroy'", "allow: expected a list of strings, got str"),
         ("dehyphenate = 1", "dehyphenate: expected true or false, got int"),
+        ("dense-ocr = 'no'", "dense-ocr: expected true or false, got str"),
         ("gazetteer = [{ name = 'X', kind = 'person' }]", "gazetteer: unknown key 'kind'"),
         ("gazetteer = [{ name = 'X', type = 'planet' }]", "unknown type 'planet'"),
         ("max-file-size = true", "max-file-size: expected an integer (bytes), got bool"),

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..corpus_corrections import consistent_edits, load_corrections
+from ..dense_ocr import dense_reading, is_dense
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..tokens import Token, strip_possessive, tokenize, word_types
@@ -64,11 +65,14 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
     none in a sentence in another language (`foreign`), of a word mentioned (`mentions`)
     or of an identifier (`identifiers`).
 
-    Sets the note `unchecked_long_tokens`: how many tokens were too long to check."""
+    Sets the note `unchecked_long_tokens`, how many tokens were too long to check, and
+    `dense_ocr` (1) when the text is read as densely misread OCR (`normalizer.dense_ocr`,
+    decided on its first window); removes that one when it is not."""
     edits: list[Edit] = []
     unchecked = 0
     spans = windows(text)
     whole: Counter[str] = Counter()
+    reading = None
     for start, end in spans:
         window = text[start:end]
         # Words broken at a line end are decided whole ('con-\ndemncd' as 'condemncd').
@@ -77,7 +81,10 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         if len(spans) > 1:
             whole.update(types)
         unchecked += _too_long(types)
-        decided = _propose_window(view.text, types, ctx, view.starts)
+        live = None
+        if reading is None:
+            reading, live = _reading(ctx, view.text, types)
+        decided = _propose_window(view.text, types, reading, view.starts, live)
         decided = sorted((openers.with_lost_capital(view.text, e)
                           for e in decided + consistent(view.text, types, ctx, decided)),
                          key=lambda e: e.start)
@@ -86,10 +93,30 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         found = [e for e in found if not mentioned(window, e, ctx.lexicon)]
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
     ctx.notes["unchecked_long_tokens"] = unchecked
+    if reading is not ctx:
+        ctx.notes["dense_ocr"] = 1
+    else:
+        ctx.notes.pop("dense_ocr", None)
     if len(spans) > 1:
         edits = _without_own_words(edits, Document(whole, ctx.lexicon.common))
     named = names_something(text, edits)
     return [e for e in edits if e.start not in named] if named else edits
+
+
+def _reading(ctx: StageContext, text: str, types: Counter[str]
+             ) -> tuple[StageContext, dict[str, int] | None]:
+    """The context a text whose first window is `text` (with its word `types`) is read in:
+    `ctx`, with the types its speller looks at (`_live_types`, for the window to reuse), or
+    for a densely misread text one with the dense reading's profile
+    (`dense_ocr.dense_reading`), whose speller looks at other types."""
+    speller = speller_for(ctx.lexicon, ctx.profile.channel, ctx.profile.confusions_file,
+                          ctx.profile.context_counts)
+    live = _live_types(speller, types, ctx.profile.context_model)
+    dense = (dense_reading(ctx.profile, ctx.format)
+             if is_dense(text, types, live, ctx.lexicon) else None)
+    if dense is None:
+        return ctx, live
+    return replace(ctx, profile=dense), None  # the same notes
 
 
 def _without_own_words(edits: list[Edit], document: Document) -> list[Edit]:
@@ -124,7 +151,8 @@ def consistent(text: str, types: Counter[str], ctx: StageContext, decided: list[
 
 
 def _propose_window(text: str, types: Counter[str], ctx: StageContext,
-                    joined: Collection[int] = ()) -> list[Edit]:
+                    joined: Collection[int] = (), live: dict[str, int] | None = None
+                    ) -> list[Edit]:
     lexicon = ctx.lexicon
     speller = speller_for(lexicon, ctx.profile.channel, ctx.profile.confusions_file,
                           ctx.profile.context_counts)
@@ -136,7 +164,8 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     # Words the OCR ran together or split are decided first; their tokens are theirs.
     settings = BoundarySettings.for_profile(ctx.profile)
     real_words = ctx.profile.context_model
-    live = _live_types(speller, types, real_words)
+    if live is None:
+        live = _live_types(speller, types, real_words)
     boundary_edits = boundaries.propose(text, live, speller, names, allow, settings, joined)
     if settings.glyphs:  # junk characters read as letters: with the context model only
         taken = [(e.start, e.end) for e in boundary_edits] + [(j, j + 1) for j in joined]
