@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from normalizer import Normalizer, Profile
-from normalizer.dense_ocr import MIN_TOKENS, is_dense, technical_share, unknown_share
+from normalizer.dense_ocr import (
+    MAX_SHARE,
+    MIN_SHARE,
+    MIN_TOKENS,
+    is_dense,
+    technical_share,
+    unknown_share,
+)
 from normalizer.tokens import word_types
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +55,7 @@ def test_markup_technical_text_and_modern_news_are_not_switched():
     # as dense in unknown words as the page, but they are commands and identifiers
     shell = "\n".join(["To count the lines run cat log.txt | grep erorr | wc -l and then set "
                        "{cfg} = $HOME/conf for the next step of the job."] * 6)
-    assert 0.10 <= _share(DEFAULT, shell) <= 0.4
+    assert MIN_SHARE <= _share(DEFAULT, shell) <= MAX_SHARE
     assert "dense_ocr" not in DEFAULT.normalize(shell).stats
     seed = next((ROOT / "seeds").glob("*.input.txt")).read_text(encoding="utf-8")
     assert "dense_ocr" not in DEFAULT.normalize(seed).stats
@@ -56,7 +63,7 @@ def test_markup_technical_text_and_modern_news_are_not_switched():
 
 def test_the_share_bounds():
     page_types = word_types(PAGE)
-    assert 0.10 <= _share(DEFAULT, PAGE) <= 0.4
+    assert MIN_SHARE <= _share(DEFAULT, PAGE) <= MAX_SHARE
     assert is_dense(PAGE, page_types, page_types, DEFAULT.lexicon)
     assert technical_share(PAGE, sum(page_types.values())) == 0
     short = " ".join(PAGE.split()[: MIN_TOKENS // 2])
