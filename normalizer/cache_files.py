@@ -72,9 +72,9 @@ def file_key(settings: str, files: Iterable[Path]) -> str:
 
 
 class _RestrictedUnpickler(pickle.Unpickler):
-    """Builds only the `allowed` globals (the classes a lexicon is made of): any other global
-    in the stream is refused, so a cache file can never import or call anything else (defence
-    in depth behind the ownership and digest checks)."""
+    """Builds only the `allowed` globals (a lexicon's classes, `regex`'s pattern rebuilder):
+    any other global in the stream is refused, so a cache file can never import or call
+    anything else (defence in depth behind the ownership and digest checks)."""
 
     def __init__(self, stream: io.BytesIO, allowed: frozenset[tuple[str, str]]) -> None:
         super().__init__(stream)
@@ -110,9 +110,9 @@ def usable_folder(folder: Path) -> bool:
 
 def load_cached(path: Path, kind: type[T],
                 allowed: frozenset[tuple[str, str]] = CACHE_CLASSES) -> T | None:
-    """The `kind` of object (the lexicon) stored at `path`, built from the `allowed` globals
-    only, or None (with a logged note) unless the file is this user's own, not writable by
-    others, and its content matches the digest it was saved with."""
+    """The `kind` of object (the lexicon, a pattern table) stored at `path`, built from the
+    `allowed` globals only, or None (with a logged note) unless the file is this user's own,
+    not writable by others, and its content matches the digest it was saved with."""
     try:
         with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as fh:
             info = os.fstat(fh.fileno())

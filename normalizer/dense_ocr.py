@@ -70,11 +70,12 @@ def _reading() -> Profile:
 
 
 def unknown_share(types: Mapping[str, int], looked_at: Mapping[str, int],
-                  lexicon: Lexicon) -> float | None:
-    """The share of a window's tokens (`types`: surface -> count) that are lowercase words no
-    common word spells, counted among the types the spelling stage looks at (`looked_at`: no
-    common word it leaves alone is one); None under `MIN_TOKENS` tokens."""
-    total = sum(types.values())
+                  lexicon: Lexicon, total: int | None = None) -> float | None:
+    """The share of a window's tokens (`types`: surface -> count; `total` of them when the
+    caller has counted them) that are lowercase words no common word spells, counted among
+    the types the spelling stage looks at (`looked_at`: no common word it leaves alone is
+    one); None under `MIN_TOKENS` tokens."""
+    total = sum(types.values()) if total is None else total
     if total < MIN_TOKENS:
         return None
     common = lexicon.common
@@ -92,6 +93,7 @@ def is_dense(text: str, types: Mapping[str, int], looked_at: Mapping[str, int],
              lexicon: Lexicon) -> bool:
     """Whether a window (`text`, its word `types` and those the spelling stage looks at)
     is prose misread densely enough to take the dense reading."""
-    share = unknown_share(types, looked_at, lexicon)
+    total = sum(types.values())
+    share = unknown_share(types, looked_at, lexicon, total)
     return (share is not None and MIN_SHARE <= share <= MAX_SHARE
-            and technical_share(text, sum(types.values())) < MAX_TECHNICAL_SHARE)
+            and technical_share(text, total) < MAX_TECHNICAL_SHARE)

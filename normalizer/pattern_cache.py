@@ -1,6 +1,6 @@
 """Compiled regular expressions kept between processes.
 
-The engine's modules and its boilerplate packs define about 300 patterns, and `regex`
+The engine's modules and its boilerplate packs define about 200 patterns, and `regex`
 compiles each in Python (a parser, then a code generator): about 0.2 s in all, a fifth of a
 cold start, paid again by every process. A compiled pattern pickles as its code (`regex`
 registers `_regex.compile` with `copyreg`), which loads back about seventy times faster than
