@@ -56,7 +56,7 @@ of the several hundred sharing a 5-letter prefix's deletes (ten times faster, sa
 the million delete keys it makes are why the index is kept as a `DeleteIndex`."""
 LATIN_1_LAST = "\xff"
 """The last Latin-1 character: the widest a name key may hold to join symspell's index."""
-CACHE_FORMAT = 21
+CACHE_FORMAT = 22
 """Part of the cache key (`_cache_key`): raised when the cache's content changes meaning."""
 
 
@@ -93,6 +93,12 @@ def real_words_file() -> Path:
     """dictionaries/built/real_words.tsv: the rare words a spell checker's dictionary lists
     (see dictionaries/build_real_words.py)."""
     return dictionaries_dir() / "built" / "real_words.tsv"
+
+
+HEADLINE_MIN_ZIPF = 2.5
+"""In a Title Case headline most capitalized tokens are words ('Bourities' -> 'Bounties'):
+the words wordfreq has seen this often or more, with the common words and the names, are what
+a deep candidate search may end on (`Lexicon.deep_search_words`)."""
 
 
 LISTED_WORD_ZIPF = 1.0
@@ -168,6 +174,12 @@ class Lexicon:
     """The rare words a spell checker's dictionary lists (dictionaries/built/real_words.tsv:
     'roods', 'advisably'), a FrozenTable used as a set: kept in the cache, since reading the
     table at a run's first rare word cost a first pass over news a third of its time."""
+    deep_search_words: str = ""
+    """Every word a deep candidate search may end on (`correction.vocabulary.Vocabulary`):
+    the keys of `common` and `names` and the words of Zipf `HEADLINE_MIN_ZIPF` or more, sorted
+    and joined by newlines. Kept in the cache: collecting and sorting its 125,000 words at a
+    process's first deep search took a quarter of a second, and one string loads in a
+    millisecond."""
 
     def sizes(self) -> dict[str, int]:
         return {
@@ -368,11 +380,13 @@ def _build(extra: list[Path]) -> Lexicon:
         f"{p.parent.name}/{p.name}" for p in _data_files(extra) if p.is_file()
     )
     beginnings = WordBeginnings.of({*common, *zipf, *names})
+    deep_search_words = "\n".join(sorted(
+        {*common, *names, *(word for word, value in zipf.items() if value >= HEADLINE_MIN_ZIPF)}))
     foreign = frozenset(
         row[0] for row in read_rows(root / "built" / "foreign_words.tsv", ("word", "languages")))
     return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources, misspellings,
                    beginnings, foreign, _name_pairs(gazetteer_files),
-                   _places(gazetteer_files), listed)
+                   _places(gazetteer_files), listed, deep_search_words)
 
 
 def _read_tsv_space(path: Path) -> Iterable[list[str]]:

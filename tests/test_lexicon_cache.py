@@ -14,7 +14,7 @@ from symspellpy.editdistance import DamerauOsaFast, DistanceAlgorithm, EditDista
 
 from normalizer import lexicon as lexicon_module
 from normalizer.cache_files import CACHE_MAGIC, KEPT_CACHE_FILES, load_cached, save_cached
-from normalizer.lexicon import Confusion, Entity, Lexicon, OsaDistance
+from normalizer.lexicon import HEADLINE_MIN_ZIPF, Confusion, Entity, Lexicon, OsaDistance
 from normalizer.tries import DeleteIndex, FrozenTable, WordBeginnings
 
 
@@ -67,6 +67,15 @@ def test_the_words_at_least_a_frequency_are_the_same_from_a_frozen_table_and_a_d
     # A lexicon whose Zipf table is a plain mapping answers the same way.
     assert tiny_lexicon().words_at_least(4.0) == {"libya"}
     assert tiny_lexicon().words_at_least(4.5) == frozenset()
+
+
+def test_the_deep_search_words_are_the_common_words_names_and_frequent_words_sorted(engine):
+    lexicon = engine.lexicon
+    words = lexicon.deep_search_words.split("\n")
+    assert words == sorted(set(words))
+    expected = {*lexicon.common, *lexicon.names, *lexicon.words_at_least(HEADLINE_MIN_ZIPF)}
+    assert set(words) == expected
+    assert {"the", "libya", "lavrov"} <= expected
 
 
 def test_a_frozen_tables_memo_answers_as_the_table_and_stays_bounded(monkeypatch):

@@ -32,7 +32,6 @@ from .keyboard import TYPO_COST, cheap_slips, lost_letters
 from .vocabulary import Vocabulary
 from .word_policy import (
     DIGIT_GLYPH_POLICY,
-    HEADLINE_MIN_ZIPF,
     HEADLINE_POLICY,
     INNER_DIGIT,
     SINGLE_CONFUSION_COST,
@@ -151,10 +150,9 @@ class Speller:
     def vocabulary(self) -> Vocabulary:
         """What a deep search may find: common words, gazetteer names, and the words
         wordfreq has seen often enough to replace a capitalized token in a headline (no
-        other candidate of a deep search could be offered)."""
-        lexicon = self.lexicon
-        frequent = (word for word, zipf in lexicon.zipf.items() if zipf >= HEADLINE_MIN_ZIPF)
-        return Vocabulary([*lexicon.common, *lexicon.names, *frequent])
+        other candidate of a deep search could be offered), kept sorted in the lexicon
+        (`Lexicon.deep_search_words`)."""
+        return Vocabulary(self.lexicon.deep_search_words.split("\n"), in_order=True)
 
     def needs_look(self, surface: str) -> bool:
         """Whether a token surface could be an error at all (`could_be_error`, memoized by

@@ -21,9 +21,11 @@ class Vocabulary:
 
     __slots__ = ("_sorted", "_words", "has_prefix", "next_characters")
 
-    def __init__(self, words: Iterable[str]) -> None:
-        self._words = frozenset(words)
-        self._sorted = tuple(sorted(self._words))
+    def __init__(self, words: Iterable[str], *, in_order: bool = False) -> None:
+        """`words`, in any order and repeated or not; or, `in_order`, sorted without a repeat
+        (`Lexicon.deep_search_words`), which skips the sort."""
+        self._sorted = tuple(words) if in_order else tuple(sorted(set(words)))
+        self._words = frozenset(self._sorted)
         # Searches ask about the same short beginnings over and over: bounded memos.
         self.has_prefix: Callable[[str], bool] = lru_cache(maxsize=65_536)(self._has_prefix)
         self.next_characters: Callable[[str], tuple[str, ...]] = lru_cache(maxsize=16_384)(

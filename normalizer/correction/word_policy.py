@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..lexicon import Lexicon
+from ..lexicon import HEADLINE_MIN_ZIPF, Lexicon
 from ..patterns import compile_regex
 from ..tokens import Token, in_headline, starts_sentence
 
@@ -28,10 +28,6 @@ one OCR confusion anywhere in a sentence ('NationaI' -> 'National', 'Wonnen' -> 
 
 SINGLE_CONFUSION_COST = 2.5
 """The dearest single OCR confusion in dictionaries/confusions.tsv."""
-
-
-HEADLINE_MIN_ZIPF = 2.5
-"""In a Title Case headline most capitalized tokens are words ('Bourities' -> 'Bounties')."""
 
 
 MAX_GLYPH_COST = 4.0

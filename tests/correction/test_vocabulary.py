@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from normalizer.correction.vocabulary import Vocabulary
 
-WORDS = Vocabulary(["the", "then", "there", "three", "tree", "bearing", "bear"])
+WORDS_LIST = ["the", "then", "there", "three", "tree", "bearing", "bear"]
+WORDS = Vocabulary(WORDS_LIST)
 
 
 def test_membership_is_exact():
@@ -27,3 +28,15 @@ def test_next_characters_are_the_distinct_continuations_in_order():
     assert WORDS.next_characters("") == ("b", "t")
     assert WORDS.next_characters("there") == ()
     assert WORDS.next_characters("q") == ()
+
+
+def test_words_given_in_order_answer_as_words_given_in_any_order():
+    in_order = Vocabulary(sorted(set(WORDS_LIST)), in_order=True)
+    assert len(in_order) == len(WORDS)
+    for prefix in ("", "th", "the", "thr", "bear", "q"):
+        assert in_order.next_characters(prefix) == WORDS.next_characters(prefix)
+        assert in_order.has_prefix(prefix) == WORDS.has_prefix(prefix)
+
+
+def test_repeated_words_count_once():
+    assert len(Vocabulary(["the", "the", "tree"])) == 2
