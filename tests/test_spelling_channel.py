@@ -78,6 +78,20 @@ def test_a_bound_stops_the_search_and_the_memo_keeps_exact_costs():
     assert table.cost("", "abc", bound=math.inf) == pytest.approx(3 * UNMODELLED_EDIT_COST)
 
 
+def test_learned_edits_of_every_length_combine_in_one_alignment():
+    table = SpellingChannel({("lly", "ly"): 0.5, ("", "e"): 1.0, ("a", "e"): 0.7,
+                             ("s$", "$"): 0.3, ("^ps", "^s"): 0.9})
+    assert table.cost("totaly", "totally") == pytest.approx(0.5)  # three letters read as two
+    assert table.cost("argueement", "arguement") == pytest.approx(1.0)  # one added
+    assert table.cost("seperate", "separate") == pytest.approx(0.7)
+    assert table.cost("thing", "things") == pytest.approx(0.3)  # at the end mark
+    assert table.cost("sychology", "psychology") == pytest.approx(0.9)  # at the start mark
+    # Several edits in one word add up, learned or not.
+    assert table.cost("sepeeratly", "separately") == pytest.approx(0.7 + 1.0 + UNMODELLED_EDIT_COST)
+    # The cheapest way wins: 'lly' -> 'ly' (0.5), not an 'l' left out (4.0).
+    assert table.cost("realy", "really") == pytest.approx(0.5)
+
+
 @pytest.fixture(scope="module")
 def ctx() -> StageContext:
     return StageContext(Profile(), load_lexicon())

@@ -41,16 +41,20 @@ class SpellingChannel:
     `MAX_SEGMENT` letters: an alignment looks each pair up where it stands."""
 
     edits: Mapping[tuple[str, str], float]
-    intended: frozenset[str] = field(init=False, compare=False, repr=False)
     cheapest: float = field(init=False, compare=False, repr=False)
     """The cheapest learned edit: no misspelling costs less."""
     _memo: dict[tuple[str, str], tuple[float, float]] = field(
         default_factory=dict, compare=False, repr=False)
     """(written, intended) -> (cost, the bound it was found under)."""
+    _by_intended: dict[str, dict[str, float]] = field(init=False, compare=False, repr=False)
+    """intended segment -> {written segment: cost}: `edits` by what they read."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "intended", frozenset(a for a, _ in self.edits))
         object.__setattr__(self, "cheapest", min(self.edits.values(), default=math.inf))
+        by_intended: dict[str, dict[str, float]] = {}
+        for (intended, written), cost in self.edits.items():
+            by_intended.setdefault(intended, {})[written] = cost
+        object.__setattr__(self, "_by_intended", by_intended)
 
     def cost(self, written: str, intended: str, bound: float = math.inf) -> float:
         """-log10 P(written | intended misspelt): the cheapest alignment of the two (ends
@@ -84,35 +88,43 @@ class SpellingChannel:
         rows, columns = len(intended) + 1, len(written) + 1
         best = [[bound] * columns for _ in range(rows)]
         best[0][0] = 0.0
-        edits, learned = self.edits, self.intended
+        by_intended = self._by_intended
+        # What a learned edit may read at each place is looked up once per row (the intended
+        # segments there the table has) and once per column (the written segments there),
+        # not once per cell (Birkbeck's words ranked a fifth faster, the same lists).
+        written_at = [[(typed, written[j:j + typed])
+                       for typed in range(min(MAX_SEGMENT, columns - 1 - j) + 1)]
+                      for j in range(columns)]
         for i in range(rows):
+            learned_here = [(length, by_intended[intended[i:i + length]])
+                            for length in range(min(MAX_SEGMENT, rows - 1 - i) + 1)
+                            if intended[i:i + length] in by_intended]
+            row = best[i]
             for j in range(columns):
-                here = best[i][j]
+                here = row[j]
                 if here >= bound:
                     continue  # no alignment through here is cheap enough to matter
-                moves = []  # (letters of intended, letters of written, cost)
-                if i < rows - 1 and j < columns - 1:
-                    if intended[i] == written[j]:
-                        moves.append((1, 1, 0.0))
-                    else:
-                        moves.append((1, 1, UNMODELLED_EDIT_COST))
-                        if (i + 2 < rows and j + 2 < columns and intended[i] == written[j + 1]
-                                and intended[i + 1] == written[j]):
-                            moves.append((2, 2, UNMODELLED_EDIT_COST))  # two letters swapped
                 if i < rows - 1:
-                    moves.append((1, 0, UNMODELLED_EDIT_COST))
-                if j < columns - 1:
-                    moves.append((0, 1, UNMODELLED_EDIT_COST))
-                for length in range(min(MAX_SEGMENT, rows - 1 - i) + 1):
-                    segment = intended[i:i + length]
-                    if segment in learned:
-                        for typed in range(min(MAX_SEGMENT, columns - 1 - j) + 1):
-                            cost = edits.get((segment, written[j:j + typed]))
-                            if cost is not None:
-                                moves.append((length, typed, cost))
-                for di, dj, cost in moves:
-                    if here + cost < best[i + di][j + dj]:
-                        best[i + di][j + dj] = here + cost
+                    below = best[i + 1]
+                    if j < columns - 1:
+                        step = 0.0 if intended[i] == written[j] else UNMODELLED_EDIT_COST
+                        if here + step < below[j + 1]:
+                            below[j + 1] = here + step
+                        if (step and i + 2 < rows and j + 2 < columns
+                                and intended[i] == written[j + 1]
+                                and intended[i + 1] == written[j]  # two letters swapped
+                                and here + UNMODELLED_EDIT_COST < best[i + 2][j + 2]):
+                            best[i + 2][j + 2] = here + UNMODELLED_EDIT_COST
+                    if here + UNMODELLED_EDIT_COST < below[j]:  # a letter left out
+                        below[j] = here + UNMODELLED_EDIT_COST
+                if j < columns - 1 and here + UNMODELLED_EDIT_COST < row[j + 1]:  # one added
+                    row[j + 1] = here + UNMODELLED_EDIT_COST
+                for length, typed_as in learned_here:
+                    target = best[i + length]
+                    for typed, segment in written_at[j]:
+                        cost = typed_as.get(segment)
+                        if cost is not None and here + cost < target[j + typed]:
+                            target[j + typed] = here + cost
         return best[-1][-1]
 
 
