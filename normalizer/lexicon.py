@@ -381,7 +381,7 @@ def _build(extra: list[Path]) -> Lexicon:
     )
     beginnings = WordBeginnings.of({*common, *zipf, *names})
     deep_search_words = "\n".join(sorted(
-        {*common, *names, *(word for word, value in zipf.items() if value >= HEADLINE_MIN_ZIPF)}))
+        {*common, *names, *zipf.keys_at_least(HEADLINE_MIN_ZIPF)}))
     foreign = frozenset(
         row[0] for row in read_rows(root / "built" / "foreign_words.tsv", ("word", "languages")))
     return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources, misspellings,
