@@ -112,9 +112,10 @@ def _reading(ctx: StageContext, text: str, types: Counter[str]
     speller = speller_for(ctx.lexicon, ctx.profile.channel, ctx.profile.confusions_file,
                           ctx.profile.context_counts)
     live = _live_types(speller, types, ctx.profile.context_model)
-    dense = (dense_reading(ctx.profile, ctx.format)
-             if is_dense(text, types, live, ctx.lexicon) else None)
-    if dense is None:
+    # Which reading a dense text would take first: Markdown, reST and a profile with that
+    # reading or `dense-ocr` off never count the share.
+    dense = dense_reading(ctx.profile, ctx.format)
+    if dense is None or not is_dense(text, types, live, ctx.lexicon):
         return ctx, live
     return replace(ctx, profile=dense), None  # the same notes
 
