@@ -322,7 +322,7 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
               | name_pairs.written_surfaces(speller, text, names) if s.lower() not in allow}
     found |= {edit.start: edit for edit in
               name_pairs.propose(text, paired, speller, {**decided, **found},
-                                 ctx.profile.threshold)
+                                 ctx.profile.threshold, careless)
               if free(edit)}
     found |= {edit.start: edit for edit in
               openers.propose(text, speller, {**decided, **found}, ctx.profile.threshold)

@@ -184,3 +184,29 @@ def test_a_names_word_overrides_a_fix_to_a_word_no_neighbour_pairs_with(speller,
     assert name_pairs._settled(speller, text, token, _fix(text, "Kauo", "Kazuo"), 0.8)
     assert name_pairs._settled(speller, text, token, _fix(text, "Kauo", "Ka uo", 6), 0.8)
     assert engine.normalize(text).text == text.replace("Kauo", "Kazuo")
+
+
+@pytest.mark.parametrize(("text", "word", "reading"), [
+    ("Imra Khan, the former prime minister, spoke.", "Imra", ("imran", "Khan")),
+    ("Kajua Kallas, the foreign-policy chief, said", "Kajua", ("kaja", "Kallas")),
+    ("the opposition leader Tair Lapid vowed to fight", "Tair", ("yair", "Lapid")),
+])
+def test_a_careless_window_reads_any_slip_beside_a_distinctive_neighbour(
+        speller, text, word, reading):
+    token = token_in(text, word)
+    assert name_pairs.reading(speller, text, token) is None
+    assert name_pairs.reading(speller, text, token, careless=True) == reading
+
+
+def test_a_common_first_name_is_no_distinctive_neighbour(speller):
+    text = "condemned the sentences; John Lec, the city's chief executive, said"
+    assert name_pairs.reading(speller, text, token_in(text, "Lec"), careless=True) is None
+
+
+def test_a_careless_text_reads_the_name_beside_its_distinctive_partner(engine):
+    text = ("The council heard frmo the mayor abuot teh plan on Monday. Imra Khan, the former "
+            "prime minister, was sentenced on Tuesday.")
+    fixes = {e.original: e.replacement for e in engine.normalize(text).applied}
+    assert fixes.get("Imra") == "Imran"
+    calm = "Imra Khan, the former prime minister, was sentenced on Tuesday."
+    assert "Imra" not in {e.original for e in engine.normalize(calm).applied}
