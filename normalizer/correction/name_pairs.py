@@ -18,10 +18,10 @@ token itself partners is a name read right, and a spelling that may be the same 
 another way is not read (`may_be_slip`), but in a carelessly typed window beside a
 distinctive neighbour (`DISTINCTIVE_NEIGHBOUR_MAX_ZIPF`: 'Imra Khan' -> Imran). A common
 word or a name stays whatever its neighbours are ('the South Korean troops' is no 'Korea',
-'John William Dunn' no 'Williams'): counted offline on the synthetic news set, the synthetic set, their clean
-twins and OverProof dataset 2, admitting them would change about 140 clean tokens; the rare
-tokens alone change none, and fix 9 more typos on the synthetic news set, 15 on the
-synthetic set and 5 on OverProof dataset 2. Such a reading replaces an earlier fix of the
+'John William Dunn' no 'Williams'): counted offline on the synthetic news set, the
+synthetic set, their clean twins and OverProof dataset 2, admitting them would change about
+140 clean tokens; the rare tokens alone change none, and fix 9 more typos on the synthetic
+news set, 15 on the synthetic set and 5 on OverProof dataset 2. Such a reading replaces an earlier fix of the
 token to a word no neighbour's name pairs with ('Kauo Ueda' is 'Kazuo', not the place 'Kano'
 one glyph confusion away: `_settled`).
 
