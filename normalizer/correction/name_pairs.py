@@ -21,9 +21,9 @@ word or a name stays whatever its neighbours are ('the South Korean troops' is n
 'John William Dunn' no 'Williams'): counted offline on the synthetic news set, the
 synthetic set, their clean twins and OverProof dataset 2, admitting them would change about
 140 clean tokens; the rare tokens alone change none, and fix 9 more typos on the synthetic
-news set, 15 on the synthetic set and 5 on OverProof dataset 2. Such a reading replaces an earlier fix of the
-token to a word no neighbour's name pairs with ('Kauo Ueda' is 'Kazuo', not the place 'Kano'
-one glyph confusion away: `_settled`).
+news set, 15 on the synthetic set and 5 on OverProof dataset 2. Such a reading replaces an
+earlier fix of the token to a word no neighbour's name pairs with ('Kauo Ueda' is 'Kazuo',
+not the place 'Kano' one glyph confusion away: `_settled`).
 
 A capitalized word or name as written ('A Hog Kong court', 'Lase Vegas'), no very frequent
 word and no person's name of the gazetteer ('Kerry Brown' and 'Terry Brown' are not 'Jerry
