@@ -60,7 +60,7 @@ from rapidfuzz.distance import OSA
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..patterns import compile_regex
-from ..tokens import Token, starts_sentence, tokenize
+from ..tokens import Token, starts_sentence, strip_possessive, tokenize
 from .candidates import lowercase_candidate
 from .keyboard import TYPO_COST, lost_letters, transposed
 from .speller import REAL_WORD_MAX_ZIPF, Speller
@@ -103,12 +103,13 @@ read a capitalized word or name as the name's word (see the module docstring).""
 def surfaces(lexicon: Lexicon, types: Collection[str], names: Mapping[str, Entity]
              ) -> set[str]:
     """The token surfaces of a window this pass may read as they are not words: letters
-    only, of `MIN_LENGTH` or more, no word or name as written (`written_word`), no name the
-    caller added (`names`). Words as written come from `written_surfaces`."""
+    only (but for a possessive's 's: 'Virat ohli's'), of `MIN_LENGTH` or more, no word or
+    name as written (`written_word`), no name the caller added (`names`). Words as written
+    come from `written_surfaces`."""
     return {
         surface for surface in types
-        if surface.isalpha() and len(surface) >= MIN_LENGTH
-        and (key := lookup_key(surface)) not in names and not written_word(lexicon, key)
+        if (base := strip_possessive(surface)).isalpha() and len(base) >= MIN_LENGTH
+        and (key := lookup_key(base)) not in names and not written_word(lexicon, key)
     }
 
 

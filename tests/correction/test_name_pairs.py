@@ -58,11 +58,13 @@ def test_no_reading_without_one_partner_beside_it(speller, text, word):
 
 
 def test_only_rare_tokens_no_word_list_or_gazetteer_holds_are_read_as_they_are(lexicon):
-    text = "The South Korean troops, John William Dunn, Wrld, Micillof, ahiya, Paty, ox, Kim."
+    text = ("The South Korean troops, John William Dunn, Wrld, Micillof, ahiya, Paty, ox, Kim, "
+            "Virat ohli's, Kim's.")
     # 'Korean', 'William', 'Dunn' are common words, 'Paty' and 'Kim' gazetteer names, 'ox'
-    # shorter than three letters: each is read only as a word as written (below).
+    # shorter than three letters: each is read only as a word as written (below). A
+    # possessive's 's is no part of the word.
     assert name_pairs.surfaces(lexicon, word_types(text), lexicon.names) == {
-        "Wrld", "Micillof", "ahiya"}
+        "Wrld", "Micillof", "ahiya", "ohli's"}
 
 
 def test_capitalized_words_as_written_are_read_one_letter_from_a_neighbours_partner(speller):
@@ -205,6 +207,11 @@ def test_a_careless_window_reads_any_slip_beside_a_distinctive_neighbour(
 def test_a_common_first_name_is_no_distinctive_neighbour(speller):
     text = "condemned the sentences; John Lec, the city's chief executive, said"
     assert name_pairs.reading(speller, text, token_in(text, "Lec"), careless=True) is None
+
+
+def test_a_possessive_is_read_and_kept(engine):
+    text = "India made 176 for 7, anchored by Virat ohli's 76 off 59 balls."
+    assert engine.normalize(text).text == text.replace("ohli's", "Kohli's")
 
 
 def test_a_careless_text_reads_the_name_beside_its_distinctive_partner(engine):
