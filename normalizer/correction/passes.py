@@ -42,6 +42,7 @@ from .boundaries import BoundarySettings
 from .decide import could_be_wrong, decide, is_suspect, own_word_typo, weigh
 from .document import Document
 from .foreign import outside_foreign
+from .glyph_case import with_glyph_case
 from .identifiers import names_something
 from .line_ends import JoinedView, is_line_split
 from .mentions import mentioned
@@ -85,7 +86,8 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         if reading is None:
             reading, live = _reading(ctx, view.text, types)
         decided = _propose_window(view.text, types, reading, view.starts, live)
-        decided = sorted((openers.with_lost_capital(view.text, e)
+        decided = sorted((with_glyph_case(view.text, openers.with_lost_capital(view.text, e),
+                                          ctx.lexicon)
                           for e in decided + consistent(view.text, types, ctx, decided)),
                          key=lambda e: e.start)
         found = outside_foreign(window, view.map_back(decided, window),

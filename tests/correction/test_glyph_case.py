@@ -1,0 +1,64 @@
+"""A leading digit read as a letter takes a capital only where the text wants one."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer import Normalizer
+from normalizer.correction.glyph_case import with_glyph_case
+from normalizer.model import Edit
+
+
+@pytest.fixture(scope="module")
+def engine() -> Normalizer:
+    return Normalizer()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # lowercase where the sentence goes on
+    ("He spoke 5ternly to the reporters.", "He spoke sternly to the reporters."),
+    ("The ministry rejected the 5tatements of the opposition.",
+     "The ministry rejected the statements of the opposition."),
+    ("The report, which 0fficials released on Monday, was short.",
+     "The report, which officials released on Monday, was short."),
+    ("Gov. Brian Kemp 5urveyed the damage.", "Gov. Brian Kemp surveyed the damage."),
+    ("It was 0nly a test.", "It was only a test."),
+    ("Then 0ur men left the town.", "Then our men left the town."),
+    # a capital where one belongs
+    ("5tatements were made on Monday.", "Statements were made on Monday."),
+    ("The 5tate Department said so.", "The State Department said so."),
+    ("Forecasters at the National Weather 5ervice warned of floods.",
+     "Forecasters at the National Weather Service warned of floods."),
+    ("They met Mr. 8urke on Monday.", "They met Mr. Burke on Monday."),
+    ("The team flew to 8razil on Monday.", "The team flew to Brazil on Monday."),
+    ("The vote is on 5unday.", "The vote is on Sunday."),
+    ("The Joint Chiefs of Staff met. The chairman of the Joint Chiefs of 5taff spoke.",
+     "The Joint Chiefs of Staff met. The chairman of the Joint Chiefs of Staff spoke."),
+])
+def test_a_leading_digit_gives_the_case_its_place_wants(engine, text, expected):
+    result = engine.normalize(text)
+    assert result.text == expected
+    assert not engine.normalize(result.text).edits
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 140 signed in. 0ne speaker, a retired engineer, spoke.",
+     "About 140 signed in. One speaker, a retired engineer, spoke."),
+    ("He ha5 gone home, and it wa5 late.", "He has gone home, and it was late."),
+])
+def test_short_words_with_a_digit_for_o_or_s_are_read(engine, text, expected):
+    assert engine.normalize(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We met at 5am and left at 8pm.",  # a number's unit
+    "See md5, ps1, 8vo and 0xf in the table.",  # codes: consonants, or a digit 8 first
+])
+def test_codes_and_times_stay(engine, text):
+    assert not engine.normalize(text).edits
+
+
+def test_an_edit_without_a_digit_is_left_as_it_is(lexicon):
+    edit = Edit(start=9, end=15, original="Stste", replacement="State", kind="spelling",
+                rule="spelling.lexicon", confidence=0.9, reason="")
+    assert with_glyph_case("He saw a Stste of it.", edit, lexicon) is edit
