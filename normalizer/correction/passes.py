@@ -165,7 +165,7 @@ def _propose_window(text: str, types: Counter[str], ctx: StageContext,
     # Without profile names, the lexicon's own: a ChainMap's lookups cost eight times a dict's.
     names = ChainMap(extra, lexicon.names) if extra else lexicon.names
     # Words the OCR ran together or split are decided first; their tokens are theirs.
-    settings = BoundarySettings.for_profile(ctx.profile)
+    settings = BoundarySettings.for_profile(ctx.profile, ctx.format)
     real_words = ctx.profile.context_model
     if live is None:
         live = _live_types(speller, types, real_words)

@@ -105,6 +105,39 @@ def test_real_words_and_names_keep_their_boundaries(profile, text):
     assert _fixed(ENGINES[profile], text) == text
 
 
+@pytest.mark.parametrize("profile", ["default", "archive"])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He met Secretary Po mpeo on Monday.", "He met Secretary Pompeo on Monday."),
+    ("He spoke with Sergey Lav rov on Monday.", "He spoke with Sergey Lavrov on Monday."),
+])
+def test_a_name_split_in_two_is_joined(profile, text, expected):
+    assert _fixed(ENGINES[profile], text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the fix 'third' is a half of the reading 'a third': no rival of it
+    ("The party won athird of the seats.", "The party won a third of the seats."),
+    ("Michael Gerasimov, aformer defense official, said it.",
+     "Michael Gerasimov, a former defense official, said it."),
+    # a long token no corpus has seen is two words more likely than a word of its own
+    ("She spent the speech criticizinghis record on trade.",
+     "She spent the speech criticizing his record on trade."),
+    ("The government announcedthat it would resign.",
+     "The government announced that it would resign."),
+    # two frequent content words in modern text (the default profile)
+    ("The attack came in severecircumstances for the city.",
+     "The attack came in severe circumstances for the city."),
+    ("There is no obviouschannel for talks.", "There is no obvious channel for talks."),
+])
+def test_the_default_profile_splits_these_merges(text, expected):
+    assert _fixed(DEFAULT, text) == expected
+
+
+def test_two_content_words_stay_one_in_the_archive_profile():
+    text = "The lowergrade clerks were paid less."
+    assert _fixed(ARCHIVE, text) == text
+
+
 def test_an_edit_reports_the_boundary_rate_and_the_context_model():
     (edit,) = DEFAULT.normalize("He went tothe market.").applied
     assert (edit.original, edit.replacement, edit.rule) == ("tothe", "to the", "ocr.merged-words")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from normalizer import Normalizer
-from normalizer.correction.glyph_case import with_glyph_case
+from normalizer.correction.glyph_case import with_glyph_case, written_capitalized
 from normalizer.model import Edit
 
 
@@ -62,3 +62,13 @@ def test_an_edit_without_a_digit_is_left_as_it_is(lexicon):
     edit = Edit(start=9, end=15, original="Stste", replacement="State", kind="spelling",
                 rule="spelling.lexicon", confidence=0.9, reason="")
     assert with_glyph_case("He saw a Stste of it.", edit, lexicon) is edit
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("The Joint Chiefs of Staff met.", True),
+    ("A Staffer met the staff.", False),  # lowercase somewhere: no capital of its own
+    ("A Staffer met them.", False),  # only inside a longer word
+    ("Staff1 and Staff", True),
+])
+def test_written_capitalized_counts_whole_words_only(text, written):
+    assert written_capitalized(text, "Staff", "staff") is written
