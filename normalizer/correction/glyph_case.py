@@ -21,6 +21,7 @@ in 403 ('the Walk of 5hame' -> shame), where it kept it always.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from ..lexicon import Lexicon
@@ -30,9 +31,10 @@ from .candidates import lowercase_candidate
 from .words import CAPITAL_GLYPHS
 
 
-def with_glyph_case(text: str, edit: Edit, lexicon: Lexicon) -> Edit:
+def with_glyph_case(text: str, edit: Edit, lexicon: Lexicon, types: Mapping[str, int]) -> Edit:
     """`edit`, its replacement's first letter lowercase when a leading capital-shaped digit
-    gave it a capital where none belongs (see the module docstring)."""
+    gave it a capital where none belongs (see the module docstring); `types`: the token
+    counts of `text` (`tokens.word_types`)."""
     original, replacement = edit.original, edit.replacement
     first = original[:1]
     if (CAPITAL_GLYPHS.get(first) != replacement[:1].lower() or not replacement[:1].isupper()
@@ -48,22 +50,12 @@ def with_glyph_case(text: str, edit: Edit, lexicon: Lexicon) -> Edit:
     if entity is not None and (entity.type != "person" or not lowercase_candidate(lexicon, key)):
         return edit
     lowered = key[:1] + replacement[1:]
-    if written_capitalized(text, replacement, lowered):
+    if written_capitalized(types, replacement, lowered):
         return edit
     return replace(edit, replacement=lowered)
 
 
-def written_capitalized(text: str, capitalized: str, lowercase: str) -> bool:
-    """Whether `text` writes the word as `capitalized` and never as `lowercase`."""
-    return _has_word(text, capitalized) and not _has_word(text, lowercase)
-
-
-def _has_word(text: str, word: str) -> bool:
-    """Whether `text` holds `word` as a whole word, no letter or digit either side."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
-            return True
-        at = text.find(word, at + 1)
-    return False
+def written_capitalized(types: Mapping[str, int], capitalized: str, lowercase: str) -> bool:
+    """Whether a text with these token counts (`tokens.word_types`) writes the word as
+    `capitalized` and never as `lowercase`."""
+    return types.get(capitalized, 0) > 0 and not types.get(lowercase, 0)

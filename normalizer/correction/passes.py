@@ -87,7 +87,7 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
             reading, live = _reading(ctx, view.text, types)
         decided = _propose_window(view.text, types, reading, view.starts, live)
         decided = sorted((with_glyph_case(view.text, openers.with_lost_capital(view.text, e),
-                                          ctx.lexicon)
+                                          ctx.lexicon, types)
                           for e in decided + consistent(view.text, types, ctx, decided)),
                          key=lambda e: e.start)
         found = outside_foreign(window, view.map_back(decided, window),
