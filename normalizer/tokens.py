@@ -69,11 +69,10 @@ def _is_ocr_word_shape(surface: str) -> bool:
 def _short_word_with_digit(surface: str) -> bool:
     """Whether a token of two letters and a digit is a short word in OCR's hand: the digit
     between the letters ('a1l', 'y0u'), or two lowercase letters with a vowel among them and
-    a 1 or 0 before them or a 1, 0 or 5 after them ('1ed', '0ne', 'oi1', 'wh0', 'ha5': OCR's
-    l, i, o or s). A code's letters are consonants ('ps1', 'md5') or its digit another ('ie8',
-    '8vo'); 'av1' is a word shape, but no word lies one glyph from it. A leading 0 gives a
-    capital only where the place wants one (`correction.glyph_case`: '0ur heavy bombers' ->
-    our); a leading 5 or 8 reads too readily as a digit dropped ('8ee' -> see, not bee).
+    a 1 before them or a 1 or 0 after them ('1ed', 'oi1', 'al1', 'no1': OCR's l, i or o).
+    A code's letters are consonants ('ps1', 'md5') or its digit another ('es5', 'ie8'); 'av1'
+    is a word shape, but no word lies one glyph from it. A leading 0, 5 or 8 would give a
+    capital (`correction.words.apply_case`) a short word seldom takes ('0ur heavy bombers').
     News seeds 3/17/55/5/11/23: 3 more fixes; no clean token of any set or of 300 Markdown
     and reST files changed; one wrong reading more on OverProof dataset 2 ('1er') and one
     wrong in case on the synthetic set ('1aw' -> Law: a leading 1 reads as a capital)."""
@@ -82,7 +81,7 @@ def _short_word_with_digit(surface: str) -> bool:
     first, last = surface[0], surface[-1]
     letters = surface[1:] if first.isdigit() else surface[:-1]
     return (letters.islower() and any(c in "aeiouy" for c in letters)
-            and (first in "10" or last in "015"))
+            and (first == "1" or last in "01"))
 
 
 HEADLINE_WORD = compile_regex(r"\p{L}+")

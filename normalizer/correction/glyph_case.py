@@ -4,13 +4,13 @@ A 5, 8 or 0 has the height of a capital S, B or O, so `words.apply_case` reads '
 'State' and '8urke' as 'Burke'. But OCR prints the lowercase letters as those digits too
 ('the 5tatements', '0fficials said'), and there a capital makes a wrong fix of a right one.
 The digit says the letter is a letter, not which case it has: the place does. A fix keeps the
-capital where a capital belongs (a sentence's or a line's first word, a headline's, a word
-before a capitalized one, 'The 5tate Department', or after a common word capitalized, 'the
+capital where a capital belongs: a sentence's or a line's first word, a headline's, a word
+before a capitalized one ('The 5tate Department') or after a common word capitalized ('the
 National Weather 5ervice'; after a name it is as often the name's verb, 'Gov. Kemp
-5urveyed'), where the word is a gazetteer name other
-than a person's name that is a common word too ('8razil', '5unday', 'Mr. 8urke'), or where
-the text writes it capitalized and never in lowercase ('Chiefs of 5taff' in a text that
-writes 'Staff'); elsewhere its first letter is lowercase.
+5urveyed'); where the word is a gazetteer name other than a person's name that is a common
+word too ('8razil', '5unday', 'Mr. 8urke'); or where the text writes it capitalized and never
+in lowercase ('Chiefs of 5taff' in a text that writes 'Staff'). Elsewhere its first letter is
+lowercase.
 
 Measured with corruption models that print one confusion only (`python bench/noise_probe.py
 glyph s,5 o,0 S,5`): of 378 tokens with s printed as 5, 25 were read with a wrong capital
