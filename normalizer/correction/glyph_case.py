@@ -7,10 +7,10 @@ The digit says the letter is a letter, not which case it has: the place does. A 
 capital where a capital belongs: a sentence's or a line's first word, a headline's, a word
 before a capitalized one ('The 5tate Department') or after a common word capitalized ('the
 National Weather 5ervice'; after a name it is as often the name's verb, 'Gov. Kemp
-5urveyed'); where the word is a gazetteer name other than a person's name that is a common
-word too ('8razil', '5unday', 'Mr. 8urke'); or where the text writes it capitalized and never
-in lowercase ('Chiefs of 5taff' in a text that writes 'Staff'). Elsewhere its first letter is
-lowercase.
+5urveyed'); where the word is a month or a month's abbreviation ('0ct. 14') or a gazetteer
+name other than a person's name that is a common word too ('8razil', '5unday', 'Mr. 8urke');
+or where the text writes it capitalized and never in lowercase ('Chiefs of 5taff' in a text
+that writes 'Staff'). Elsewhere its first letter is lowercase.
 
 Measured with corruption models that print one confusion only (`python bench/noise_probe.py
 glyph s,5 o,0 S,5`): of 378 tokens with s printed as 5, 25 were read with a wrong capital
@@ -28,6 +28,7 @@ from ..lexicon import Lexicon
 from ..model import Edit
 from ..tokens import capitalized_neighbours, in_headline, starts_sentence
 from .candidates import lowercase_candidate
+from .dated_months import MONTH_NAMES
 from .words import CAPITAL_GLYPHS
 
 
@@ -46,6 +47,8 @@ def with_glyph_case(text: str, edit: Edit, lexicon: Lexicon, types: Mapping[str,
             or (before is not None and lowercase_candidate(lexicon, before.lower()))):
         return edit
     key = replacement.lower()
+    if key in MONTH_NAMES:
+        return edit  # 'on 0ct. 14': a month's abbreviation the gazetteer lacks
     entity = lexicon.names.get(key)
     if entity is not None and (entity.type != "person" or not lowercase_candidate(lexicon, key)):
         return edit

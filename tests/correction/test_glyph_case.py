@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from normalizer import Normalizer
@@ -55,3 +57,14 @@ def test_an_edit_without_a_digit_is_left_as_it_is(lexicon):
 ])
 def test_written_capitalized_counts_whole_words_only(text, written):
     assert written_capitalized(word_types(text), "Staff", "staff") is written
+
+
+def test_a_month_abbreviation_keeps_its_capital(lexicon):
+    text = "A memorial is planned for 0ct. 14 at the cathedral."
+    start = text.index("0ct")
+    edit = Edit(start=start, end=start + 3, original="0ct", replacement="Oct", kind="ocr",
+                rule="ocr.lexicon", confidence=0.9, reason="")
+    assert with_glyph_case(text, edit, lexicon, word_types(text)) is edit
+    lowered = with_glyph_case(text.replace("0ct. 14", "0ctopus"), replace(
+        edit, end=start + 7, original="0ctopus", replacement="Octopus"), lexicon, {})
+    assert lowered.replacement == "octopus"
