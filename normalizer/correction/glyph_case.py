@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from ..lexicon import Lexicon
 from ..model import Edit
+from ..patterns import compile_regex
 from ..tokens import capitalized_neighbours, in_headline, starts_sentence
 from .candidates import lowercase_candidate
 from .dated_months import MONTH_NAMES
@@ -42,9 +43,10 @@ def with_glyph_case(text: str, edit: Edit, lexicon: Lexicon, types: Mapping[str,
             or not replacement[1:].islower() or not original[1:2].islower()):
         return edit
     start, end = edit.start, edit.end
-    before, after = capitalized_neighbours(text, start, end)
-    if (starts_sentence(text, start) or in_headline(text, start) or after is not None
-            or (before is not None and lowercase_candidate(lexicon, before.lower()))):
+    before = _capitalized_before(text, start)
+    if (starts_sentence(text, start) or in_headline(text, start)
+            or capitalized_neighbours(text, start, end)[1] is not None
+            or (before is not None and _in_name_run(lexicon, before))):
         return edit
     key = replacement.lower()
     if key in MONTH_NAMES:
@@ -56,6 +58,31 @@ def with_glyph_case(text: str, edit: Edit, lexicon: Lexicon, types: Mapping[str,
     if written_capitalized(types, replacement, lowered):
         return edit
     return replace(edit, replacement=lowered)
+
+
+CAPITALIZED_BEFORE = compile_regex(r"(?r)(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}\p{N}]+)[ \t]+\Z")
+"""A Title Case word right before a token on its line, digits among its letters allowed: a
+neighbour the OCR damaged too ('Hea1th'); not an acronym ('the largest IT 0utages')."""
+REACH = 42
+"""Characters looked back for that word."""
+
+
+def _capitalized_before(text: str, start: int) -> str | None:
+    """The capitalized word right before `start` (`CAPITALIZED_BEFORE`), unless it opens a
+    sentence ('The 0fficials'); None when there is none."""
+    head = text[max(0, start - REACH) : start]
+    found = CAPITALIZED_BEFORE.search(head)
+    if found is None or starts_sentence(head, found.start()):
+        return None
+    return found.group(1)
+
+
+def _in_name_run(lexicon: Lexicon, before: str) -> bool:
+    """Whether a capitalized word before a token says it stands in a name's run of capitals:
+    a common word capitalized ('the National Weather 5ervice') or one with a digit, damaged
+    itself ('the World Hea1th 0rganization'); not a name ('Gov. Kemp 5urveyed', 'CrowdStrike
+    0utages')."""
+    return lowercase_candidate(lexicon, before.lower()) or any(c.isdigit() for c in before)
 
 
 def written_capitalized(types: Mapping[str, int], capitalized: str, lowercase: str) -> bool:

@@ -34,6 +34,11 @@ def engine() -> Normalizer:
     ("They met Mr. 8urke on Monday.", "They met Mr. Burke on Monday."),
     ("The team flew to 8razil on Monday.", "The team flew to Brazil on Monday."),
     ("The vote is on 5unday.", "The vote is on Sunday."),
+    # a damaged capitalized word before it still stands in a name's run
+    ("GOMA, Congo — The World Hea1th 0rganization declared an emergency.",
+     "GOMA, Congo — The World Health Organization declared an emergency."),
+    ("It was one of the largest IT 0utages in history.",
+     "It was one of the largest IT outages in history."),
     ("The Joint Chiefs of Staff met. The chairman of the Joint Chiefs of 5taff spoke.",
      "The Joint Chiefs of Staff met. The chairman of the Joint Chiefs of Staff spoke."),
 ])
