@@ -131,11 +131,9 @@ def main() -> None:
     parser.add_argument("pairs", nargs="*", help="glyph confusions as seen,misread (default: "
                         "every one of GLYPHS)")
     parser.add_argument("--seed", type=int, default=5, help="corruption seed")
-    parser.add_argument("--sample-seed", type=int, default=7, help="text order seed")
     parser.add_argument("--examples", type=int, default=8, help="cases shown per line")
     args = parser.parse_args()
-    texts = datasets.sample(datasets.clean_texts(datasets.data_dir(), modern_only=True), None,
-                            args.sample_seed)
+    texts = datasets.clean_texts(datasets.data_dir(), modern_only=True)
     engine = Normalizer()
     if args.kind == "boundary":
         for kind, (counts, shown) in probe_boundary(engine, texts, args.seed).items():
