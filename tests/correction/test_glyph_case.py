@@ -1,4 +1,5 @@
-"""A leading digit read as a letter takes a capital only where the text wants one."""
+"""A leading digit read as a letter, or a lost first letter given back, takes a capital only
+where the text wants one."""
 
 from __future__ import annotations
 
@@ -43,6 +44,25 @@ def engine() -> Normalizer:
      "The Joint Chiefs of Staff met. The chairman of the Joint Chiefs of Staff spoke."),
 ])
 def test_a_leading_digit_gives_the_case_its_place_wants(engine, text, expected):
+    result = engine.normalize(text)
+    assert result.text == expected
+    assert not engine.normalize(result.text).edits
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capital where one belongs
+    ("New factories abroad, in Hungary, Turkey, hailand and Indonesia.",
+     "New factories abroad, in Hungary, Turkey, Thailand and Indonesia."),
+    ("Rain fell on parts of western North arolina overnight.",
+     "Rain fell on parts of western North Carolina overnight."),
+    ("Climate scientists at the orld Weather Attribution group said so.",
+     "Climate scientists at the World Weather Attribution group said so."),
+    # the sentence's own word
+    ("The diplomat came rom Russia on Monday.", "The diplomat came from Russia on Monday."),
+    ("Rebeca Andrade of Brazil took ilver and Sunisa Lee bronze.",
+     "Rebeca Andrade of Brazil took silver and Sunisa Lee bronze."),
+])
+def test_a_lost_first_letter_gives_the_case_its_place_wants(engine, text, expected):
     result = engine.normalize(text)
     assert result.text == expected
     assert not engine.normalize(result.text).edits
