@@ -67,14 +67,19 @@ from collections.abc import Collection, Mapping
 
 from ..lexicon import Entity, Lexicon
 from ..model import Edit
-from ..patterns import compile_regex
 from ..tokens import Token, starts_sentence, strip_possessive, tokenize
 from .boundaries import opens_sentence
 from .candidates import known_misspelling
 from .capital_candidates import may_read_as, nearest_common_words
 from .context import in_sentence_logprob, sentence_neighbours
 from .document import Document
-from .fixed_readings import ONLY_WORD_CONFIDENCE, fixed_reading, judge_title, title_slip
+from .fixed_readings import (
+    ONLY_WORD_CONFIDENCE,
+    after_first_name,
+    fixed_reading,
+    judge_title,
+    title_slip,
+)
 from .keyboard import TYPO_COST
 from .letter_shape import careless_shape_discount
 from .speller import Speller
@@ -232,25 +237,6 @@ def _edit(speller: Speller, token: Token, confidence: float, word: str, why: str
         replacement=apply_case(token.surface, word, canonical), kind="spelling",
         rule="spelling.capitalized", confidence=confidence,
         reason=f"{speller.channel.explain(token.surface, word)}; {why}")
-
-
-FIRST_NAME_BEFORE = compile_regex(r"\b(\p{Lu}\p{Ll}+)[ \t]+\Z")
-FIRST_NAME_REACH = 40
-"""Characters looked back for the first name before a token."""
-
-
-def after_first_name(lexicon: Lexicon, text: str, start: int, unlisted: bool = False) -> bool:
-    """Whether the token at `start` follows a capitalized person's name of the gazetteer on
-    its line ('Charles Tler'): it is a surname. `unlisted`: any capitalized word no list of
-    common words or gazetteer names holds counts as a first name too ('Hiroshi Asai')."""
-    before = FIRST_NAME_BEFORE.search(text, max(0, start - FIRST_NAME_REACH), start)
-    if before is None:
-        return False
-    key = before.group(1).lower()
-    entity = lexicon.names.get(key)
-    if entity is None:
-        return unlisted and key not in lexicon.common
-    return entity.type == "person"
 
 
 def _standing(lexicon: Lexicon, surface: str) -> str:

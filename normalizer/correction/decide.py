@@ -29,10 +29,10 @@ from .candidates import (
     known_name_misspelling,
     scored_candidates,
 )
-from .capitals import after_first_name
 from .case_slips import initial_l_reading, leading_i_reading
 from .context import CONTEXT_WEIGHT, context_score, context_words
 from .document import Document
+from .fixed_readings import after_first_name
 from .hypothesis import ZIPF_TO_LOG10, Candidate, unexplained
 from .keyboard import CHEAP_SLIP_COST, TYPO_COST
 from .letter_shape import careless_shape_discount

@@ -56,11 +56,13 @@ from __future__ import annotations
 from ..lexicon import Entity, Lexicon
 from ..patterns import compile_regex
 from ..tokens import Token
+from .candidates import lowercase_candidate
 from .capital_candidates import nearest_common_words
 from .context import sentence_neighbours
 from .keyboard import (
     ADJACENT_KEYS,
     CHEAP_SLIP_COST,
+    KEYS_BESIDE,
     TYPO_COST,
     key_beside,
     missing_cost,
@@ -134,8 +136,9 @@ def fixed_reading(speller: Speller, text: str, token: Token, title: str | None
     """(word, why, canonical spelling) of the first rule read at `ONLY_WORD_CONFIDENCE` that
     reads the token: its `title`, the month it is (`judge_month`), the day of the week it
     is (`judge_weekday`), its only word
-    (`judge_only_word`), its swapped reading (`judge_transposed`), or the first name it is
-    (`judge_first_name`); None when none does."""
+    (`judge_only_word`), its swapped reading (`judge_transposed`), its reading with another
+    first letter (`judge_first_key`), or the first name it is (`judge_first_name`); None when
+    none does."""
     surface = token.surface
     if title is not None:
         return (title, f"'{surface}' stands before a name like a title, and '{title}' is the "
@@ -163,6 +166,12 @@ def fixed_reading(speller: Speller, text: str, token: Token, title: str | None
                 else "one letter typed in (doubled, or a key next to its neighbour)")
         return (swapped, f"{unknown}, and '{swapped}' is the only known word or name it is "
                 f"with {slip}", _canonical(speller.lexicon, swapped))
+    struck = judge_first_key(speller, token)
+    if struck is not None and not after_first_name(speller.lexicon, text, token.start,
+                                                   unlisted=True):
+        return (struck, f"'{surface}' is in no word list, and '{struck}' is the only common "
+                "word it is with its first letter struck by a key beside the right one",
+                _canonical(speller.lexicon, struck))
     name = judge_first_name(speller, text, token)
     if name is not None:
         return (name.canonical.lower(), f"'{surface}' is in no word list, a capitalized word "
@@ -224,6 +233,71 @@ def judge_transposed(speller: Speller, token: Token) -> str | None:
     if key_beside(key, word) or (len(key) >= TRANSPOSED_NAME_MIN_LENGTH and typed_in(key, word)):
         return word
     return word if len(word) >= TRANSPOSED_NAME_MIN_LENGTH and left_out(key, word) else None
+
+
+FIRST_KEY_MIN_LENGTH = 7
+FIRST_KEY_MIN_ZIPF = 3.5
+"""A Title Case token of `FIRST_KEY_MIN_LENGTH` letters or more that wordfreq never saw is
+read as the one common word, or place or organization of the gazetteer, of this Zipf or more
+that it is with its first letter struck by a key beside the right one ('Gurkish' -> 'Turkish',
+'Rvacuation' -> 'Evacuation', 'Lresident' -> 'President'), when no word or name of Zipf
+`TRANSPOSED_NAME_MIN_ZIPF` or more keeps its first letter one slip from it, and it follows
+no capitalized word that may be a first name (`after_first_name`: 'Zbigniew Dunningham' is
+no 'Cunningham'). Every other reading keeps a capitalized token's first letter, the one a name
+is known by; a long rare name seldom lies one key from a frequent word there. At news seeds
+3, 17, 55, 5, 11 and 23 one more typo fixed, one on OverProof dataset 2 in either profile;
+nothing else changed there, on the synthetic set or on the clean twins. Of 44,994 rare
+census names in a plain sentence 24 more changed ('Galentine' -> Valentine, 'Surrency' ->
+Currency; the engine changed 2,037 of them before)."""
+
+
+STRUCK_ENTITIES = frozenset({*TYPED_IN_ENTITIES, "other"})
+
+
+def judge_first_key(speller: Speller, token: Token) -> str | None:
+    """The word a Title Case token is with its first letter struck beside the right key
+    (`FIRST_KEY_MIN_ZIPF`), or None."""
+    surface, key = token.surface, lookup_key(token.surface)
+    lexicon = speller.lexicon
+    if (len(key) < FIRST_KEY_MIN_LENGTH or not surface[1:].islower()
+            or lexicon.frequency(key) > 0 or key[0] not in KEYS_BESIDE):
+        return None
+    found = [word for word in (letter + key[1:] for letter in KEYS_BESIDE[key[0]])
+             if lexicon.frequency(word) >= FIRST_KEY_MIN_ZIPF and _struck_reading(lexicon, word)]
+    if len(found) != 1 or any(
+            term[0] == key[0] and zipf >= TRANSPOSED_NAME_MIN_ZIPF
+            for term, zipf in speller.nearest_words_within_slip(key)):
+        return None
+    return found[0]
+
+
+def _struck_reading(lexicon: Lexicon, word: str) -> bool:
+    """Whether a token may be read as `word` with another first letter: a common word no
+    person's name (or a word English capitalizes: 'Turkish'), or a place or an organization
+    of the gazetteer."""
+    entity = lexicon.names.get(word)
+    if entity is not None:
+        return entity.type in STRUCK_ENTITIES
+    return lowercase_candidate(lexicon, word)
+
+
+FIRST_NAME_BEFORE = compile_regex(r"\b(\p{Lu}\p{Ll}+)[ \t]+\Z")
+FIRST_NAME_REACH = 40
+"""Characters looked back for the first name before a token."""
+
+
+def after_first_name(lexicon: Lexicon, text: str, start: int, unlisted: bool = False) -> bool:
+    """Whether the token at `start` follows a capitalized person's name of the gazetteer on
+    its line ('Charles Tler'): it is a surname. `unlisted`: any capitalized word no list of
+    common words or gazetteer names holds counts as a first name too ('Hiroshi Asai')."""
+    before = FIRST_NAME_BEFORE.search(text, max(0, start - FIRST_NAME_REACH), start)
+    if before is None:
+        return False
+    key = before.group(1).lower()
+    entity = lexicon.names.get(key)
+    if entity is None:
+        return unlisted and key not in lexicon.common
+    return entity.type == "person"
 
 
 def _canonical(lexicon: Lexicon, word: str) -> str | None:

@@ -9,6 +9,7 @@ import pytest
 from normalizer import Normalizer
 from normalizer.correction import capitals
 from normalizer.correction.fixed_readings import (
+    judge_first_key,
     judge_first_name,
     judge_month,
     judge_only_word,
@@ -114,6 +115,32 @@ def test_a_long_unseen_token_is_the_one_known_word_or_name_it_swaps_two_letters_
 ])
 def test_no_swapped_reading_for_short_seen_or_unswapped_tokens(speller, text, word):
     assert judge_transposed(speller, token_in(text, word)) is None
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Rvacuation maps are posted online.", "Rvacuation", "evacuation"),
+    ("He met his Gurkish counterpart.", "Gurkish", "turkish"),  # a word English capitalizes
+    ("said the Lresident of the club", "Lresident", "president"),
+    ("Jnnovation is key, she said.", "Jnnovation", "innovation"),
+])
+def test_a_long_unseen_token_is_the_one_word_it_is_with_another_first_key(
+        speller, text, word, expected):
+    assert judge_first_key(speller, token_in(text, word)) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Mr. Gerasimov spoke.", "Gerasimov"),  # a name wordfreq has seen
+    ("They met Wawn there.", "Wawn"),  # too short: 'dawn' is one key from many names
+    ("A Tpdates box.", "Tpdates"),  # 'u' is not beside 't'
+])
+def test_no_first_key_reading_for_seen_short_or_unstruck_tokens(speller, text, word):
+    assert judge_first_key(speller, token_in(text, word)) is None
+
+
+def test_no_first_key_reading_after_a_first_name(speller):
+    text = "They heard Zbigniew Dunningham."
+    assert judge_first_key(speller, token_in(text, "Dunningham")) == "cunningham"  # shape
+    assert capitals.propose(text, {"Dunningham"}, speller, {}, 0.8) == []
 
 
 def test_a_letter_typed_in_is_a_doubled_one_or_a_key_beside_a_neighbour():
