@@ -57,12 +57,15 @@ def test_a_leading_digit_gives_the_case_its_place_wants(engine, text, expected):
      "Rain fell on parts of western North Carolina overnight."),
     ("Climate scientists at the orld Weather Attribution group said so.",
      "Climate scientists at the World Weather Attribution group said so."),
+    ("The ruling was narrow. lts full text is online.",
+     "The ruling was narrow. Its full text is online."),  # an l read as a capital I
     # the sentence's own word
+    ("The ruling was narrow in lts focus.", "The ruling was narrow in its focus."),
     ("The diplomat came rom Russia on Monday.", "The diplomat came from Russia on Monday."),
     ("Rebeca Andrade of Brazil took ilver and Sunisa Lee bronze.",
      "Rebeca Andrade of Brazil took silver and Sunisa Lee bronze."),
 ])
-def test_a_lost_first_letter_gives_the_case_its_place_wants(engine, text, expected):
+def test_a_lost_first_letter_or_an_i_glyph_gives_the_case_its_place_wants(engine, text, expected):
     result = engine.normalize(text)
     assert result.text == expected
     assert not engine.normalize(result.text).edits
