@@ -92,7 +92,8 @@ TYPED_IN_MIN_ZIPF = 3.5
 TYPED_IN_PLACE_MIN_ZIPF = 2.5
 """Such a token is also read as the one word or name it is with one letter typed in beside a
 letter it doubles or a key next to it ('Vilknius' -> 'Vilnius', 'Oscazrs' -> 'Oscars'), when
-that is a place or an organization of the gazetteer of this Zipf or more, or another word of
+that is a place, an organization or a word English capitalizes (a demonym, a language:
+'Conholese' -> Congolese) of the gazetteer of this Zipf or more, or another word of
 `TYPED_IN_MIN_ZIPF` or more: a surname takes an extra letter as a variant too often ('Meillon'
 is no 'Mellon', at 3.2), and so do rarer words and places ('Carolkinas' stays, at 2.8;
 'Pricthard' is no 'Prichard', Alabama, at 2.4). A final s is a plural ('Parramattas').
@@ -107,7 +108,7 @@ key beside the right one (`key_beside`: 'Captqin' -> 'Captain', 'Nofth' -> 'Nort
 token changed on them, their clean twins or OverProof dataset 2. A person's name is read by
 none of these three slips (a surname takes them as variant spellings), nor is a word the
 token begins (a word cut short is one the OCR broke: 'Tuesda y')."""
-TYPED_IN_ENTITIES = frozenset({"place", "org"})
+TYPED_IN_ENTITIES = frozenset({"place", "org", "other"})
 TITLES = ("mrs", "miss", "messrs", "rev")
 """The titles before a name whose slips are read back (see the module docstring)."""
 UNDOTTED_TITLES = frozenset({"miss"})

@@ -196,6 +196,7 @@ def test_a_key_beside_is_one_letter_struck_by_a_neighbouring_key():
     ("Wodonga, 2408 tons, Captqin J. E. Meaburn, for Brisbane", "Captqin", "captain"),
     ("Thoxe who click stay.", "Thoxe", "those"),
     ("17 acres, parish of Nofth Brisbane", "Nofth", "north"),
+    ("a physician with a Conholese aid group", "Conholese", "congolese"),  # a demonym
 ])
 def test_an_unseen_token_is_the_one_word_or_place_a_key_beside_makes_of_it(
         speller, text, word, expected):
