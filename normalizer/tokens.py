@@ -66,17 +66,22 @@ def _is_ocr_word_shape(surface: str) -> bool:
     return letters >= 3 and len(digits) <= 2
 
 
+MONTH_GLYPH_SHAPES = frozenset({"0ct", "5ep"})
+"""The month abbreviations whose capital O or S OCR prints as a digit."""
+
+
 def _short_word_with_digit(surface: str) -> bool:
     """Whether a token of two letters and a digit is a short word in OCR's hand: the digit
     between the letters ('a1l', 'y0u'), or two lowercase letters with a vowel among them and
     a 1 before them or a 1 or 0 after them ('1ed', 'oi1', 'al1', 'no1': OCR's l, i or o).
     A code's letters are consonants ('ps1', 'md5') or its digit another ('es5', 'ie8'); 'av1'
-    is a word shape, but no word lies one glyph from it. A leading 0, 5 or 8 would give a
-    capital (`correction.words.apply_case`) a short word seldom takes ('0ur heavy bombers').
-    News seeds 3/17/55/5/11/23: 3 more fixes; no clean token of any set or of 300 Markdown
-    and reST files changed; one wrong reading more on OverProof dataset 2 ('1er') and one
-    wrong in case on the synthetic set ('1aw' -> Law: a leading 1 reads as a capital)."""
-    if surface[1].isdigit():
+    is a word shape, but no word lies one glyph from it. A leading 0, 5 or 8 reads as a
+    letter too readily ('0ex' as 'sex', '0ad' as 'had'), but in the month abbreviations
+    OCR prints so (`MONTH_GLYPH_SHAPES`: '0ct. 14'). News seeds 3/17/55/5/11/23: 3 more
+    fixes; no clean token of any set or of 300 Markdown and reST files changed; one wrong
+    reading more on OverProof dataset 2 ('1er') and one wrong in case on the synthetic set
+    ('1aw' -> Law: a leading 1 reads as a capital)."""
+    if surface[1].isdigit() or surface in MONTH_GLYPH_SHAPES:
         return True
     first, last = surface[0], surface[-1]
     letters = surface[1:] if first.isdigit() else surface[:-1]
