@@ -6,12 +6,14 @@ A 5, 8 or 0 has the height of a capital S, B or O, so `words.apply_case` reads '
 ('the 5tatements', '0fficials said'), and there a capital makes a wrong fix of a right one.
 The digit says the letter is a letter, not which case it has: the place does. A fix keeps the
 capital where a capital belongs: a sentence's or a line's first word, a headline's, a word
-before a capitalized one ('The 5tate Department') or after a common word capitalized ('the
-National Weather 5ervice'; after a name it is as often the name's verb, 'Gov. Kemp
-5urveyed'); where the word is a month or a month's abbreviation ('0ct. 14') or a gazetteer
-name other than a person's name that is a common word too ('8razil', '5unday', 'Mr. 8urke');
-or where the text writes it capitalized and never in lowercase ('Chiefs of 5taff' in a text
-that writes 'Staff'). Elsewhere its first letter is lowercase.
+before a capitalized one ('The 5tate Department'; not before a word English always
+capitalizes, a demonym or a month: 'with isiting Qatari officials' is 'visiting') or after a
+common word capitalized ('the National Weather 5ervice'; after a name it is as often the
+name's verb, 'Gov. Kemp 5urveyed'); where the word is a month or a month's abbreviation
+('0ct. 14') or a gazetteer name other than a person's name that is a common word too
+('8razil', '5unday', 'Mr. 8urke'); or where the text writes it capitalized and never in
+lowercase ('Chiefs of 5taff' in a text that writes 'Staff'). Elsewhere its first letter is
+lowercase.
 
 Measured with corruption models that print one confusion only (`python bench/noise_probe.py
 glyph s,5 o,0 S,5`): of 378 tokens with s printed as 5, 25 were read with a wrong capital
@@ -45,7 +47,7 @@ from ..tokens import capitalized_neighbours, in_headline, starts_sentence
 from .boundaries import opens_sentence
 from .candidates import lowercase_candidate
 from .dated_months import MONTH_NAMES
-from .words import CAPITAL_GLYPHS, I_GLYPHS
+from .words import ALWAYS_CAPITALIZED_SOURCE, CAPITAL_GLYPHS, I_GLYPHS
 
 
 def with_glyph_case(text: str, edit: Edit, lexicon: Lexicon, types: Mapping[str, int]) -> Edit:
@@ -85,8 +87,10 @@ def _capital_belongs(text: str, edit: Edit, capitalized: str, lexicon: Lexicon,
     if lexicon.frequency(key) >= FUNCTION_WORD_MIN_ZIPF:
         return False  # a word this frequent is capitalized by the sentence alone
     before = None if lost_letter else _capitalized_before(text, start)
-    if (before is not None and _in_name_run(lexicon, before)) or capitalized_neighbours(
-            text, start, end)[1] is not None:
+    if before is not None and _in_name_run(lexicon, before):
+        return True
+    after = capitalized_neighbours(text, start, end)[1]
+    if after is not None and not _always_capitalized(lexicon, after):
         return True
     if key in MONTH_NAMES:
         return True  # 'on 0ct. 14': a month's abbreviation the gazetteer lacks
@@ -127,6 +131,13 @@ def _in_name_run(lexicon: Lexicon, before: str) -> bool:
     itself ('the World Hea1th 0rganization'); not a name ('Gov. Kemp 5urveyed', 'CrowdStrike
     0utages')."""
     return lowercase_candidate(lexicon, before.lower()) or any(c.isdigit() for c in before)
+
+
+def _always_capitalized(lexicon: Lexicon, word: str) -> bool:
+    """Whether English capitalizes `word` wherever it stands (a demonym, a month): a capital
+    that says nothing of a name's run ('with 0fficial Qatari visitors')."""
+    entity = lexicon.names.get(word.lower())
+    return entity is not None and entity.source == ALWAYS_CAPITALIZED_SOURCE
 
 
 def written_capitalized(types: Mapping[str, int], capitalized: str, lowercase: str) -> bool:

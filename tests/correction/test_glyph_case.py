@@ -61,6 +61,8 @@ def test_a_leading_digit_gives_the_case_its_place_wants(engine, text, expected):
      "The ruling was narrow. Its full text is online."),  # an l read as a capital I
     # the sentence's own word
     ("The ruling was narrow in lts focus.", "The ruling was narrow in its focus."),
+    ("He had raised the issue with isiting Qatari officials.",
+     "He had raised the issue with visiting Qatari officials."),  # before a demonym
     ("The diplomat came rom Russia on Monday.", "The diplomat came from Russia on Monday."),
     ("Rebeca Andrade of Brazil took ilver and Sunisa Lee bronze.",
      "Rebeca Andrade of Brazil took silver and Sunisa Lee bronze."),
