@@ -24,6 +24,9 @@ def test_the_pairs_are_frequent_words_less_their_first_letter(speller):
     ("The vault was far above he previous record.", "the"),
     ("Many were living in container cities when hey voted in May.", "they"),
     ("Fighting broke out, and hey voted the plan down.", None),  # the list holds 'and hey'
+    # a short word needs a smaller margin than the slip's cost
+    ("Mr. Trump rarely reads he written briefing and relies on oral briefings.", "the"),
+    ("The kids were tired and he rolled his eyes.", None),
 ])
 def test_a_word_no_neighbour_pairs_with_reads_as_the_fuller_word(speller, text, word):
     edits = lost_first_letters.propose(text, speller, {}, 0.8)
