@@ -313,7 +313,8 @@ def _careless_bonus(speller: Speller, word: str, key: str, reading: str,
     letter of a real word, or of a capitalized word opening a sentence (which `_may_be_word` let
     through) when the reading is a very frequent word (`typed_text.FREQUENT_WORD_MIN_ZIPF`: 'Bu it'
     -> But, while 'Mondy said' is no 'Monday'), and of any other lowercase token the reading that
-    gives it a lost first letter back ('ust' -> just, 'nd' -> and); 0 otherwise."""
+    gives it a lost first letter back ('ust' -> just, 'nd' -> and) or, for a two-letter one, its
+    lost last letter ('th' -> the, 'fo' -> for); 0 otherwise."""
     if usage.used(key) > 1:
         return 0.0
     if word[0].isupper():  # a name opens sentences too: only a very frequent word's slip
@@ -322,7 +323,7 @@ def _careless_bonus(speller: Speller, word: str, key: str, reading: str,
     elif key in speller.lexicon.common:
         kept = reading[0] == key[0]
     else:
-        kept = reading[1:] == key
+        kept = reading[1:] == key or (len(key) == 2 and reading[:-1] == key)
     return CARELESS_RIVAL_BONUS if kept else 0.0
 
 

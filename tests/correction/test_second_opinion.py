@@ -116,6 +116,8 @@ CARELESS = "Offcials were suprised by the reprot and its timng. "
     # Any other token: the reading that gives it a lost first letter back.
     ("Negotiations between the party nd the government broke down last month.",
      "party and the"),
+    # A two-letter one: the reading that gives it a lost last letter back.
+    ("Shares fell by midday, and th Kospi closed down 1.4 percent.", "and the Kospi"),
 ])
 def test_a_real_word_reads_as_its_typo_rival_in_carelessly_typed_text_only(text, expected):
     normalizer = Normalizer()
