@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from normalizer import Normalizer
+from normalizer.correction.sentence import struck_at_end
 
 
 def test_a_typed_capital_opening_a_sentence_gets_a_second_opinion():
@@ -118,6 +119,9 @@ CARELESS = "Offcials were suprised by the reprot and its timng. "
      "party and the"),
     # A two-letter one: the reading that gives it a lost last letter back.
     ("Shares fell by midday, and th Kospi closed down 1.4 percent.", "and the Kospi"),
+    # Or without a key struck beside its last letter after it.
+    ("CrowdStrike, the cybersecurity firmk, crashed millions of machines.",
+     "cybersecurity firm, crashed"),
 ])
 def test_a_real_word_reads_as_its_typo_rival_in_carelessly_typed_text_only(text, expected):
     normalizer = Normalizer()
@@ -135,3 +139,10 @@ def test_a_real_word_reads_as_its_typo_rival_in_carelessly_typed_text_only(text,
 ])
 def test_a_real_word_keeps_its_place_in_careless_text_against_a_rival_it_has_no_slip_of(text):
     assert Normalizer().normalize(CARELESS + text).text.endswith(text)
+
+
+def test_a_key_struck_after_the_last_letter_is_no_suffix():
+    assert struck_at_end("firmk", "firm") and struck_at_end("bountiesd", "bounties")
+    assert not struck_at_end("lowercased", "lowercase")  # 'ed' ends a suffix
+    assert not struck_at_end("firmp", "firm")  # p is nowhere near m
+    assert not struck_at_end("sok", "so")  # too short to tell
