@@ -119,6 +119,8 @@ CARELESS = "Offcials were suprised by the reprot and its timng. "
      "party and the"),
     # A two-letter one: the reading that gives it a lost last letter back.
     ("Shares fell by midday, and th Kospi closed down 1.4 percent.", "and the Kospi"),
+    # A rare real word one OCR confusion from a frequent one.
+    ("Texas reported 48 new measles eases on Tuesday.", "measles cases on"),
     # Or without a key struck beside its last letter after it.
     ("CrowdStrike, the cybersecurity firmk, crashed millions of machines.",
      "cybersecurity firm, crashed"),
