@@ -239,8 +239,9 @@ def judge_transposed(speller: Speller, token: Token) -> str | None:
 FIRST_KEY_MIN_LENGTH = 7
 FIRST_KEY_MIN_ZIPF = 3.5
 """A Title Case token of `FIRST_KEY_MIN_LENGTH` letters or more that wordfreq never saw is
-read as the one common word, or place or organization of the gazetteer, of this Zipf or more
-that it is with its first letter struck by a key beside the right one ('Gurkish' -> 'Turkish',
+read as the one common word, or place, organization or word English capitalizes of the
+gazetteer (`TYPED_IN_ENTITIES`), of this Zipf or more that it is with its first letter
+struck by a key beside the right one ('Gurkish' -> 'Turkish',
 'Rvacuation' -> 'Evacuation', 'Lresident' -> 'President'), when no word or name of Zipf
 `TRANSPOSED_NAME_MIN_ZIPF` or more keeps its first letter one slip from it, and it follows
 no capitalized word that may be a first name (`after_first_name`: 'Zbigniew Dunningham' is
@@ -250,9 +251,6 @@ is known by; a long rare name seldom lies one key from a frequent word there. At
 nothing else changed there, on the synthetic set or on the clean twins. Of 44,994 rare
 census names in a plain sentence 24 more changed ('Galentine' -> Valentine, 'Surrency' ->
 Currency; the engine changed 2,037 of them before)."""
-
-
-STRUCK_ENTITIES = frozenset({*TYPED_IN_ENTITIES, "other"})
 
 
 def judge_first_key(speller: Speller, token: Token) -> str | None:
@@ -278,7 +276,7 @@ def _struck_reading(lexicon: Lexicon, word: str) -> bool:
     of the gazetteer."""
     entity = lexicon.names.get(word)
     if entity is not None:
-        return entity.type in STRUCK_ENTITIES
+        return entity.type in TYPED_IN_ENTITIES
     return lowercase_candidate(lexicon, word)
 
 
