@@ -45,7 +45,7 @@ from .context import (
 )
 from .document_usage import DocumentUsage
 from .hypothesis import ZIPF_TO_LOG10
-from .keyboard import ADJACENT_KEYS
+from .keyboard import struck_at_end
 from .lattice import Choice, best_reading
 from .name_case import capitalized_only, neighbour_case
 from .sentence_targets import (
@@ -328,21 +328,6 @@ def _careless_bonus(speller: Speller, word: str, key: str, reading: str,
         kept = (reading[1:] == key or (len(key) == 2 and reading[:-1] == key)
                 or struck_at_end(key, reading))
     return CARELESS_RIVAL_BONUS if kept else 0.0
-
-
-SUFFIX_ENDS = frozenset({"ed", "er", "es", "en", "ly", "ry", "ty"})
-"""Two last letters a suffix ends with: no key struck beside the last ('lowercased'). The
-reading without such a key ('the cybersecurity firmk,', 'survived by a sonj,', 'paid the
-bountiesd.') fixed 7 more typos over news seeds 3 to 23, 99 to 13 and 101 to 808 (2 fewer
-read wrong, 2 more), 2 more on the synthetic set with one fewer read wrong; nothing else
-changed there, on its twin or on OverProof dataset 2."""
-
-
-def struck_at_end(key: str, reading: str) -> bool:
-    """Whether `key` is `reading` with a key beside its last letter struck after it ('firmk',
-    'sonj'), no suffix's end (`SUFFIX_ENDS`)."""
-    return (len(key) > 3 and key[:-1] == reading and (key[-2], key[-1]) in ADJACENT_KEYS
-            and key[-2:] not in SUFFIX_ENDS)
 
 
 def _usage_for(speller: Speller, key: str, usage: DocumentUsage | None

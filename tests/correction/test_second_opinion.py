@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from normalizer import Normalizer
-from normalizer.correction.sentence import struck_at_end
+from normalizer.correction.keyboard import struck_at_end
 
 
 def test_a_typed_capital_opening_a_sentence_gets_a_second_opinion():
