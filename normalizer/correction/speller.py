@@ -241,10 +241,7 @@ class Speller:
         rivals = {slip: set(words) for slip, words in
                   self._slips_of_very_frequent(CARELESS_REAL_WORD_MAX_ZIPF).items()}
         lexicon = self.lexicon
-        frequent = lexicon.words_at_least(CARELESS_MISREAD_MIN_RIVAL_ZIPF)
-        for word in lexicon.common:
-            if word not in frequent:
-                continue
+        for word in self._common_at_least(CARELESS_MISREAD_MIN_RIVAL_ZIPF):
             for misread in self.channel.misreadings(word, SINGLE_CONFUSION_COST):
                 if (misread in lexicon.common
                         and lexicon.frequency(misread) <= CARELESS_MISREAD_MAX_ZIPF):
@@ -266,7 +263,11 @@ class Speller:
     def _very_frequent(self) -> tuple[str, ...]:
         """The common words a rare one may be a misreading or a slip of (Zipf at least
         `REAL_WORD_MIN_RIVAL_ZIPF`)."""
-        frequent = self.lexicon.words_at_least(REAL_WORD_MIN_RIVAL_ZIPF)
+        return self._common_at_least(REAL_WORD_MIN_RIVAL_ZIPF)
+
+    def _common_at_least(self, zipf: float) -> tuple[str, ...]:
+        """The common words of Zipf `zipf` or more, in the common-word list's order."""
+        frequent = self.lexicon.words_at_least(zipf)
         return tuple(word for word in self.lexicon.common if word in frequent)
 
     @cached_property
