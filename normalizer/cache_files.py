@@ -34,7 +34,7 @@ CACHE_CLASSES = frozenset({
     ("symspellpy.symspellpy", "SymSpell"),
     ("symspellpy.editdistance", "EditDistance"), ("symspellpy.editdistance", "DistanceAlgorithm"),
     ("normalizer.lexicon", "OsaDistance"), ("collections", "defaultdict"),
-    ("builtins", "list"),
+    ("builtins", "list"), ("normalizer.long_names", "LongNames"),
 })
 """The only globals a lexicon cache file may name (see `_RestrictedUnpickler`)."""
 

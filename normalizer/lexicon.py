@@ -44,7 +44,8 @@ from symspellpy import SymSpell
 from symspellpy.abstract_distance_comparer import AbstractDistanceComparer
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
-from . import cache_files, tries
+from . import cache_files, long_names, tries
+from .long_names import LongNames
 from .patterns import compile_regex
 from .tries import DeleteIndex, FrozenTable, WordBeginnings
 from .tsv import read_rows
@@ -174,6 +175,9 @@ class Lexicon:
     """The rare words a spell checker's dictionary lists (dictionaries/built/real_words.tsv:
     'roods', 'advisably'), a FrozenTable used as a set: kept in the cache, since reading the
     table at a run's first rare word cost a first pass over news a third of its time."""
+    long_names: LongNames | None = None
+    """The gazetteer's names of three words or more ('Delta Air Lines', 'Sergey V. Lavrov'),
+    indexed so that a broken word of one is read back from the others (`long_names`)."""
     deep_search_words: str = ""
     """Every word a deep candidate search may end on (`correction.vocabulary.Vocabulary`):
     the keys of `common` and `names` and the words of Zipf `HEADLINE_MIN_ZIPF` or more, sorted
@@ -386,7 +390,10 @@ def _build(extra: list[Path]) -> Lexicon:
         row[0] for row in read_rows(root / "built" / "foreign_words.tsv", ("word", "languages")))
     return Lexicon(common, zipf, names, bigrams, confusions, symspell, sources, misspellings,
                    beginnings, foreign, _name_pairs(gazetteer_files),
-                   _places(gazetteer_files), listed, deep_search_words)
+                   _places(gazetteer_files), listed,
+                   LongNames.of(name for path, _ in gazetteer_files
+                                for name, _ in read_gazetteer_file(path)),
+                   deep_search_words)
 
 
 def _read_tsv_space(path: Path) -> Iterable[list[str]]:
@@ -399,10 +406,11 @@ def _read_tsv_space(path: Path) -> Iterable[list[str]]:
 
 def _cache_key(extra: list[Path]) -> str:
     """What a cache file is named by (`cache_files.file_key`): the settings, the data files,
-    and the code that builds the cache (this module, `cache_files`, `tries`, symspellpy's
-    and marisa-trie's)."""
+    and the code that builds the cache (this module, `cache_files`, `tries`, `long_names`,
+    symspellpy's and marisa-trie's)."""
     settings = f"format {CACHE_FORMAT} {SYMSPELL_MAX_DISTANCE} {SYMSPELL_PREFIX}"
     code = [Path(__file__), Path(cache_files.__file__), Path(tries.__file__),
+            Path(long_names.__file__),
             Path(symspellpy.__file__), Path(marisa_trie.__file__)]
     return cache_files.file_key(settings, [*_data_files(extra), *code])
 

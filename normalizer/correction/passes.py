@@ -37,6 +37,7 @@ from . import (
     second_opinion,
     sentence,
     titles,
+    whole_names,
 )
 from .boundaries import BoundarySettings
 from .decide import could_be_wrong, decide, is_suspect, own_word_typo, weigh
@@ -325,6 +326,11 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     found |= {edit.start: edit for edit in
               name_pairs.propose(text, paired, speller, {**decided, **found},
                                  ctx.profile.threshold, careless)
+              if free(edit)}
+    found |= {edit.start: edit for edit in
+              whole_names.propose(
+                  text, {s: n for s, n in types.items() if s.lower() not in allow}, speller,
+                  {**decided, **found}, ctx.profile.threshold)
               if free(edit)}
     found |= {edit.start: edit for edit in
               openers.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
