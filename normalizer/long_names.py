@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+import marisa_trie
+
 from .patterns import compile_regex
-from .tries import DeleteIndex, FrozenTable
+from .tries import DeleteIndex
 
 MIN_WORDS = 3
 """The fewest words of a long name: two words are the name pairs' to read
@@ -37,27 +39,26 @@ def place_key(kind: str, first: str, second: str) -> str:
     return f"{kind} {first} {second}"
 
 
-NEAR = 1
-"""A `LongNames` form flag: a name's word, lowercase, or one with a letter left out."""
-LOST_FIRST = 2
-"""A `LongNames` form flag: a capitalized name's word without its first letter, lowercase."""
-
-
 class LongNames:
-    """The long names' words as `Place`s by `place_key`, and the forms a token one slip from
-    one of those words may take, lowercase, with their flags (`may_be_slip_of_a_word`)."""
+    """The long names' words as `Place`s by `place_key`, and the lowercase forms a token one
+    slip from one of those words may take (`may_be_slip_of_a_word`)."""
 
-    __slots__ = ("_forms", "_places")
+    __slots__ = ("_lost_first", "_near", "_places")
 
-    def __init__(self, places: DeleteIndex, forms: FrozenTable[int]) -> None:
+    def __init__(self, places: DeleteIndex, near: bytes, lost_first: bytes) -> None:
+        """`near`, `lost_first`: the bytes of marisa-tries of the words with a letter left
+        out or not, and of the capitalized ones without their first letter (asked directly,
+        in C: a check asks up to a dozen forms)."""
         self._places = places
-        self._forms = forms
+        self._near = marisa_trie.Trie().frombytes(near)
+        self._lost_first = marisa_trie.Trie().frombytes(lost_first)
 
     @classmethod
     def of(cls, names: Iterable[str]) -> LongNames:
         """The index of every name of `MIN_WORDS` words or more among `names`."""
         places: dict[str, list[str]] = defaultdict(list)
-        forms: dict[str, int] = defaultdict(int)
+        near: set[str] = set()
+        lost_first: set[str] = set()
         for name in names:
             words = list(WORD.finditer(name))
             if len(words) < MIN_WORDS:
@@ -74,11 +75,11 @@ class LongNames:
                 places[key].append(SEPARATOR.join(
                     (name[:word.start()], word.group(), name[word.end():])))
                 lower = word.group().lower()
-                for form in (lower, *(lower[:j] + lower[j + 1:] for j in range(len(lower)))):
-                    forms[form] |= NEAR
+                near.update((lower, *(lower[:j] + lower[j + 1:] for j in range(len(lower)))))
                 if word.group()[0].isupper():
-                    forms[lower[1:]] |= LOST_FIRST
-        return cls(DeleteIndex.of(dict(places)), FrozenTable.of(forms, "b"))
+                    lost_first.add(lower[1:])
+        return cls(DeleteIndex.of(dict(places)), marisa_trie.Trie(near).tobytes(),
+                   marisa_trie.Trie(lost_first).tobytes())
 
     def places(self, key: str) -> list[Place]:
         """The `Place`s filed under `key` (`place_key`)."""
@@ -91,12 +92,10 @@ class LongNames:
         in lowercase, a capitalized word that lost its first letter with its capital
         ('revention'); in any other case, it or it with a letter left out is one of the
         words or one with a letter left out (as symspellpy finds its candidates)."""
-        forms = self._forms
         if surface.islower():
-            return bool(forms.get(surface, 0) & LOST_FIRST)
-        key = surface.lower()
-        return any(forms.get(form, 0) & NEAR
-                   for form in (key, *(key[:i] + key[i + 1:] for i in range(len(key)))))
+            return surface in self._lost_first
+        key, near = surface.lower(), self._near
+        return key in near or any(key[:i] + key[i + 1:] in near for i in range(len(key)))
 
-    def __reduce__(self) -> tuple[type[LongNames], tuple[DeleteIndex, FrozenTable[int]]]:
-        return (LongNames, (self._places, self._forms))
+    def __reduce__(self) -> tuple[type[LongNames], tuple[DeleteIndex, bytes, bytes]]:
+        return (LongNames, (self._places, self._near.tobytes(), self._lost_first.tobytes()))
