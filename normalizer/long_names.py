@@ -1,7 +1,7 @@
 """The gazetteer's names of three words or more, indexed for reading one broken word of a
 name back from the others (`normalizer.correction.whole_names`).
 
-Built with the lexicon cache and stored in it as two tries (`tries`): building the index
+Built with the lexicon cache and stored in it as marisa-tries (`tries`): building the index
 from the names took 70 ms, most of a first pass over a short batch, and it loads from its
 bytes in a millisecond.
 """

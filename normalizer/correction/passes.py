@@ -31,7 +31,7 @@ from . import (
     dated_months,
     datelines,
     junk_letters,
-    lost_first_letters,
+    lost_letter_words,
     name_pairs,
     openers,
     second_opinion,
@@ -347,8 +347,9 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
               if free(edit)}
     if careless:  # a text that shows its slips (a first pass over clean text skips this)
         found |= {edit.start: edit for edit in
-                  lost_first_letters.propose(text, speller, {**decided, **found},
-                                             ctx.profile.threshold)
+                  lost_letter_words.propose(text, speller, {**decided, **found},
+                                            ctx.profile.threshold, types,
+                                            any_letter=not ctx.profile.context_model)
                   if free(edit)}
     return found
 
