@@ -10,6 +10,7 @@ becomes when typed with one slip; `transposed` and `key_beside` tell two of them
 from __future__ import annotations
 
 from functools import lru_cache
+from string import ascii_lowercase
 
 TYPO_COST = 3.5
 """-log10 probability of one arbitrary insertion, deletion or substitution."""
@@ -175,6 +176,13 @@ def struck_beside(key: str, word: str) -> bool:
         and added_cost(key, i) == ADJACENT_KEY_COST
         and not (i == 1 and added in ONSET_SECOND_LETTERS)
     )
+
+
+def added_letters(word: str) -> set[str]:
+    """What `word` (lowercase) becomes with one letter of a to z typed in, anywhere: 'the' ->
+    'thew', 'tghe', 'athe'."""
+    return {word[:i] + letter + word[i:] for i in range(len(word) + 1)
+            for letter in ascii_lowercase} - {word}
 
 
 def lost_letters(word: str) -> set[str]:

@@ -20,6 +20,7 @@ from normalizer.correction.keyboard import (
     TYPO_COST,
     VOWEL_COST,
     added_cost,
+    added_letters,
     cheap_slips,
     key_beside,
     lost_letters,
@@ -268,6 +269,12 @@ def test_readings_within_one_slip_are_variants_or_one_plain_edit_away(confusions
 
 def test_lost_letters_are_the_word_with_any_one_letter_left_out():
     assert lost_letters("week") == {"eek", "wek", "wee"}
+
+
+def test_added_letters_are_the_word_with_any_one_letter_typed_in():
+    added = added_letters("he")
+    assert {"the", "hew", "hxe"} <= added and "he" not in added
+    assert len(added) == 3 * 26 - 2  # 'hhe' and 'hee' twice each
 
 
 @pytest.mark.parametrize(("observed", "intended", "kind"), [

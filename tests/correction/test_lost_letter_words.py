@@ -30,6 +30,8 @@ def test_the_pairs_are_frequent_words_less_their_first_letter(speller):
     ("Since the intelligence on he bounties became public, officials met.", "the"),
     ("Dave Roberts became he first Dodgers manager since 1988.", "the"),
     ("The analysts at the Kiel Institute sad the decision had been widely expected.", "said"),
+    # a rarer word that is a very frequent one with a letter typed in, at a larger margin
+    ("Commanders of thew brigades defending the town said so.", "the"),
     # a frequent word as written, where the model's preference is weaker
     ("She said it was a sad day for the team.", None),
     ("He ate an apple a day in the hospital.", None),
