@@ -100,7 +100,8 @@ _DIALECT_SPELLINGS = tuple(
         ("", "our", "(?=$|s$|ed$|ing$|ite|able|ful|less|er|ism)", "or"),  # colour, favourite
         ("(?<=[^aeiou])", "is", "(?=e|ing|ation|a)", "iz"),  # organise, recognisance
         ("", "ys", "(?=e$|es$|ed$|ing$)", "yz"),  # analyse
-        ("(?<=[^aeiour])", "re", "(?=$|s$|d$)", "er"),  # centre, metres
+        # centre, metres; a vowel before: 'hre' is a slip of 'her', no dialect's
+        ("(?<=[aeiou][^aeiou]*[^aeiour])", "re", "(?=$|s$|d$)", "er"),
         # a doubled l after an unstressed vowel: travelled, cancelled (not called, filled)
         ("(?<=[aeiou][^aeiou]+[ae])", "ll", "(?=ed$|ing$|er$|ers$)", "l"),
         ("(?<=^(?:def|off|lic|pret))", "ence", "(?=$|s$)", "ense"),  # defence, licence

@@ -188,6 +188,7 @@ def test_typos_short_stems_and_bare_words_are_not_inflections(word):
     ("ovre", "over", False, False),  # a spelling nobody writes is a slip
     ("shuddre", "shudder", False, False),
     ("colour", "collar", True, False),
+    ("hre", "her", True, False),  # no vowel before the 're': a slip, no dialect's ending
 ])
 def test_writers_choice_is_accents_and_dialects_of_written_spellings(key, candidate, seen,
                                                                       choice):
