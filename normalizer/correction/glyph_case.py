@@ -84,6 +84,9 @@ def _capital_belongs(text: str, edit: Edit, capitalized: str, lexicon: Lexicon,
     key = capitalized.lower()
     if (not lost_letter and starts_sentence(text, start)) or in_headline(text, start):
         return True
+    if lost_letter and lexicon.frequency(key) >= LOST_FUNCTION_WORD_MIN_ZIPF:
+        after = capitalized_neighbours(text, start, end)[1]
+        return after is not None and f"{key} {after.lower()}" in lexicon.name_pairs
     if lexicon.frequency(key) >= FUNCTION_WORD_MIN_ZIPF:
         return False  # a word this frequent is capitalized by the sentence alone
     before = None if lost_letter else _capitalized_before(text, start)
@@ -106,6 +109,12 @@ FUNCTION_WORD_MIN_ZIPF = 6.5
 a capitalized word it is the sentence's, not the name's ('0f Russia', 'rom Russia', 'the Bank
 0f England'), and a text that writes it capitalized only ('The') opens sentences with it.
 At 6.0 'ew South Wales' lost the capital of 'New' (Zipf 6.25) on the synthetic set."""
+
+
+LOST_FUNCTION_WORD_MIN_ZIPF = 6.0
+"""A word this frequent that lost its first letter takes a capital only as a gazetteer name's
+first word, the name's next word after it ('ew South Wales' -> New): 'killed wo Hamas
+commanders' is 'two', 'a year ago ow sells' 'now', however the text writes them elsewhere."""
 
 
 CAPITALIZED_BEFORE = compile_regex(r"(?r)(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}\p{N}]+)[ \t]+\Z")

@@ -96,3 +96,18 @@ def test_a_month_abbreviation_keeps_its_capital(lexicon):
     lowered = with_glyph_case(text.replace("0ct. 14", "0ctopus"), replace(
         edit, end=start + 7, original="0ctopus", replacement="Octopus"), lexicon, {})
     assert lowered.replacement == "octopus"
+
+
+@pytest.mark.parametrize(("text", "word", "read", "expected"), [
+    # a very frequent word takes a capital only as a gazetteer name's first word
+    ("Floods hit ew South Wales on Monday.", "ew", "new", "New"),
+    ("Its forces had killed wo Hamas commanders in Jabaliya.", "wo", "two", "two"),
+    # however the text writes it elsewhere ('Now' opening a sentence only)
+    ("A year ago ow sells for more. Now it is dear.", "ow", "now", "now"),
+])
+def test_a_very_frequent_word_that_lost_its_first_letter_is_a_names_word_or_lowercase(
+        lexicon, text, word, read, expected):
+    start = text.index(f" {word} ") + 1
+    edit = Edit(start=start, end=start + len(word), original=word, replacement=read,
+                kind="spelling", rule="spelling.lost-letter", confidence=0.9, reason="")
+    assert with_glyph_case(text, edit, lexicon, word_types(text)).replacement == expected

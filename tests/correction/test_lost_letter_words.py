@@ -32,6 +32,14 @@ def test_the_pairs_are_frequent_words_less_their_first_letter(speller):
     ("The analysts at the Kiel Institute sad the decision had been widely expected.", "said"),
     # a rarer word that is a very frequent one with a letter typed in, at a larger margin
     ("Commanders of thew brigades defending the town said so.", "the"),
+    # a spelling the web holds, as a very frequent word with a letter lost
+    ("It was the first time in te history of the club.", "the"),
+    # a name's part between two capitalized words, and a spelling that is a frequent word
+    # with a letter lost or one more ('these' or 'the')
+    ("Um Ahmad bu Shamala, 37, fled Beit Lahiya in the spring.", None),
+    ("He called it a first step in thes historic process of change.", None),
+    # a spelling OCR makes of another word: 'nt' is 'at' more often than 'not'
+    ("The property extended to the water nt Rushcutter Bay, it was said.", None),
     # a frequent word as written, where the model's preference is weaker
     ("She said it was a sad day for the team.", None),
     ("He ate an apple a day in the hospital.", None),
