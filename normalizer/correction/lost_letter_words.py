@@ -21,7 +21,7 @@ Whatever the bigram list says, a written word is read as a word of Zipf `FREQUEN
 or more it is with any one letter lost, or a rarer common word as one it is with a letter
 typed in (`strong_pairs`), where the model's margin reaches `STRONG_MARGIN` or
 `ADDED_MARGIN` (rule `spelling.lost-letter`), in profiles without the context model, unless
-`_may_be_slip` says otherwise: at news seeds 101 to 808, 15 more typos fixed (one more read
+`_may_read_strongly` says otherwise: at news seeds 101 to 808, 15 more typos fixed (one more read
 wrong, one fewer), 6 at seeds 99 to 13, 7 at seeds 3 to 23 (one more wrong); on the
 synthetic set 13; on OverProof dataset 2 one more error unit; nothing else changed, on the
 clean twins or any clean set. In the archive profile it read 'holders ere asking' as 'were'
@@ -146,7 +146,7 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit],
         if not after or before[-1].startswith("<"):
             continue
         found = _reading(speller, key, before, after,
-                         strong if _may_be_slip(text, match, speller, counts) else {})
+                         strong if _may_read_strongly(text, match, speller, counts) else {})
         if found is None:
             continue
         word, rule, why = found
@@ -156,7 +156,7 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit],
     return edits
 
 
-def _may_be_slip(text: str, match: regex.Match[str], speller: Speller,
+def _may_read_strongly(text: str, match: regex.Match[str], speller: Speller,
                  counts: Mapping[str, int]) -> bool:
     """Whether the written word `match` may be read by `strong_pairs`: not a word rarer than
     the fuller ones written twice (slips seldom repeat: 'the unit tat was formed' twice),
