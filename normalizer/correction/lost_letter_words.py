@@ -145,8 +145,9 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit],
         before, after = sentence_neighbours(text, match.start(1), match.end(1))
         if not after or before[-1].startswith("<"):
             continue
-        found = _reading(speller, key, before, after,
-                         strong if _may_read_strongly(text, match, speller, counts) else {})
+        found = _reading(speller, key, before, after, pairs.get(key, ()),
+                         strong.get(key, ()) if _may_read_strongly(text, match, speller, counts)
+                         else ())
         if found is None:
             continue
         word, rule, why = found
@@ -157,7 +158,7 @@ def propose(text: str, speller: Speller, decided: Mapping[int, Edit],
 
 
 def _may_read_strongly(text: str, match: regex.Match[str], speller: Speller,
-                 counts: Mapping[str, int]) -> bool:
+                       counts: Mapping[str, int]) -> bool:
     """Whether the written word `match` may be read by `strong_pairs`: not a word rarer than
     the fuller ones written twice (slips seldom repeat: 'the unit tat was formed' twice),
     not between two capitalized words (a name's part: 'Um Ahmad bu Shamala' is Abu), and not
@@ -174,30 +175,29 @@ def _may_read_strongly(text: str, match: regex.Match[str], speller: Speller,
 
 
 def _reading(speller: Speller, key: str, before: tuple[str, ...], after: tuple[str, ...],
-             strong: Mapping[str, tuple[tuple[str, float], ...]]
+             first_lost: tuple[str, ...], strong: tuple[tuple[str, float], ...]
              ) -> tuple[str, str, str] | None:
     """(the one fuller word the written `key` is read as between these neighbours, the
     edit's rule and reason), or None: a first letter lost where the bigram list pairs the
     neighbours with it and not with `key` and the model's margin passes the slip's cost
-    (`lost_pairs`), or any letter lost from a very frequent word where the margin passes
-    `STRONG_MARGIN`, or one added where it passes `ADDED_MARGIN` (`strong`: `strong_pairs`,
-    or none)."""
+    (`first_lost`: its `lost_pairs`), or any letter lost from a very frequent word where the
+    margin passes `STRONG_MARGIN`, or one added where it passes `ADDED_MARGIN` (`strong`: its
+    `strong_pairs`, or none)."""
     bigrams = speller.lexicon.bigrams
     model = speller.language_model
     prev, nxt = before[-1], after[0]
     own = in_sentence_logprob(model, before, key, after)
     gains = {word: in_sentence_logprob(model, before, word, after) - own
-             for word in {*lost_pairs(speller).get(key, ()),
-                          *(word for word, _ in strong.get(key, ()))}}
+             for word in {*first_lost, *(word for word, _ in strong)}}
     voted: dict[str, tuple[str, str]] = {}
     if f"{prev} {key}" not in bigrams and f"{key} {nxt}" not in bigrams:
         margin = SHORT_MIN_MARGIN if len(key) <= SHORT_MAX_LENGTH else TYPO_COST
-        for word in lost_pairs(speller).get(key, ()):
+        for word in first_lost:
             if (f"{prev} {word}" in bigrams or f"{word} {nxt}" in bigrams) and gains[word] > margin:
                 voted[word] = ("spelling.lost-first-letter",
                                f"'{word[0]}' lost at the start; the bigram list pairs '{prev}' "
                                f"and '{nxt}' with '{word}', neither with '{key}'")
-    for word, margin in strong.get(key, ()):
+    for word, margin in strong:
         if word not in voted and gains[word] >= margin:
             voted[word] = ("spelling.lost-letter",
                            f"{speller.channel.explain(key, word)}; the trigram context model "
