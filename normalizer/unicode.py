@@ -94,6 +94,31 @@ def _table_fix(line: str, typography: str, at_start: bool) -> str:
     return line.translate(table)
 
 
+TABLE_RUNS = {
+    typography: re.compile("|".join(
+        f"[{''.join(table)}]+" for table in (INVISIBLE, SPACES, ASCII_TYPOGRAPHY)
+        if typography == "ascii" or table is not ASCII_TYPOGRAPHY))
+    for typography in ("keep", "ascii")
+}
+"""Runs of one kind of the table's characters, by typography (ASCII typography only for
+"ascii"): where ftfy repairs nothing, each run is one edit."""
+
+
+def _table_edits(line: str, start: int, typography: str) -> list[Edit]:
+    """The character table's edits of a line ftfy left as it was, run by run. A diff of the
+    line against its fixed form could align a space inside a code span ('add\u00a0`bound\u00a0
+    apply`') with the one before it and report a space moved, not replaced."""
+    edits = []
+    for run in TABLE_RUNS.get(typography, TABLE_RUNS["keep"]).finditer(line):
+        removed = run.group()
+        added = _table_fix(removed, typography, at_start=start + run.start() == 0)
+        if added != removed:
+            rule, reason, confidence = _describe(removed, added, "")
+            edits.append(Edit(start + run.start(), start + run.end(), removed, added,
+                              "unicode", rule, confidence, reason))
+    return edits
+
+
 def _describe(removed: str, added: str, ftfy_steps: str) -> tuple[str, str, float]:
     """(rule, reason, confidence) for one changed span."""
     if removed and all(c in INVISIBLE for c in removed) and not added:
@@ -119,6 +144,9 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
         body = raw.rstrip("\r\n")
         start = match.start()
         fixed = ftfy.fix_and_explain(body, FTFY_CONFIG)
+        if fixed.text == body:
+            edits += _table_edits(body, start, typography)
+            continue
         steps = ", ".join(f"{action} {param}" for action, param in fixed.explanation or ())
         result = _table_fix(fixed.text, typography, at_start=start == 0)
         if result == body:

@@ -278,6 +278,12 @@ def test_review_downgrades_corrections_to_words_unless_overwhelming():
     ("Nirk", "Nick", "spelling.capitalized", "(Nirk Walnes)"),  # a contributor
     ("Tuton", "Luton", "ocr.gazetteer", "(Guillaume Tuton)"),  # typed text has no OCR
     ("Sabari", "Saban", "ocr.wordfreq", "(Sabari Lakshmi)"),
+    ("Konv", "Kony", "ocr.gazetteer", "fix wording (Konv) [#45398]"),  # a contributor alone
+    # The changelog credits a Colin too: that confirms no glyph confusion in a name.
+    ("Cotin", "Colin", "ocr.gazetteer", "fix order (Simona Cotin), docs (Colin Ihrig)"),
+    ("Hassaan", "Hassan", "entity.document", "update files (Hassaan Pasha)"),  # typed names
+    ("Diosney", "Disney", "entity.gazetteer", "add completions (Diosney Sarmiento)"),
+    ("Martii", "Martin", "entity.gazetteer", "clarify API (Martii) [#3255]"),
     ("ccache", "cache", "spelling.lexicon", "use ccache"),  # a doubled first letter: a tool
     ("deopt", "depot", "spelling.lexicon", "a deopt loop; each deopt"),  # written twice: a term
     ("musl", "must", "ocr.context", "musl and glibc must agree"),  # too short to be confirmed

@@ -9,7 +9,7 @@ import string
 import pytest
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 
-from normalizer.unicode import BADNESS_MAX_WIDTH, _needs_look, looks_bad
+from normalizer.unicode import BADNESS_MAX_WIDTH, _needs_look, _table_edits, looks_bad
 
 
 @pytest.mark.parametrize(("text", "needs"), [
@@ -51,3 +51,25 @@ def test_looks_bad_agrees_with_ftfys_is_bad():
         assert looks_bad(text) is is_bad(text), text
         flagged += is_bad(text)
     assert 1_000 < flagged < len(texts) - 1_000  # both verdicts well represented
+
+
+@pytest.mark.parametrize(("line", "typography", "expected"), [
+    # Spaces around a blanked code span: a diff of the line against its fixed form aligned
+    # the blanks with the wrong no-break space and reported one removed, one doubled.
+    ("add\u00a0      \u00a0variants", "keep",
+     [(3, 4, "\u00a0", " ", "unicode.space"), (10, 11, "\u00a0", " ", "unicode.space")]),
+    ("a\u200b\u200bb\u00a0\u202fc", "keep",
+     [(1, 3, "\u200b\u200b", "", "unicode.invisible"), (4, 6, "\u00a0\u202f", "  ", "unicode.space")]),
+    ("wait\u2026 “so”\u00a0now", "keep", [(10, 11, "\u00a0", " ", "unicode.space")]),
+    ("wait\u2026 “so”", "ascii",
+     [(4, 5, "\u2026", "...", "unicode.typography"), (6, 7, "“", '"', "unicode.typography"),
+      (9, 10, "”", '"', "unicode.typography")]),
+])
+def test_table_edits_are_exact_where_ftfy_repairs_nothing(line, typography, expected):
+    edits = _table_edits(line, 0, typography)
+    assert [(e.start, e.end, e.original, e.replacement, e.rule) for e in edits] == expected
+
+
+def test_a_markdown_code_span_keeps_its_no_break_spaces_and_so_do_its_neighbours(engine):
+    text = "* **lib**: add\u00a0`bound\u00a0apply`\u00a0variants of\u00a0`primordials`\n"
+    assert engine.normalize(text, format="markdown").text == text

@@ -12,9 +12,10 @@ In a technical document (one that shows enough code, see `DocumentView.looks_tec
 unknown words are mostly names of tools and terms of art. A spelling correction is kept as a
 suggestion when it reads a capitalized word as a common word or as a well-known name one slip
 away (`RISKY_RULES`: a capitalized word no list knows is a product's or a contributor's name
-here, 'Brotli' -> 'Broth', 'Rekognition' -> 'Recognition', 'Nirk' -> 'Nick') or, in a name
-of several words, as a name one glyph confusion away (`NAME_GLYPH_RULES`: 'Guillaume Tuton' ->
-'Luton'), when the word
+here, 'Brotli' -> 'Broth', 'Rekognition' -> 'Recognition', 'Nirk' -> 'Nick'), as a name one
+typing slip away (kind `entity`: 'Hassaan Pasha' -> 'Hassan'), or, in a name of several words
+or alone in parentheses, as a name one glyph confusion away (`NAME_GLYPH_RULES`: 'Guillaume
+Tuton' -> 'Luton'), when the word
 has capitals after its first letter (an identifier: 'CDash' -> 'Cash', 'SCons' -> 'Sons',
 'SEMVER' -> 'SERVER'), and when it is lowercase: a lowercase word no dictionary
 knows is more often the name of a tool, package or function (`etcd`, `isort`, `gevent`,
@@ -80,10 +81,12 @@ RISKY_RULES = frozenset({"spelling.lexicon", "ocr.lexicon", "spelling.capitalize
 'Rekognition' -> 'Recognition') or as a well-known name one slip away ('Nirk' -> 'Nick')."""
 NAME_GLYPH_RULES = frozenset({"ocr.gazetteer", "ocr.wordfreq"})
 """The rules that read a capitalized token as a well-known name one glyph confusion away:
-risky in a name of several words, since typed documents have no OCR and a changelog's
-contributors are who they are ('Guillaume Tuton' -> "Luton", 'Bogdan Lobor' -> "Labor"),
-while a lone misread place ('runs in Libva') and a name with OCR's junk in it ('Va|ery
-Gerasimov') stay fixes."""
+risky in a name of several words or alone in parentheses, since typed documents have no OCR
+and a changelog's contributors are who they are ('Guillaume Tuton' -> "Luton", 'Bogdan
+Lobor' -> "Labor", '(Konv)' -> "Kony"), while a lone misread place ('runs in Libva') and a
+name with OCR's junk in it ('Va|ery Gerasimov') stay fixes. A name read through a typing
+slip (kind `entity`) is always risky: a contributor list's 'Hassaan', 'Diosney Sarmiento'
+and 'Martii' are no 'Hassan', 'Disney' and 'Martin'."""
 CONFIRMED_MIN_LENGTH = 5
 """The shortest misread token the document's own use of its correction confirms: a shorter
 one is a glyph away from words every text uses ('npm ls' is no 'is', the C library 'musl'
@@ -105,8 +108,34 @@ def _is_risky(edit: Edit, text: str) -> bool:
     return edit.applied and edit.kind in ("spelling", "ocr", "entity") and (
         edit.original.islower() or edit.rule in RISKY_RULES
         or not edit.original[1:].islower()  # 'CDash', 'SCons', 'SEMVER': capitals inside
-        or (edit.rule in NAME_GLYPH_RULES and edit.original.isalpha()
-            and beside_capital(text, edit.start, edit.end)))
+        or _reads_a_name(edit, text))
+
+
+def _reads_a_name(edit: Edit, text: str) -> bool:
+    """Whether `edit` reads a typed name as another: through a typing slip (kind `entity`),
+    or through a glyph confusion in a name of several words or alone in parentheses. The
+    document's own use of the reading confirms nothing here: a changelog credits 'Colin'
+    and 'Simona Cotin' alike."""
+    return edit.kind == "entity" or (
+        edit.rule in NAME_GLYPH_RULES and edit.original.isalpha()
+        and (beside_capital(text, edit.start, edit.end)
+             or _in_parenthesized_name(text, edit.start, edit.end)))
+
+
+PARENTHESIZED_NAME = compile_regex(r"\((?:\p{Lu}[\p{L}\p{M}'’.-]*+ ?){1,6}\)")
+"""Capitalized words alone in parentheses, as a changelog credits its contributors
+('(Simona Cotin)', '(Konv)')."""
+NAME_REACH = 120
+"""How far before a token its opening parenthesis is looked for."""
+
+
+def _in_parenthesized_name(text: str, start: int, end: int) -> bool:
+    """Whether the token `text[start:end]` is one of capitalized words alone in parentheses."""
+    opening = text.rfind("(", max(0, start - NAME_REACH), start)
+    if opening < 0:
+        return False
+    found = PARENTHESIZED_NAME.match(text, opening, end + NAME_REACH)
+    return found is not None and found.end() > end
 
 
 def review(stage: str, edits: list[Edit], view: DocumentView, lexicon: Lexicon) -> list[Edit]:
@@ -125,7 +154,7 @@ def review(stage: str, edits: list[Edit], view: DocumentView, lexicon: Lexicon) 
     counts = Counter(word.lower() for word in WORD.findall(view.masked))
     downgraded = {
         id(edit) for edit in risky
-        if not is_overwhelming(edit, counts, lexicon)
+        if _reads_a_name(edit, view.masked) or not is_overwhelming(edit, counts, lexicon)
     }
     return [
         replace(edit, applied=False, reason=f"{edit.reason}; {DOWNGRADE_REASON}")
