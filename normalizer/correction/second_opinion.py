@@ -2,11 +2,12 @@
 (`sentence` with `typos`, by `typed_text`'s rules) of the targets the single-word decision
 left unfixed, the non-words and rare words one slip or cheap confusion from a frequent one
 (`sentence_targets.is_target` without `real_words`). It adds fixes, never suggestions: only
-those confident enough to apply.
+those confident enough to apply, or those the single-word decision suggested too (`agreed`).
 """
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Edit
@@ -58,12 +59,40 @@ def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageCo
         # A real word quoted alone is mentioned, not used ('the misreadings "aud", "tor"').
         and not (t.surface in common and quoted_alone(text, t.start, t.end))
     }
-    return {
-        edit.start: edit for edit in
-        sentence.propose(text, targets, speller, allow, typos=True,
-                         usage=DocumentUsage(types, careless))
-        if edit.confidence >= threshold and not _agrees(decided.get(edit.start), edit, threshold)
-    }
+    found = {}
+    for edit in sentence.propose(text, targets, speller, allow, typos=True,
+                                 usage=DocumentUsage(types, careless)):
+        earlier = decided.get(edit.start)
+        if edit.confidence < threshold:
+            edit = agreed(earlier, edit)
+        if edit.confidence >= threshold and not _agrees(earlier, edit, threshold):
+            found[edit.start] = edit
+    return found
+
+
+AGREED_MIN_SHARE = 0.7
+"""The least posterior share of the sentence's reading that the single-word decision's
+suggestion of the same word (at least `decide.SUGGEST_FLOOR`) may lift to a fix (`agreed`)."""
+
+
+def agreed(earlier: Edit | None, edit: Edit) -> Edit:
+    """The single-word decision's suggestion `earlier`, with the confidence both opinions give
+    together (1 minus the product of their doubts), where the sentence's reading `edit` reads
+    the token as the same word with at least `AGREED_MIN_SHARE`; else `edit`. Out of context
+    'fnance' is finance 0.61 (France and fiance share the rest), in 'a new fnance goal' the
+    sentence makes it finance 0.75: together 0.90. Two models that weigh different evidence
+    (frequency and slip cost alone; the trigram context with them) seldom agree on a wrong
+    word: on news seeds 99, 7, 21, 42, 13, 101, 202, 303, 404, 505, 606, 707 and 808, 8
+    typos more fixed ('foights', 'overight', 'lniked', 'latesr') and one read wrong ('rling'
+    -> ring, for ruling), and no clean token of the modern news or the 19th-century texts
+    changed; on OverProof dataset 2 one error unit more fixed and one more read wrong."""
+    if (earlier is None or edit.confidence < AGREED_MIN_SHARE
+            or earlier.replacement.lower() != edit.replacement.lower()):
+        return edit
+    both = 1 - (1 - edit.confidence) * (1 - earlier.confidence)
+    return replace(earlier, confidence=round(both, 4), reason=(
+        f"{earlier.reason}; the trigram context model reads it so too "
+        f"({edit.confidence:.2f} of its readings)"))
 
 
 def _agrees(earlier: Edit | None, edit: Edit, threshold: float) -> bool:
