@@ -9,6 +9,7 @@ numbers or number-like codes ("COVID-19" keeps its letters checkable, "10am" is 
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -187,31 +188,50 @@ def _ends_plain_token(text: str, end: int) -> bool:
                              else TOKEN_CHAR.match(after[0]))
 
 
+_found = threading.local()
+"""Per thread, the last text `_matches` searched and the spans it found of each surface: the
+passes over a window ask for the same few word types again (half the surfaces asked for on
+the speed bench's corpora)."""
+
+
 def _matches(text: str, only: Iterable[str], counts: Mapping[str, int]
              ) -> list[tuple[int, int]]:
     """Spans of the tokens whose surface is one of `only`, in order, found by substring
-    search: clean text has few unknown word types, and str.find outruns a regex scan of
-    every token. Where a token starts, one of ASCII letters and digits (most) is told to end
-    with its surface by the characters after it, without a regex call. The search for a
-    surface stops at its last token, where `counts` tells how many there are."""
-    pattern = _pattern(text)
+    search (`_surface_spans`, memoized for the last text searched)."""
+    memo = getattr(_found, "memo", None)
+    if memo is None or memo[0] is not text:
+        memo = _found.memo = (text, {})
+    spans = memo[1]
     found = []
     for surface in only:
-        plain = pattern is TOKEN_PLAIN and surface.isascii() and surface.isalnum()
-        left = counts.get(surface, 0)
-        pos = text.find(surface)
-        while pos >= 0:
-            # Most finds are inside a longer word: the cheaper test first.
-            if _starts_token(text, pos, pattern):
-                end = pos + len(surface)
-                if _ends_plain_token(text, end) if plain else (
-                        (match := pattern.match(text, pos)) and match.end() == end):
-                    found.append((pos, end))
-                    left -= 1
-                    if not left:
-                        break
-            pos = text.find(surface, pos + 1)
+        known = spans.get(surface)
+        if known is None:
+            known = spans[surface] = _surface_spans(text, surface, counts.get(surface, 0))
+        found += known
     return sorted(found)  # no two tokens start at one place
+
+
+def _surface_spans(text: str, surface: str, count: int) -> list[tuple[int, int]]:
+    """Spans of the tokens `surface` in `text`, in order, found by substring search: clean
+    text has few unknown word types, and str.find outruns a regex scan of every token. Where
+    a token starts, one of ASCII letters and digits (most) is told to end with its surface by
+    the characters after it, without a regex call. The search stops at its last token, where
+    `count` (0: unknown) tells how many there are."""
+    pattern = _pattern(text)
+    plain = pattern is TOKEN_PLAIN and surface.isascii() and surface.isalnum()
+    found = []
+    pos = text.find(surface)
+    while pos >= 0:
+        # Most finds are inside a longer word: the cheaper test first.
+        if _starts_token(text, pos, pattern):
+            end = pos + len(surface)
+            if _ends_plain_token(text, end) if plain else (
+                    (match := pattern.match(text, pos)) and match.end() == end):
+                found.append((pos, end))
+                if len(found) == count:
+                    break
+        pos = text.find(surface, pos + 1)
+    return found
 
 
 def tokenize(text: str, only: Collection[str] | None = None,
