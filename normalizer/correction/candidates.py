@@ -35,6 +35,7 @@ from .words import (
     ALWAYS_CAPITALIZED_SOURCE,
     I_GLYPHS,
     MIN_TYPO_NAME_LENGTH,
+    elides,
     is_name_shaped,
     lookup_key,
     writers_choice,
@@ -444,6 +445,10 @@ def scored_candidates(
         found = _names_before_words(found)
     # Context can lift a hypothesis by MAX_CONTEXT_LIFT at most: drop those it cannot save.
     floor = max(c.score for c in found.values()) - NEGLIGIBLE - MAX_CONTEXT_LIFT
+    # A token that elides a reading's letters at its apostrophe is that word as its writer
+    # chose to spell it ("wou'd", "ne'er"): no other reading of it is meant either.
+    if any(elides(key, k, lexicon.frequency(k)) for k in found):
+        return []
     # Accents and British or American spellings are the writer's choice, never an error to
     # fix ('Erdoğan' beside 'Erdogan', 'colour'); case is, when no word is written so ('THis').
     found = {

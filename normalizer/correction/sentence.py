@@ -417,6 +417,10 @@ def edit(speller: Speller, text: str, judgement: Judgement,
     ):
         replacement = replacement[:1].upper() + replacement[1:]
     replacement = capital_from_glyph(slot.word, replacement, neighbours != (None, None))
+    if best.startswith("i'"):  # the pronoun's capital: "l've" -> "I've"
+        replacement = "I" + replacement[1:]
+    if "’" in slot.word:  # a contraction keeps the token's apostrophe ("lt’s" -> "It’s")
+        replacement = replacement.replace("'", "’")
     glyph = speller.channel.explain(key, best)
     reason = (f"{glyph}; the trigram context model prefers '{best}' to '{key}' here "
               f"by {judgement.margin:.1f} log10 units")

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..channel_table import load_channel_table
 from ..patterns import compile_regex
+from . import contractions
 from .candidates import lowercase_word
 from .speller import REAL_WORD_MIN_RIVAL_ZIPF, Speller
 from .typed_text import (
@@ -62,7 +63,10 @@ def is_target(speller: Speller, surface: str, real_words: bool) -> bool:
     With `real_words` (profiles with `context-model`) also a whole-word misreading learned
     from real OCR, any lowercase word no more frequent than `CHECKED_WORD_MAX_ZIPF`, and a
     lone lowercase letter that is no word ('m' for 'in', 'n' for 'a'; decided only where it
-    stands between two words, see `is_lone_letter`)."""
+    stands between two words, see `is_lone_letter`). A contraction no common-word list holds
+    is one where a frequent contraction lies one slip from it (`contractions.rivals`)."""
+    if "'" in surface or "’" in surface:
+        return bool(contractions.rivals(speller, surface))
     if real_words and len(surface) == 1:
         return surface.islower() and surface.isascii() and surface not in speller.lexicon.common
     if not (surface.isalpha() and surface[1:].islower() and 2 <= len(surface) <= MAX_LENGTH
@@ -97,6 +101,8 @@ def hypotheses_of(speller: Speller, base: str, typos: bool = False, careless: bo
     to a token it does not, which a rare word ('xdist' -> 'dist') does not earn. `careless`
     (carelessly typed text): a more frequent real word's typo rivals too
     (`Speller.typo_rivals`)."""
+    if "'" in base or "’" in base:
+        return contractions.rivals(speller, base)
     lexicon = speller.lexicon
     key = lookup_key(base)
     known = key in lexicon.common

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..model import Edit
+from . import contractions
 from .boundaries import opens_sentence
 from .candidates import known_misspelling
 from .channel import ChannelModel
@@ -218,7 +219,8 @@ def word_like_capital(speller: Speller, surface: str) -> bool:
     word (see `opens_typed_sentence`)."""
     key = lookup_key(surface)
     return key not in speller.lexicon.names and (
-        speller.lexicon.frequency(key) > 0 or slips_into_frequent_word(speller, key))
+        speller.lexicon.frequency(key) > 0 or slips_into_frequent_word(speller, key)
+        or bool(contractions.rivals(speller, surface)))
 
 
 FREQUENT_WORD_MIN_ZIPF = 6.0

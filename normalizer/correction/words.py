@@ -132,6 +132,36 @@ def writers_choice(key: str, candidate: str, seen: bool) -> bool:
         seen and dialect_form(candidate) == dialect_form(key))
 
 
+ELIDING_WORDS = frozenset({"c", "d", "j", "l", "m", "n", "s", "t", "qu"})
+"""The French and Italian words whose vowel an apostrophe elides before a vowel ("c'est",
+"l'eau", "qu'il")."""
+ELIDED_MIN_ZIPF = 4.5
+"""A word this frequent is what a token that writes an apostrophe for one or more of its
+letters elides ('never', 'over', 'would', 'heaven'); a rarer one is as likely a slip's
+reading ("we'rs" is no 'wears', at 4.1, but "we're")."""
+
+
+def elides(key: str, candidate: str, zipf: float) -> bool:
+    """Whether the lowercase token `key` writes the word `candidate` (of Zipf `zipf`) with
+    letters elided at its apostrophe ("ne'er", "o'er", "wou'd": `ELIDED_MIN_ZIPF`), or is
+    French or Italian elision (one of `ELIDING_WORDS`, an apostrophe, a vowel: "c'est",
+    "n'est", "l'an", whatever `candidate` is): written so on purpose, never a slip. A stray
+    apostrophe elsewhere ("p'assed", "Gover'nment") is OCR's junk."""
+    key = key.replace("’", "'")
+    at = key.find("'")
+    if at <= 0:
+        return False
+    before, after = key[:at], key[at + 1 :]
+    middle = len(candidate) - len(before) - len(after)
+    if middle < 0 or not (candidate.startswith(before) and candidate.endswith(after)):
+        return False
+    if before in ELIDING_WORDS and after[:1] in "aeiouhy":
+        return True  # French or Italian, whatever the reading
+    # After one letter, only a vowel's word ("o'er"): "l've" is OCR's "I've", not 'love'.
+    return (middle > 0 and candidate[at : at + middle].isalpha() and zipf >= ELIDED_MIN_ZIPF
+            and (len(before) > 1 or before in "aeiou"))
+
+
 _VOWELS = compile_regex(r"[aeiouy]")
 _DOUBLED = compile_regex(r"(.)\1+")
 

@@ -9,6 +9,7 @@ from normalizer.correction.words import (
     capital_from_glyph,
     case_slip_readings,
     dialect_form,
+    elides,
     inflects_common_word,
     is_checkable,
     is_name_shaped,
@@ -193,3 +194,19 @@ def test_typos_short_stems_and_bare_words_are_not_inflections(word):
 def test_writers_choice_is_accents_and_dialects_of_written_spellings(key, candidate, seen,
                                                                       choice):
     assert writers_choice(key, candidate, seen) is choice
+
+
+@pytest.mark.parametrize(("key", "candidate", "zipf", "elided"), [
+    ("ne'er", "never", 5.9, True),  # an apostrophe for a frequent word's letter
+    ("o’er", "over", 6.3, True),  # curly or straight
+    ("wou'd", "would", 6.4, True),
+    ("l've", "love", 5.6, False),  # after one consonant: OCR's "I've"
+    ("we'rs", "wears", 4.1, False),  # a rarer word: as likely a slip of "we're"
+    ("n'est", "nest", 4.0, True),  # French elision: no letter in the apostrophe's place
+    ("c'est", "chest", 4.3, True),  # French, whatever the reading
+    ("p'assed", "passed", 5.0, False),  # a stray apostrophe after no eliding word: OCR's
+    ("gover'nment", "government", 5.5, False),
+    ("dont", "don't", 5.0, False),  # no apostrophe in the token
+])
+def test_an_elision_is_a_writers_spelling(key, candidate, zipf, elided):
+    assert elides(key, candidate, zipf) is elided
