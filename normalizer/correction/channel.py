@@ -30,6 +30,9 @@ from .keyboard import (
     substitution_cost,
 )
 
+GLYPH_MAX_COST = 2.0
+"""The most a cheap glyph confusion costs ('c' printed as 'e', 'l' as 'i'): cheaper than any
+typing slip (`keyboard.CHEAP_SLIP_COST`)."""
 JUNK_COST = 3.3
 """-log10 probability that the OCR added a character no word contains ('«', '*', '^', '\\')
 inside a word: about 150 in the 296,000 characters of OverProof dataset 2."""

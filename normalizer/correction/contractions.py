@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..patterns import compile_regex
+from .channel import GLYPH_MAX_COST
 from .keyboard import TYPO_COST
 from .words import elides, lookup_key
 
@@ -45,13 +46,17 @@ def rivals(speller: Speller, surface: str) -> tuple[tuple[str, float], ...]:
     """The frequent contractions one slip (at most `keyboard.TYPO_COST`) from a
     contraction-shaped `surface` that no common-word list holds, with their channel costs,
     the likeliest out of context first; none for any other token, nor for one that elides a
-    word's letters (`words.elides`)."""
+    word's letters (`words.elides`) unless a contraction is one glyph confusion from it
+    (`channel.GLYPH_MAX_COST`: "dou't" is OCR's "don't", no elided 'doubt')."""
     key = lookup_key(surface)
     lexicon = speller.lexicon
-    if not is_contraction_shaped(surface) or key in lexicon.common or any(
+    if not is_contraction_shaped(surface) or key in lexicon.common:
+        return ()
+    found = ((word, speller.cost(key, word, TYPO_COST)) for word in _frequent(lexicon))
+    ranked = tuple(sorted(((word, cost) for word, cost in found if cost <= TYPO_COST),
+                          key=lambda wc: (wc[1] - lexicon.frequency(wc[0]), wc[0])))
+    if ranked and ranked[0][1] > GLYPH_MAX_COST and any(
             elides(key, word, lexicon.frequency(word))
             for word in speller.word_candidates(key, None)):
         return ()  # "wou'd" is 'would' as its writer spells it, no slip of "you'd"
-    found = ((word, speller.cost(key, word, TYPO_COST)) for word in _frequent(lexicon))
-    return tuple(sorted(((word, cost) for word, cost in found if cost <= TYPO_COST),
-                        key=lambda wc: (wc[1] - lexicon.frequency(wc[0]), wc[0])))
+    return ranked

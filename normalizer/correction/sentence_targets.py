@@ -19,9 +19,9 @@ from ..channel_table import load_channel_table
 from ..patterns import compile_regex
 from . import contractions
 from .candidates import lowercase_word
+from .channel import GLYPH_MAX_COST
 from .speller import REAL_WORD_MIN_RIVAL_ZIPF, Speller
 from .typed_text import (
-    GLYPH_MAX_COST,
     GLYPH_MIN_ZIPF,
     MAX_TYPO_CANDIDATES,
     SHORT_TYPO_MIN_ZIPF,

@@ -98,9 +98,8 @@ TYPO_MIN_ZIPF = 3.0
 may read as. At 2.5 ('streets eaked in mud' -> caked, not naked) one more typo was fixed on
 the synthetic news set and 7 more error units on OverProof dataset 2, but 'pytest-xdist' in
 this README read as 'dist'."""
-GLYPH_MAX_COST = 2.0
 GLYPH_MIN_ZIPF = 2.0
-"""A word one cheap glyph confusion from a target (channel cost `GLYPH_MAX_COST` or less:
+"""A word one cheap glyph confusion from a target (channel cost `channel.GLYPH_MAX_COST` or less:
 'c' printed as 'e') may be read down to this Zipf, under `TYPO_MIN_ZIPF`: OCR misreads a rare
 word as readily as a common one, while a typo's floor is for words a slip away, which a rare
 word does not earn ('xdist' is no 'dist'). 'streets eaked in mud' -> caked, not naked: one

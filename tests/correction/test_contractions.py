@@ -34,6 +34,9 @@ def test_rivals_are_the_frequent_contractions_one_slip_away(speller):
     ('Businesses were mixed. "We\'llo survive, but there won\'t be a Christmas."',
      'Businesses were mixed. "We\'ll survive, but there won\'t be a Christmas."'),
     ('She said "if\'s a betrayal" of the voters.', 'She said "it\'s a betrayal" of the voters.'),
+    # One glyph from "don't": no elided 'doubt'.
+    ('He said, to applause, "We dou\'t mothball what they built."',
+     'He said, to applause, "We don\'t mothball what they built."'),
 ])
 def test_a_misread_contraction_reads_as_its_sentence_expects(text, expected):
     assert Normalizer().normalize(text).text == expected
