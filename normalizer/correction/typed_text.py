@@ -213,13 +213,35 @@ def explaining_slip_bound(key: str, word: str) -> float:
 
 
 def word_like_capital(speller: Speller, surface: str) -> bool:
-    """A capitalized token no gazetteer holds that wordfreq has seen, or one slip from a very
-    frequent word (`slips_into_frequent_word`): the only kinds a second opinion reads as a
-    word (see `opens_typed_sentence`)."""
+    """A capitalized token no gazetteer holds that wordfreq has seen, one slip from a very
+    frequent word (`slips_into_frequent_word`), a long one slip from a common word
+    (`long_slip_of_common_word`) or a contraction's slip (`contractions.rivals`): the only
+    kinds a second opinion reads as a word (see `opens_typed_sentence`)."""
     key = lookup_key(surface)
     return key not in speller.lexicon.names and (
         speller.lexicon.frequency(key) > 0 or slips_into_frequent_word(speller, key)
+        or long_slip_of_common_word(speller, key)
         or bool(contractions.rivals(speller, surface)))
+
+
+LONG_SLIP_MIN_LENGTH = 7
+LONG_SLIP_MIN_ZIPF = 4.0
+"""An unseen capitalized token of `LONG_SLIP_MIN_LENGTH` letters or more one slip from a
+word this common is read as a word's slip where it opens a sentence ('Affeted machines',
+'Laywers for Texas', 'Scheduls are'): the longer a name, the fewer words lie one slip from
+it. On the thirteen news seeds 5 more typos fixed, one on the six development seeds, none read
+wrong and no clean word changed. Standing in for the names no list holds: of 4,000 gazetteer
+names of 7 letters or more that wordfreq never saw, 15 are such a slip ('Monthey' of
+monthly, 'Fundong' of funding), and only where one opens a sentence does its sentence weigh
+it."""
+
+
+def long_slip_of_common_word(speller: Speller, key: str) -> bool:
+    """Whether `key` has `LONG_SLIP_MIN_LENGTH` letters or more and is one slip (an edit of
+    at most `TYPO_COST`) from a word of Zipf `LONG_SLIP_MIN_ZIPF` or more."""
+    return len(key) >= LONG_SLIP_MIN_LENGTH and any(
+        zipf >= LONG_SLIP_MIN_ZIPF and speller.cost(key, word, TYPO_COST) <= TYPO_COST
+        for word, zipf in speller.nearest_words(key))
 
 
 FREQUENT_WORD_MIN_ZIPF = 6.0

@@ -170,3 +170,18 @@ def test_a_suggestion_the_sentence_reads_otherwise_stays_a_suggestion():
     result = Normalizer().normalize(text)
     assert result.text == text
     assert [e.replacement for e in result.edits if not e.applied] == ["badly"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It was known as Channel File 291. Affeted machines displayed the blue screen.",
+     "It was known as Channel File 291. Affected machines displayed the blue screen."),
+    ("The ruling was broad. Laywers for Texas said they would seek a rehearing.",
+     "The ruling was broad. Lawyers for Texas said they would seek a rehearing."),
+])
+def test_a_long_unseen_opener_one_slip_from_a_common_word_reads_as_it(text, expected):
+    assert Normalizer().normalize(text).text == expected
+
+
+def test_a_long_unseen_name_opening_a_sentence_stays_where_no_word_is_near():
+    text = "The vote was close. Kowalczyk said the count would go on."
+    assert Normalizer().normalize(text).text == text
