@@ -13,6 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from ..patterns import compile_regex
 from .channel import GLYPH_MAX_COST
 from .keyboard import TYPO_COST
@@ -25,6 +28,9 @@ if TYPE_CHECKING:
 CONTRACTION = compile_regex(r"\p{L}{1,8}['’]\p{Ll}{1,3}")
 """A contraction's shape: "it's", "they've", "We'llo". A name's apostrophe comes before a
 capital or a longer part ("O'Brien", "D'Angelo")."""
+SCREEN_MAX_EDITS = 2
+"""Plain edits (Levenshtein) within which a contraction may be one slip from a token: a
+glyph confusion of two letters for one ('rn' for 'm') is two."""
 FREQUENT_MIN_ZIPF = 4.0
 """The contractions a token may be read as: "it's" (6.3) to "o'clock" (4.0), 51 of them."""
 
@@ -52,7 +58,10 @@ def rivals(speller: Speller, surface: str) -> tuple[tuple[str, float], ...]:
     lexicon = speller.lexicon
     if not is_contraction_shaped(surface) or key in lexicon.common:
         return ()
-    found = ((word, speller.cost(key, word, TYPO_COST)) for word in _frequent(lexicon))
+    # rapidfuzz screens the few within two plain edits in C: one slip is never more.
+    near = process.extract(key, _frequent(lexicon), scorer=Levenshtein.distance,
+                           score_cutoff=SCREEN_MAX_EDITS, limit=None)
+    found = ((word, speller.cost(key, word, TYPO_COST)) for word, _, _ in near)
     ranked = tuple(sorted(((word, cost) for word, cost in found if cost <= TYPO_COST),
                           key=lambda wc: (wc[1] - lexicon.frequency(wc[0]), wc[0])))
     if ranked and ranked[0][1] > GLYPH_MAX_COST and any(
