@@ -447,7 +447,7 @@ def scored_candidates(
     floor = max(c.score for c in found.values()) - NEGLIGIBLE - MAX_CONTEXT_LIFT
     # A token that elides a reading's letters at its apostrophe is that word as its writer
     # chose to spell it ("wou'd", "ne'er"): no other reading of it is meant either.
-    if any(elides(key, k, lexicon.frequency(k)) for k in found):
+    if ("'" in key or "’" in key) and any(elides(key, k, lexicon.frequency(k)) for k in found):
         return []
     # Accents and British or American spellings are the writer's choice, never an error to
     # fix ('Erdoğan' beside 'Erdogan', 'colour'); case is, when no word is written so ('THis').
