@@ -20,6 +20,7 @@ import ftfy.badness
 
 from .model import Edit
 from .patterns import compile_regex
+from .profile import TYPOGRAPHY
 
 if TYPE_CHECKING:
     from .pipeline import StageContext
@@ -98,7 +99,7 @@ TABLE_RUNS = {
     typography: re.compile("|".join(
         f"[{''.join(table)}]+" for table in (INVISIBLE, SPACES, ASCII_TYPOGRAPHY)
         if typography == "ascii" or table is not ASCII_TYPOGRAPHY))
-    for typography in ("keep", "ascii")
+    for typography in TYPOGRAPHY
 }
 """Runs of one kind of the table's characters, by typography (ASCII typography only for
 "ascii"): where ftfy repairs nothing, each run is one edit."""
@@ -109,7 +110,7 @@ def _table_edits(line: str, start: int, typography: str) -> list[Edit]:
     line against its fixed form could align a space inside a code span ('add\u00a0`bound\u00a0
     apply`') with the one before it and report a space moved, not replaced."""
     edits = []
-    for run in TABLE_RUNS.get(typography, TABLE_RUNS["keep"]).finditer(line):
+    for run in TABLE_RUNS[typography].finditer(line):
         removed = run.group()
         added = _table_fix(removed, typography, at_start=start + run.start() == 0)
         if added != removed:

@@ -154,7 +154,7 @@ def review(stage: str, edits: list[Edit], view: DocumentView, lexicon: Lexicon) 
     counts = Counter(word.lower() for word in WORD.findall(view.masked))
     downgraded = {
         id(edit) for edit in risky
-        if _reads_a_name(edit, view.masked) or not is_overwhelming(edit, counts, lexicon)
+        if not is_overwhelming(edit, counts, lexicon) or _reads_a_name(edit, view.masked)
     }
     return [
         replace(edit, applied=False, reason=f"{edit.reason}; {DOWNGRADE_REASON}")
