@@ -17,6 +17,7 @@ from .document_usage import DocumentUsage
 from .line_ends import is_line_split
 from .sentence_targets import careless_targets, may_change
 from .speller import Speller
+from .titles import titles_a_name
 from .typed_text import opens_typed_sentence, word_like_capital
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ def propose(text: str, surfaces: Collection[str], speller: Speller, ctx: StageCo
     targets = {
         t.start for t in tokenize(text, only=lowercase + capitalized, counts=types)
         if t.start not in settled and not is_line_split(text, t, common) and (
-            t.surface.islower() or (opens_typed_sentence(speller, text, t.start)
+            t.surface.islower() or (not titles_a_name(text, t.start, t.end)
+                                    and opens_typed_sentence(speller, text, t.start)
                                     and may_change(speller, t.surface, True, careless)))
         # A real word quoted alone is mentioned, not used ('the misreadings "aud", "tor"').
         and not (t.surface in common and quoted_alone(text, t.start, t.end))

@@ -44,6 +44,17 @@ def after_title(text: str, start: int) -> bool:
     return TITLE_BEFORE.search(text, max(0, start - TITLE_REACH), start) is not None
 
 
+TITLE_SURFACES = frozenset(TITLES)
+NAME_AFTER = compile_regex(r"\.?[ \t]+\p{Lu}")
+"""A capitalized word after a token on its line, a period between them optional."""
+
+
+def titles_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the token `text[start:end]` is one of `TITLES` before a capitalized word ('Mr
+    Pompeo', 'Dr. Fauci'): so written it is the title, no slip of a word ('My', 'Or')."""
+    return text[start:end] in TITLE_SURFACES and NAME_AFTER.match(text, end) is not None
+
+
 MAX_ZIPF = 3.0
 """A token wordfreq has seen this often is a word or an abbreviation of its own."""
 

@@ -49,3 +49,33 @@ def test_a_title_before_a_name_is_fixed_with_exact_offsets(engine):
 def test_no_title_is_read_without_a_name_after_it_or_where_the_text_repeats_the_token(
         engine, text):
     assert engine.normalize(text).text == text
+
+
+@pytest.mark.parametrize(("text", "token", "expected"), [
+    ("Mr Pompeo said so.", "Mr", True),
+    ("Dr. Fauci agreed.", "Dr", True),
+    ("Ms  Ardern spoke.", "Ms", True),
+    ("Mr father said so.", "Mr", False),  # no name after it: perhaps a slip of 'My'
+    ("Mr.\nPompeo said so.", "Mr", False),  # the name is on the next line
+    ("Or Pompeo said so.", "Or", False),  # no title
+])
+def test_a_title_before_a_capitalized_word_is_told(text, token, expected):
+    start = text.index(token)
+    assert titles.titles_a_name(text, start, start + len(token)) is expected
+
+
+def test_the_second_opinion_reads_no_sentence_for_a_title_before_a_name(monkeypatch):
+    from normalizer.correction import second_opinion
+
+    asked: list[set[int]] = []
+    real = second_opinion.sentence.propose
+
+    def recording(text, targets, *args, **kwargs):
+        asked.append(set(targets))
+        return real(text, targets, *args, **kwargs)
+
+    monkeypatch.setattr(second_opinion.sentence, "propose", recording)
+    text = "He spoke first. Mr Pompeo said so. Dr. Fauci agreed."
+    assert Normalizer().normalize(text).text == text
+    titled = {text.index("Mr"), text.index("Dr")}
+    assert asked and not any(targets & titled for targets in asked)
