@@ -15,6 +15,7 @@ between.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -82,9 +83,11 @@ def propose(text: str, types: Mapping[str, int], speller: Speller,
     return edits
 
 
+@lru_cache(maxsize=4_096)
 def reading(speller: Speller, token: str) -> str | None:
     """The one title one glyph confusion or swap from `token` (see the module docstring),
-    when it is no title and rare in wordfreq."""
+    when it is no title and rare in wordfreq (memoized: any name before a sentence's end
+    stands as a title does, 'met Pompeo. The')."""
     key = token.lower()
     if token in TITLES or speller.lexicon.frequency(key) >= MAX_ZIPF:
         return None
