@@ -51,7 +51,7 @@ from .sentence_targets import is_target, may_change
 from .speller import Speller, speller_for
 from .typed_text import typed_carelessly
 from .windows import windows
-from .words import MAX_LENGTH, MIN_LENGTH, lookup_key
+from .words import MAX_LENGTH, MIN_LENGTH, closes_elision, lookup_key
 
 if TYPE_CHECKING:
     from ..pipeline import StageContext
@@ -93,7 +93,9 @@ def propose(text: str, ctx: StageContext) -> list[Edit]:
                          key=lambda e: e.start)
         found = outside_foreign(window, view.map_back(decided, window),
                                 ctx.lexicon.foreign_words)
-        found = [e for e in found if not mentioned(window, e, ctx.lexicon)]
+        found = [e for e in found if not mentioned(window, e, ctx.lexicon)
+                 and not closes_elision(window, e.start, e.end, e.replacement,
+                                        ctx.lexicon.frequency(e.replacement.lower()))]
         edits += [replace(e, start=e.start + start, end=e.end + start) for e in found]
     ctx.notes["unchecked_long_tokens"] = unchecked
     if reading is not ctx:

@@ -162,6 +162,14 @@ def elides(key: str, candidate: str, zipf: float) -> bool:
             and (len(before) > 1 or before in "aeiou"))
 
 
+def closes_elision(text: str, start: int, end: int, reading: str, zipf: float) -> bool:
+    """Whether the token `text[start:end]`, closed by an apostrophe (which no token holds when
+    no letter follows it), elides letters of `reading` (of Zipf `zipf`) there, as `elides`
+    tells: "goin'", "nothin'", "talkin'" are the writer's dropped g, never a slip."""
+    return text[end : end + 1] in ("'", "’") and elides(
+        text[start:end].lower() + "'", reading.lower(), zipf)
+
+
 _VOWELS = compile_regex(r"[aeiouy]")
 _DOUBLED = compile_regex(r"(.)\1+")
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from normalizer import Normalizer
 from normalizer.correction.words import (
     apply_case,
     capital_from_glyph,
     case_slip_readings,
+    closes_elision,
     dialect_form,
     elides,
     inflects_common_word,
@@ -210,3 +212,28 @@ def test_writers_choice_is_accents_and_dialects_of_written_spellings(key, candid
 ])
 def test_an_elision_is_a_writers_spelling(key, candidate, zipf, elided):
     assert elides(key, candidate, zipf) is elided
+
+
+@pytest.mark.parametrize(("text", "token", "reading", "closed"), [
+    ("Yes, goin' home.", "goin", "going", True),
+    ("He was nothin’ but trouble.", "nothin", "nothing", True),  # a curly apostrophe
+    ("I was goin home.", "goin", "going", False),  # no apostrophe: a slip
+    ("It is teh' end.", "teh", "the", False),  # a stray apostrophe elides nothing
+    ("The officials' report.", "officials", "official", False),  # a plural's possessive
+])
+def test_a_token_closed_by_an_apostrophe_may_elide_its_reading(text, token, reading, closed):
+    start = text.index(token)
+    assert closes_elision(text, start, start + len(token), reading, 5.0) is closed
+
+
+@pytest.mark.parametrize("text", [
+    "Yes, goin' home, she said.",
+    "He was nothin' but trouble, and we're talkin' about it.",
+    "He said he was goin’ to town.",
+])
+def test_a_dropped_g_marked_by_its_apostrophe_stays(text):
+    assert Normalizer().normalize(text).text == text
+
+
+def test_a_dropped_g_without_its_apostrophe_is_still_a_slip():
+    assert Normalizer().normalize("I was goin home.").text == "I was going home."
