@@ -164,10 +164,13 @@ def elides(key: str, candidate: str, zipf: float) -> bool:
 
 def closes_elision(text: str, start: int, end: int, reading: str, zipf: float) -> bool:
     """Whether the token `text[start:end]`, closed by an apostrophe (which no token holds when
-    no letter follows it), elides letters of `reading` (of Zipf `zipf`) there, as `elides`
-    tells: "goin'", "nothin'", "talkin'" are the writer's dropped g, never a slip."""
-    return text[end : end + 1] in ("'", "’") and elides(
-        text[start:end].lower() + "'", reading.lower(), zipf)
+    no letter follows it), elides letters of `reading` (of Zipf `zipf`) there: the g of an
+    -ing word ("goin'", "nothin'", "fishin'", however rare the word), or what `elides`
+    tells. The writer's spelling, never a slip."""
+    if text[end : end + 1] not in ("'", "’"):
+        return False
+    key, reading = text[start:end].lower(), reading.lower()
+    return (key.endswith("in") and reading == key + "g") or elides(key + "'", reading, zipf)
 
 
 _VOWELS = compile_regex(r"[aeiouy]")

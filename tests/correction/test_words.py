@@ -217,6 +217,9 @@ def test_an_elision_is_a_writers_spelling(key, candidate, zipf, elided):
 @pytest.mark.parametrize(("text", "token", "reading", "closed"), [
     ("Yes, goin' home.", "goin", "going", True),
     ("He was nothin’ but trouble.", "nothin", "nothing", True),  # a curly apostrophe
+    ("The fishin' boats.", "fishin", "fishing", True),  # a dropped g, however rare the word
+    ("Tam o' Shanter.", "o", "of", True),  # the writer's "of", as `elides` tells
+    ("Sgt. Pepper's band, the lads'", "lads", "ladies", False),  # no letters elided at its end
     ("I was goin home.", "goin", "going", False),  # no apostrophe: a slip
     ("It is teh' end.", "teh", "the", False),  # a stray apostrophe elides nothing
     ("The officials' report.", "officials", "official", False),  # a plural's possessive
@@ -230,6 +233,7 @@ def test_a_token_closed_by_an_apostrophe_may_elide_its_reading(text, token, read
     "Yes, goin' home, she said.",
     "He was nothin' but trouble, and we're talkin' about it.",
     "He said he was goin’ to town.",
+    "The fishin' boats came in; the lads were singin' and dancin'.",
 ])
 def test_a_dropped_g_marked_by_its_apostrophe_stays(text):
     assert Normalizer().normalize(text).text == text
