@@ -115,16 +115,26 @@ def _vetoed(text: str, rule: Rule, vetoes: dict[str, bool]) -> bool:
     return vetoes[rule.id]
 
 
+WRAPPED_LINE_MIN_CHARS = 60
+"""A line this long that ends on a lowercase word is hard-wrapped prose broken mid-sentence."""
+
+
 def _continues_sentence(text: str, paras: list[Para], index: int) -> bool:
-    """Whether the line at `index` is the wrapped end of the sentence on the line before it
-    ('... directly is not' / 'recommended.'): lowercase, in the same block, after a line that
-    ends no sentence. A lowercase label after a finished sentence ('skip past newsletter
-    promotion') is a line of its own."""
+    """Whether the line at `index` is the wrapped rest of the sentence on the line before it,
+    in the same block: a lowercase one after a line that ends no sentence ('... directly is
+    not' / 'recommended.'), or any after a wrapped line (`WRAPPED_LINE_MIN_CHARS`) that ends
+    on a lowercase word ('... ("Copyright and' / 'Related Rights"). Copyright and Related
+    Rights include, but are not', no related-coverage link). A lowercase label after a
+    finished sentence ('skip past newsletter promotion') is a line of its own, and so is a
+    promo after a heading ('Updates on Afghanistan' / 'Sign up for a daily email')."""
     para = paras[index]
-    if index == 0 or para.block_start or not normalized(para, text)[:1].islower():
+    if index == 0 or para.block_start:
         return False
     before = paras[index - 1]
-    return not _SENTENCE_END.search(text[before.start : before.end].rstrip())
+    line = text[before.start : before.end].rstrip()
+    if normalized(para, text)[:1].islower():
+        return not _SENTENCE_END.search(line)
+    return len(line) >= WRAPPED_LINE_MIN_CHARS and line[-1:].isalpha() and line[-1].islower()
 
 
 def _box_end(text: str, paras: list[Para], index: int, spec: BodySpec) -> int | None:
