@@ -178,6 +178,13 @@ class Lexicon:
     long_names: LongNames | None = None
     """The gazetteer's names of three words or more ('Delta Air Lines', 'Sergey V. Lavrov'),
     indexed so that a broken word of one is read back from the others (`long_names`)."""
+    given_names: Collection[str] = frozenset()
+    """Given names, lowercase: the first words of the curated gazetteer's people of two names
+    or more, and the US census's frequent given names (dictionaries/built/census_names.tsv).
+    A FrozenTable used as a set: one before a token says a surname follows (`surnames`)."""
+    surnames: Collection[str] = frozenset()
+    """The US census's surnames held by 0.002% of the population or more ('fisher', 'hart';
+    not 'train'), lowercase: a FrozenTable used as a set (`correction.surnames`)."""
     deep_search_words: str = ""
     """Every word a deep candidate search may end on (`correction.vocabulary.Vocabulary`):
     the keys of `common` and `names` and the words of Zipf `HEADLINE_MIN_ZIPF` or more, sorted
@@ -209,6 +216,28 @@ def _symspell_file(name: str) -> Path:
     return Path(str(importlib.resources.files("symspellpy") / name))
 
 
+def census_names_file() -> Path:
+    """dictionaries/built/census_names.tsv: the US census's given names and frequent surnames
+    (see dictionaries/build_census_names.py)."""
+    return dictionaries_dir() / "built" / "census_names.tsv"
+
+
+def _census_names(kind: str) -> set[str]:
+    """The names of one kind (`given`, `surname`) of `census_names_file`."""
+    return {name for name, row_kind in read_rows(census_names_file(), ("name", "kind"))
+            if row_kind == kind}
+
+
+def _given_names(files: list[tuple[Path, str]]) -> FrozenTable:
+    """`Lexicon.given_names`: the census's, and the first words of the curated people of two
+    names or more."""
+    given = _census_names("given")
+    given.update(tokens[0].lower() for path, source in files if source == "curated"
+                 for name, kind in read_gazetteer_file(path)
+                 if kind == "person" and len(tokens := name_tokens(name)) > 1)
+    return FrozenTable.of(dict.fromkeys(given, 1), "b")
+
+
 def name_words_file() -> Path:
     """dictionaries/built/name_words.tsv: common words that are also a person's name, but words
     first ('silver', 'roof'; see dictionaries/build_name_words.py)."""
@@ -233,7 +262,7 @@ def _data_files(extra: Iterable[Path]) -> list[Path]:
              common_additions_file(),
              root / "built" / "misspellings.tsv", root / "built" / "name_misspellings.tsv",
              root / "built" / "foreign_words.tsv",
-             real_words_file()]
+             real_words_file(), census_names_file()]
     files += sorted((root / "built").glob("places.tsv"))
     files += sorted((root / "curated").glob("*.tsv"))
     files += [Path(p) for p in extra]
@@ -393,6 +422,8 @@ def _build(extra: list[Path]) -> Lexicon:
                    _places(gazetteer_files), listed,
                    LongNames.of(name for path, _ in gazetteer_files
                                 for name, _ in read_gazetteer_file(path)),
+                   _given_names(gazetteer_files),
+                   FrozenTable.of(dict.fromkeys(_census_names("surname"), 1), "b"),
                    deep_search_words)
 
 

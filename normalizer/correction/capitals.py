@@ -83,6 +83,7 @@ from .fixed_readings import (
 from .keyboard import TYPO_COST
 from .letter_shape import careless_shape_discount
 from .speller import Speller
+from .surnames import may_be_surname, stands_as_surname
 from .words import apply_case, lookup_key
 
 MIN_LENGTH = 4
@@ -213,19 +214,28 @@ def propose(text: str, wanted: Collection[str], speller: Speller,
             continue  # a spelling wordfreq has seen, after a first name: a surname
         reading = fixed_reading(speller, text, token, title)
         if reading is not None and threshold <= ONLY_WORD_CONFIDENCE:
+            if _surname_kept(speller.lexicon, text, token, reading[0]):
+                continue
             edits.append(_edit(speller, token, ONLY_WORD_CONFIDENCE, *reading))
             continue
         judged = judge(speller, text, token, written.end, careless)
         if judged is None or judged[1] < threshold:
             continue
         word, share, value = judged
-        if seen and value < SEEN_MIN_LIFT:
+        if (seen and value < SEEN_MIN_LIFT) or _surname_kept(speller.lexicon, text, token, word):
             continue
         edits.append(_edit(
             speller, token, round(share, 4), word,
             f"{_standing(speller.lexicon, token.surface)}, and its sentence expects '{word}' "
             f"{value:.1f} log10 units more than anywhere"))
     return edits
+
+
+def _surname_kept(lexicon: Lexicon, text: str, token: Token, word: str) -> bool:
+    """Whether `token` stands as a surname and `word` may be none ('Jay Bonci' is no
+    'Bondi'; see `surnames`)."""
+    return (not may_be_surname(lexicon, {}, word.lower())
+            and stands_as_surname(lexicon, text, token.start))
 
 
 def _edit(speller: Speller, token: Token, confidence: float, word: str, why: str,

@@ -39,7 +39,7 @@ from .letter_shape import careless_shape_discount
 from .name_case import capitalized_only, neighbour_case
 from .reasons import kind_and_rule, reason
 from .speller import Speller
-from .titles import after_title
+from .surnames import may_be_surname, stands_as_surname
 from .words import (
     capital_from_glyph,
     case_slip_readings,
@@ -203,12 +203,16 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
     carelessly (see `letter_shape.careless_shape_discount`)."""
     lexicon = speller.lexicon
     candidates = scored_candidates(speller, token, text, doc, extra, careless)
-    if any(_listed_slip_of_no_person(lexicon, c) for c in candidates) and (
-            is_name_shaped(token.base) and (
-                after_title(text, token.start)
-                or after_first_name(lexicon, text, token.start, unlisted=True))):
-        # The text is looked at only for the rare token such a reading was offered for.
-        candidates = [c for c in candidates if not _listed_slip_of_no_person(lexicon, c)]
+    # The text is looked at only for the rare token such a reading was offered for.
+    if candidates and is_name_shaped(token.base):
+        # A case no name is written in ('ASbu', 'POérez') is damage, not a rare surname.
+        if any(not may_be_surname(lexicon, extra, c.key) for c in candidates) and (
+                not case_slip_readings(token.base)
+                and stands_as_surname(lexicon, text, token.start)):
+            candidates = [c for c in candidates if may_be_surname(lexicon, extra, c.key)]
+        elif any(_listed_slip_of_no_person(lexicon, c) for c in candidates) and (
+                after_first_name(lexicon, text, token.start, unlisted=True)):
+            candidates = [c for c in candidates if not _listed_slip_of_no_person(lexicon, c)]
     prev, nxt = context_words(text, token)
     own_context = context_score(lexicon, prev, lookup_key(token.base), nxt)
     identity = identity_score(lexicon, token.base, names)
@@ -229,8 +233,9 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
 
 def _listed_slip_of_no_person(lexicon: Lexicon, candidate: Candidate) -> bool:
     """Whether `candidate` reads a token as the capitalized word of no person's name that
-    the misspellings table lists it a slip of: where a person's name stands, after a title
-    or a first name, the token is a surname ('Mr. Asai', not Asia)."""
+    the misspellings table lists it a slip of: where a person's name may stand, after a
+    capitalized word no list holds, the token is a surname ('Hiroshi Asai', not Asia; after
+    a title or a known given name `surnames` decides)."""
     if candidate.source != "misspellings" or not candidate.word[:1].isupper():
         return False
     entity = lexicon.names.get(candidate.key)
