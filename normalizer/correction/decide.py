@@ -205,9 +205,10 @@ def weigh(speller: Speller, token: Token, text: str, doc: Document,
     candidates = scored_candidates(speller, token, text, doc, extra, careless)
     # The text is looked at only for the rare token such a reading was offered for.
     if candidates and is_name_shaped(token.base):
-        # A case no name is written in ('ASbu', 'POérez') is damage, not a rare surname.
+        # A digit or a case no name is written with ('Chif1ey', 'ASbu', 'POérez') is
+        # damage, not a rare surname.
         if any(not may_be_surname(lexicon, extra, c.key) for c in candidates) and (
-                not case_slip_readings(token.base)
+                token.base.isalpha() and not case_slip_readings(token.base)
                 and stands_as_surname(lexicon, text, token.start)):
             candidates = [c for c in candidates if may_be_surname(lexicon, extra, c.key)]
         elif any(_listed_slip_of_no_person(lexicon, c) for c in candidates) and (

@@ -2,8 +2,9 @@
 
 After a title or a given name on its line ('Mrs. Hcnderson', 'Philippe Troin'), a token is a
 surname: it is read as a person's name of the gazetteer ('Sergey Lavroy' -> Lavrov), a surname
-the US census lists as frequent ('James Fishcr' -> Fisher, 'Robert WaIl' -> Wall), or a name
-wordfreq knows that is no common word ('Mr. Morricc' -> Morrice); never as another word or
+the US census lists as frequent ('James Fishcr' -> Fisher, 'Robert WaIl' -> Wall), a given
+name ('Joan Eevlyn Storey' -> Evelyn: a middle name), or a name no other list holds ('Mr.
+Morricc' -> Morrice); never as another word or
 another kind of name: 'Philippe Troin' is no 'Train', 'Jerome Fimes' no 'Times' (a
 newspaper), 'Jay Bonci' no 'Bondi' (a beach). Rare surnames one glyph from a word or a place
 are common in news, and such a reading breaks a correct name. A given name the gazetteer also
@@ -41,9 +42,19 @@ def stands_as_surname(lexicon: Lexicon, text: str, start: int) -> bool:
     return key in lexicon.given_names and (entity is None or entity.type == "person")
 
 
+NAME_LIKE_WORD_MAX_ZIPF = 3.0
+"""A common word rarer than this is as often a name ('chifley', 'dangerfield' are in
+symspellpy's list of common words)."""
+
+
 def may_be_surname(lexicon: Lexicon, extra: Mapping[str, Entity], key: str) -> bool:
-    """Whether the lowercase reading `key` may be a surname (module docstring)."""
+    """Whether the lowercase reading `key` may stand where a surname does (module
+    docstring): a person's name of the gazetteer, a census surname or given name (a middle
+    name stands there too: 'Joan Eevlyn Storey'), or a name no other list holds, which is no
+    common word of Zipf `NAME_LIKE_WORD_MAX_ZIPF` or more."""
     entity = extra.get(key) or lexicon.names.get(key)
-    if (entity is not None and entity.type == "person") or key in lexicon.surnames:
+    if ((entity is not None and entity.type == "person") or key in lexicon.surnames
+            or key in lexicon.given_names):
         return True
-    return entity is None and key not in lexicon.common
+    return entity is None and (key not in lexicon.common
+                               or lexicon.frequency(key) < NAME_LIKE_WORD_MAX_ZIPF)

@@ -12,7 +12,9 @@ from normalizer.correction.surnames import may_be_surname, stands_as_surname
 @pytest.mark.parametrize(("key", "surname"), [
     ("lavrov", True),  # a person of the gazetteer
     ("fisher", True), ("wall", True), ("henderson", True),  # frequent census surnames
-    ("morrice", True),  # a name wordfreq knows that is no common word
+    ("morrice", True),  # a name no word list holds
+    ("evelyn", True),  # a given name: a middle name stands there too
+    ("chifley", True),  # a common word of symspellpy's list rarer than Zipf 3: a name
     ("train", False),  # a common word few people are named
     ("kano", False), ("bondi", False),  # places
     ("times", False),  # an organization
@@ -48,6 +50,8 @@ def test_a_rare_surname_is_not_read_as_a_word_or_a_place(text):
      "Foreign Minister Sergey Lavrov met Mike Pompeo."),
     ("Mr. James Fishcr and Mrs. Hcnderson came.", "Mr. James Fisher and Mrs. Henderson came."),
     ("They marched along Kenyatta Avenuc.", "They marched along Kenyatta Avenue."),
+    ("Gloria Mi1dred Hill and Joan Eevlyn Storey came.",
+     "Gloria Mildred Hill and Joan Evelyn Storey came."),  # a digit is damage; middle names
 ])
 def test_a_damaged_surname_is_still_read_as_a_surname(text, expected):
     assert Normalizer().normalize(text).text == expected
