@@ -30,29 +30,12 @@ if __package__ in (None, ""):  # run as `python dictionaries/build_name_words.py
 from dictionaries.build_channel import OUT, write
 from dictionaries.build_common_words import accepted_by_hunspell
 from normalizer.correction.candidates import SURNAME_WORD_MIN_ZIPF
-from normalizer.lexicon import (
-    Lexicon,
-    dictionaries_dir,
-    load_lexicon,
-    name_tokens,
-    read_gazetteer_file,
-)
-
-
-def first_names() -> set[str]:
-    """The first words of the curated gazetteer's people of two names or more, lowercase."""
-    found = set()
-    for path in sorted((dictionaries_dir() / "curated").glob("*.tsv")):
-        for name, kind in read_gazetteer_file(path):
-            tokens = name_tokens(name)
-            if kind == "person" and len(tokens) > 1:
-                found.add(tokens[0].lower())
-    return found
+from normalizer.lexicon import Lexicon, dictionaries_dir, first_names, load_lexicon
 
 
 def name_words(lexicon: Lexicon) -> list[str]:
     """The listed words (module docstring), sorted."""
-    first = first_names()
+    first = first_names(sorted((dictionaries_dir() / "curated").glob("*.tsv")))
     wanted = sorted(
         word for word in lexicon.common
         if word.isascii() and word.isalpha() and word.islower() and word not in first

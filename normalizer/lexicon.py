@@ -228,13 +228,17 @@ def _census_names(kind: str) -> set[str]:
             if row_kind == kind}
 
 
+def first_names(paths: Iterable[Path]) -> set[str]:
+    """The first words of the people of two names or more of these gazetteer files,
+    lowercase."""
+    return {tokens[0].lower() for path in paths for name, kind in read_gazetteer_file(path)
+            if kind == "person" and len(tokens := name_tokens(name)) > 1}
+
+
 def _given_names(files: list[tuple[Path, str]]) -> FrozenTable:
-    """`Lexicon.given_names`: the census's, and the first words of the curated people of two
-    names or more."""
+    """`Lexicon.given_names`: the census's, and the first names of the curated people."""
     given = _census_names("given")
-    given.update(tokens[0].lower() for path, source in files if source == "curated"
-                 for name, kind in read_gazetteer_file(path)
-                 if kind == "person" and len(tokens := name_tokens(name)) > 1)
+    given |= first_names(path for path, source in files if source == "curated")
     return FrozenTable.of(dict.fromkeys(given, 1), "b")
 
 
