@@ -111,6 +111,9 @@ class ArchiveEngine(Engine):
 class TokenPeer(System):
     """A peer asked about one word at a time; see the module docstring for the protocol."""
 
+    memoized = True
+    """Whether each distinct word is asked once per run (every peer but a speed baseline)."""
+
     def __init__(self) -> None:
         self._memo: dict[str, str | None] = {}
 
@@ -121,9 +124,12 @@ class TokenPeer(System):
     def correct(self, text: str) -> str:
         def replace(match: re.Match[str]) -> str:
             word = match.group()
-            if word not in self._memo:
-                self._memo[word] = self.suggest(word)
-            fix = self._memo[word]
+            if not self.memoized:
+                fix = self.suggest(word)
+            else:
+                if word not in self._memo:
+                    self._memo[word] = self.suggest(word)
+                fix = self._memo[word]
             return match_case(word, fix) if fix else word
 
         return _WORD_RE.sub(replace, text)
@@ -161,14 +167,7 @@ class SymSpellPerToken(SymSpellLookup):
 
     name = "symspell per-token"
     speed_only = True
-
-    def correct(self, text: str) -> str:
-        def replace(match: re.Match[str]) -> str:
-            word = match.group()
-            fix = self.suggest(word)
-            return match_case(word, fix) if fix else word
-
-        return _WORD_RE.sub(replace, text)
+    memoized = False
 
 
 def _load_symspell(symspell_class: type, bigrams: bool) -> object:
