@@ -72,3 +72,19 @@ def test_the_share_bounds():
     types = word_types(invented)
     assert _share(DEFAULT, invented) == pytest.approx(1.0)  # no prose: not switched
     assert not is_dense(invented, types, types, DEFAULT.lexicon)
+
+
+def test_the_letters_of_dotted_abbreviations_are_no_misread_words():
+    # A clean court list: its 'm's and 'p's of 'a.m.' and 'p.m.' are written so.
+    hearings = (
+        "Hearings this week. The court sits at 10 a.m. on Monday and rises at 4 p.m.; on "
+        "Tuesday it sits at 9.30 a.m. and rises at 1 p.m. for the afternoon list. Appeals are "
+        "heard at 11 a.m. on Wednesday, motions at 2.15 p.m. on Thursday, and the registry "
+        "opens at 8 a.m. each day. Counsel are asked to be seated by 9.45 a.m. when the court "
+        "sits at 10 a.m."
+    )
+    types = word_types(hearings)
+    assert unknown_share(types, types, DEFAULT.lexicon) >= MIN_SHARE  # counted as words
+    assert unknown_share(types, types, DEFAULT.lexicon, text=hearings) < MIN_SHARE
+    assert not is_dense(hearings, types, types, DEFAULT.lexicon)
+    assert "dense_ocr" not in DEFAULT.normalize(hearings).stats

@@ -356,7 +356,7 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
         # or cures with two letters swapped).
         long_unseen = unseen and len(key) >= SLIP_WORD_MIN_LENGTH
         room = SLIP_BONUS if long_unseen else 0.0
-        for term, zipf in speller._lookup(key):
+        for term, zipf in speller.nearest_words(key):
             if zipf + room + ZIPF_TO_LOG10 - ERROR_PRIOR - MIN_COST < best - NEGLIGIBLE:
                 break  # sorted by frequency: no later term can matter to the posterior
             if not lowercase_word(lexicon, term):
@@ -366,7 +366,8 @@ def context_free_candidates(speller: Speller, base: str, policy: WordPolicy,
             best = max(best, found[term].score) if term in found else best
     if name_shaped and unseen and key.isalpha() and len(key) >= MIN_TYPO_NAME_LENGTH:
         words = []
-        nearest = speller.nearest_words_within_one if names_within_one else speller._lookup
+        nearest = (speller.nearest_words_within_one if names_within_one
+                   else speller.nearest_words)
         for term, zipf in nearest(key):
             if term[0] != key[0] and term[1:] != key[1:]:
                 continue  # a slip changes the capital, or what follows it, not both

@@ -20,13 +20,14 @@ from ..patterns import compile_regex
 from . import contractions
 from .candidates import lowercase_word
 from .channel import GLYPH_MAX_COST
-from .speller import REAL_WORD_MIN_RIVAL_ZIPF, Speller
+from .speller import Speller
 from .typed_text import (
     GLYPH_MIN_ZIPF,
     MAX_TYPO_CANDIDATES,
     SHORT_TYPO_MIN_ZIPF,
     TYPO_MIN_ZIPF,
 )
+from .word_index import REAL_WORD_MIN_RIVAL_ZIPF
 from .words import LATIN_WORD, MAX_LENGTH, MIN_LENGTH, lookup_key, writers_choice
 
 RIVAL_MIN_ZIPF = 4.0

@@ -2,34 +2,34 @@
 
 A `Speller` holds what candidate generation (`candidates`) and the passes that judge tokens
 in context read about words, whatever the document: the channel model and its variants of a
-token, symspellpy's nearest words, the misreadings and typing slips of very frequent words
-(the rivals a rare real word is checked against), the gazetteer's name partners, the context
-model, and the memos of all of these, bounded so a long batch run keeps a flat memory profile.
-`speller_for` shares one per lexicon and profile settings; `loaded_speller` loads everything
-before the first document.
+token, the misreadings of very frequent words and the rivals a rare real word is checked
+against, the context model, and the memos of all of these, bounded so a long batch run keeps a
+flat memory profile. What needs no channel (symspellpy's nearest words, the typing slips of
+very frequent words, the gazetteer's name partners) it reads from its lexicon's `WordIndex`,
+which every speller of the lexicon shares. `speller_for` shares one speller per lexicon and
+profile settings; `loaded_speller` loads everything before the first document.
 """
 
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editdistpy import damerau_osa
-from symspellpy import SymSpell, Verbosity
 
 from ..channel_table import load_channel_table, read_confusions
 from ..collection_model import load_collection_model
 from ..language_model import ContextModel, load_language_model
-from ..lexicon import SYMSPELL_PREFIX, Confusion, Entity, Lexicon
+from ..lexicon import Confusion, Entity, Lexicon
 from ..tokens import strip_possessive
 from .candidates import DEEP_MAX_COST, GAZETTEER_MIN_ZIPF, context_free_candidates
 from .channel import ChannelModel
 from .hypothesis import Candidate
-from .keyboard import TYPO_COST, cheap_slips, lost_letters
+from .keyboard import TYPO_COST
 from .vocabulary import Vocabulary
+from .word_index import ONE_EDIT_MAX_LENGTH, NamePartners, Nearest, word_index_for
 from .word_policy import (
     DIGIT_GLYPH_POLICY,
     HEADLINE_POLICY,
@@ -58,9 +58,6 @@ Zipf 4.7 to 5.2 a decade more frequent than the slip fixed 4 more typos at those
 and read 'the crowd chanted his name' as 'changed' at each."""
 
 
-ONE_EDIT_MAX_LENGTH = 5
-"""symspell looks a key this short up one edit away only: two edits in a word of five letters
-or fewer leave too little of it to go on."""
 CARELESS_MISREAD_MIN_RIVAL_ZIPF = 4.5
 CARELESS_MISREAD_MAX_ZIPF = 3.1
 """In carelessly typed text a rare real word (Zipf `CARELESS_MISREAD_MAX_ZIPF` or less) has
@@ -70,22 +67,6 @@ sentence weighs against it. Over news seeds 3 to 23, 99 to 13 and 101 to 808, 5 
 fixed, 4 more on the synthetic set, nothing else changed there or on the clean twins; one
 more read wrong on OverProof dataset 2. Up to Zipf 5.8, 4 more at those seeds, but 'tar-
 paving' read 'paying', 'green hay' 'bay' and 'Northern ports' 'parts'."""
-REAL_WORD_MIN_RIVAL_ZIPF = 5.2
-"""A common word of Zipf `REAL_WORD_MAX_ZIPF` or less one OCR confusion away from a very
-frequent one ('aud'/'and', 'tor'/'for', 'arc'/'are', 'tho'/'the') is a suspect too, but is
-corrected only when the bigram list pairs both neighbours with the rival and neither with
-the word itself. So is one a typist's cheapest slip away from one (`typo_rivals`:
-'foe'/'for', 'ans'/'and'), in typed text's second opinion. From 5.5 down to 5.2 ('carly'/
-'early', 'sou'/'son'): 2 more typos fixed on the synthetic modern news, 4 on the whole
-synthetic set, 20 error units on OverProof dataset 2 (default profile), and the one clean word
-more changed an OCR error the ground truth kept ('three mouths ending the 30th of June');
-at 5.0 'the clog was not a dog' lost its clog."""
-
-
-NamePartners = tuple[dict[str, set[str]], dict[str, set[str]]]
-"""The words after and the words before each word in the gazetteer's names (read-only)."""
-
-
 class Speller:
     """What candidate generation and the context passes read about words, over one lexicon;
     memoizes context-free work."""
@@ -98,6 +79,7 @@ class Speller:
         extra confusions (channel.tsv format) over those; `context_counts`: a collection's
         n-gram counts, mixed into the context model."""
         self.lexicon = lexicon
+        self.words = word_index_for(lexicon)
         self.context_counts = context_counts
         confusions = lexicon.confusions
         if channel == "learned":
@@ -115,12 +97,7 @@ class Speller:
         # Every variant, also those no lexicon word begins: a profile's own names may be one.
         self.all_variants = lru_cache(maxsize=1_024)(self._all_variants_uncached)
         self.deep_variants = lru_cache(maxsize=4_096)(self._deep_variants_uncached)
-        self._lookup = lru_cache(maxsize=16_384)(self._lookup_uncached)
-        self._lookup_within_one = lru_cache(maxsize=16_384)(
-            lambda key: self._nearest_at(self.lexicon.symspell, key, 1))
         self._variants_two_edits = lru_cache(maxsize=4_096)(self._variants_two_edits_uncached)
-        self._frequent_lookup = lru_cache(maxsize=4_096)(
-            lambda key: self._nearest_at(self._frequent_symspell, key, 1))
         # Whether a name-shaped token's words within one edit tell if it has candidates at
         # all (`has_candidates`): the two-edit lookup is the dearest part of the question.
         self._one_edit_tells = self.channel.finds_every_reading_within(TYPO_COST)
@@ -155,13 +132,10 @@ class Speller:
     def _deep_variants_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
         return tuple(sorted(self.channel.search(key, self.vocabulary, DEEP_MAX_COST).items()))
 
-    @cached_property
+    @property
     def vocabulary(self) -> Vocabulary:
-        """What a deep search may find: common words, gazetteer names, and the words
-        wordfreq has seen often enough to replace a capitalized token in a headline (no
-        other candidate of a deep search could be offered), kept sorted in the lexicon
-        (`Lexicon.deep_search_words`)."""
-        return Vocabulary(self.lexicon.deep_search_words.split("\n"), in_order=True)
+        """What a deep search may find (`WordIndex.vocabulary`)."""
+        return self.words.vocabulary
 
     def needs_look(self, surface: str) -> bool:
         """Whether a token surface could be an error at all (`could_be_error`, memoized by
@@ -217,21 +191,14 @@ class Speller:
         the frequent words a rare one is one OCR confusion from (`CARELESS_MISREAD_MAX_ZIPF`)."""
         return (self._careless_typo_rivals if careless else self._typo_rivals).get(key, ())
 
-    @cached_property
+    @property
     def name_partners(self) -> NamePartners:
-        """For each word of a gazetteer name pair (`Lexicon.name_pairs`), the words that
-        follow it and the words that precede it in some name (built once: about 10 ms)."""
-        after: dict[str, set[str]] = defaultdict(set)
-        before: dict[str, set[str]] = defaultdict(set)
-        for pair in self.lexicon.name_pairs:
-            first, _, second = pair.partition(" ")
-            after[first].add(second)
-            before[second].add(first)
-        return dict(after), dict(before)
+        """The gazetteer's name partners (`WordIndex.name_partners`)."""
+        return self.words.name_partners
 
     @cached_property
     def _typo_rivals(self) -> dict[str, tuple[str, ...]]:
-        return self._slips_of_very_frequent(REAL_WORD_MAX_ZIPF)
+        return self.words.slips_of_very_frequent(REAL_WORD_MAX_ZIPF)
 
     @cached_property
     def _careless_typo_rivals(self) -> dict[str, tuple[str, ...]]:
@@ -239,120 +206,66 @@ class Speller:
         words one OCR confusion from a frequent one (`CARELESS_MISREAD_MAX_ZIPF`). Built at
         the first carelessly typed window only (about 80 ms)."""
         rivals = {slip: set(words) for slip, words in
-                  self._slips_of_very_frequent(CARELESS_REAL_WORD_MAX_ZIPF).items()}
+                  self.words.slips_of_very_frequent(CARELESS_REAL_WORD_MAX_ZIPF).items()}
         lexicon = self.lexicon
-        for word in self._common_at_least(CARELESS_MISREAD_MIN_RIVAL_ZIPF):
+        for word in self.words.common_at_least(CARELESS_MISREAD_MIN_RIVAL_ZIPF):
             for misread in self.channel.misreadings(word, SINGLE_CONFUSION_COST):
                 if (misread in lexicon.common
                         and lexicon.frequency(misread) <= CARELESS_MISREAD_MAX_ZIPF):
                     rivals.setdefault(misread, set()).add(word)
         return {slip: tuple(sorted(words)) for slip, words in rivals.items()}
 
-    def _slips_of_very_frequent(self, most: float) -> dict[str, tuple[str, ...]]:
-        """The common words of Zipf `most` or less that are slips of very frequent words,
-        each with those words."""
-        lexicon = self.lexicon
-        rivals: dict[str, list[str]] = {}
-        for word in self._very_frequent:
-            for slip in cheap_slips(word) | lost_letters(word):
-                if slip in lexicon.common and lexicon.frequency(slip) <= most:
-                    rivals.setdefault(slip, []).append(word)
-        return {slip: tuple(sorted(words)) for slip, words in rivals.items()}
-
-    @cached_property
-    def _very_frequent(self) -> tuple[str, ...]:
-        """The common words a rare one may be a misreading or a slip of (Zipf at least
-        `REAL_WORD_MIN_RIVAL_ZIPF`)."""
-        return self._common_at_least(REAL_WORD_MIN_RIVAL_ZIPF)
-
-    def _common_at_least(self, zipf: float) -> tuple[str, ...]:
-        """The common words of Zipf `zipf` or more, in the common-word list's order."""
-        frequent = self.lexicon.words_at_least(zipf)
-        return tuple(word for word in self.lexicon.common if word in frequent)
-
     @cached_property
     def _misreadings(self) -> frozenset[str]:
         """Every string one OCR confusion away from a very frequent word ('aud', 'tor')."""
         return frozenset().union(*(
-            self.channel.misreadings(word, SINGLE_CONFUSION_COST) for word in self._very_frequent
+            self.channel.misreadings(word, SINGLE_CONFUSION_COST)
+            for word in self.words.very_frequent
         ))
 
-    def _lookup_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
-        """symspell's nearest words (one edit, else two), most frequent first, with their
-        Zipf. Two-edit OCR slips (rn -> m) come from the channel model's variants instead."""
-        # One edit is asked first: a fraction of the lookup of two, and the same closest
-        # words whenever it finds any (2.6 times faster over the speed bench's words).
-        found = self._lookup_within_one(key)
-        if found or len(key) <= ONE_EDIT_MAX_LENGTH:
-            return found
-        return self._nearest_at(self.lexicon.symspell, key, 2)
-
-    def _nearest_at(self, symspell: SymSpell, key: str, distance: int
-                    ) -> tuple[tuple[str, float], ...]:
-        """symspell's closest words to `key` within `distance` edits, but `key` itself, most
-        frequent first, with their Zipf."""
-        items = symspell.lookup(key, Verbosity.CLOSEST, distance)
-        if items and items[0].distance == 0:
-            # The key is in symspell's own dictionary ('wto', 'amd', 'ater': the web's
-            # typos), where the closest term is itself: its nearest others are the
-            # closest of all.
-            items = [item for item in symspell.lookup(key, Verbosity.ALL, distance)
-                     if item.distance]
-            items = [item for item in items if item.distance == items[0].distance]
-        found = [(item.term, self.lexicon.frequency(item.term)) for item in items]
-        return tuple(sorted(((t, z) for t, z in found if t != key), key=lambda x: (-x[1], x[0])))
-
-    def nearest_words(self, key: str) -> tuple[tuple[str, float], ...]:
+    def nearest_words(self, key: str) -> Nearest:
         """symspell's nearest words to a lowercase key (one edit, else two for keys of six
-        letters or more), with their Zipf, most frequent first (memoized)."""
-        return self._lookup(key)
+        letters or more), with their Zipf, most frequent first (memoized, shared by the
+        lexicon's spellers: `WordIndex.nearest_words`)."""
+        return self.words.nearest_words(key)
 
-    def nearest_words_within_slip(self, key: str) -> tuple[tuple[str, float], ...]:
+    def nearest_words_within_slip(self, key: str) -> Nearest:
         """`nearest_words`, as far as any of them may be within one slip of `key`
         (`TYPO_COST`): the same words within one edit; where there are none and the channel
         says a word two edits away is within one slip only through confusions
         (`ChannelModel.finds_every_reading_within`), only the token's variants two edits
         away instead of symspell's every word there (memoized). A caller keeps only the
         words within one slip."""
-        if (self._lookup_within_one(key) or len(key) <= ONE_EDIT_MAX_LENGTH
+        if (self.words.nearest_words_within_one(key) or len(key) <= ONE_EDIT_MAX_LENGTH
                 or not self._one_edit_tells):
-            return self._lookup(key)
+            return self.words.nearest_words(key)
         return self._variants_two_edits(key)
 
-    def _variants_two_edits_uncached(self, key: str) -> tuple[tuple[str, float], ...]:
+    def _variants_two_edits_uncached(self, key: str) -> Nearest:
         lexicon = self.lexicon
         indexed = lexicon.symspell.words
         found = [(variant, lexicon.frequency(variant)) for variant, _ in self.variants(key)
                  if variant in indexed and damerau_osa.distance(key, variant, 2) == 2]
         return tuple(sorted(found, key=lambda x: (-x[1], x[0])))
 
-    def nearest_words_within_one(self, key: str) -> tuple[tuple[str, float], ...]:
+    def nearest_words_within_one(self, key: str) -> Nearest:
         """`nearest_words` within one edit only (memoized; `nearest_words` asks this first)."""
-        return self._lookup_within_one(key)
+        return self.words.nearest_words_within_one(key)
 
-    def nearest_frequent_words(self, key: str) -> tuple[tuple[str, float], ...]:
-        """`nearest_words` among the very frequent common words alone (`_very_frequent`) of
-        a key of at most `ONE_EDIT_MAX_LENGTH` letters, from a symspell index of those words
-        (memoized): what a two-letter token may be in typed text ('ws' -> was), where the
-        full index finds hundreds of rarer words one edit from two letters (a lookup cost
-        about 0.3 ms; this one a few microseconds)."""
+    def nearest_frequent_words(self, key: str) -> Nearest:
+        """`nearest_words` among the very frequent common words alone
+        (`WordIndex.very_frequent`) of a key of at most `ONE_EDIT_MAX_LENGTH` letters, from a
+        symspell index of those words (memoized): what a two-letter token may be in typed
+        text ('ws' -> was), where the full index finds hundreds of rarer words one edit from
+        two letters (a lookup cost about 0.3 ms; this one a few microseconds)."""
         if len(key) > ONE_EDIT_MAX_LENGTH:
             raise ValueError(f"a key of at most {ONE_EDIT_MAX_LENGTH} letters, not {key!r}")
-        return self._frequent_lookup(key)
+        return self.words.frequent_words_one_edit(key)
 
-    def frequent_words_one_edit(self, key: str) -> tuple[tuple[str, float], ...]:
-        """The very frequent common words (`_very_frequent`) one edit from a key of any
-        length, with their Zipf, most frequent first (memoized; a few microseconds)."""
-        return self._frequent_lookup(key)
-
-    @cached_property
-    def _frequent_symspell(self) -> SymSpell:
-        full = self.lexicon.symspell
-        # One edit: `nearest_words` asks no more of a key of `ONE_EDIT_MAX_LENGTH` letters.
-        symspell = SymSpell(1, SYMSPELL_PREFIX, distance_comparer=full.distance_comparer)
-        for word in self._very_frequent:
-            symspell.create_dictionary_entry(word, full.words[word])
-        return symspell
+    def frequent_words_one_edit(self, key: str) -> Nearest:
+        """The very frequent common words (`WordIndex.very_frequent`) one edit from a key of
+        any length, with their Zipf, most frequent first (memoized; a few microseconds)."""
+        return self.words.frequent_words_one_edit(key)
 
     def name_prior(self, key: str, entity: Entity | None) -> float:
         zipf = self.lexicon.frequency(key)
@@ -371,8 +284,8 @@ def speller_for(lexicon: Lexicon, channel: str = "builtin",
 def loaded_speller(lexicon: Lexicon, profile: Profile) -> Speller:
     """The profile's speller with all it reads loaded now (the learned channel tables, the
     context model, the misreadings and typing slips of frequent words, the gazetteer's name
-    partners and, when it searches deeply, its vocabulary), so that no document waits for
-    them: built before a service forks, they are shared by its workers.
+    partners and, when it searches deeply, its vocabulary: `WordIndex.load`), so that no
+    document waits for them: built before a service forks, they are shared by its workers.
 
     What is loaded then lives as long as the process: when this speller's tables were not
     loaded before, every object alive at the end is moved out of the garbage collector's
@@ -383,12 +296,11 @@ def loaded_speller(lexicon: Lexicon, profile: Profile) -> Speller:
     speller = speller_for(lexicon, profile.channel, profile.confusions_file,
                           profile.context_counts)
     load_channel_table()
-    loaded = ["language_model", "_misreadings", "_typo_rivals", "name_partners",
-              "_frequent_symspell"] + (
-        ["vocabulary"] * speller.searches_deep)
+    loaded = ["language_model", "_misreadings", "_typo_rivals"]
     fresh = any(name not in speller.__dict__ for name in loaded)  # cached_property's values
     for name in loaded:
         getattr(speller, name)
+    fresh |= speller.words.load(vocabulary=speller.searches_deep)
     if fresh:
         gc.freeze()
     return speller

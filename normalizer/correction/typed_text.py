@@ -156,7 +156,7 @@ TYPING = ChannelModel(())
 """A typist's channel: the edit costs of `channel` without OCR's confusions."""
 EXPLAINING_MIN_ZIPF = 5.0
 """The rarest word whose slips `unexplained_zipf` counts: 'political', 'said', 'have', not
-'desk'. `speller.REAL_WORD_MIN_RIVAL_ZIPF` (5.2) is the like bound for a real word's rivals;
+'desk'. `word_index.REAL_WORD_MIN_RIVAL_ZIPF` (5.2) is the like bound for a real word's rivals;
 at 5.2 here, one typo fewer was fixed on the synthetic set and one error unit fewer on
 OverProof dataset 2, nothing else changed."""
 

@@ -8,7 +8,7 @@ import pytest
 
 from normalizer.correction.candidates import context_free_candidates
 from normalizer.correction.keyboard import TYPO_COST
-from normalizer.correction.speller import ONE_EDIT_MAX_LENGTH, REAL_WORD_MIN_RIVAL_ZIPF
+from normalizer.correction.word_index import ONE_EDIT_MAX_LENGTH, REAL_WORD_MIN_RIVAL_ZIPF
 from normalizer.correction.word_policy import HEADLINE_POLICY, INNER_DIGIT
 
 
