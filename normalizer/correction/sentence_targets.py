@@ -24,8 +24,7 @@ from .speller import Speller
 from .typed_text import (
     GLYPH_MIN_ZIPF,
     MAX_TYPO_CANDIDATES,
-    SHORT_TYPO_MIN_ZIPF,
-    TYPO_MIN_ZIPF,
+    typo_min_zipf,
 )
 from .word_index import REAL_WORD_MIN_RIVAL_ZIPF
 from .words import LATIN_WORD, MAX_LENGTH, MIN_LENGTH, lookup_key, writers_choice
@@ -108,7 +107,7 @@ def hypotheses_of(speller: Speller, base: str, typos: bool = False, careless: bo
     key = lookup_key(base)
     known = key in lexicon.common
     found: dict[str, float] = {}
-    least = (SHORT_TYPO_MIN_ZIPF if len(key) < MIN_LENGTH else TYPO_MIN_ZIPF) if typos else 0.0
+    least = typo_min_zipf(lexicon, key) if typos else 0.0
     if typos:
         base = base.lower()  # typed text: a capitalized target opens a sentence
     if not known:

@@ -64,14 +64,18 @@ def is_own_word(common: Container[str], key: str) -> bool:
 
 
 INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
+ARCHAIC_INFLECTIONS = ("est", "st", "eth")
+"""The endings of a verb's old second and third person ('persuadest', 'maketh')."""
 INFLECTED_STEM_MIN_LENGTH = 4
 
 
-def inflects_common_word(common: Container[str], key: str) -> bool:
+def inflects_common_word(common: Container[str], key: str,
+                         endings: tuple[str, ...] = INFLECTIONS) -> bool:
     """Whether `key` is a common word of `INFLECTED_STEM_MIN_LENGTH` letters or more with a
-    regular English ending, its final consonant doubled or its final 'e' dropped before it
-    ('gravelling', 'sewered', 'roods'): a real word the common-word list lacks, not a typo."""
-    for ending in INFLECTIONS:
+    regular English ending (one of `endings`), its final consonant doubled or its final 'e'
+    dropped before it ('gravelling', 'sewered', 'roods'): a real word the common-word list
+    lacks, not a typo."""
+    for ending in endings:
         if not key.endswith(ending):
             continue
         stem = key[: -len(ending)]

@@ -97,3 +97,13 @@ def test_a_window_is_typed_carelessly_when_it_shows_enough_confident_fixes():
     assert not typed_text.typed_carelessly(_fixes([0.9] * (least - 1)), 10, 0.8)  # count
     # Suggestions below the threshold show nothing.
     assert not typed_text.typed_carelessly(_fixes([0.7] * least), tokens, 0.8)
+
+
+def test_a_long_unseen_typo_may_read_as_a_rarer_word(speller):
+    lexicon = speller.lexicon
+    assert typed_text.typo_min_zipf(lexicon, "te") == typed_text.SHORT_TYPO_MIN_ZIPF
+    assert typed_text.typo_min_zipf(lexicon, "presumptve") == typed_text.LONG_TYPO_MIN_ZIPF
+    assert typed_text.typo_min_zipf(lexicon, "fents") == typed_text.TYPO_MIN_ZIPF  # short
+    # an inflection of a common word, today's or the old, is no typo to read so
+    assert typed_text.typo_min_zipf(lexicon, "boulevardes") == typed_text.TYPO_MIN_ZIPF
+    assert typed_text.typo_min_zipf(lexicon, "persuadest") == typed_text.TYPO_MIN_ZIPF
