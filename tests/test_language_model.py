@@ -7,6 +7,7 @@ from normalizer.language_model import (
     SENTENCE_START,
     UNKNOWN_LOGPROB,
     load_language_model,
+    spoken_number,
 )
 
 
@@ -73,6 +74,23 @@ def test_words_the_cmu_model_lacks_back_off_to_symspell_counts(model):
 
 def test_an_unknown_context_word_is_an_unseen_history(model):
     assert model.logprob(("qzxjvw",), "the") == model.logprob((), "the")
+
+
+@pytest.mark.parametrize(("digits", "spoken"), [
+    ("7", "seven"), ("14", "fourteen"), ("30", "thirty"), ("59", "nine"), ("100", "hundred"),
+    ("250", "fifty"), ("1900", "hundred"), ("1985", "five"), ("2000", "thousand"),
+])
+def test_a_number_is_its_last_word_read_aloud(digits, spoken):
+    assert spoken_number(digits) == spoken
+
+
+def test_numbers_in_digits_are_context_as_read_aloud(model):
+    assert model.logprob(("in", "30"), "years") == model.logprob(("in", "thirty"), "years")
+    # the number makes the context: years after it, not its typo's rival
+    assert model.logprob(("in", "30"), "years") > model.logprob(("in", "30"), "yes") + 3
+    assert model.logprob(("in",), "30") > UNKNOWN_LOGPROB
+    long_digits = "1234567890"  # an identifier, no number read aloud
+    assert model.logprob((), long_digits) == UNKNOWN_LOGPROB
 
 
 def test_sequence_score_sums_the_words_in_their_contexts(model):
