@@ -14,7 +14,9 @@ from ..tokens import Token
 
 WORD = compile_regex(r"[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}\d]+)*")
 """A word as the trigram context model sees it."""
-SENTENCE_BREAK = compile_regex(r"[.!?;:]|\n\s*\n")
+SENTENCE_BREAK = compile_regex(r"[!?;:]|(?<!\d)\.|\.(?!\d)|\n\s*\n")
+"""Where a sentence ends for the context model: a period (not a decimal point: 'about 2.5
+degrees' is one sentence), a question or exclamation mark, a semicolon or colon, a blank line."""
 SENTENCE_BREAK_BEFORE = compile_regex("(?r)" + SENTENCE_BREAK.pattern)
 """`SENTENCE_BREAK` searched backwards: the last break before a place, found from there."""
 SENTENCE_REACH = 80

@@ -7,6 +7,7 @@ from normalizer.correction.context import (
     NAME_CONTEXT_WEIGHT,
     context_score,
     context_words,
+    sentence_neighbours,
 )
 from normalizer.tokens import Token
 
@@ -29,3 +30,10 @@ def test_a_neighbour_beside_the_word_in_a_gazetteer_name_counts_more(lexicon):
     assert context_score(lexicon, "sonia", "sotomayor", "xqz") == NAME_CONTEXT_WEIGHT
     assert context_score(lexicon, "ketanji", "brown", "jackson") == 2 * NAME_CONTEXT_WEIGHT
     assert context_score(lexicon, "xqz", "sotomayor", "sonia") == 0  # order matters
+
+
+def test_a_decimal_point_breaks_no_sentence_a_full_stop_does():
+    text = "It was now about 2.5 degrees hotter. Then it rained."
+    start = text.index("degrees")
+    before, after = sentence_neighbours(text, start, start + len("degrees"))
+    assert before == ("2", "5") and after == ("hotter",)
