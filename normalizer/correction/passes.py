@@ -24,6 +24,7 @@ from ..lexicon import Entity, Lexicon
 from ..model import Edit
 from ..tokens import Token, strip_possessive, tokenize, word_types
 from . import (
+    articles,
     boundaries,
     capital_i,
     capitals,
@@ -307,7 +308,7 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     any fix; `names`: the profile's and the lexicon's."""
     found: dict[int, Edit] = {}
     careless = typed_carelessly(decided.values(), sum(doc.types.values()), ctx.profile.threshold)
-    if not ctx.profile.context_model:
+    if not ctx.profile.context_model:  # typed text: OCR misreads "on" as "an" (see articles)
         found |= {
             start: edit for start, edit in
             second_opinion.propose(text, in_context, speller, ctx, claimed, decided, allow,
@@ -347,6 +348,10 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     found |= {edit.start: edit for edit in
               dated_months.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
               if free(edit)}
+    if not ctx.profile.context_model:  # typed text: OCR misreads "on" as "an" (see articles)
+        found |= {edit.start: edit for edit in
+                  articles.propose(text, speller, {**decided, **found}, ctx.profile.threshold)
+                  if free(edit)}
     if careless:  # a text that shows its slips (a first pass over clean text skips this)
         found |= {edit.start: edit for edit in
                   lost_letter_words.propose(text, speller, {**decided, **found},
