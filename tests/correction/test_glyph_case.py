@@ -42,6 +42,10 @@ LEADING_DIGITS = [
      "It was one of the largest IT outages in history."),
     ("The Joint Chiefs of Staff met. The chairman of the Joint Chiefs of 5taff spoke.",
      "The Joint Chiefs of Staff met. The chairman of the Joint Chiefs of Staff spoke."),
+    # a 1 shows no case: the place says it, not the gazetteer's surname 'Low'
+    ("Margins would dip into the 1ow 70s this year.",
+     "Margins would dip into the low 70s this year."),
+    ("Mr. 1ee said so.", "Mr. Lee said so."),  # a person's name after a title
 ]
 LOST_LETTERS_AND_I_GLYPHS = [
     # a capital where one belongs
