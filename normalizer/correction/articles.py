@@ -30,9 +30,10 @@ from .context import in_sentence_logprob, sentence_neighbours
 from .speller import Speller
 
 AN_BEFORE_CONSONANT = re.compile(
-    r"(?<![\w'’-])an[ \t]+((?![A-Z]{2}|[A-Z]\b)[b-df-gj-np-tv-wyzB-DF-GJ-NP-TV-WYZ][\w'’-]*"
+    r"(?<![\w'’-])an ((?![A-Z]{2}|[A-Z]\b)[b-df-gj-np-tv-wyzB-DF-GJ-NP-TV-WYZ][\w'’-]*"
     r"|(?:h(?:is|ers?|im|e|ow|as|ad|ave|ere))\b)")
-"""A lowercase 'an' before a word opening with a consonant's letter, as one reads it: not an
+"""A lowercase 'an' and one space before a word opening with a consonant's letter (more
+space is as often a masked code span's: 'an `npm` script'), as one reads it: not an
 'h' but that of a pronoun or another word 'an' never stands before ('his', 'her', 'how',
 'had'; the h is silent in 'hour' and 'honest', and 'an hotel', 'an historic' are the old
 writers' choice), not an 'x' ('X-ray'), not capitals read letter by letter ('FBI', 'MP',

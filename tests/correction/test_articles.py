@@ -50,3 +50,10 @@ def test_the_pattern_skips_vowel_sounds_and_letters_read_aloud():
     found = [m.group(1) for m in articles.AN_BEFORE_CONSONANT.finditer(
         "an apple an hour an his an FBI an F-16 an Xbox an Lubbock an leave")]
     assert found == ["his", "Lubbock", "leave"]
+
+
+def test_a_masked_code_span_is_no_word_after_an(engine):
+    text = ("A file is taken when its path relative to that directory matches an `include` "
+            "glob and no `exclude` glob; a directory matching an `exclude` glob is not entered.")
+    result = engine.normalize(text, format="markdown")
+    assert result.text == text and not result.edits and not result.suggestions
