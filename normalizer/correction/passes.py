@@ -308,7 +308,7 @@ def _in_sentence(text: str, types: Mapping[str, int], doc: Document, names: Mapp
     any fix; `names`: the profile's and the lexicon's."""
     found: dict[int, Edit] = {}
     careless = typed_carelessly(decided.values(), sum(doc.types.values()), ctx.profile.threshold)
-    if not ctx.profile.context_model:  # typed text: OCR misreads "on" as "an" (see articles)
+    if not ctx.profile.context_model:
         found |= {
             start: edit for start, edit in
             second_opinion.propose(text, in_context, speller, ctx, claimed, decided, allow,
