@@ -71,7 +71,7 @@ _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 @lru_cache(maxsize=4_096)
 def spoken_number(digits: str) -> str:
     """The last word of a number written in digits, as it is read aloud ('30' -> thirty,
-    '59' -> nine, '1985' -> five, '1900' -> hundred, '2,000' -> thousand), the word the
+    '59' -> nine, '1985' -> five, '1900' -> hundred, '2000' -> thousand), the word the
     CMU model, trained on spoken text, conditions on: 'in 30 years' is 'in thirty years'
     (log10 P(years | in thirty) -0.66, P(yes | ...) -4.59), where the digits, a word it
     does not know, leave it to guess ('years' -2.93, 'yes' -3.16)."""
